@@ -1,0 +1,60 @@
+// Lint rules that keep the architecture visible in the code: layers depend one way
+// (common ← protos ← stream-layer ← partition-layer ← frontend; location-service beside them;
+// deploy on top), reach each other only through their package's public entry ("exports"),
+// and never form import cycles.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+const strataPackages = ['common', 'protos', 'stream-layer', 'partition-layer', 'location-service', 'frontend', 'deploy'];
+
+/** What each layer may not import. */
+const forbidden = {
+  common: strataPackages.filter((p) => p !== 'common'),
+  protos: strataPackages.filter((p) => p !== 'protos'),
+  'stream-layer': ['partition-layer', 'location-service', 'frontend', 'deploy'],
+  'partition-layer': ['location-service', 'frontend', 'deploy'],
+  'location-service': ['stream-layer', 'partition-layer', 'frontend', 'deploy'],
+  frontend: ['deploy'],
+  deploy: [],
+};
+
+const deepImports = {
+  group: ['@strata/*/src/*', '@strata/*/dist/*', '../../*/src/*', '../../../*/src/*'],
+  message: 'Import another layer only through its package entry (@strata/<layer>); its internals are private.',
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'protos/src/generated/**', 'coverage/**', 'data/**'] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['*/tsconfig.json', 'tsconfig.test.json'], noWarnOnMultipleProjects: true })] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': 'error',
+    },
+  },
+  ...Object.entries(forbidden).map(([layer, banned]) => ({
+    files: [`${layer}/src/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            deepImports,
+            ...(banned.length > 0
+              ? [{ group: banned.map((name) => `@strata/${name}`), message: `${layer} sits below these layers and must not depend on them.` }]
+              : []),
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['tests/**/*.ts', '**/*.test.ts', 'vitest.config.ts', 'eslint.config.js', '**/scripts/**', '**/bin/**'],
+    rules: { 'no-console': 'off' },
+  },
+);
