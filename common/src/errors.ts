@@ -1,0 +1,27 @@
+/**
+ * A typed condition of one layer: missing blob, node down, sealed extent. Each layer declares
+ * its codes as an `as const` union and maps them to its wire status in one table at its edge;
+ * the throw site chooses the code, never the status.
+ */
+export class StrataError<Code extends string = string> extends Error {
+  override readonly name = 'StrataError';
+  constructor(
+    readonly code: Code,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isStrataError<Code extends string>(
+  error: unknown,
+  codes?: readonly Code[],
+): error is StrataError<Code> {
+  return error instanceof StrataError && (codes === undefined || codes.includes(error.code as Code));
+}
+
+/** A message for logs from anything thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,20 @@
+/**
+ * What every layer needs and that has no domain logic. Nothing here knows about blobs,
+ * extents or partitions.
+ */
+export { assert, unreachable, AssertionFailure } from './assert.js';
+export { systemClock, type Clock } from './clock.js';
+export { systemRandom, shuffled, type Random } from './random.js';
+export { StrataError, isStrataError, errorMessage } from './errors.js';
+export { createLogger, silentLogger, type Logger, type LoggerOptions } from './logger.js';
+export { parseConfig, configFields, ConfigError, z, type ConfigSources } from './config.js';
+export { Failpoints } from './failpoint.js';
+export { runRole, type RoleContext, type RunningRole, type ReadyMessage } from './lifecycle.js';
+export { startGrpcServer, type ServiceBinding, type StartedGrpcServer } from './grpc/server.js';
+export { ERROR_CODE_KEY, toServiceError, fromServiceError, unaryHandler, type TransportErrorCode } from './grpc/errors.js';
+export { REQUEST_ID_KEY, ClientPool, callMetadata, callOptions, requestIdOf, unary, type CallContext } from './grpc/client.js';
+export { GRPC_CHANNEL_OPTIONS, GRPC_MESSAGE_BYTES_MAX } from './grpc/options.js';
+export { connectEtcd, joinKey, Etcd3 } from './etcd/connect.js';
+export { registerWithLease, type Registration } from './etcd/registration.js';
+export { PrefixCache } from './etcd/prefix-cache.js';
+export { campaign, leaderOf, type Leadership } from './etcd/election.js';

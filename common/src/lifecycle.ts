@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import { AssertionFailure } from './assert.js';
+import { systemClock, type Clock } from './clock.js';
+import { ConfigError, parseConfig } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { systemRandom, type Random } from './random.js';
+
+export interface RoleContext<Config> {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  random: Random;
+}
+
+/** What a started role hands back to its process: where it listens and how to stop it. */
+export interface RunningRole {
+  /** The address it serves on, reported to the launcher and in the "role ready" log line. */
+  address?: string;
+  /** Extra fields for the ready message (e.g. the HTTP endpoint of a front-end). */
+  info?: Record<string, unknown>;
+  /** Stops taking work, finishes what is in flight, releases leases and closes files. */
+  stop(): Promise<void>;
+}
+
+/** The message a role sends its parent (over the fork IPC channel) once it serves. */
+export interface ReadyMessage {
+  type: 'ready';
+  role: string;
+  pid: number;
+  address?: string;
+  info?: Record<string, unknown>;
+}
+
+const STOP_DEADLINE_MS = 10_000;
+
+/**
+ * The composition root's frame: parses the role's config (a bad one exits with one line naming
+ * the field), builds the logger, starts the role, reports readiness, and stops it on SIGTERM,
+ * SIGINT or the death of the parent. An assertion failure or an unhandled error ends the process.
+ */
+export async function runRole<Shape extends z.ZodRawShape>(spec: {
+  role: string;
+  schema: z.ZodObject<Shape>;
+  start(context: RoleContext<z.infer<z.ZodObject<Shape>>>): Promise<RunningRole>;
+}): Promise<void> {
+  let config: z.infer<z.ZodObject<Shape>>;
+  try {
+    config = parseConfig(spec.schema, { argv: process.argv.slice(2), env: process.env });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`strata ${spec.role}: bad config: ${error.message}\n`);
+    process.exit(2);
+  }
+  const fields = config as { nodeId?: string; logLevel?: string };
+  const log = createLogger({ role: spec.role, ...(fields.nodeId ? { nodeId: fields.nodeId } : {}), ...(fields.logLevel ? { level: fields.logLevel } : {}) });
+  const die = (error: unknown, kind: string): void => {
+    log.fatal({ err: error, kind }, error instanceof AssertionFailure ? 'assertion failed' : 'unhandled error');
+    process.exit(70);
+  };
+  process.on('uncaughtException', (error) => die(error, 'uncaughtException'));
+  process.on('unhandledRejection', (error) => die(error, 'unhandledRejection'));
+
+  let running: RunningRole;
+  try {
+    running = await spec.start({ config, log, clock: systemClock, random: systemRandom });
+  } catch (error) {
+    log.fatal({ err: error }, 'role failed to start');
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = async (reason: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, 'role stopping');
+    const deadline = setTimeout(() => {
+      log.error({ deadlineMs: STOP_DEADLINE_MS }, 'role did not stop in time');
+      process.exit(1);
+    }, STOP_DEADLINE_MS);
+    deadline.unref();
+    try {
+      await running.stop();
+    } catch (error) {
+      log.error({ err: error }, 'role stop failed');
+    }
+    log.info('role stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  // A role started by the launcher must not outlive it, even when the launcher is SIGKILLed.
+  process.on('disconnect', () => void stop('parent gone'));
+
+  log.info({ address: running.address, ...running.info }, 'role ready');
+  const ready: ReadyMessage = { type: 'ready', role: spec.role, pid: process.pid, ...(running.address ? { address: running.address } : {}), ...(running.info ? { info: running.info } : {}) };
+  process.send?.(ready);
+}
