@@ -1,0 +1,73 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { BlobInfo as _strata_partition_v1_BlobInfo, BlobInfo__Output as _strata_partition_v1_BlobInfo__Output } from './strata/partition/v1/BlobInfo.js';
+import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobProperties__Output as _strata_partition_v1_BlobProperties__Output } from './strata/partition/v1/BlobProperties.js';
+import type { BlobRecord as _strata_partition_v1_BlobRecord, BlobRecord__Output as _strata_partition_v1_BlobRecord__Output } from './strata/partition/v1/BlobRecord.js';
+import type { BlobRequest as _strata_partition_v1_BlobRequest, BlobRequest__Output as _strata_partition_v1_BlobRequest__Output } from './strata/partition/v1/BlobRequest.js';
+import type { BlobSummary as _strata_partition_v1_BlobSummary, BlobSummary__Output as _strata_partition_v1_BlobSummary__Output } from './strata/partition/v1/BlobSummary.js';
+import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from './strata/partition/v1/ContainerInfo.js';
+import type { ContainerRecord as _strata_partition_v1_ContainerRecord, ContainerRecord__Output as _strata_partition_v1_ContainerRecord__Output } from './strata/partition/v1/ContainerRecord.js';
+import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from './strata/partition/v1/ContainerRequest.js';
+import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from './strata/partition/v1/DeleteBlobResponse.js';
+import type { DeleteContainerResponse as _strata_partition_v1_DeleteContainerResponse, DeleteContainerResponse__Output as _strata_partition_v1_DeleteContainerResponse__Output } from './strata/partition/v1/DeleteContainerResponse.js';
+import type { IndexMutation as _strata_partition_v1_IndexMutation, IndexMutation__Output as _strata_partition_v1_IndexMutation__Output } from './strata/partition/v1/IndexMutation.js';
+import type { ListBlobsRequest as _strata_partition_v1_ListBlobsRequest, ListBlobsRequest__Output as _strata_partition_v1_ListBlobsRequest__Output } from './strata/partition/v1/ListBlobsRequest.js';
+import type { ListBlobsResponse as _strata_partition_v1_ListBlobsResponse, ListBlobsResponse__Output as _strata_partition_v1_ListBlobsResponse__Output } from './strata/partition/v1/ListBlobsResponse.js';
+import type { ListContainersRequest as _strata_partition_v1_ListContainersRequest, ListContainersRequest__Output as _strata_partition_v1_ListContainersRequest__Output } from './strata/partition/v1/ListContainersRequest.js';
+import type { ListContainersResponse as _strata_partition_v1_ListContainersResponse, ListContainersResponse__Output as _strata_partition_v1_ListContainersResponse__Output } from './strata/partition/v1/ListContainersResponse.js';
+import type { ListEntry as _strata_partition_v1_ListEntry, ListEntry__Output as _strata_partition_v1_ListEntry__Output } from './strata/partition/v1/ListEntry.js';
+import type { LogBlock as _strata_partition_v1_LogBlock, LogBlock__Output as _strata_partition_v1_LogBlock__Output } from './strata/partition/v1/LogBlock.js';
+import type { LogRecord as _strata_partition_v1_LogRecord, LogRecord__Output as _strata_partition_v1_LogRecord__Output } from './strata/partition/v1/LogRecord.js';
+import type { PartitionServerClient as _strata_partition_v1_PartitionServerClient, PartitionServerDefinition as _strata_partition_v1_PartitionServerDefinition } from './strata/partition/v1/PartitionServer.js';
+import type { PutBlobCommit as _strata_partition_v1_PutBlobCommit, PutBlobCommit__Output as _strata_partition_v1_PutBlobCommit__Output } from './strata/partition/v1/PutBlobCommit.js';
+import type { PutBlobHeader as _strata_partition_v1_PutBlobHeader, PutBlobHeader__Output as _strata_partition_v1_PutBlobHeader__Output } from './strata/partition/v1/PutBlobHeader.js';
+import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from './strata/partition/v1/PutBlobRequest.js';
+import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
+import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
+import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
+import type { Replica as _strata_stream_v1_Replica, Replica__Output as _strata_stream_v1_Replica__Output } from './strata/stream/v1/Replica.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  strata: {
+    partition: {
+      v1: {
+        BlobInfo: MessageTypeDefinition<_strata_partition_v1_BlobInfo, _strata_partition_v1_BlobInfo__Output>
+        BlobProperties: MessageTypeDefinition<_strata_partition_v1_BlobProperties, _strata_partition_v1_BlobProperties__Output>
+        BlobRecord: MessageTypeDefinition<_strata_partition_v1_BlobRecord, _strata_partition_v1_BlobRecord__Output>
+        BlobRequest: MessageTypeDefinition<_strata_partition_v1_BlobRequest, _strata_partition_v1_BlobRequest__Output>
+        BlobSummary: MessageTypeDefinition<_strata_partition_v1_BlobSummary, _strata_partition_v1_BlobSummary__Output>
+        ContainerInfo: MessageTypeDefinition<_strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerInfo__Output>
+        ContainerRecord: MessageTypeDefinition<_strata_partition_v1_ContainerRecord, _strata_partition_v1_ContainerRecord__Output>
+        ContainerRequest: MessageTypeDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerRequest__Output>
+        DeleteBlobResponse: MessageTypeDefinition<_strata_partition_v1_DeleteBlobResponse, _strata_partition_v1_DeleteBlobResponse__Output>
+        DeleteContainerResponse: MessageTypeDefinition<_strata_partition_v1_DeleteContainerResponse, _strata_partition_v1_DeleteContainerResponse__Output>
+        IndexMutation: MessageTypeDefinition<_strata_partition_v1_IndexMutation, _strata_partition_v1_IndexMutation__Output>
+        ListBlobsRequest: MessageTypeDefinition<_strata_partition_v1_ListBlobsRequest, _strata_partition_v1_ListBlobsRequest__Output>
+        ListBlobsResponse: MessageTypeDefinition<_strata_partition_v1_ListBlobsResponse, _strata_partition_v1_ListBlobsResponse__Output>
+        ListContainersRequest: MessageTypeDefinition<_strata_partition_v1_ListContainersRequest, _strata_partition_v1_ListContainersRequest__Output>
+        ListContainersResponse: MessageTypeDefinition<_strata_partition_v1_ListContainersResponse, _strata_partition_v1_ListContainersResponse__Output>
+        ListEntry: MessageTypeDefinition<_strata_partition_v1_ListEntry, _strata_partition_v1_ListEntry__Output>
+        LogBlock: MessageTypeDefinition<_strata_partition_v1_LogBlock, _strata_partition_v1_LogBlock__Output>
+        LogRecord: MessageTypeDefinition<_strata_partition_v1_LogRecord, _strata_partition_v1_LogRecord__Output>
+        PartitionServer: SubtypeConstructor<typeof grpc.Client, _strata_partition_v1_PartitionServerClient> & { service: _strata_partition_v1_PartitionServerDefinition }
+        PutBlobCommit: MessageTypeDefinition<_strata_partition_v1_PutBlobCommit, _strata_partition_v1_PutBlobCommit__Output>
+        PutBlobHeader: MessageTypeDefinition<_strata_partition_v1_PutBlobHeader, _strata_partition_v1_PutBlobHeader__Output>
+        PutBlobRequest: MessageTypeDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_PutBlobRequest__Output>
+      }
+    }
+    stream: {
+      v1: {
+        Block: MessageTypeDefinition<_strata_stream_v1_Block, _strata_stream_v1_Block__Output>
+        BlockPointer: MessageTypeDefinition<_strata_stream_v1_BlockPointer, _strata_stream_v1_BlockPointer__Output>
+        ExtentInfo: MessageTypeDefinition<_strata_stream_v1_ExtentInfo, _strata_stream_v1_ExtentInfo__Output>
+        Replica: MessageTypeDefinition<_strata_stream_v1_Replica, _strata_stream_v1_Replica__Output>
+      }
+    }
+  }
+}
+

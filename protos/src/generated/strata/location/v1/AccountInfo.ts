@@ -1,0 +1,18 @@
+// Original file: strata/location/v1/location_service.proto
+
+import type { AccessKey as _strata_location_v1_AccessKey, AccessKey__Output as _strata_location_v1_AccessKey__Output } from '../../../strata/location/v1/AccessKey.js';
+import type { Long } from '@grpc/proto-loader';
+
+export interface AccountInfo {
+  'name'?: (string);
+  'homeStampId'?: (string);
+  'keys'?: (_strata_location_v1_AccessKey)[];
+  'createdMs'?: (number | string | Long);
+}
+
+export interface AccountInfo__Output {
+  'name': (string);
+  'homeStampId': (string);
+  'keys': (_strata_location_v1_AccessKey__Output)[];
+  'createdMs': (number);
+}

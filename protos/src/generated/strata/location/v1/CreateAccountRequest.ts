@@ -1,0 +1,12 @@
+// Original file: strata/location/v1/location_service.proto
+
+
+export interface CreateAccountRequest {
+  'name'?: (string);
+  'stampId'?: (string);
+}
+
+export interface CreateAccountRequest__Output {
+  'name': (string);
+  'stampId': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: strata/location/v1/location_service.proto
+
+
+export interface GetAccountRequest {
+  'name'?: (string);
+}
+
+export interface GetAccountRequest__Output {
+  'name': (string);
+}

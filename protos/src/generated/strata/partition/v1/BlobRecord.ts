@@ -1,0 +1,21 @@
+// Original file: strata/partition/v1/records.proto
+
+import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobProperties__Output as _strata_partition_v1_BlobProperties__Output } from '../../../strata/partition/v1/BlobProperties.js';
+import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from '../../../strata/stream/v1/BlockPointer.js';
+import type { Long } from '@grpc/proto-loader';
+
+export interface BlobRecord {
+  'sizeBytes'?: (number | string | Long);
+  'etag'?: (string);
+  'lastModifiedMs'?: (number | string | Long);
+  'properties'?: (_strata_partition_v1_BlobProperties | null);
+  'blocks'?: (_strata_stream_v1_BlockPointer)[];
+}
+
+export interface BlobRecord__Output {
+  'sizeBytes': (number);
+  'etag': (string);
+  'lastModifiedMs': (number);
+  'properties': (_strata_partition_v1_BlobProperties__Output | null);
+  'blocks': (_strata_stream_v1_BlockPointer__Output)[];
+}

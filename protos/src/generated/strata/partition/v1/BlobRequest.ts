@@ -1,0 +1,14 @@
+// Original file: strata/partition/v1/partition_server.proto
+
+
+export interface BlobRequest {
+  'account'?: (string);
+  'container'?: (string);
+  'blob'?: (string);
+}
+
+export interface BlobRequest__Output {
+  'account': (string);
+  'container': (string);
+  'blob': (string);
+}

@@ -1,0 +1,12 @@
+// Original file: strata/partition/v1/partition_server.proto
+
+
+export interface ContainerRequest {
+  'account'?: (string);
+  'container'?: (string);
+}
+
+export interface ContainerRequest__Output {
+  'account': (string);
+  'container': (string);
+}

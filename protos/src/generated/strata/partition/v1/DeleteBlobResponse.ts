@@ -1,0 +1,10 @@
+// Original file: strata/partition/v1/partition_server.proto
+
+
+export interface DeleteBlobResponse {
+  'existed'?: (boolean);
+}
+
+export interface DeleteBlobResponse__Output {
+  'existed': (boolean);
+}

@@ -1,0 +1,11 @@
+// Original file: strata/partition/v1/partition_manager.proto
+
+import type { Partition as _strata_partition_v1_Partition, Partition__Output as _strata_partition_v1_Partition__Output } from '../../../strata/partition/v1/Partition.js';
+
+export interface PartitionMap {
+  'partitions'?: (_strata_partition_v1_Partition)[];
+}
+
+export interface PartitionMap__Output {
+  'partitions': (_strata_partition_v1_Partition__Output)[];
+}

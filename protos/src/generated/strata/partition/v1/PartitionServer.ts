@@ -1,0 +1,120 @@
+// Original file: strata/partition/v1/partition_server.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { BlobInfo as _strata_partition_v1_BlobInfo, BlobInfo__Output as _strata_partition_v1_BlobInfo__Output } from '../../../strata/partition/v1/BlobInfo.js';
+import type { BlobRequest as _strata_partition_v1_BlobRequest, BlobRequest__Output as _strata_partition_v1_BlobRequest__Output } from '../../../strata/partition/v1/BlobRequest.js';
+import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from '../../../strata/partition/v1/ContainerInfo.js';
+import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from '../../../strata/partition/v1/ContainerRequest.js';
+import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from '../../../strata/partition/v1/DeleteBlobResponse.js';
+import type { DeleteContainerResponse as _strata_partition_v1_DeleteContainerResponse, DeleteContainerResponse__Output as _strata_partition_v1_DeleteContainerResponse__Output } from '../../../strata/partition/v1/DeleteContainerResponse.js';
+import type { ListBlobsRequest as _strata_partition_v1_ListBlobsRequest, ListBlobsRequest__Output as _strata_partition_v1_ListBlobsRequest__Output } from '../../../strata/partition/v1/ListBlobsRequest.js';
+import type { ListBlobsResponse as _strata_partition_v1_ListBlobsResponse, ListBlobsResponse__Output as _strata_partition_v1_ListBlobsResponse__Output } from '../../../strata/partition/v1/ListBlobsResponse.js';
+import type { ListContainersRequest as _strata_partition_v1_ListContainersRequest, ListContainersRequest__Output as _strata_partition_v1_ListContainersRequest__Output } from '../../../strata/partition/v1/ListContainersRequest.js';
+import type { ListContainersResponse as _strata_partition_v1_ListContainersResponse, ListContainersResponse__Output as _strata_partition_v1_ListContainersResponse__Output } from '../../../strata/partition/v1/ListContainersResponse.js';
+import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from '../../../strata/partition/v1/PutBlobRequest.js';
+
+export interface PartitionServerClient extends grpc.Client {
+  CreateContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  CreateContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  CreateContainer(argument: _strata_partition_v1_ContainerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  CreateContainer(argument: _strata_partition_v1_ContainerRequest, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  createContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  createContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  createContainer(argument: _strata_partition_v1_ContainerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  createContainer(argument: _strata_partition_v1_ContainerRequest, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  
+  DeleteBlob(argument: _strata_partition_v1_BlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_DeleteBlobResponse__Output>): grpc.ClientUnaryCall;
+  DeleteBlob(argument: _strata_partition_v1_BlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_DeleteBlobResponse__Output>): grpc.ClientUnaryCall;
+  DeleteBlob(argument: _strata_partition_v1_BlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_DeleteBlobResponse__Output>): grpc.ClientUnaryCall;
+  DeleteBlob(argument: _strata_partition_v1_BlobRequest, callback: grpc.requestCallback<_strata_partition_v1_DeleteBlobResponse__Output>): grpc.ClientUnaryCall;
+  deleteBlob(argument: _strata_partition_v1_BlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_DeleteBlobResponse__Output>): grpc.ClientUnaryCall;
+  deleteBlob(argument: _strata_partition_v1_BlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_DeleteBlobResponse__Output>): grpc.ClientUnaryCall;
+  deleteBlob(argument: _strata_partition_v1_BlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_DeleteBlobResponse__Output>): grpc.ClientUnaryCall;
+  deleteBlob(argument: _strata_partition_v1_BlobRequest, callback: grpc.requestCallback<_strata_partition_v1_DeleteBlobResponse__Output>): grpc.ClientUnaryCall;
+  
+  DeleteContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_DeleteContainerResponse__Output>): grpc.ClientUnaryCall;
+  DeleteContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_DeleteContainerResponse__Output>): grpc.ClientUnaryCall;
+  DeleteContainer(argument: _strata_partition_v1_ContainerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_DeleteContainerResponse__Output>): grpc.ClientUnaryCall;
+  DeleteContainer(argument: _strata_partition_v1_ContainerRequest, callback: grpc.requestCallback<_strata_partition_v1_DeleteContainerResponse__Output>): grpc.ClientUnaryCall;
+  deleteContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_DeleteContainerResponse__Output>): grpc.ClientUnaryCall;
+  deleteContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_DeleteContainerResponse__Output>): grpc.ClientUnaryCall;
+  deleteContainer(argument: _strata_partition_v1_ContainerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_DeleteContainerResponse__Output>): grpc.ClientUnaryCall;
+  deleteContainer(argument: _strata_partition_v1_ContainerRequest, callback: grpc.requestCallback<_strata_partition_v1_DeleteContainerResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetBlob(argument: _strata_partition_v1_BlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  GetBlob(argument: _strata_partition_v1_BlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  GetBlob(argument: _strata_partition_v1_BlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  GetBlob(argument: _strata_partition_v1_BlobRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  getBlob(argument: _strata_partition_v1_BlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  getBlob(argument: _strata_partition_v1_BlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  getBlob(argument: _strata_partition_v1_BlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  getBlob(argument: _strata_partition_v1_BlobRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  
+  GetContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  GetContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  GetContainer(argument: _strata_partition_v1_ContainerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  GetContainer(argument: _strata_partition_v1_ContainerRequest, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  getContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  getContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  getContainer(argument: _strata_partition_v1_ContainerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  getContainer(argument: _strata_partition_v1_ContainerRequest, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  
+  ListBlobs(argument: _strata_partition_v1_ListBlobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
+  ListBlobs(argument: _strata_partition_v1_ListBlobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
+  ListBlobs(argument: _strata_partition_v1_ListBlobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
+  ListBlobs(argument: _strata_partition_v1_ListBlobsRequest, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
+  listBlobs(argument: _strata_partition_v1_ListBlobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
+  listBlobs(argument: _strata_partition_v1_ListBlobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
+  listBlobs(argument: _strata_partition_v1_ListBlobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
+  listBlobs(argument: _strata_partition_v1_ListBlobsRequest, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListContainers(argument: _strata_partition_v1_ListContainersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
+  ListContainers(argument: _strata_partition_v1_ListContainersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
+  ListContainers(argument: _strata_partition_v1_ListContainersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
+  ListContainers(argument: _strata_partition_v1_ListContainersRequest, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
+  listContainers(argument: _strata_partition_v1_ListContainersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
+  listContainers(argument: _strata_partition_v1_ListContainersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
+  listContainers(argument: _strata_partition_v1_ListContainersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
+  listContainers(argument: _strata_partition_v1_ListContainersRequest, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
+  
+  PutBlob(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
+  PutBlob(metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
+  PutBlob(options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
+  PutBlob(callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
+  putBlob(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
+  putBlob(metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
+  putBlob(options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
+  putBlob(callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
+  
+}
+
+export interface PartitionServerHandlers extends grpc.UntypedServiceImplementation {
+  CreateContainer: grpc.handleUnaryCall<_strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo>;
+  
+  DeleteBlob: grpc.handleUnaryCall<_strata_partition_v1_BlobRequest__Output, _strata_partition_v1_DeleteBlobResponse>;
+  
+  DeleteContainer: grpc.handleUnaryCall<_strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_DeleteContainerResponse>;
+  
+  GetBlob: grpc.handleUnaryCall<_strata_partition_v1_BlobRequest__Output, _strata_partition_v1_BlobInfo>;
+  
+  GetContainer: grpc.handleUnaryCall<_strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo>;
+  
+  ListBlobs: grpc.handleUnaryCall<_strata_partition_v1_ListBlobsRequest__Output, _strata_partition_v1_ListBlobsResponse>;
+  
+  ListContainers: grpc.handleUnaryCall<_strata_partition_v1_ListContainersRequest__Output, _strata_partition_v1_ListContainersResponse>;
+  
+  PutBlob: grpc.handleClientStreamingCall<_strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo>;
+  
+}
+
+export interface PartitionServerDefinition extends grpc.ServiceDefinition {
+  CreateContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo__Output>
+  DeleteBlob: MethodDefinition<_strata_partition_v1_BlobRequest, _strata_partition_v1_DeleteBlobResponse, _strata_partition_v1_BlobRequest__Output, _strata_partition_v1_DeleteBlobResponse__Output>
+  DeleteContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_DeleteContainerResponse, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_DeleteContainerResponse__Output>
+  GetBlob: MethodDefinition<_strata_partition_v1_BlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_BlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
+  GetContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo__Output>
+  ListBlobs: MethodDefinition<_strata_partition_v1_ListBlobsRequest, _strata_partition_v1_ListBlobsResponse, _strata_partition_v1_ListBlobsRequest__Output, _strata_partition_v1_ListBlobsResponse__Output>
+  ListContainers: MethodDefinition<_strata_partition_v1_ListContainersRequest, _strata_partition_v1_ListContainersResponse, _strata_partition_v1_ListContainersRequest__Output, _strata_partition_v1_ListContainersResponse__Output>
+  PutBlob: MethodDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
+}

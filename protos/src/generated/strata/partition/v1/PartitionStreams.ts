@@ -1,0 +1,12 @@
+// Original file: strata/partition/v1/partition_manager.proto
+
+
+export interface PartitionStreams {
+  'logStreamId'?: (string);
+  'dataStreamId'?: (string);
+}
+
+export interface PartitionStreams__Output {
+  'logStreamId': (string);
+  'dataStreamId': (string);
+}

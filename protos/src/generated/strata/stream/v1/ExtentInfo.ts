@@ -1,0 +1,18 @@
+// Original file: strata/stream/v1/extent.proto
+
+import type { Replica as _strata_stream_v1_Replica, Replica__Output as _strata_stream_v1_Replica__Output } from '../../../strata/stream/v1/Replica.js';
+import type { Long } from '@grpc/proto-loader';
+
+export interface ExtentInfo {
+  'extentId'?: (string);
+  'replicas'?: (_strata_stream_v1_Replica)[];
+  'sealed'?: (boolean);
+  'sealedLengthBytes'?: (number | string | Long);
+}
+
+export interface ExtentInfo__Output {
+  'extentId': (string);
+  'replicas': (_strata_stream_v1_Replica__Output)[];
+  'sealed': (boolean);
+  'sealedLengthBytes': (number);
+}

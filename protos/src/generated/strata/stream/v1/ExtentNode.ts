@@ -1,0 +1,74 @@
+// Original file: strata/stream/v1/extent_node.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AppendRequest as _strata_stream_v1_AppendRequest, AppendRequest__Output as _strata_stream_v1_AppendRequest__Output } from '../../../strata/stream/v1/AppendRequest.js';
+import type { AppendResponse as _strata_stream_v1_AppendResponse, AppendResponse__Output as _strata_stream_v1_AppendResponse__Output } from '../../../strata/stream/v1/AppendResponse.js';
+import type { CreateExtentRequest as _strata_stream_v1_CreateExtentRequest, CreateExtentRequest__Output as _strata_stream_v1_CreateExtentRequest__Output } from '../../../strata/stream/v1/CreateExtentRequest.js';
+import type { CreateExtentResponse as _strata_stream_v1_CreateExtentResponse, CreateExtentResponse__Output as _strata_stream_v1_CreateExtentResponse__Output } from '../../../strata/stream/v1/CreateExtentResponse.js';
+import type { GetReplicaInfoRequest as _strata_stream_v1_GetReplicaInfoRequest, GetReplicaInfoRequest__Output as _strata_stream_v1_GetReplicaInfoRequest__Output } from '../../../strata/stream/v1/GetReplicaInfoRequest.js';
+import type { ReadBlocksRequest as _strata_stream_v1_ReadBlocksRequest, ReadBlocksRequest__Output as _strata_stream_v1_ReadBlocksRequest__Output } from '../../../strata/stream/v1/ReadBlocksRequest.js';
+import type { ReadBlocksResponse as _strata_stream_v1_ReadBlocksResponse, ReadBlocksResponse__Output as _strata_stream_v1_ReadBlocksResponse__Output } from '../../../strata/stream/v1/ReadBlocksResponse.js';
+import type { ReplicaInfo as _strata_stream_v1_ReplicaInfo, ReplicaInfo__Output as _strata_stream_v1_ReplicaInfo__Output } from '../../../strata/stream/v1/ReplicaInfo.js';
+import type { SealReplicaRequest as _strata_stream_v1_SealReplicaRequest, SealReplicaRequest__Output as _strata_stream_v1_SealReplicaRequest__Output } from '../../../strata/stream/v1/SealReplicaRequest.js';
+
+export interface ExtentNodeClient extends grpc.Client {
+  Append(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
+  Append(options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
+  append(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
+  append(options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
+  
+  CreateExtent(argument: _strata_stream_v1_CreateExtentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
+  CreateExtent(argument: _strata_stream_v1_CreateExtentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
+  CreateExtent(argument: _strata_stream_v1_CreateExtentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
+  CreateExtent(argument: _strata_stream_v1_CreateExtentRequest, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
+  createExtent(argument: _strata_stream_v1_CreateExtentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
+  createExtent(argument: _strata_stream_v1_CreateExtentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
+  createExtent(argument: _strata_stream_v1_CreateExtentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
+  createExtent(argument: _strata_stream_v1_CreateExtentRequest, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  GetReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  GetReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  GetReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  getReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  getReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  getReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  getReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  
+  ReadBlocks(argument: _strata_stream_v1_ReadBlocksRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
+  ReadBlocks(argument: _strata_stream_v1_ReadBlocksRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
+  readBlocks(argument: _strata_stream_v1_ReadBlocksRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
+  readBlocks(argument: _strata_stream_v1_ReadBlocksRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
+  
+  SealReplica(argument: _strata_stream_v1_SealReplicaRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  SealReplica(argument: _strata_stream_v1_SealReplicaRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  SealReplica(argument: _strata_stream_v1_SealReplicaRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  SealReplica(argument: _strata_stream_v1_SealReplicaRequest, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  sealReplica(argument: _strata_stream_v1_SealReplicaRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  sealReplica(argument: _strata_stream_v1_SealReplicaRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  sealReplica(argument: _strata_stream_v1_SealReplicaRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  sealReplica(argument: _strata_stream_v1_SealReplicaRequest, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface ExtentNodeHandlers extends grpc.UntypedServiceImplementation {
+  Append: grpc.handleBidiStreamingCall<_strata_stream_v1_AppendRequest__Output, _strata_stream_v1_AppendResponse>;
+  
+  CreateExtent: grpc.handleUnaryCall<_strata_stream_v1_CreateExtentRequest__Output, _strata_stream_v1_CreateExtentResponse>;
+  
+  GetReplicaInfo: grpc.handleUnaryCall<_strata_stream_v1_GetReplicaInfoRequest__Output, _strata_stream_v1_ReplicaInfo>;
+  
+  ReadBlocks: grpc.handleServerStreamingCall<_strata_stream_v1_ReadBlocksRequest__Output, _strata_stream_v1_ReadBlocksResponse>;
+  
+  SealReplica: grpc.handleUnaryCall<_strata_stream_v1_SealReplicaRequest__Output, _strata_stream_v1_ReplicaInfo>;
+  
+}
+
+export interface ExtentNodeDefinition extends grpc.ServiceDefinition {
+  Append: MethodDefinition<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse, _strata_stream_v1_AppendRequest__Output, _strata_stream_v1_AppendResponse__Output>
+  CreateExtent: MethodDefinition<_strata_stream_v1_CreateExtentRequest, _strata_stream_v1_CreateExtentResponse, _strata_stream_v1_CreateExtentRequest__Output, _strata_stream_v1_CreateExtentResponse__Output>
+  GetReplicaInfo: MethodDefinition<_strata_stream_v1_GetReplicaInfoRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_GetReplicaInfoRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
+  ReadBlocks: MethodDefinition<_strata_stream_v1_ReadBlocksRequest, _strata_stream_v1_ReadBlocksResponse, _strata_stream_v1_ReadBlocksRequest__Output, _strata_stream_v1_ReadBlocksResponse__Output>
+  SealReplica: MethodDefinition<_strata_stream_v1_SealReplicaRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_SealReplicaRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
+}

@@ -1,0 +1,12 @@
+// Original file: strata/stream/v1/extent.proto
+
+
+export interface Replica {
+  'nodeId'?: (string);
+  'address'?: (string);
+}
+
+export interface Replica__Output {
+  'nodeId': (string);
+  'address': (string);
+}

@@ -1,0 +1,12 @@
+// Original file: strata/stream/v1/stream_manager.proto
+
+
+export interface SealExtentRequest {
+  'streamId'?: (string);
+  'extentId'?: (string);
+}
+
+export interface SealExtentRequest__Output {
+  'streamId': (string);
+  'extentId': (string);
+}

@@ -1,0 +1,41 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
+import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
+import type { CreateStreamRequest as _strata_stream_v1_CreateStreamRequest, CreateStreamRequest__Output as _strata_stream_v1_CreateStreamRequest__Output } from './strata/stream/v1/CreateStreamRequest.js';
+import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
+import type { GetExtentRequest as _strata_stream_v1_GetExtentRequest, GetExtentRequest__Output as _strata_stream_v1_GetExtentRequest__Output } from './strata/stream/v1/GetExtentRequest.js';
+import type { GetStreamRequest as _strata_stream_v1_GetStreamRequest, GetStreamRequest__Output as _strata_stream_v1_GetStreamRequest__Output } from './strata/stream/v1/GetStreamRequest.js';
+import type { ListStreamsRequest as _strata_stream_v1_ListStreamsRequest, ListStreamsRequest__Output as _strata_stream_v1_ListStreamsRequest__Output } from './strata/stream/v1/ListStreamsRequest.js';
+import type { ListStreamsResponse as _strata_stream_v1_ListStreamsResponse, ListStreamsResponse__Output as _strata_stream_v1_ListStreamsResponse__Output } from './strata/stream/v1/ListStreamsResponse.js';
+import type { Replica as _strata_stream_v1_Replica, Replica__Output as _strata_stream_v1_Replica__Output } from './strata/stream/v1/Replica.js';
+import type { SealExtentRequest as _strata_stream_v1_SealExtentRequest, SealExtentRequest__Output as _strata_stream_v1_SealExtentRequest__Output } from './strata/stream/v1/SealExtentRequest.js';
+import type { StreamInfo as _strata_stream_v1_StreamInfo, StreamInfo__Output as _strata_stream_v1_StreamInfo__Output } from './strata/stream/v1/StreamInfo.js';
+import type { StreamManagerClient as _strata_stream_v1_StreamManagerClient, StreamManagerDefinition as _strata_stream_v1_StreamManagerDefinition } from './strata/stream/v1/StreamManager.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  strata: {
+    stream: {
+      v1: {
+        Block: MessageTypeDefinition<_strata_stream_v1_Block, _strata_stream_v1_Block__Output>
+        BlockPointer: MessageTypeDefinition<_strata_stream_v1_BlockPointer, _strata_stream_v1_BlockPointer__Output>
+        CreateStreamRequest: MessageTypeDefinition<_strata_stream_v1_CreateStreamRequest, _strata_stream_v1_CreateStreamRequest__Output>
+        ExtentInfo: MessageTypeDefinition<_strata_stream_v1_ExtentInfo, _strata_stream_v1_ExtentInfo__Output>
+        GetExtentRequest: MessageTypeDefinition<_strata_stream_v1_GetExtentRequest, _strata_stream_v1_GetExtentRequest__Output>
+        GetStreamRequest: MessageTypeDefinition<_strata_stream_v1_GetStreamRequest, _strata_stream_v1_GetStreamRequest__Output>
+        ListStreamsRequest: MessageTypeDefinition<_strata_stream_v1_ListStreamsRequest, _strata_stream_v1_ListStreamsRequest__Output>
+        ListStreamsResponse: MessageTypeDefinition<_strata_stream_v1_ListStreamsResponse, _strata_stream_v1_ListStreamsResponse__Output>
+        Replica: MessageTypeDefinition<_strata_stream_v1_Replica, _strata_stream_v1_Replica__Output>
+        SealExtentRequest: MessageTypeDefinition<_strata_stream_v1_SealExtentRequest, _strata_stream_v1_SealExtentRequest__Output>
+        StreamInfo: MessageTypeDefinition<_strata_stream_v1_StreamInfo, _strata_stream_v1_StreamInfo__Output>
+        StreamManager: SubtypeConstructor<typeof grpc.Client, _strata_stream_v1_StreamManagerClient> & { service: _strata_stream_v1_StreamManagerDefinition }
+      }
+    }
+  }
+}
+
