@@ -1,0 +1,101 @@
+import { callMetadata, callOptions, fromServiceError, type ClientPool } from '@strata/common';
+import type { streamV1 } from '@strata/protos';
+import { StreamError } from '../errors.js';
+import { BLOCK_HEADER_BYTES, READ_TIMEOUT_BASE_MS } from '../limits.js';
+
+/** Extra read deadline per MiB, so a large range read by a slow consumer is not cut short. */
+const READ_TIMEOUT_PER_MIB_MS = 1_000;
+
+export interface ExtentBlock {
+  offset: number;
+  data: Buffer;
+}
+
+/**
+ * Reads blocks straight from extent nodes. Any replica may serve a range that acknowledged
+ * appends returned (every replica holds it); a replica that fails is left for the next, which
+ * resumes at the first block not yet received.
+ */
+export class ExtentReader {
+  constructor(private readonly nodes: ClientPool<streamV1.ExtentNodeClient>) {}
+
+  /** The blocks of [offset, offset + lengthBytes) of one extent, in order. */
+  async *readRange(options: { extent: streamV1.ExtentInfo__Output; offset: number; lengthBytes: number; requestId?: string }): AsyncGenerator<ExtentBlock> {
+    const end = options.offset + options.lengthBytes;
+    let position = options.offset;
+    let lastError: unknown = new StreamError('UNAVAILABLE', `extent ${options.extent.extentId} has no replica with an address`);
+    for (const replica of options.extent.replicas) {
+      if (position >= end) return;
+      if (!replica.address) continue;
+      try {
+        for await (const block of this.readFrom(replica.address, options.extent.extentId, position, end, options.requestId)) {
+          position = block.offset + BLOCK_HEADER_BYTES + block.data.length;
+          yield block;
+        }
+        if (position >= end) return;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (position < end) throw lastError;
+  }
+
+  private async *readFrom(address: string, extentId: string, offset: number, end: number, requestId?: string): AsyncGenerator<ExtentBlock> {
+    const context = {
+      timeoutMs: READ_TIMEOUT_BASE_MS + Math.ceil((end - offset) / (1024 * 1024)) * READ_TIMEOUT_PER_MIB_MS,
+      ...(requestId ? { requestId } : {}),
+    };
+    const call = this.nodes.get(address).readBlocks({ extentId, offset, lengthBytes: end - offset }, callMetadata(context), callOptions(context));
+    let expected = offset;
+    try {
+      for await (const message of call as AsyncIterable<streamV1.ReadBlocksResponse__Output>) {
+        if (message.offset !== expected) throw new StreamError('INTERNAL', `replica at ${address} sent block ${message.offset}, expected ${expected}`);
+        expected = message.offset + BLOCK_HEADER_BYTES + message.data.length;
+        yield { offset: message.offset, data: message.data };
+      }
+    } catch (error) {
+      throw fromServiceError(error);
+    } finally {
+      call.cancel();
+    }
+  }
+
+  /**
+   * The payloads of `pointers` in order (a blob's bytes), reading each run of consecutive
+   * blocks of one extent with one call.
+   */
+  async *readPointers(options: {
+    pointers: readonly streamV1.BlockPointer__Output[];
+    extents: ReadonlyMap<string, streamV1.ExtentInfo__Output>;
+    requestId?: string;
+  }): AsyncGenerator<Buffer> {
+    for (const run of consecutiveRuns(options.pointers)) {
+      const extent = options.extents.get(run.extentId);
+      if (!extent) throw new StreamError('EXTENT_NOT_FOUND', `no replicas given for extent ${run.extentId}`);
+      for await (const block of this.readRange({ extent, offset: run.offset, lengthBytes: run.lengthBytes, ...(options.requestId ? { requestId: options.requestId } : {}) })) {
+        yield block.data;
+      }
+    }
+  }
+}
+
+interface Run {
+  extentId: string;
+  offset: number;
+  lengthBytes: number;
+}
+
+/** Groups pointers that follow each other on disk in one extent. */
+export function consecutiveRuns(pointers: readonly streamV1.BlockPointer__Output[]): Run[] {
+  const runs: Run[] = [];
+  for (const pointer of pointers) {
+    const last = runs.at(-1);
+    const diskBytes = BLOCK_HEADER_BYTES + pointer.dataBytes;
+    if (last && last.extentId === pointer.extentId && last.offset + last.lengthBytes === pointer.offset) {
+      last.lengthBytes += diskBytes;
+    } else {
+      runs.push({ extentId: pointer.extentId, offset: pointer.offset, lengthBytes: diskBytes });
+    }
+  }
+  return runs;
+}

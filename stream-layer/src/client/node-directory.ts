@@ -1,0 +1,40 @@
+import { PrefixCache, type Etcd3, type Logger } from '@strata/common';
+import { streamKeys, type NodeRecord } from '../etcd-keys.js';
+
+/**
+ * The live extent nodes, from their etcd registrations (kept current by a watch). A node is
+ * live while its lease holds; its address may change when it restarts, so callers resolve a
+ * node id to an address at the time of use rather than keeping addresses.
+ */
+export class NodeDirectory {
+  private constructor(private readonly cache: PrefixCache<NodeRecord>) {}
+
+  static async open(options: { etcd: Etcd3; prefix: string; log: Logger }): Promise<NodeDirectory> {
+    const cache = await PrefixCache.open<NodeRecord>({
+      client: options.etcd,
+      prefix: streamKeys(options.prefix).nodes,
+      decode: (raw) => JSON.parse(raw) as NodeRecord,
+      log: options.log,
+    });
+    return new NodeDirectory(cache);
+  }
+
+  /** The node's current address, or undefined when it is not registered (down). */
+  addressOf(nodeId: string): string | undefined {
+    return this.cache.get(nodeId)?.address;
+  }
+
+  /** Every live node. */
+  liveNodes(): NodeRecord[] {
+    return [...this.cache.snapshot().values()];
+  }
+
+  /** Calls `listener` after every change of membership or address. */
+  onChange(listener: () => void): void {
+    this.cache.on('change', listener);
+  }
+
+  close(): Promise<void> {
+    return this.cache.close();
+  }
+}

@@ -1,0 +1,238 @@
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { assert } from '@strata/common';
+import { StreamError } from '../errors.js';
+import { BLOCK_HEADER_BYTES } from '../limits.js';
+import { encodeAppend, FLAG_END_OF_APPEND } from './block-format.js';
+import { scanBlocks } from './block-scanner.js';
+
+export interface AppendBlock {
+  data: Buffer;
+  crc32c: number;
+}
+
+/**
+ * One replica of an extent: an append-only file of checksummed blocks.
+ *
+ * Invariants: `durableBytes` ≤ `writtenBytes`; everything below `durableBytes` is whole appends,
+ * written and fdatasynced; after `seal`, the file is exactly `durableBytes` long and never
+ * changes again. Appends are written one at a time in offset order; concurrent appends share
+ * one fdatasync (group commit).
+ */
+export class ExtentFile {
+  private writtenBytes: number;
+  private durable: number;
+  private state: 'open' | 'frozen' | 'sealed';
+  private writeChain: Promise<void> = Promise.resolve();
+  private broken: Error | undefined;
+  private syncInFlight = false;
+  private syncCount = 0;
+  private syncWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  private constructor(
+    private readonly handle: FileHandle,
+    lengthBytes: number,
+    sealed: boolean,
+  ) {
+    this.writtenBytes = lengthBytes;
+    this.durable = lengthBytes;
+    this.state = sealed ? 'sealed' : 'open';
+  }
+
+  /**
+   * Opens (creating if needed) a replica file. An unsealed file is walked block by block and
+   * any torn tail (a partial block, a bad checksum, or blocks of an append cut short) is cut
+   * off, so the file ends at the last whole append. A sealed file is cut to its sealed length.
+   */
+  static async open(options: { path: string; sealedLengthBytes?: number }): Promise<ExtentFile> {
+    const handle = await open(options.path, constants.O_RDWR | constants.O_CREAT, 0o644);
+    const size = (await handle.stat()).size;
+    let length: number;
+    if (options.sealedLengthBytes !== undefined) {
+      length = options.sealedLengthBytes;
+      if (size < length) {
+        await handle.close();
+        throw new StreamError('RANGE_NOT_HELD', `sealed replica ${options.path} is ${size} bytes, shorter than its sealed length ${length}`);
+      }
+    } else {
+      length = await lastWholeAppendEnd(handle, size);
+    }
+    if (size !== length) {
+      await handle.truncate(length);
+      await handle.datasync();
+    }
+    return new ExtentFile(handle, length, options.sealedLengthBytes !== undefined);
+  }
+
+  /** Length of the whole, durable appends. */
+  get durableBytes(): number {
+    return this.durable;
+  }
+
+  get sealed(): boolean {
+    return this.state === 'sealed';
+  }
+
+  /** fdatasync calls so far: fewer than appends when group commit batches them. */
+  get syncs(): number {
+    return this.syncCount;
+  }
+
+  get frozen(): boolean {
+    return this.state !== 'open';
+  }
+
+  /**
+   * Writes one append at `offset`, which must be where the previous append ended, and resolves
+   * with its end once it is durable. Call in offset order; appends after a failed write fail too.
+   */
+  async append(offset: number, blocks: readonly AppendBlock[]): Promise<number> {
+    if (this.state !== 'open') throw new StreamError('EXTENT_SEALED', `the extent is ${this.state}`);
+    if (this.broken) throw new StreamError('INTERNAL', `an earlier write failed: ${this.broken.message}`);
+    if (offset !== this.writtenBytes) {
+      throw new StreamError('OFFSET_MISMATCH', `append at ${offset} but the replica ends at ${this.writtenBytes}`, { lengthBytes: this.writtenBytes });
+    }
+    assert(blocks.length > 0, 'an append has at least one block');
+    const parts = encodeAppend(blocks);
+    const bytes = parts.reduce((sum, part) => sum + part.length, 0);
+    const end = offset + bytes;
+    this.writtenBytes = end;
+    this.writeChain = this.writeChain.then(async () => {
+      if (this.broken) throw this.broken;
+      try {
+        await writeAll(this.handle, parts, offset);
+      } catch (error) {
+        this.broken = error as Error;
+        throw error;
+      }
+    });
+    await this.writeChain;
+    await this.sync();
+    // A seal may have run while this append was being written (the state changes across awaits).
+    if (this.sealed) {
+      if (end > this.durable) throw new StreamError('EXTENT_SEALED', 'the append was cut off by a seal');
+      return end;
+    }
+    // Writes are serialized and a sync covers every write finished before it began, so every
+    // append ending at or before `end` is durable now.
+    if (end > this.durable) this.durable = end;
+    return end;
+  }
+
+  /** Resolves after an fdatasync that began after this call: shared by concurrent callers. */
+  private sync(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.syncWaiters.push({ resolve, reject });
+      if (!this.syncInFlight) this.runSync();
+    });
+  }
+
+  private runSync(): void {
+    const waiters = this.syncWaiters;
+    this.syncWaiters = [];
+    this.syncInFlight = true;
+    this.syncCount++;
+    this.handle.datasync().then(
+      () => waiters.forEach((w) => w.resolve()),
+      (error: Error) => {
+        this.broken = error;
+        waiters.forEach((w) => w.reject(error));
+      },
+    ).finally(() => {
+      this.syncInFlight = false;
+      if (this.syncWaiters.length > 0) this.runSync();
+    });
+  }
+
+  /**
+   * Yields the blocks of [offset, offset + lengthBytes), each verified against its checksum.
+   * The range must lie within the durable length and on block boundaries.
+   */
+  async *read(offset: number, lengthBytes: number): AsyncGenerator<{ offset: number; data: Buffer }> {
+    const end = offset + lengthBytes;
+    if (end > this.durable) throw new StreamError('RANGE_NOT_HELD', `read to ${end} but the replica holds ${this.durable}`);
+    for await (const item of scanBlocks(this.handle, offset, end)) {
+      if (item.kind === 'stop') {
+        const code = item.reason === 'bad-checksum' ? 'CHECKSUM_MISMATCH' : item.offset === offset ? 'BAD_BLOCK_RANGE' : 'CHECKSUM_MISMATCH';
+        throw new StreamError(code, `no valid block at ${item.offset} (${item.reason})`, { offset: item.offset });
+      }
+      yield { offset: item.offset, data: item.data };
+    }
+  }
+
+  /**
+   * The first step of a seal: refuses every further append, waits for the appends already
+   * accepted to become durable (or fail), and returns the durable length. Every append this
+   * replica ever acknowledged lies below it, and no append is acknowledged beyond it later.
+   */
+  async freeze(): Promise<number> {
+    if (this.state === 'open') this.state = 'frozen';
+    await this.writeChain.catch(() => undefined);
+    await this.waitForSyncs();
+    return this.durable;
+  }
+
+  /**
+   * Seals at `lengthBytes` (a length this replica holds durably), cutting any longer tail.
+   * No append succeeds afterwards. Sealing again at the same length does nothing.
+   */
+  async seal(lengthBytes: number): Promise<void> {
+    if (this.state === 'sealed') {
+      if (lengthBytes !== this.durable) throw new StreamError('EXTENT_SEALED', `already sealed at ${this.durable}, not ${lengthBytes}`);
+      return;
+    }
+    const held = await this.freeze();
+    if (lengthBytes > held) {
+      throw new StreamError('RANGE_NOT_HELD', `cannot seal at ${lengthBytes}: the replica holds ${held}`);
+    }
+    this.state = 'sealed';
+    await this.handle.truncate(lengthBytes);
+    await this.handle.datasync();
+    this.durable = lengthBytes;
+    this.writtenBytes = lengthBytes;
+  }
+
+  private async waitForSyncs(): Promise<void> {
+    if (this.syncInFlight || this.syncWaiters.length > 0) await this.sync().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.writeChain.catch(() => undefined);
+    await this.waitForSyncs();
+    await this.handle.close();
+  }
+}
+
+async function writeAll(handle: FileHandle, parts: Buffer[], position: number): Promise<void> {
+  let remaining = parts;
+  let at = position;
+  while (remaining.length > 0) {
+    const { bytesWritten } = await handle.writev(remaining, at);
+    at += bytesWritten;
+    remaining = skipBytes(remaining, bytesWritten);
+  }
+}
+
+function skipBytes(parts: Buffer[], count: number): Buffer[] {
+  let left = count;
+  const rest: Buffer[] = [];
+  for (const part of parts) {
+    if (left >= part.length) {
+      left -= part.length;
+    } else {
+      rest.push(left > 0 ? part.subarray(left) : part);
+      left = 0;
+    }
+  }
+  return rest;
+}
+
+/** The end of the last whole append in a file of `size` bytes. */
+async function lastWholeAppendEnd(handle: FileHandle, size: number): Promise<number> {
+  let end = 0;
+  for await (const item of scanBlocks(handle, 0, size)) {
+    if (item.kind === 'stop') break;
+    if (item.header.flags & FLAG_END_OF_APPEND) end = item.offset + BLOCK_HEADER_BYTES + item.data.length;
+  }
+  return end;
+}

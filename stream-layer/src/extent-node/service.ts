@@ -1,0 +1,76 @@
+import type * as grpc from '@grpc/grpc-js';
+import { toServiceError, unaryHandler, type ClientPool, type Logger } from '@strata/common';
+import type { streamV1 } from '@strata/protos';
+import { STREAM_ERROR_STATUS } from '../errors.js';
+import type { NodeDirectory } from '../client/node-directory.js';
+import { ChainAppendSession } from './chain-append.js';
+import type { ExtentStore } from './extent-store.js';
+
+export interface ExtentNodeServiceDeps {
+  nodeId: string;
+  store: ExtentStore;
+  directory: NodeDirectory;
+  peers: ClientPool<streamV1.ExtentNodeClient>;
+  log: Logger;
+}
+
+/** The gRPC edge of an extent node: validates, calls the store, maps errors. */
+export function extentNodeHandlers(deps: ExtentNodeServiceDeps): streamV1.ExtentNodeHandlers {
+  const unary = <Request, Response>(handle: (request: Request) => Promise<Response>) =>
+    unaryHandler<Request, Response, keyof typeof STREAM_ERROR_STATUS>(STREAM_ERROR_STATUS, handle);
+
+  return {
+    CreateExtent: unary<streamV1.CreateExtentRequest__Output, streamV1.CreateExtentResponse>(async (request) => {
+      await deps.store.create(request.extentId, request.replicas.map((replica) => replica.nodeId));
+      deps.log.info({ extentId: request.extentId, chain: request.replicas.map((r) => r.nodeId) }, 'extent created');
+      return {};
+    }),
+
+    Append: (call) => new ChainAppendSession(deps, call).start(),
+
+    ReadBlocks: (call) => void readBlocks(deps.store, call),
+
+    GetReplicaInfo: unary<streamV1.GetReplicaInfoRequest__Output, streamV1.ReplicaInfo>(async (request) => {
+      const replica = deps.store.get(request.extentId);
+      const lengthBytes = request.freeze ? await deps.store.freeze(request.extentId) : replica.file.durableBytes;
+      return { extentId: request.extentId, lengthBytes, sealed: replica.file.sealed, frozen: replica.file.frozen };
+    }),
+
+    SealReplica: unary<streamV1.SealReplicaRequest__Output, streamV1.ReplicaInfo>(async (request) => {
+      await deps.store.seal(request.extentId, request.lengthBytes);
+      deps.log.info({ extentId: request.extentId, lengthBytes: request.lengthBytes }, 'replica sealed');
+      return { extentId: request.extentId, lengthBytes: request.lengthBytes, sealed: true, frozen: true };
+    }),
+  } satisfies streamV1.ExtentNodeHandlers;
+}
+
+type ReadCall = grpc.ServerWritableStream<streamV1.ReadBlocksRequest__Output, streamV1.ReadBlocksResponse>;
+
+async function readBlocks(store: ExtentStore, call: ReadCall): Promise<void> {
+  try {
+    const { extentId, offset, lengthBytes } = call.request;
+    const replica = store.get(extentId);
+    for await (const block of replica.file.read(offset, lengthBytes)) {
+      if (call.cancelled) return;
+      if (!call.write({ offset: block.offset, data: block.data })) await writable(call);
+    }
+    call.end();
+  } catch (error) {
+    call.emit('error', toServiceError(error, STREAM_ERROR_STATUS));
+  }
+}
+
+/** Resolves when the call can take more messages, or when it is gone. */
+function writable(call: ReadCall): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      call.off('drain', done);
+      call.off('cancelled', done);
+      call.off('close', done);
+      resolve();
+    };
+    call.on('drain', done);
+    call.on('cancelled', done);
+    call.on('close', done);
+  });
+}

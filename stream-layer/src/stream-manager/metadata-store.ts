@@ -1,0 +1,104 @@
+import type { Etcd3 } from '@strata/common';
+import { streamKeys } from '../etcd-keys.js';
+import { StreamError } from '../errors.js';
+
+/** A stream as recorded in etcd: its extents in order; only the last may be unsealed. */
+export interface StreamRecord {
+  streamId: string;
+  name: string;
+  extentIds: string[];
+}
+
+/** An extent as recorded in etcd. Its replica set never changes while it is unsealed. */
+export interface ExtentRecord {
+  extentId: string;
+  /** Node ids, head first. */
+  replicas: string[];
+  sealed: boolean;
+  sealedLengthBytes: number;
+}
+
+/**
+ * The stream manager's durable state in etcd. Every change is one etcd transaction (etcd3's
+ * software transactional memory: reads are checked at commit, and the transaction is retried
+ * if they changed), so a stream and its extents always change together.
+ */
+export class MetadataStore {
+  private readonly keys: ReturnType<typeof streamKeys>;
+
+  constructor(
+    private readonly etcd: Etcd3,
+    prefix: string,
+  ) {
+    this.keys = streamKeys(prefix);
+  }
+
+  /** The next id of `kind`, unique in the stamp. */
+  async nextId(kind: 'stream' | 'extent'): Promise<string> {
+    const key = this.keys.counter(kind);
+    const next = await this.etcd.stm({ retries: 20 }).transact(async (tx) => {
+      const current = Number((await tx.get(key).string()) ?? '0');
+      await tx.put(key).value(String(current + 1));
+      return current + 1;
+    });
+    return `${kind === 'stream' ? 's' : 'e'}-${next}`;
+  }
+
+  async streamIdByName(name: string): Promise<string | undefined> {
+    return (await this.etcd.get(this.keys.name(name)).string()) ?? undefined;
+  }
+
+  async stream(streamId: string): Promise<StreamRecord> {
+    const raw = await this.etcd.get(this.keys.stream(streamId)).string();
+    if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${streamId}`);
+    return JSON.parse(raw) as StreamRecord;
+  }
+
+  async extent(extentId: string): Promise<ExtentRecord> {
+    const raw = await this.etcd.get(this.keys.extent(extentId)).string();
+    if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${extentId}`);
+    return JSON.parse(raw) as ExtentRecord;
+  }
+
+  async extents(extentIds: readonly string[]): Promise<ExtentRecord[]> {
+    return Promise.all(extentIds.map((id) => this.extent(id)));
+  }
+
+  async allStreams(): Promise<StreamRecord[]> {
+    const all = await this.etcd.getAll().prefix(this.keys.streams).strings();
+    return Object.values(all).map((raw) => JSON.parse(raw) as StreamRecord);
+  }
+
+  /**
+   * Records a new stream with its first extent, unless the name is taken: then returns the id
+   * of the stream that has it (the new extent is left unreferenced).
+   */
+  async createStream(stream: StreamRecord, firstExtent: ExtentRecord): Promise<string> {
+    return this.etcd.stm({ retries: 20 }).transact(async (tx) => {
+      const existing = await tx.get(this.keys.name(stream.name)).string();
+      if (existing !== null) return existing;
+      await tx.put(this.keys.extent(firstExtent.extentId)).value(JSON.stringify(firstExtent));
+      await tx.put(this.keys.stream(stream.streamId)).value(JSON.stringify(stream));
+      await tx.put(this.keys.name(stream.name)).value(stream.streamId);
+      return stream.streamId;
+    });
+  }
+
+  /**
+   * Records the seal of the stream's last extent `sealed` and appends `next`, if `sealed` is
+   * still the stream's last extent; returns false (and changes nothing) otherwise.
+   */
+  async sealAndAppend(options: { streamId: string; sealed: ExtentRecord; next: ExtentRecord }): Promise<boolean> {
+    return this.etcd.stm({ retries: 20 }).transact(async (tx) => {
+      const raw = await tx.get(this.keys.stream(options.streamId)).string();
+      if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${options.streamId}`);
+      const stream = JSON.parse(raw) as StreamRecord;
+      if (stream.extentIds.at(-1) !== options.sealed.extentId) return false;
+      stream.extentIds.push(options.next.extentId);
+      await tx.put(this.keys.extent(options.sealed.extentId)).value(JSON.stringify(options.sealed));
+      await tx.put(this.keys.extent(options.next.extentId)).value(JSON.stringify(options.next));
+      await tx.put(this.keys.stream(options.streamId)).value(JSON.stringify(stream));
+      return true;
+    });
+  }
+}

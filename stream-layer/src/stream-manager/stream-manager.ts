@@ -1,0 +1,147 @@
+import { callMetadata, callOptions, unary, type ClientPool, type Logger, type Random } from '@strata/common';
+import type { streamV1 } from '@strata/protos';
+import type { NodeDirectory } from '../client/node-directory.js';
+import { StreamError } from '../errors.js';
+import { NODE_CONTROL_TIMEOUT_MS } from '../limits.js';
+import type { ExtentRecord, MetadataStore, StreamRecord } from './metadata-store.js';
+import { placeChain } from './placement.js';
+
+export interface StreamManagerDeps {
+  metadata: MetadataStore;
+  directory: NodeDirectory;
+  nodes: ClientPool<streamV1.ExtentNodeClient>;
+  replicaCount: number;
+  random: Random;
+  log: Logger;
+}
+
+const control = { timeoutMs: NODE_CONTROL_TIMEOUT_MS };
+
+/**
+ * The stream manager's domain: streams, extents, placement and seal. The single authority
+ * on an extent's commit length; off the data path.
+ */
+export class StreamManager {
+  /** Seals in progress per stream: one at a time, later callers share the result. */
+  private readonly sealing = new Map<string, Promise<streamV1.StreamInfo>>();
+
+  constructor(private readonly deps: StreamManagerDeps) {}
+
+  /** See StreamManager.CreateStream in stream_manager.proto. */
+  async createStream(name: string): Promise<streamV1.StreamInfo> {
+    if (!/^[\w./-]{1,200}$/.test(name)) throw new StreamError('INVALID_ARGUMENT', `bad stream name ${JSON.stringify(name)}`);
+    const existing = await this.deps.metadata.streamIdByName(name);
+    if (existing) return this.streamInfo(existing);
+    const extent = await this.allocateExtent();
+    const streamId = await this.deps.metadata.nextId('stream');
+    const winner = await this.deps.metadata.createStream({ streamId, name, extentIds: [extent.extentId] }, extent);
+    this.deps.log.info({ streamId: winner, name, extentId: extent.extentId }, 'stream created');
+    return this.streamInfo(winner);
+  }
+
+  async streamInfo(streamId: string): Promise<streamV1.StreamInfo> {
+    const stream = await this.deps.metadata.stream(streamId);
+    return this.describe(stream);
+  }
+
+  async listStreams(): Promise<streamV1.StreamInfo[]> {
+    const streams = await this.deps.metadata.allStreams();
+    return Promise.all(streams.map((stream) => this.describe(stream)));
+  }
+
+  async extentInfo(extentId: string): Promise<streamV1.ExtentInfo> {
+    return this.describeExtent(await this.deps.metadata.extent(extentId));
+  }
+
+  /** See StreamManager.SealExtent in stream_manager.proto. */
+  sealExtent(streamId: string, extentId: string): Promise<streamV1.StreamInfo> {
+    const running = this.sealing.get(streamId);
+    if (running) {
+      const again = (): Promise<streamV1.StreamInfo> => this.sealExtent(streamId, extentId);
+      return running.then(again, again);
+    }
+    const seal = this.sealLast(streamId, extentId).finally(() => this.sealing.delete(streamId));
+    this.sealing.set(streamId, seal);
+    return seal;
+  }
+
+  private async sealLast(streamId: string, extentId: string): Promise<streamV1.StreamInfo> {
+    const stream = await this.deps.metadata.stream(streamId);
+    const lastId = stream.extentIds.at(-1);
+    const last = lastId ? await this.deps.metadata.extent(lastId) : undefined;
+    if (!last || last.extentId !== extentId || last.sealed) return this.describe(stream);
+
+    const lengthBytes = await this.commitLength(last);
+    await Promise.all(
+      last.replicas.map((nodeId) =>
+        this.onNode(nodeId, (client, done) => client.sealReplica({ extentId, lengthBytes }, callMetadata(control), callOptions(control), done)).catch(
+          (error: unknown) => this.deps.log.warn({ extentId, nodeId, err: error }, 'replica not sealed; repair will reconcile it'),
+        ),
+      ),
+    );
+    const next = await this.allocateExtent();
+    const sealed: ExtentRecord = { ...last, sealed: true, sealedLengthBytes: lengthBytes };
+    const recorded = await this.deps.metadata.sealAndAppend({ streamId, sealed, next });
+    this.deps.log.info({ streamId, extentId, lengthBytes, nextExtentId: next.extentId, recorded }, 'extent sealed');
+    return this.streamInfo(streamId);
+  }
+
+  /**
+   * Freezes every reachable replica and takes the shortest length: every acknowledged append
+   * is on all replicas, and a frozen replica acknowledges nothing past what it reported.
+   */
+  private async commitLength(extent: ExtentRecord): Promise<number> {
+    const lengths = await Promise.all(
+      extent.replicas.map((nodeId) =>
+        this.onNode<streamV1.ReplicaInfo__Output>(nodeId, (client, done) =>
+          client.getReplicaInfo({ extentId: extent.extentId, freeze: true }, callMetadata(control), callOptions(control), done),
+        ).then(
+          (info) => info.lengthBytes,
+          (error: unknown) => {
+            this.deps.log.warn({ extentId: extent.extentId, nodeId, err: error }, 'replica unreachable during seal');
+            return undefined;
+          },
+        ),
+      ),
+    );
+    const reachable = lengths.filter((length): length is number => length !== undefined);
+    if (reachable.length === 0) throw new StreamError('UNAVAILABLE', `no replica of ${extent.extentId} is reachable to seal it`);
+    return Math.min(...reachable);
+  }
+
+  /** Places a new extent and creates its replicas. */
+  private async allocateExtent(): Promise<ExtentRecord> {
+    const chain = placeChain({ nodes: this.deps.directory.liveNodes(), count: this.deps.replicaCount, random: this.deps.random });
+    const extentId = await this.deps.metadata.nextId('extent');
+    const replicas = chain.map((node) => ({ nodeId: node.nodeId, address: node.address }));
+    await Promise.all(
+      chain.map((node) =>
+        this.onNode(node.nodeId, (client, done) => client.createExtent({ extentId, replicas }, callMetadata(control), callOptions(control), done)),
+      ),
+    );
+    return { extentId, replicas: chain.map((node) => node.nodeId), sealed: false, sealedLengthBytes: 0 };
+  }
+
+  private onNode<Reply>(
+    nodeId: string,
+    invoke: (client: streamV1.ExtentNodeClient, done: (error: import('@grpc/grpc-js').ServiceError | null, reply?: Reply) => void) => void,
+  ): Promise<Reply> {
+    const address = this.deps.directory.addressOf(nodeId);
+    if (!address) return Promise.reject(new StreamError('UNAVAILABLE', `extent node ${nodeId} is not registered`));
+    return unary<Reply>((done) => invoke(this.deps.nodes.get(address), done));
+  }
+
+  private async describe(stream: StreamRecord): Promise<streamV1.StreamInfo> {
+    const extents = await this.deps.metadata.extents(stream.extentIds);
+    return { streamId: stream.streamId, name: stream.name, extents: extents.map((extent) => this.describeExtent(extent)) };
+  }
+
+  private describeExtent(extent: ExtentRecord): streamV1.ExtentInfo {
+    return {
+      extentId: extent.extentId,
+      replicas: extent.replicas.map((nodeId) => ({ nodeId, address: this.deps.directory.addressOf(nodeId) ?? '' })),
+      sealed: extent.sealed,
+      sealedLengthBytes: extent.sealedLengthBytes,
+    };
+  }
+}
