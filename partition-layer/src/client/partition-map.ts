@@ -1,0 +1,68 @@
+import { once } from 'node:events';
+import { PrefixCache, type Etcd3, type Logger } from '@strata/common';
+import type { partitionV1 } from '@strata/protos';
+import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
+import { compareKeys } from '../keys.js';
+
+export interface Located {
+  partition: partitionV1.Partition__Output;
+  /** The owning server's address; undefined while the partition has no live owner. */
+  address: string | undefined;
+}
+
+/**
+ * A front-end's copy of the partition map and of the live partition servers, kept current by
+ * etcd watches. It may lag a change by a moment: a server then answers NOT_OWNER and the
+ * caller waits for the map to change and tries again.
+ */
+export class PartitionMap {
+  private constructor(
+    private readonly map: PrefixCache<partitionV1.Partition__Output>,
+    private readonly servers: PrefixCache<ServerRecord>,
+  ) {}
+
+  static async open(options: { etcd: Etcd3; prefix: string; log: Logger }): Promise<PartitionMap> {
+    const keys = partitionKeys(options.prefix);
+    const map = await PrefixCache.open({ client: options.etcd, prefix: keys.map, decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output, log: options.log });
+    const servers = await PrefixCache.open({ client: options.etcd, prefix: keys.servers, decode: (raw) => JSON.parse(raw) as ServerRecord, log: options.log });
+    return new PartitionMap(map, servers);
+  }
+
+  /** Every partition in key order. */
+  partitions(): partitionV1.Partition__Output[] {
+    return [...this.map.snapshot().values()].sort((a, b) => compareKeys(a.lowKey, b.lowKey));
+  }
+
+  /** The partition holding `key`, if the map covers it. */
+  locate(key: Buffer): Located | undefined {
+    for (const partition of this.partitions()) {
+      if (compareKeys(key, partition.lowKey) >= 0 && (partition.highKey === '' || compareKeys(key, partition.highKey) < 0)) {
+        return { partition, address: this.servers.get(partition.ownerId)?.address };
+      }
+    }
+    return undefined;
+  }
+
+  /** The partitions that hold keys in [start, end), in key order. */
+  covering(start: Buffer, end: Buffer | undefined): Located[] {
+    return this.partitions()
+      .filter((p) => (p.highKey === '' || compareKeys(start, p.highKey) < 0) && (end === undefined || compareKeys(p.lowKey, end) < 0))
+      .map((partition) => ({ partition, address: this.servers.get(partition.ownerId)?.address }));
+  }
+
+  /** Resolves at the next change of the map or of the servers, or after `timeoutMs`. */
+  async changed(timeoutMs: number): Promise<void> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    await Promise.race([once(this.map, 'change', { signal }), once(this.servers, 'change', { signal })]).catch(() => undefined);
+  }
+
+  /** Whether any partition server is registered and the map has a partition. */
+  get ready(): boolean {
+    return this.map.snapshot().size > 0 && this.servers.snapshot().size > 0;
+  }
+
+  async close(): Promise<void> {
+    await this.map.close();
+    await this.servers.close();
+  }
+}

@@ -1,0 +1,36 @@
+import * as grpc from '@grpc/grpc-js';
+import { StrataError } from '@strata/common';
+
+/** The partition layer's conditions. docs/errors.md describes each. */
+export const PARTITION_ERROR_CODES = [
+  'NO_SUCH_CONTAINER',
+  'CONTAINER_EXISTS',
+  'CONTAINER_NOT_EMPTY',
+  'NO_SUCH_BLOB',
+  'NOT_OWNER',
+  'PARTITION_LOADING',
+  'INVALID_ARGUMENT',
+  'SIZE_MISMATCH',
+  'UNAVAILABLE',
+  'DEADLINE_EXCEEDED',
+  'INTERNAL',
+] as const;
+
+export type PartitionErrorCode = (typeof PARTITION_ERROR_CODES)[number];
+
+/** The one table from a partition-layer code to its gRPC status. */
+export const PARTITION_ERROR_STATUS = {
+  NO_SUCH_CONTAINER: grpc.status.NOT_FOUND,
+  CONTAINER_EXISTS: grpc.status.ALREADY_EXISTS,
+  CONTAINER_NOT_EMPTY: grpc.status.FAILED_PRECONDITION,
+  NO_SUCH_BLOB: grpc.status.NOT_FOUND,
+  NOT_OWNER: grpc.status.FAILED_PRECONDITION,
+  PARTITION_LOADING: grpc.status.UNAVAILABLE,
+  INVALID_ARGUMENT: grpc.status.INVALID_ARGUMENT,
+  SIZE_MISMATCH: grpc.status.INVALID_ARGUMENT,
+  UNAVAILABLE: grpc.status.UNAVAILABLE,
+  DEADLINE_EXCEEDED: grpc.status.DEADLINE_EXCEEDED,
+  INTERNAL: grpc.status.INTERNAL,
+} as const satisfies Record<PartitionErrorCode, grpc.status>;
+
+export class PartitionError extends StrataError<PartitionErrorCode> {}

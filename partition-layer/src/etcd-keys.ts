@@ -1,0 +1,24 @@
+import { joinKey } from '@strata/common';
+
+/**
+ * Where the partition layer keeps its state in etcd, under the stamp's prefix:
+ *
+ *   partition/map/<partitionId>      one range partition (JSON partitionV1.Partition)
+ *   partition/servers/<serverId>     a live partition server (JSON ServerRecord, under a lease)
+ *   partition/manager                the partition manager election
+ */
+export function partitionKeys(prefix: string) {
+  const root = joinKey(prefix, 'partition');
+  return {
+    map: `${root}/map/`,
+    partition: (partitionId: string) => `${root}/map/${partitionId}`,
+    servers: `${root}/servers/`,
+    server: (serverId: string) => `${root}/servers/${serverId}`,
+    managerElection: `${root}/manager`,
+  };
+}
+
+export interface ServerRecord {
+  serverId: string;
+  address: string;
+}

@@ -1,0 +1,8 @@
+/**
+ * The partition layer's public surface: what front-ends use to reach the object index.
+ * Everything else in this package is internal to the layer.
+ */
+export { PartitionClient, type ListBlobsOptions } from './client/partition-client.js';
+export { PartitionMap, type Located } from './client/partition-map.js';
+export { PARTITION_ERROR_CODES, PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from './errors.js';
+export { LIST_RESULTS_MAX, BLOB_NAME_BYTES_MAX } from './limits.js';

@@ -1,0 +1,70 @@
+import { campaign, connectEtcd, runRole, startGrpcServer } from '@strata/common';
+import { partitionManagerProto } from '@strata/protos';
+import { StreamManagerClient } from '@strata/stream-layer';
+import { partitionKeys } from '../etcd-keys.js';
+import { MANAGER_LEASE_TTL_SECONDS } from '../limits.js';
+import { PartitionManager } from '../partition-manager/partition-manager.js';
+import { partitionManagerHandlers } from '../partition-manager/service.js';
+import { configFields, etcdConfig, z } from './common-config.js';
+
+const schema = z.object({
+  nodeId: configFields.id().default('pm-1'),
+  listen: configFields.address().default('127.0.0.1:0'),
+  ...etcdConfig,
+});
+
+await runRole({
+  role: 'partition-manager',
+  schema,
+  start: async ({ config, log, clock }) => {
+    const etcd = connectEtcd(config.etcd);
+    const streams = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
+    const manager = new PartitionManager({ etcd, prefix: config.etcdPrefix, streams, log });
+    let leader = false;
+    // Taking over needs the stream manager and extent nodes (to create the first partition's
+    // streams), which may still be starting: keep trying while elected.
+    const takeOver = async (): Promise<void> => {
+      for (let attempt = 0; leader; attempt++) {
+        try {
+          await manager.lead();
+          return;
+        } catch (error) {
+          log.warn({ err: error, attempt }, 'partition manager take-over failed; retrying');
+          await manager.stepDown();
+          await clock.sleep(Math.min(2_000, 100 * 2 ** attempt));
+        }
+      }
+    };
+    const server = await startGrpcServer({
+      address: config.listen,
+      services: [{ definition: partitionManagerProto().PartitionManager.service, handlers: partitionManagerHandlers(manager, () => leader) }],
+    });
+    const leadership = campaign({
+      client: etcd,
+      name: partitionKeys(config.etcdPrefix).managerElection,
+      value: server.address,
+      ttlSeconds: MANAGER_LEASE_TTL_SECONDS,
+      log,
+      onElected: () => {
+        leader = true;
+        void takeOver();
+      },
+      onDeposed: () => {
+        leader = false;
+        void manager.stepDown();
+      },
+    });
+    return {
+      address: server.address,
+      info: { nodeId: config.nodeId },
+      stop: async () => {
+        leader = false;
+        await manager.stepDown();
+        await leadership.resign();
+        await server.stop();
+        streams.close();
+        etcd.close();
+      },
+    };
+  },
+});

@@ -1,0 +1,65 @@
+import { connectEtcd, registerWithLease, runRole, startGrpcServer } from '@strata/common';
+import { partitionServerProto } from '@strata/protos';
+import { ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
+import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
+import { SERVER_LEASE_TTL_SECONDS } from '../limits.js';
+import { PartitionHost } from '../partition-server/partition-host.js';
+import { partitionServerHandlers } from '../partition-server/service.js';
+import { configFields, etcdConfig, z } from './common-config.js';
+
+const schema = z.object({
+  nodeId: configFields.id(),
+  dataDir: z.string().min(1),
+  listen: configFields.address().default('127.0.0.1:0'),
+  ...etcdConfig,
+});
+
+await runRole({
+  role: 'partition-server',
+  schema,
+  start: async ({ config, log, clock }) => {
+    const etcd = connectEtcd(config.etcd);
+    const nodes = extentNodeClients();
+    const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
+    const manager = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
+    const host = new PartitionHost({
+      serverId: config.nodeId,
+      etcd,
+      prefix: config.etcdPrefix,
+      manager,
+      nodes,
+      reader: new ExtentReader(nodes),
+      directory,
+      clock,
+      log,
+      dataDir: config.dataDir,
+    });
+    const server = await startGrpcServer({
+      address: config.listen,
+      services: [{ definition: partitionServerProto().PartitionServer.service, handlers: partitionServerHandlers(host) }],
+    });
+    // Serve before registering: the manager assigns partitions to registered servers only.
+    await host.start();
+    const record: ServerRecord = { serverId: config.nodeId, address: server.address };
+    const registration = await registerWithLease({
+      client: etcd,
+      key: partitionKeys(config.etcdPrefix).server(config.nodeId),
+      value: JSON.stringify(record),
+      ttlSeconds: SERVER_LEASE_TTL_SECONDS,
+      log,
+    });
+    return {
+      address: server.address,
+      info: { nodeId: config.nodeId },
+      stop: async () => {
+        await registration.close();
+        await server.stop();
+        await host.stop();
+        manager.close();
+        nodes.close();
+        await directory.close();
+        etcd.close();
+      },
+    };
+  },
+});

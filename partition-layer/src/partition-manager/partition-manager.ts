@@ -1,0 +1,88 @@
+import { PrefixCache, type Etcd3, type Logger } from '@strata/common';
+import type { partitionV1 } from '@strata/protos';
+import type { StreamManagerClient } from '@strata/stream-layer';
+import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
+import { assignOrphans } from './assigner.js';
+
+/** The first partition's id: it covers the whole key space until the first split. */
+const FIRST_PARTITION_ID = 'p-1';
+
+/**
+ * The partition manager's domain, run by the elected leader: it creates the partition map,
+ * and gives every partition whose server died to a live one. Each change of the map is one
+ * etcd transaction that checks the partition was not changed meanwhile.
+ */
+export class PartitionManager {
+  private map: PrefixCache<partitionV1.Partition__Output> | undefined;
+  private servers: PrefixCache<ServerRecord> | undefined;
+  private reconciling: Promise<void> = Promise.resolve();
+  private active = false;
+  private readonly keys: ReturnType<typeof partitionKeys>;
+
+  constructor(private readonly deps: { etcd: Etcd3; prefix: string; streams: StreamManagerClient; log: Logger }) {
+    this.keys = partitionKeys(deps.prefix);
+  }
+
+  /** Starts managing: called when this instance is elected. */
+  async lead(): Promise<void> {
+    this.active = true;
+    await this.ensureFirstPartition();
+    this.map = await PrefixCache.open({ client: this.deps.etcd, prefix: this.keys.map, decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output, log: this.deps.log });
+    this.servers = await PrefixCache.open({ client: this.deps.etcd, prefix: this.keys.servers, decode: (raw) => JSON.parse(raw) as ServerRecord, log: this.deps.log });
+    const schedule = (): void => {
+      this.reconciling = this.reconciling.then(() => this.reconcile()).catch((error: unknown) => this.deps.log.warn({ err: error }, 'assignment failed'));
+    };
+    this.map.on('change', schedule);
+    this.servers.on('change', schedule);
+    schedule();
+  }
+
+  /** Stops managing: called when this instance loses leadership or stops. */
+  async stepDown(): Promise<void> {
+    this.active = false;
+    await this.map?.close();
+    await this.servers?.close();
+    this.map = undefined;
+    this.servers = undefined;
+  }
+
+  partitions(): partitionV1.Partition__Output[] {
+    return [...(this.map?.snapshot().values() ?? [])].sort((a, b) => Buffer.compare(Buffer.from(a.lowKey), Buffer.from(b.lowKey)));
+  }
+
+  private async ensureFirstPartition(): Promise<void> {
+    const existing = await this.deps.etcd.getAll().prefix(this.keys.map).keys();
+    if (existing.length > 0) return;
+    const log = await this.deps.streams.createStream(`${FIRST_PARTITION_ID}/log`);
+    const data = await this.deps.streams.createStream(`${FIRST_PARTITION_ID}/data`);
+    const partition: partitionV1.Partition = {
+      partitionId: FIRST_PARTITION_ID,
+      lowKey: '',
+      highKey: '',
+      streams: { logStreamId: log.streamId, dataStreamId: data.streamId },
+      ownerId: '',
+      epoch: 0,
+    };
+    const key = this.keys.partition(FIRST_PARTITION_ID);
+    await this.deps.etcd.if(key, 'Create', '==', 0).then(this.deps.etcd.put(key).value(JSON.stringify(partition))).commit();
+    this.deps.log.info({ partitionId: FIRST_PARTITION_ID }, 'partition map created');
+  }
+
+  private async reconcile(): Promise<void> {
+    if (!this.active || !this.map || !this.servers) return;
+    const changes = assignOrphans(this.partitions(), [...this.servers.snapshot().keys()]);
+    for (const change of changes) {
+      const key = this.keys.partition(change.partitionId);
+      const moved = await this.deps.etcd.stm({ retries: 5 }).transact(async (tx) => {
+        const raw = await tx.get(key).string();
+        if (raw === null) return undefined;
+        const partition = JSON.parse(raw) as partitionV1.Partition__Output;
+        if (this.servers?.get(partition.ownerId)) return undefined;
+        const next = { ...partition, ownerId: change.ownerId, epoch: partition.epoch + 1 };
+        await tx.put(key).value(JSON.stringify(next));
+        return next;
+      });
+      if (moved) this.deps.log.info({ partitionId: moved.partitionId, ownerId: moved.ownerId, epoch: moved.epoch }, 'partition assigned');
+    }
+  }
+}

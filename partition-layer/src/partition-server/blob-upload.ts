@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { BLOB_BLOCK_BYTES, type StreamWriter } from '@strata/stream-layer';
+import type { streamV1 } from '@strata/protos';
+import { UPLOAD_APPENDS_IN_FLIGHT_MAX } from '../limits.js';
+
+/**
+ * The bytes of one blob on their way into the partition's blob-data stream: cut into blocks
+ * of BLOB_BLOCK_BYTES, appended with a bounded number in flight (so an upload holds at most
+ * that many blocks in memory), hashed for the ETag as they pass.
+ */
+export class BlobUpload {
+  private readonly md5 = createHash('md5');
+  private pendingChunks: Buffer[] = [];
+  private pendingBytes = 0;
+  private sizeBytes = 0;
+  private readonly appends: Promise<streamV1.BlockPointer[]>[] = [];
+  private settled = 0;
+
+  constructor(private readonly writer: StreamWriter) {}
+
+  /** Takes the next bytes of the blob; resolves when the upload can take more. */
+  async write(chunk: Buffer): Promise<void> {
+    if (chunk.length === 0) return;
+    this.md5.update(chunk);
+    this.sizeBytes += chunk.length;
+    this.pendingChunks.push(chunk);
+    this.pendingBytes += chunk.length;
+    while (this.pendingBytes >= BLOB_BLOCK_BYTES) await this.appendBlock(this.takeBytes(BLOB_BLOCK_BYTES));
+  }
+
+  /** Appends what is left and resolves with the blob's block pointers, size and MD5. */
+  async finish(): Promise<{ blocks: streamV1.BlockPointer[]; sizeBytes: number; md5Hex: string }> {
+    if (this.pendingBytes > 0) await this.appendBlock(this.takeBytes(this.pendingBytes));
+    const pointers = await Promise.all(this.appends);
+    return { blocks: pointers.flat(), sizeBytes: this.sizeBytes, md5Hex: this.md5.digest('hex') };
+  }
+
+  private takeBytes(count: number): Buffer {
+    const first = this.pendingChunks[0];
+    if (first && first.length === count) {
+      this.pendingChunks.shift();
+      this.pendingBytes -= count;
+      return first;
+    }
+    const all = Buffer.concat(this.pendingChunks, this.pendingBytes);
+    const block = all.subarray(0, count);
+    const rest = all.subarray(count);
+    this.pendingChunks = rest.length > 0 ? [rest] : [];
+    this.pendingBytes = rest.length;
+    return block;
+  }
+
+  private async appendBlock(block: Buffer): Promise<void> {
+    const append = this.writer.append([block]);
+    // Keep failures from being unhandled while earlier appends are awaited; finish() reports them.
+    append.catch(() => undefined);
+    this.appends.push(append);
+    while (this.appends.length - this.settled >= UPLOAD_APPENDS_IN_FLIGHT_MAX) {
+      await this.appends[this.settled];
+      this.settled++;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type { StreamWriter } from '@strata/stream-layer';
+import type { partitionV1 } from '@strata/protos';
+import { LOG_APPENDS_IN_FLIGHT_MAX, LOG_BLOCK_BYTES_MAX } from '../limits.js';
+import { logBlockCodec } from '../records.js';
+
+interface Queued {
+  record: partitionV1.LogRecord;
+  bytes: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A partition's commit log on its log stream. Records are appended in the order `append` is
+ * called; records that arrive while LOG_APPENDS_IN_FLIGHT_MAX appends are in flight are
+ * batched into the next block (group commit), so a busy partition pays one chain append for
+ * many records.
+ */
+export class CommitLog {
+  private queue: Queued[] = [];
+  private inFlight = 0;
+
+  constructor(private readonly writer: StreamWriter) {}
+
+  /** Resolves once the record is durable on every replica of the log's extent. */
+  append(record: partitionV1.LogRecord): Promise<void> {
+    const bytes = 32 + (record.mutations ?? []).reduce((sum, m) => sum + (m.key?.length ?? 0) + (m.value?.length ?? 0) + 8, 0);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ record, bytes, resolve, reject });
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.inFlight < LOG_APPENDS_IN_FLIGHT_MAX && this.queue.length > 0) {
+      const batch: Queued[] = [];
+      let bytes = 0;
+      while (this.queue.length > 0 && (batch.length === 0 || bytes + this.queue[0]!.bytes <= LOG_BLOCK_BYTES_MAX)) {
+        const next = this.queue.shift()!;
+        bytes += next.bytes;
+        batch.push(next);
+      }
+      this.inFlight++;
+      const block = logBlockCodec.encode({ records: batch.map((queued) => queued.record) });
+      this.writer.append([block]).then(
+        () => batch.forEach((queued) => queued.resolve()),
+        (error: Error) => batch.forEach((queued) => queued.reject(error)),
+      ).finally(() => {
+        this.inFlight--;
+        this.flush();
+      });
+    }
+  }
+}

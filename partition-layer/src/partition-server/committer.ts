@@ -1,0 +1,103 @@
+import type { partitionV1 } from '@strata/protos';
+import type { CommitLog } from './commit-log.js';
+import type { IndexStore, RangeOptions } from './index-store.js';
+
+/** What a mutation's precondition reads: the index plus every record logged but not yet applied. */
+export interface IndexView {
+  get(key: Buffer): Promise<Buffer | undefined>;
+  /** Whether any key in the range holds a value. */
+  any(range: RangeOptions & { lt: Buffer }): Promise<boolean>;
+}
+
+interface Overlaid {
+  value: Buffer | undefined;
+  sequence: number;
+}
+
+/**
+ * Turns a partition's mutations into commit-log records and applies them to its index.
+ *
+ * Invariants: sequence numbers grow by one per record; records are applied in sequence
+ * order, each only after it is durable in the log; a caller's promise resolves only after its
+ * record is applied, so any read that starts afterwards sees it (read-after-write). A
+ * mutation's precondition is checked under the partition's lock against the index and the
+ * records in flight, so conditional mutations are atomic per partition while log appends of
+ * consecutive records still overlap.
+ */
+export class Committer {
+  private lock: Promise<void> = Promise.resolve();
+  private applyChain: Promise<void> = Promise.resolve();
+  private readonly overlay = new Map<string, Overlaid>();
+  private nextSequence: number;
+
+  constructor(
+    private readonly index: IndexStore,
+    private readonly log: CommitLog,
+    lastSequence: number,
+  ) {
+    this.nextSequence = lastSequence + 1;
+  }
+
+  /**
+   * Runs `prepare` under the lock with a view of the current state; the mutations it returns
+   * (none is fine) are committed as one record. Resolves with `prepare`'s result once applied.
+   */
+  async commit<Result>(prepare: (view: IndexView) => Promise<{ mutations: partitionV1.IndexMutation[]; result: Result }>): Promise<Result> {
+    let applied: Promise<void> = Promise.resolve();
+    let result!: Result;
+    const turn = this.lock.then(async () => {
+      const prepared = await prepare(this.view);
+      result = prepared.result;
+      if (prepared.mutations.length === 0) return;
+      const record: partitionV1.LogRecord = { sequence: this.nextSequence++, mutations: prepared.mutations };
+      for (const mutation of prepared.mutations) {
+        this.overlay.set((mutation.key as Buffer).toString('hex'), { value: mutation.delete ? undefined : (mutation.value as Buffer), sequence: record.sequence as number });
+      }
+      const logged = this.log.append(record);
+      applied = this.applyChain = this.applyChain.then(async () => {
+        try {
+          await logged;
+          await this.index.apply(prepared.mutations as partitionV1.IndexMutation__Output[]);
+        } finally {
+          for (const mutation of prepared.mutations) {
+            const key = (mutation.key as Buffer).toString('hex');
+            if (this.overlay.get(key)?.sequence === record.sequence) this.overlay.delete(key);
+          }
+        }
+      });
+    });
+    this.lock = turn.catch(() => undefined);
+    await turn;
+    await applied;
+    return result;
+  }
+
+  /** Records already applied at load (replay). */
+  get lastSequence(): number {
+    return this.nextSequence - 1;
+  }
+
+  private readonly view: IndexView = {
+    get: async (key) => {
+      const pending = this.overlay.get(key.toString('hex'));
+      return pending ? pending.value : this.index.get(key);
+    },
+    any: async (range) => {
+      for (const [hex, pending] of this.overlay) {
+        const key = Buffer.from(hex, 'hex');
+        if (pending.value !== undefined && inRange(key, range)) return true;
+      }
+      for await (const [key] of this.index.entries(range)) {
+        const pending = this.overlay.get(key.toString('hex'));
+        if (!pending || pending.value !== undefined) return true;
+      }
+      return false;
+    },
+  };
+}
+
+function inRange(key: Buffer, range: RangeOptions & { lt: Buffer }): boolean {
+  if (range.gt && Buffer.compare(key, range.gt) <= 0) return false;
+  if (range.gte && Buffer.compare(key, range.gte) < 0) return false;
+  return Buffer.compare(key, range.lt) < 0;
+}

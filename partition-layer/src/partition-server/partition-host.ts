@@ -1,0 +1,106 @@
+import { errorMessage, PrefixCache, type Etcd3 } from '@strata/common';
+import type { partitionV1 } from '@strata/protos';
+import { partitionKeys } from '../etcd-keys.js';
+import { PartitionError } from '../errors.js';
+import { Partition, type PartitionDeps } from './partition.js';
+
+interface Hosted {
+  epoch: number;
+  partition?: Partition;
+  loading?: Promise<void>;
+}
+
+/**
+ * The partitions this server serves: it watches the partition map and loads every partition
+ * assigned to it (at its current epoch), and unloads every partition assigned elsewhere. A
+ * request is served only by a loaded partition that contains its key.
+ */
+export class PartitionHost {
+  private readonly hosted = new Map<string, Hosted>();
+  private map: PrefixCache<partitionV1.Partition__Output> | undefined;
+
+  constructor(private readonly deps: PartitionDeps & { serverId: string; etcd: Etcd3; prefix: string }) {}
+
+  async start(): Promise<void> {
+    this.map = await PrefixCache.open<partitionV1.Partition__Output>({
+      client: this.deps.etcd,
+      prefix: partitionKeys(this.deps.prefix).map,
+      decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output,
+      log: this.deps.log,
+    });
+    this.map.on('change', () => this.reconcile());
+    this.reconcile();
+  }
+
+  private reconcile(): void {
+    const map = this.map?.snapshot() ?? new Map<string, partitionV1.Partition__Output>();
+    for (const [partitionId, hosted] of this.hosted) {
+      const descriptor = map.get(partitionId);
+      if (!descriptor || descriptor.ownerId !== this.deps.serverId || descriptor.epoch !== hosted.epoch) this.unload(partitionId, hosted);
+    }
+    for (const descriptor of map.values()) {
+      if (descriptor.ownerId === this.deps.serverId && !this.hosted.has(descriptor.partitionId)) this.load(descriptor);
+    }
+  }
+
+  private load(descriptor: partitionV1.Partition__Output): void {
+    const hosted: Hosted = { epoch: descriptor.epoch };
+    const log = this.deps.log.child({ partitionId: descriptor.partitionId, epoch: descriptor.epoch });
+    log.info('partition loading');
+    hosted.loading = Partition.load({ ...this.deps, log }, descriptor).then(
+      async (partition) => {
+        if (this.hosted.get(descriptor.partitionId) !== hosted) {
+          await partition.close();
+          return;
+        }
+        hosted.partition = partition;
+        hosted.loading = undefined;
+        log.info('partition serving');
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'partition failed to load');
+        if (this.hosted.get(descriptor.partitionId) === hosted) this.hosted.delete(descriptor.partitionId);
+        // Try again on the next change of the map, or after a pause.
+        setTimeout(() => this.reconcile(), 1_000).unref();
+      },
+    );
+    this.hosted.set(descriptor.partitionId, hosted);
+  }
+
+  private unload(partitionId: string, hosted: Hosted): void {
+    this.hosted.delete(partitionId);
+    this.deps.log.info({ partitionId, epoch: hosted.epoch }, 'partition unloading');
+    void hosted.partition?.close().catch((error: unknown) => this.deps.log.warn({ partitionId, err: errorMessage(error) }, 'partition close failed'));
+  }
+
+  /** The loaded partition holding `key`. */
+  route(key: Buffer): Partition {
+    for (const hosted of this.hosted.values()) {
+      if (hosted.partition?.contains(key)) return hosted.partition;
+    }
+    for (const descriptor of this.map?.snapshot().values() ?? []) {
+      const low = Buffer.from(descriptor.lowKey);
+      const inRange = Buffer.compare(key, low) >= 0 && (descriptor.highKey === '' || Buffer.compare(key, Buffer.from(descriptor.highKey)) < 0);
+      if (inRange && this.hosted.has(descriptor.partitionId)) throw new PartitionError('PARTITION_LOADING', `partition ${descriptor.partitionId} is loading`);
+    }
+    throw new PartitionError('NOT_OWNER', 'no partition of this server holds the key');
+  }
+
+  /** The loaded partition with this id. */
+  byId(partitionId: string): Partition {
+    const hosted = this.hosted.get(partitionId);
+    if (hosted?.partition) return hosted.partition;
+    if (hosted) throw new PartitionError('PARTITION_LOADING', `partition ${partitionId} is loading`);
+    throw new PartitionError('NOT_OWNER', `partition ${partitionId} is not served here`);
+  }
+
+  async stop(): Promise<void> {
+    await this.map?.close();
+    const closing = [...this.hosted.values()].map(async (hosted) => {
+      await hosted.loading?.catch(() => undefined);
+      await hosted.partition?.close();
+    });
+    this.hosted.clear();
+    await Promise.allSettled(closing);
+  }
+}

@@ -1,0 +1,177 @@
+import { join } from 'node:path';
+import type { ClientPool, Clock, Logger } from '@strata/common';
+import type { partitionV1, streamV1 } from '@strata/protos';
+import { StreamWriter, type ExtentReader, type NodeDirectory, type StreamManagerClient } from '@strata/stream-layer';
+import { PartitionError } from '../errors.js';
+import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, prefixEnd } from '../keys.js';
+import { blobRecordCodec, containerRecordCodec } from '../records.js';
+import { BlobUpload } from './blob-upload.js';
+import { CommitLog } from './commit-log.js';
+import { Committer } from './committer.js';
+import { ExtentLocator } from './extent-locator.js';
+import { IndexStore } from './index-store.js';
+import { listBlobs, listContainers, type PartitionBounds } from './listing.js';
+import { replayLog } from './replay.js';
+
+export interface PartitionDeps {
+  manager: StreamManagerClient;
+  nodes: ClientPool<streamV1.ExtentNodeClient>;
+  reader: ExtentReader;
+  directory: NodeDirectory;
+  clock: Clock;
+  log: Logger;
+  /** Where this server keeps its partitions' materialised indexes. */
+  dataDir: string;
+}
+
+/**
+ * One range partition served by this server. Its durable state is only in its streams: the
+ * commit log (index mutations) and the blob-data stream (blob bytes). The local index is
+ * rebuilt from the log at load.
+ */
+export class Partition {
+  private constructor(
+    readonly descriptor: partitionV1.Partition__Output,
+    private readonly bounds: PartitionBounds,
+    private readonly deps: PartitionDeps,
+    private readonly index: IndexStore,
+    private readonly committer: Committer,
+    private readonly logWriter: StreamWriter,
+    private readonly dataWriter: StreamWriter,
+    private readonly locator: ExtentLocator,
+  ) {}
+
+  /**
+   * Loads a partition: opens its streams for writing (which seals their last extents, fencing
+   * out any former owner), then replays its commit log into a fresh local index.
+   */
+  static async load(deps: PartitionDeps, descriptor: partitionV1.Partition__Output): Promise<Partition> {
+    const streams = descriptor.streams;
+    if (!streams) throw new PartitionError('INTERNAL', `partition ${descriptor.partitionId} has no streams`);
+    const writerDeps = { manager: deps.manager, nodes: deps.nodes, clock: deps.clock, log: deps.log };
+    const logWriter = await StreamWriter.open({ ...writerDeps, streamId: streams.logStreamId });
+    const dataWriter = await StreamWriter.open({ ...writerDeps, streamId: streams.dataStreamId });
+    const index = await IndexStore.openEmpty(join(deps.dataDir, 'partitions', descriptor.partitionId));
+    const logStream = await deps.manager.getStream(streams.logStreamId);
+    const lastSequence = await replayLog({ stream: logStream, reader: deps.reader, index, log: deps.log });
+    const locator = new ExtentLocator(deps.manager, deps.directory);
+    locator.learn((await deps.manager.getStream(streams.dataStreamId)).extents);
+    const bounds: PartitionBounds = {
+      low: Buffer.from(descriptor.lowKey),
+      high: descriptor.highKey === '' ? undefined : Buffer.from(descriptor.highKey),
+    };
+    const committer = new Committer(index, new CommitLog(logWriter), lastSequence);
+    return new Partition(descriptor, bounds, deps, index, committer, logWriter, dataWriter, locator);
+  }
+
+  get id(): string {
+    return this.descriptor.partitionId;
+  }
+
+  contains(key: Buffer): boolean {
+    return compareKeys(key, this.bounds.low) >= 0 && (this.bounds.high === undefined || compareKeys(key, this.bounds.high) < 0);
+  }
+
+  async createContainer(account: string, container: string): Promise<partitionV1.ContainerInfo> {
+    checkName('account', account);
+    checkName('container', container);
+    const key = containerKey(account, container);
+    const createdMs = this.deps.clock.nowMs();
+    return this.committer.commit(async (view) => {
+      const existing = await view.get(key);
+      if (existing) throw new PartitionError('CONTAINER_EXISTS', `container ${container} exists`);
+      return { mutations: [{ key, value: containerRecordCodec.encode({ createdMs }) }], result: { account, container, createdMs } };
+    });
+  }
+
+  async deleteContainer(account: string, container: string): Promise<void> {
+    const key = containerKey(account, container);
+    const blobs = blobPrefixKey(account, container);
+    await this.committer.commit(async (view) => {
+      if (!(await view.get(key))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
+      if (await view.any({ gte: blobs, lt: prefixEnd(blobs)! })) throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
+      return { mutations: [{ key, delete: true }], result: undefined };
+    });
+  }
+
+  async getContainer(account: string, container: string): Promise<partitionV1.ContainerInfo> {
+    const value = await this.index.get(containerKey(account, container));
+    if (!value) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
+    return { account, container, createdMs: containerRecordCodec.decode(value).createdMs };
+  }
+
+  listContainers(request: { account: string; startAfter: string; maxResults: number }): ReturnType<typeof listContainers> {
+    return listContainers(this.index, this.bounds, request);
+  }
+
+  /** Fails fast, before any byte is uploaded, when the blob could not be stored. */
+  async checkUpload(header: partitionV1.PutBlobHeader__Output): Promise<void> {
+    checkBlobName(header.blob);
+    if (!(await this.index.get(containerKey(header.account, header.container)))) {
+      throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
+    }
+  }
+
+  startUpload(): BlobUpload {
+    return new BlobUpload(this.dataWriter);
+  }
+
+  /** Records an uploaded blob, if its container still exists. */
+  async commitBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, sizeBytes: number): Promise<partitionV1.BlobInfo> {
+    const uploaded = await upload.finish();
+    if (uploaded.sizeBytes !== sizeBytes) {
+      throw new PartitionError('SIZE_MISMATCH', `the front-end sent ${sizeBytes} bytes but ${uploaded.sizeBytes} arrived`);
+    }
+    const record: partitionV1.BlobRecord = {
+      sizeBytes,
+      etag: uploaded.md5Hex,
+      lastModifiedMs: this.deps.clock.nowMs(),
+      properties: header.properties ?? {},
+      blocks: uploaded.blocks,
+    };
+    const key = blobKey(header.account, header.container, header.blob);
+    await this.committer.commit(async (view) => {
+      if (!(await view.get(containerKey(header.account, header.container)))) {
+        throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
+      }
+      return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
+    });
+    return { account: header.account, container: header.container, blob: header.blob, record, extents: [] };
+  }
+
+  async getBlob(request: partitionV1.BlobRequest__Output): Promise<partitionV1.BlobInfo> {
+    checkBlobName(request.blob);
+    const value = await this.index.get(blobKey(request.account, request.container, request.blob));
+    if (!value) {
+      if (!(await this.index.get(containerKey(request.account, request.container)))) {
+        throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
+      }
+      throw new PartitionError('NO_SUCH_BLOB', `no blob ${request.blob}`);
+    }
+    const record = blobRecordCodec.decode(value);
+    const extents = await this.locator.describe(record.blocks.map((block) => block.extentId));
+    return { ...request, record, extents };
+  }
+
+  async deleteBlob(request: partitionV1.BlobRequest__Output): Promise<boolean> {
+    checkBlobName(request.blob);
+    const key = blobKey(request.account, request.container, request.blob);
+    return this.committer.commit(async (view) => {
+      if (!(await view.get(containerKey(request.account, request.container)))) {
+        throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
+      }
+      const existed = (await view.get(key)) !== undefined;
+      return { mutations: existed ? [{ key, delete: true }] : [], result: existed };
+    });
+  }
+
+  listBlobs(request: partitionV1.ListBlobsRequest__Output & { maxResults: number }): ReturnType<typeof listBlobs> {
+    return listBlobs(this.index, this.bounds, request);
+  }
+
+  /** Stops writing (waiting for appends in flight) and drops the local index. */
+  async close(): Promise<void> {
+    await Promise.allSettled([this.logWriter.close(), this.dataWriter.close()]);
+    await this.index.destroy();
+  }
+}
