@@ -1,0 +1,47 @@
+import { configFields, connectEtcd, runRole, z } from '@strata/common';
+import { AccountDirectory } from '@strata/location-service';
+import { PartitionClient, PartitionMap } from '@strata/partition-layer';
+import { ExtentReader, extentNodeClients } from '@strata/stream-layer';
+import { buildFrontEnd } from '../server.js';
+
+const schema = z.object({
+  nodeId: configFields.id().default('fe-1'),
+  /** The S3 endpoint's host:port. */
+  listen: configFields.address().default('127.0.0.1:9480'),
+  etcd: configFields.addresses().default(['127.0.0.1:2379']),
+  /** The stamp's etcd prefix. */
+  etcdPrefix: configFields.etcdPrefix().default('/strata/stamps/stamp-1'),
+  stampId: configFields.id().default('stamp-1'),
+  /** The region name the stamp answers for (any region is accepted in signatures). */
+  region: z.string().regex(/^[a-z0-9-]{1,32}$/, 'expected a region name like us-east-1').default('us-east-1'),
+  logLevel: configFields.logLevel(),
+});
+
+await runRole({
+  role: 'front-end',
+  schema,
+  start: async ({ config, log, clock }) => {
+    const etcd = connectEtcd(config.etcd);
+    const accounts = await AccountDirectory.open({ etcd, stampPrefix: config.etcdPrefix, log });
+    const map = await PartitionMap.open({ etcd, prefix: config.etcdPrefix, log });
+    const partitions = new PartitionClient(map);
+    const nodes = extentNodeClients();
+    const app = buildFrontEnd({ partitions, map, reader: new ExtentReader(nodes), accounts, region: config.region, clock, log });
+    const separator = config.listen.lastIndexOf(':');
+    await app.listen({ host: config.listen.slice(0, separator).replace(/^\[|\]$/g, ''), port: Number(config.listen.slice(separator + 1)) });
+    const bound = app.server.address();
+    const address = typeof bound === 'object' && bound ? `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}` : config.listen;
+    return {
+      address,
+      info: { nodeId: config.nodeId, s3Endpoint: `http://${address}` },
+      stop: async () => {
+        await app.close();
+        partitions.close();
+        nodes.close();
+        await map.close();
+        await accounts.close();
+        etcd.close();
+      },
+    };
+  },
+});

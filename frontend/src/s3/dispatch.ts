@@ -1,0 +1,56 @@
+import { S3Error } from './errors.js';
+import type { S3Operation } from './operation.js';
+import type { RequestTarget } from './request-target.js';
+import { createBucket } from './operations/create-bucket.js';
+import { deleteBucket } from './operations/delete-bucket.js';
+import { deleteObject } from './operations/delete-object.js';
+import { getBucketLocation } from './operations/get-bucket-location.js';
+import { getObject } from './operations/get-object.js';
+import { headBucket } from './operations/head-bucket.js';
+import { headObject } from './operations/head-object.js';
+import { listBuckets } from './operations/list-buckets.js';
+import { listObjects, listObjectsV2 } from './operations/list-objects.js';
+import { putObject } from './operations/put-object.js';
+
+/**
+ * S3's sub-resources: a query parameter that names one turns a request into another
+ * operation. Those not implemented yet are answered 501 NotImplemented, never served as the
+ * plain operation (which would be a wrong success).
+ */
+const SUBRESOURCES = [
+  'accelerate', 'acl', 'analytics', 'attributes', 'cors', 'delete', 'encryption', 'intelligent-tiering', 'inventory',
+  'legal-hold', 'lifecycle', 'location', 'logging', 'metrics', 'notification', 'object-lock', 'ownershipControls',
+  'partNumber', 'policy', 'policyStatus', 'publicAccessBlock', 'replication', 'requestPayment', 'restore', 'retention',
+  'select', 'tagging', 'torrent', 'uploadId', 'uploads', 'versionId', 'versioning', 'versions', 'website',
+] as const;
+
+type Level = 'service' | 'bucket' | 'object';
+
+/** Operations by level, method and sub-resource ('' = none). */
+const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
+  service: { 'GET ': listBuckets },
+  bucket: {
+    'PUT ': createBucket,
+    'HEAD ': headBucket,
+    'DELETE ': deleteBucket,
+    'GET ': listObjects,
+    'GET list-type=2': listObjectsV2,
+    'GET location': getBucketLocation,
+  },
+  object: { 'PUT ': putObject, 'GET ': getObject, 'HEAD ': headObject, 'DELETE ': deleteObject },
+};
+
+/** The operation a request names; NotImplemented or MethodNotAllowed when Strata has none. */
+export function chooseOperation(method: string, target: RequestTarget, headers: Record<string, unknown>): S3Operation {
+  const level: Level = target.bucket === undefined ? 'service' : target.key === undefined ? 'bucket' : 'object';
+  const subresources = SUBRESOURCES.filter((name) => target.query.has(name));
+  let variant = subresources.length > 0 ? subresources.join('&') : '';
+  if (level === 'bucket' && method === 'GET' && variant === '' && target.query.get('list-type') === '2') variant = 'list-type=2';
+  if (level === 'object' && method === 'PUT' && headers['x-amz-copy-source'] !== undefined) variant = 'copy';
+  const operation = OPERATIONS[level][`${method} ${variant}`];
+  if (operation) return operation;
+  if (variant !== '' || method === 'POST') {
+    throw new S3Error('NotImplemented', 'A header or query you provided implies functionality that is not implemented.', { operation: `${method} ${level}?${variant}` });
+  }
+  throw new S3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.', { method, resourceType: level.toUpperCase() });
+}

@@ -1,0 +1,47 @@
+import { StrataError } from '@strata/common';
+
+/**
+ * The S3 error codes Strata answers with, each with its one HTTP status. The status is derived
+ * from the code, never chosen where the error is thrown. docs/errors.md lists every code.
+ */
+export const S3_ERROR_STATUS = {
+  AccessDenied: 403,
+  AuthorizationHeaderMalformed: 400,
+  AuthorizationQueryParametersError: 400,
+  BadDigest: 400,
+  BucketAlreadyExists: 409,
+  BucketAlreadyOwnedByYou: 409,
+  BucketNotEmpty: 409,
+  EntityTooLarge: 400,
+  IncompleteBody: 400,
+  InternalError: 500,
+  InvalidAccessKeyId: 403,
+  InvalidArgument: 400,
+  InvalidBucketName: 400,
+  InvalidDigest: 400,
+  InvalidRequest: 400,
+  InvalidURI: 400,
+  KeyTooLongError: 400,
+  MalformedXML: 400,
+  MetadataTooLarge: 400,
+  MethodNotAllowed: 405,
+  MissingContentLength: 411,
+  MissingSecurityHeader: 400,
+  NoSuchBucket: 404,
+  NoSuchKey: 404,
+  NotImplemented: 501,
+  RequestTimeTooSkewed: 403,
+  ServiceUnavailable: 503,
+  SignatureDoesNotMatch: 403,
+  SlowDown: 503,
+  XAmzContentSHA256Mismatch: 400,
+} as const satisfies Record<string, number>;
+
+export type S3ErrorCode = keyof typeof S3_ERROR_STATUS;
+
+/** An error the front-end answers as S3 error XML with the code's status. */
+export class S3Error extends StrataError<S3ErrorCode> {
+  get httpStatus(): number {
+    return S3_ERROR_STATUS[this.code];
+  }
+}

@@ -1,0 +1,46 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import type { Clock, Logger } from '@strata/common';
+import type { PartitionClient } from '@strata/partition-layer';
+import type { ExtentReader } from '@strata/stream-layer';
+import type { AuthContext } from '../auth/index.js';
+import type { RequestTarget } from './request-target.js';
+
+/** An authenticated S3 request, as an operation sees it. */
+export interface S3Request {
+  requestId: string;
+  method: string;
+  account: string;
+  target: RequestTarget;
+  headers: IncomingHttpHeaders;
+  auth: AuthContext;
+  /** The request body, unread. */
+  body: IncomingMessage;
+}
+
+export interface S3Response {
+  status: number;
+  headers?: Record<string, string | number>;
+  body?: string | Readable;
+}
+
+/** What operations are given: the clients of the layers below, and time. */
+export interface S3Deps {
+  partitions: PartitionClient;
+  reader: ExtentReader;
+  clock: Clock;
+  log: Logger;
+}
+
+/** One S3 operation: validate, call the layers below, shape the answer. Errors are thrown. */
+export type S3Operation = (request: S3Request, deps: S3Deps) => Promise<S3Response>;
+
+/** A bucket operation's bucket (dispatch guarantees it is there). */
+export function bucketOf(request: S3Request): string {
+  return request.target.bucket ?? '';
+}
+
+/** An object operation's key (dispatch guarantees it is there). */
+export function keyOf(request: S3Request): string {
+  return request.target.key ?? '';
+}

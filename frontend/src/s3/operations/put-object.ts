@@ -1,0 +1,35 @@
+import { blobPropertiesFrom } from '../blob-properties.js';
+import { checkBucketName } from '../bucket-names.js';
+import { S3Error } from '../errors.js';
+import { bucketOf, keyOf, type S3Operation } from '../operation.js';
+import { requestBody } from '../request-body.js';
+
+/**
+ * Streams the body to the partition that owns the key. The blob is committed only after the
+ * body has ended with every check passed and the byte count the client declared.
+ */
+export const putObject: S3Operation = async (request, { partitions }) => {
+  const bucket = bucketOf(request);
+  checkBucketName(bucket);
+  const properties = blobPropertiesFrom(request.headers);
+  const body = requestBody(request);
+  let received = 0;
+  const counted = (async function* () {
+    for await (const chunk of body.stream) {
+      received += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+  })();
+  const info = await partitions.putBlob({
+    header: { account: request.account, container: bucket, blob: keyOf(request), properties },
+    body: counted,
+    expectedBytes: body.expectedBytes,
+    requestId: request.requestId,
+    beforeCommit: async () => {
+      if (received !== body.expectedBytes) {
+        throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', { received, declared: body.expectedBytes });
+      }
+    },
+  });
+  return { status: 200, headers: { etag: `"${info.record?.etag}"` } };
+};

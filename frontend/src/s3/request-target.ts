@@ -1,0 +1,42 @@
+import { BLOB_NAME_BYTES_MAX } from '@strata/partition-layer';
+import { S3Error } from './errors.js';
+
+/** What a request addresses: the service, a bucket, or an object; plus its query. */
+export interface RequestTarget {
+  bucket?: string;
+  key?: string;
+  query: URLSearchParams;
+  /** The path as sent, for error Resource fields. */
+  path: string;
+}
+
+/**
+ * Parses a path-style request line target (`/bucket/key?query`). The key is everything after
+ * the first "/" following the bucket, decoded once, so keys with "/", "%", "+", spaces or
+ * "../" arrive exactly as the client named them. Bucket names are checked by the operation
+ * (a bad one is InvalidBucketName); a key over 1024 bytes is KeyTooLongError.
+ */
+export function parseTarget(rawUrl: string): RequestTarget {
+  const queryStart = rawUrl.indexOf('?');
+  const path = queryStart >= 0 ? rawUrl.slice(0, queryStart) : rawUrl;
+  const query = new URLSearchParams(queryStart >= 0 ? rawUrl.slice(queryStart + 1) : '');
+  if (!path.startsWith('/')) throw new S3Error('InvalidURI', 'Could not parse the specified URI.');
+  const rest = path.slice(1);
+  if (rest === '') return { query, path };
+  const slash = rest.indexOf('/');
+  const bucket = decode(slash >= 0 ? rest.slice(0, slash) : rest);
+  if (slash < 0 || slash === rest.length - 1) return { bucket, query, path };
+  const key = decode(rest.slice(slash + 1));
+  if (Buffer.byteLength(key) > BLOB_NAME_BYTES_MAX) {
+    throw new S3Error('KeyTooLongError', 'Your key is too long.', { maxSizeAllowed: BLOB_NAME_BYTES_MAX });
+  }
+  return { bucket, key, query, path };
+}
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new S3Error('InvalidURI', 'Could not parse the specified URI.');
+  }
+}
