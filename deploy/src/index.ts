@@ -1,0 +1,5 @@
+/** The local stamp launcher, as tests and tools use it. */
+export { Stamp, type StampInfo, type ProcessInfo } from './launcher/stamp.js';
+export { type StampOptions } from './launcher/stamp-layout.js';
+export { LaunchError } from './launcher/launch-error.js';
+export { DEFAULT_S3_PORT } from './cli/start-command.js';
