@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { crc32 } from '@node-rs/crc32';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send, signChunks, signedRequest, signRequest, seedSignatureOf } from '../helpers/raw-s3.js';
+import { clientFor, startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+
+const BUCKET = 'guarded';
+
+/** What an S3 error answer says, read from its XML. */
+function s3Error(body: string): { code: string; requestId: string } {
+  return { code: /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? '', requestId: /<RequestId>([^<]*)<\/RequestId>/.exec(body)?.[1] ?? '' };
+}
+
+const crc32Base64 = (data: Buffer): string => {
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(crc32(data) >>> 0);
+  return out.toString('base64');
+};
+
+/** An aws-chunked body as the AWS SDK frames STREAMING-UNSIGNED-PAYLOAD-TRAILER. */
+function unsignedTrailerBody(data: Buffer, checksum: string): Buffer {
+  return Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from(`\r\n0\r\nx-amz-checksum-crc32:${checksum}\r\n\r\n`)]);
+}
+
+describe('bad input: a clear S3 error, and nothing stored', () => {
+  let t: TestStamp;
+  const clients: S3Client[] = [];
+
+  beforeAll(async () => {
+    t = await startTestStamp();
+    await t.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await t?.destroy();
+  });
+
+  const expectNothingStored = async (key: string): Promise<void> => {
+    await expect(t.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).rejects.toMatchObject({ name: 'NoSuchKey' });
+    const listed = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: key }));
+    expect(listed.KeyCount).toBe(0);
+  };
+
+  it('a wrong secret: 403 SignatureDoesNotMatch', async () => {
+    const client = clientFor(t.stamp, { accessKeyId: t.stamp.info.accessKeyId, secretAccessKey: 'not-the-secret' });
+    clients.push(client);
+    await expect(client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'wrong-secret', Body: 'x' }))).rejects.toMatchObject({
+      name: 'SignatureDoesNotMatch',
+      $metadata: { httpStatusCode: 403 },
+    });
+    await expectNothingStored('wrong-secret');
+  });
+
+  it('an unknown access key: 403 InvalidAccessKeyId', async () => {
+    const client = clientFor(t.stamp, { accessKeyId: 'STRATANOSUCHKEY00000', secretAccessKey: 'whatever' });
+    clients.push(client);
+    await expect(client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'unknown-key', Body: 'x' }))).rejects.toMatchObject({
+      name: 'InvalidAccessKeyId',
+      $metadata: { httpStatusCode: 403 },
+    });
+    await expectNothingStored('unknown-key');
+  });
+
+  it('a missing bucket: 404 NoSuchBucket, for reads and writes', async () => {
+    await expect(t.s3.send(new GetObjectCommand({ Bucket: 'no-such-bucket', Key: 'k' }))).rejects.toMatchObject({ name: 'NoSuchBucket', $metadata: { httpStatusCode: 404 } });
+    await expect(t.s3.send(new PutObjectCommand({ Bucket: 'no-such-bucket', Key: 'k', Body: 'x' }))).rejects.toMatchObject({ name: 'NoSuchBucket', $metadata: { httpStatusCode: 404 } });
+  });
+
+  it('a missing key: 404 NoSuchKey with the request id in body and header', async () => {
+    const response = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/no-such-key`, headers: { 'x-amz-content-sha256': createHash('sha256').update('').digest('hex') } });
+    expect(response.status).toBe(404);
+    const error = s3Error(response.body);
+    expect(error.code).toBe('NoSuchKey');
+    expect(error.requestId).toBe(response.headers.get('x-amz-request-id'));
+  });
+
+  it('an invalid bucket name: 400 InvalidBucketName', async () => {
+    for (const name of ['Upper-Case', 'ab', 'bad..dots', '192.168.1.1', '-leading-dash']) {
+      const response = await signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${name}`, headers: { 'x-amz-content-sha256': createHash('sha256').update('').digest('hex') } });
+      expect(response.status, name).toBe(400);
+      expect(s3Error(response.body).code, name).toBe('InvalidBucketName');
+    }
+  });
+
+  it('an aws-chunked body with a bad chunk signature: 403 SignatureDoesNotMatch (as S3 answers), nothing stored', async () => {
+    const data = Buffer.from('signed chunk data '.repeat(100));
+    const key = 'bad-chunk-signature';
+    const encodedLength = (signature: string) => `${data.length.toString(16)};chunk-signature=${signature}\r\n`.length + data.length + 2 + `0;chunk-signature=${signature}\r\n\r\n`.length;
+    const signed = await signRequest({
+      info: t.stamp.info,
+      method: 'PUT',
+      path: `/${BUCKET}/${key}`,
+      headers: {
+        'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+        'content-encoding': 'aws-chunked',
+        'x-amz-decoded-content-length': String(data.length),
+        'content-length': String(encodedLength('0'.repeat(64))),
+      },
+    });
+    const [first, final] = signChunks({ secretAccessKey: t.stamp.info.secretAccessKey, amzDate: signed.amzDate, region: t.stamp.info.region, seedSignature: seedSignatureOf(signed.authorization), chunks: [data, Buffer.alloc(0)] });
+    const good = (sig: string, finalSig: string) => Buffer.concat([Buffer.from(`${data.length.toString(16)};chunk-signature=${sig}\r\n`), data, Buffer.from(`\r\n0;chunk-signature=${finalSig}\r\n\r\n`)]);
+    const tampered = Buffer.from(first!, 'hex');
+    tampered[0]! ^= 0xff;
+    const response = await send(signed, good(tampered.toString('hex'), final!));
+    expect(response.status).toBe(403);
+    expect(s3Error(response.body).code).toBe('SignatureDoesNotMatch');
+    await expectNothingStored(key);
+    // The same request with the right chunk signatures is stored: the test's framing is right.
+    const again = await signRequest({ ...{ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}` }, headers: signed.headers });
+    const chunks = signChunks({ secretAccessKey: t.stamp.info.secretAccessKey, amzDate: again.amzDate, region: t.stamp.info.region, seedSignature: seedSignatureOf(again.authorization), chunks: [data, Buffer.alloc(0)] });
+    expect((await send(again, good(chunks[0]!, chunks[1]!))).status).toBe(200);
+  });
+
+  it('an aws-chunked body with a wrong trailing checksum: 400 BadDigest, nothing stored', async () => {
+    const data = Buffer.from('trailer checked data '.repeat(200));
+    const key = 'bad-trailing-checksum';
+    const wrong = crc32Base64(Buffer.from('something else'));
+    const body = unsignedTrailerBody(data, wrong);
+    const headers = {
+      'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+      'content-encoding': 'aws-chunked',
+      'x-amz-decoded-content-length': String(data.length),
+      'x-amz-trailer': 'x-amz-checksum-crc32',
+      'content-length': String(body.length),
+    };
+    const response = await signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}`, headers, body });
+    expect(response.status).toBe(400);
+    expect(s3Error(response.body).code).toBe('BadDigest');
+    await expectNothingStored(key);
+    const right = await signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}`, headers, body: unsignedTrailerBody(data, crc32Base64(data)) });
+    expect(right.status).toBe(200);
+  });
+
+  it('a body that does not hash to its signed x-amz-content-sha256: 400 XAmzContentSHA256Mismatch, nothing stored', async () => {
+    const key = 'sha-mismatch';
+    const signed = await signRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}`, headers: { 'x-amz-content-sha256': createHash('sha256').update('the body').digest('hex'), 'content-length': '8' } });
+    const response = await send(signed, Buffer.from('THE BODY'));
+    expect(response.status).toBe(400);
+    expect(s3Error(response.body).code).toBe('XAmzContentSHA256Mismatch');
+    await expectNothingStored(key);
+  });
+
+  it('an S3 operation Strata does not implement: 501 NotImplemented, never a wrong success', async () => {
+    const empty = createHash('sha256').update('').digest('hex');
+    for (const path of [`/${BUCKET}?versioning`, `/${BUCKET}?policy`, `/${BUCKET}/k?tagging`]) {
+      const response = await signedRequest({ info: t.stamp.info, method: 'GET', path, headers: { 'x-amz-content-sha256': empty } });
+      expect(response.status, path).toBe(501);
+      expect(s3Error(response.body).code, path).toBe('NotImplemented');
+    }
+  });
+});

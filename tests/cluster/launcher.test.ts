@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StampInfo } from '@strata/deploy';
+
+const CLI = fileURLToPath(new URL('../../deploy/bin/strata.js', import.meta.url));
+
+interface RunningCli {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): RunningCli {
+  const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('strata start (the launcher behind npm start)', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('prints the endpoint and credentials, writes stamp.json, reports a crashed child, and stops everything on SIGINT', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'strata-test-cli-'));
+    const cli = runCli(['start', '--data-dir', dataDir, '--port', '0']);
+    cleanups.push(async () => {
+      cli.child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    await until(() => cli.output().includes('Press Ctrl-C to stop.'), 'the banner');
+    const info = JSON.parse(readFileSync(join(dataDir, 'stamp.json'), 'utf8')) as StampInfo;
+    expect(cli.output()).toContain(`Strata is serving S3 at ${info.s3Endpoint}`);
+    expect(cli.output()).toContain(info.accessKeyId);
+    expect(cli.output()).toContain(info.secretAccessKey);
+    expect(info.region).toBe('us-east-1');
+    const roles = info.processes.map((p) => p.role).sort();
+    expect(roles).toEqual(['etcd', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'location-service', 'partition-manager', 'partition-server', 'stream-manager']);
+    for (const p of info.processes) expect(alive(p.pid), `${p.id} alive`).toBe(true);
+
+    const victim = info.processes.find((p) => p.id === 'en-2')!;
+    process.kill(victim.pid, 'SIGKILL');
+    await until(() => cli.output().includes(`extent-node en-2 (pid ${victim.pid}) exited`), 'the crash report');
+
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toContain('strata: stopped');
+    for (const p of info.processes) expect(alive(p.pid), `${p.id} still running after SIGINT`).toBe(false);
+  });
+
+  it('says in one line how to install etcd when it is not on PATH', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'strata-test-cli-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const cli = runCli(['start', '--data-dir', dataDir, '--port', '0'], { ...process.env, PATH: '/nonexistent' });
+    expect(await cli.exited).toBe(2);
+    const lines = cli.output().trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^strata: etcd not found on PATH; install it: Debian\/Ubuntu `sudo apt-get install etcd-server`, macOS `brew install etcd`$/);
+    expect(existsSync(join(dataDir, 'stamp.json'))).toBe(false);
+  });
+
+  it('refuses a bad option with one line and exit code 2', async () => {
+    for (const args of [['start', '--port', 'eighty'], ['start', '--no-such-flag'], ['frobnicate']]) {
+      const cli = runCli(args);
+      expect(await cli.exited, args.join(' ')).toBe(2);
+      expect(cli.output().trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(cli.output(), args.join(' ')).toMatch(/^strata: /);
+    }
+  });
+});
