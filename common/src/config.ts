@@ -96,3 +96,12 @@ export const configFields = {
   positiveInt: () => z.coerce.number().int().positive(),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
+
+/** The keys every process that talks to etcd has: where etcd is, its key prefix, and log level. */
+export function etcdConfigFields(defaultPrefix: string) {
+  return {
+    etcd: configFields.addresses().default(['127.0.0.1:2379']),
+    etcdPrefix: configFields.etcdPrefix().default(defaultPrefix),
+    logLevel: configFields.logLevel(),
+  };
+}

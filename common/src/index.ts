@@ -7,7 +7,7 @@ export { systemClock, type Clock } from './clock.js';
 export { systemRandom, shuffled, type Random } from './random.js';
 export { StrataError, isStrataError, errorMessage } from './errors.js';
 export { createLogger, silentLogger, type Logger, type LoggerOptions } from './logger.js';
-export { parseConfig, configFields, ConfigError, z, type ConfigSources } from './config.js';
+export { parseConfig, configFields, etcdConfigFields, ConfigError, z, type ConfigSources } from './config.js';
 export { Failpoints } from './failpoint.js';
 export { runRole, type RoleContext, type RunningRole, type ReadyMessage } from './lifecycle.js';
 export { startGrpcServer, type ServiceBinding, type StartedGrpcServer } from './grpc/server.js';

@@ -2,6 +2,8 @@ import type { Campaign, Etcd3 } from 'etcd3';
 import type { Logger } from 'pino';
 
 export interface Leadership {
+  /** Whether this candidate leads right now. */
+  isLeader(): boolean;
   /** Resigns, so a standby takes over at once. */
   resign(): Promise<void>;
 }
@@ -17,11 +19,12 @@ export function campaign(options: {
   value: string;
   ttlSeconds: number;
   log: Logger;
-  onElected: () => void;
-  onDeposed: () => void;
+  onElected?: () => void;
+  onDeposed?: () => void;
 }): Leadership {
   let current: Campaign | undefined;
   let resigned = false;
+  let leading = false;
   const start = (): void => {
     if (resigned) return;
     const election = options.client.election(options.name, options.ttlSeconds);
@@ -30,19 +33,23 @@ export function campaign(options: {
     let leader = false;
     running.on('elected', () => {
       leader = true;
+      leading = true;
       options.log.info({ election: options.name }, 'elected leader');
-      options.onElected();
+      options.onElected?.();
     });
     running.on('error', (error) => {
       options.log.warn({ election: options.name, err: error }, leader ? 'leadership lost' : 'campaign failed');
-      if (leader) options.onDeposed();
+      leading = false;
+      if (leader) options.onDeposed?.();
       if (current === running) setTimeout(start, 500).unref();
     });
   };
   start();
   return {
+    isLeader: () => leading && !resigned,
     resign: async () => {
       resigned = true;
+      leading = false;
       await current?.resign().catch(() => undefined);
     },
   };

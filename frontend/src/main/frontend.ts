@@ -1,4 +1,4 @@
-import { configFields, connectEtcd, runRole, z } from '@strata/common';
+import { configFields, connectEtcd, etcdConfigFields, runRole, z } from '@strata/common';
 import { AccountDirectory } from '@strata/location-service';
 import { PartitionClient, PartitionMap } from '@strata/partition-layer';
 import { ExtentReader, extentNodeClients } from '@strata/stream-layer';
@@ -8,13 +8,10 @@ const schema = z.object({
   nodeId: configFields.id().default('fe-1'),
   /** The S3 endpoint's host:port. */
   listen: configFields.address().default('127.0.0.1:9480'),
-  etcd: configFields.addresses().default(['127.0.0.1:2379']),
-  /** The stamp's etcd prefix. */
-  etcdPrefix: configFields.etcdPrefix().default('/strata/stamps/stamp-1'),
   stampId: configFields.id().default('stamp-1'),
   /** The region name the stamp answers for (any region is accepted in signatures). */
   region: z.string().regex(/^[a-z0-9-]{1,32}$/, 'expected a region name like us-east-1').default('us-east-1'),
-  logLevel: configFields.logLevel(),
+  ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
 await runRole({

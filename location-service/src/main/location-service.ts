@@ -1,4 +1,4 @@
-import { configFields, connectEtcd, isStrataError, joinKey, runRole, startGrpcServer, z } from '@strata/common';
+import { configFields, connectEtcd, etcdConfigFields, isStrataError, joinKey, runRole, startGrpcServer, z } from '@strata/common';
 import { locationServiceProto } from '@strata/protos';
 import { checkAccountName } from '../account-names.js';
 import { Registry } from '../registry.js';
@@ -6,16 +6,14 @@ import { locationServiceHandlers } from '../service.js';
 
 const schema = z.object({
   listen: configFields.address().default('127.0.0.1:0'),
-  etcd: configFields.addresses().default(['127.0.0.1:2379']),
-  /** The location service's own state. */
-  etcdPrefix: configFields.etcdPrefix().default('/strata/location'),
+  /** etcd, and the prefix of the location service's own state. */
+  ...etcdConfigFields('/strata/location'),
   /** Stamp `id` keeps its state under `${stampsPrefix}/${id}`. */
   stampsPrefix: configFields.etcdPrefix().default('/strata/stamps'),
   /** When set, the stamp registered at first start, which the default account lives in. */
   defaultStamp: configFields.id().optional(),
   /** When set, an account created at first start (with fresh keys) if it does not exist. */
   defaultAccount: z.string().refine((name) => /^[a-z0-9]{3,24}$/.test(name), '3 to 24 lower-case letters and digits').optional(),
-  logLevel: configFields.logLevel(),
 });
 
 await runRole({

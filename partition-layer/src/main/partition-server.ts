@@ -1,17 +1,16 @@
-import { connectEtcd, registerWithLease, runRole, startGrpcServer } from '@strata/common';
+import { configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z } from '@strata/common';
 import { partitionServerProto } from '@strata/protos';
 import { ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import { SERVER_LEASE_TTL_SECONDS } from '../limits.js';
 import { PartitionHost } from '../partition-server/partition-host.js';
 import { partitionServerHandlers } from '../partition-server/service.js';
-import { configFields, etcdConfig, z } from './common-config.js';
 
 const schema = z.object({
   nodeId: configFields.id(),
   dataDir: z.string().min(1),
   listen: configFields.address().default('127.0.0.1:0'),
-  ...etcdConfig,
+  ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
 await runRole({

@@ -1,18 +1,17 @@
-import { ClientPool, connectEtcd, registerWithLease, runRole, startGrpcServer } from '@strata/common';
+import { ClientPool, configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z } from '@strata/common';
 import { extentNodeProto } from '@strata/protos';
 import { NodeDirectory } from '../client/node-directory.js';
 import { streamKeys, type NodeRecord } from '../etcd-keys.js';
 import { ExtentStore } from '../extent-node/extent-store.js';
 import { extentNodeHandlers } from '../extent-node/service.js';
 import { NODE_LEASE_TTL_SECONDS } from '../limits.js';
-import { configFields, etcdConfig, z } from './common-config.js';
 
 const schema = z.object({
   nodeId: configFields.id(),
   dataDir: z.string().min(1),
   listen: configFields.address().default('127.0.0.1:0'),
   faultDomain: z.string().min(1).optional(),
-  ...etcdConfig,
+  ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
 await runRole({
