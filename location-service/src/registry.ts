@@ -1,4 +1,4 @@
-import type { Etcd3, Random } from '@strata/common';
+import { type Etcd3, type Random, transact } from '@strata/common';
 import type { locationV1 } from '@strata/protos';
 import { checkAccountName } from './account-names.js';
 import { locationKeys, stampAccountKeys } from './etcd-keys.js';
@@ -47,7 +47,7 @@ export class Registry {
     checkAccountName(name);
     const home = stampId || (await this.leastUsedStamp());
     const account: locationV1.AccountInfo = { name, homeStampId: home, keys: [this.newAccessKey()], createdMs: this.deps.nowMs() };
-    const created = await this.deps.etcd.stm({ retries: 5 }).transact(async (tx) => {
+    const created = await transact(this.deps.etcd, async (tx) => {
       if ((await tx.get(this.keys.account(name)).string()) !== null) return false;
       await tx.put(this.keys.account(name)).value(JSON.stringify(account));
       for (const key of account.keys ?? []) await tx.put(this.keys.accessKey(key.accessKeyId!)).value(name);

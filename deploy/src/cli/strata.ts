@@ -1,8 +1,10 @@
 import { LaunchError } from '../launcher/launch-error.js';
+import { extentsCommand } from './extents-command.js';
 import { startCommand } from './start-command.js';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   start: startCommand,
+  extents: extentsCommand,
 };
 
 /** The `strata` command line: `strata <command> [options]`. Errors are one line and exit 2. */

@@ -17,19 +17,37 @@ export interface StampOptions {
   logLevel?: string;
   /** Extra environment for every role (e.g. STRATA_FAILPOINTS in tests). */
   env?: Record<string, string>;
+  /** Stream and partition managers to run (one leads, the others stand by). */
+  streamManagers?: number;
+  partitionManagers?: number;
+  /** Extra arguments for one process, by id (e.g. `{ 'en-4': ['--data-dir', '/mnt/small'] }`); they win over the defaults. */
+  roleArgs?: Record<string, string[]>;
 }
 
 export const STAMP_DEFAULTS = {
   host: '127.0.0.1',
   stampId: 'stamp-1',
-  extentNodes: 3,
+  // Four, so that a dead node's replicas can be copied to a fourth while three stay up.
+  extentNodes: 4,
+  streamManagers: 1,
+  partitionManagers: 1,
   replicaCount: 3,
   region: 'us-east-1',
   account: 'strata',
   logLevel: 'info',
 } as const;
 
-export type ResolvedOptions = StampOptions & typeof STAMP_DEFAULTS & { extentNodes: number; replicaCount: number; host: string; stampId: string; region: string; account: string; logLevel: string };
+export type ResolvedOptions = StampOptions & {
+  extentNodes: number;
+  replicaCount: number;
+  streamManagers: number;
+  partitionManagers: number;
+  host: string;
+  stampId: string;
+  region: string;
+  account: string;
+  logLevel: string;
+};
 
 /** Where stamp `id`'s processes keep their etcd state; the location service writes account registrations there too. */
 export const STAMPS_PREFIX = '/strata/stamps';
@@ -45,7 +63,7 @@ export function roleSpecs(options: ResolvedOptions, endpoints: { etcd: string; l
     role,
     id,
     script: script(specifier),
-    args: [...args, ...common],
+    args: [...args, ...common, ...(options.roleArgs?.[id] ?? [])],
     env: { ...options.env, UV_THREADPOOL_SIZE: '8' },
     logFile: join(options.dataDir, 'logs', `${id}.log`),
     readyTimeoutMs: 60_000,
@@ -57,8 +75,12 @@ export function roleSpecs(options: ResolvedOptions, endpoints: { etcd: string; l
   );
   return [
     ...extentNodes,
-    spec('stream-manager', 'sm-1', '@strata/stream-layer/main/stream-manager', ['--node-id', 'sm-1', '--etcd-prefix', stampPrefix, '--replica-count', String(options.replicaCount)]),
-    spec('partition-manager', 'pm-1', '@strata/partition-layer/main/partition-manager', ['--node-id', 'pm-1', '--etcd-prefix', stampPrefix]),
+    ...Array.from({ length: options.streamManagers }, (_, i) =>
+      spec('stream-manager', `sm-${i + 1}`, '@strata/stream-layer/main/stream-manager', ['--node-id', `sm-${i + 1}`, '--etcd-prefix', stampPrefix, '--replica-count', String(options.replicaCount)]),
+    ),
+    ...Array.from({ length: options.partitionManagers }, (_, i) =>
+      spec('partition-manager', `pm-${i + 1}`, '@strata/partition-layer/main/partition-manager', ['--node-id', `pm-${i + 1}`, '--etcd-prefix', stampPrefix]),
+    ),
     spec('partition-server', 'ps-1', '@strata/partition-layer/main/partition-server', [
       '--node-id', 'ps-1', '--data-dir', join(options.dataDir, 'partition-servers', 'ps-1'), '--etcd-prefix', stampPrefix,
     ]),

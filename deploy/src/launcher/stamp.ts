@@ -5,7 +5,7 @@ import { startChild, stopChild, type ChildSpec, type RunningChild } from './chil
 import { requireEtcdBinary } from './etcd-binary.js';
 import { freePort } from './free-port.js';
 import { LaunchError } from './launch-error.js';
-import { etcdSpec, roleSpecs, STAMP_DEFAULTS, type ResolvedOptions, type StampOptions } from './stamp-layout.js';
+import { etcdSpec, roleSpecs, STAMP_DEFAULTS, STAMPS_PREFIX, type ResolvedOptions, type StampOptions } from './stamp-layout.js';
 import { waitUntilServing } from './readiness.js';
 
 export interface ProcessInfo {
@@ -19,6 +19,10 @@ export interface ProcessInfo {
 export interface StampInfo {
   s3Endpoint: string;
   region: string;
+  stampId: string;
+  /** Where the stamp's etcd is and the prefix its state lives under, for tools. */
+  etcdEndpoint: string;
+  etcdPrefix: string;
   account: string;
   accessKeyId: string;
   secretAccessKey: string;
@@ -99,6 +103,9 @@ export class Stamp {
     return {
       s3Endpoint: this.s3Endpoint,
       region: this.options.region,
+      stampId: this.options.stampId,
+      etcdEndpoint: this.children.get('etcd')?.ready.address ?? '',
+      etcdPrefix: `${STAMPS_PREFIX}/${this.options.stampId}`,
       ...this.credentials,
       processes: this.processes(),
     };
@@ -122,13 +129,16 @@ export class Stamp {
     if (signal === 'SIGKILL' || signal === 'SIGTERM') await child.exited;
   }
 
-  /** Starts a process again (after a kill or crash) with the same arguments. */
-  async restart(id: string): Promise<ProcessInfo> {
+  /**
+   * Starts a process again (after a kill or crash) with the same arguments, plus `extraArgs`
+   * for this start only (they win over the usual ones).
+   */
+  async restart(id: string, extraArgs: string[] = []): Promise<ProcessInfo> {
     const spec = this.specs.get(id);
     if (!spec) throw new LaunchError(`no process ${id}`);
     const old = this.children.get(id);
     if (old) await stopChild(old, STOP_GRACE_MS);
-    const child = await this.launch(spec);
+    const child = await this.launch({ ...spec, args: [...spec.args, ...extraArgs] });
     await this.writeStampJson();
     return this.describe(child);
   }
