@@ -64,6 +64,16 @@ describe('strata start (the launcher behind npm start)', () => {
     expect(roles).toEqual(['etcd', 'extent-node', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'location-service', 'partition-manager', 'partition-server', 'stream-manager']);
     for (const p of info.processes) expect(alive(p.pid), `${p.id} alive`).toBe(true);
 
+    // `strata extents --json` shows every stream and extent with its replicas' health.
+    const extents = runCli(['extents', '--json', '--data-dir', dataDir]);
+    expect(await extents.exited).toBe(0);
+    const listing = JSON.parse(extents.output()) as { streams: { name: string; extents: { extentId: string; sealed: boolean; lengthBytes: number; replicas: { nodeId: string; healthy: boolean }[] }[] }[] };
+    expect(listing.streams.map((stream) => stream.name).sort()).toEqual(['p-1/data', 'p-1/log']);
+    for (const stream of listing.streams) {
+      expect(stream.extents.at(-1)!.sealed).toBe(false);
+      for (const extent of stream.extents) expect(extent.replicas).toHaveLength(3);
+    }
+
     const victim = info.processes.find((p) => p.id === 'en-2')!;
     process.kill(victim.pid, 'SIGKILL');
     await until(() => cli.output().includes(`extent-node en-2 (pid ${victim.pid}) exited`), 'the crash report');

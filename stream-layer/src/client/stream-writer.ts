@@ -62,10 +62,21 @@ export class StreamWriter {
     const before = await deps.manager.getStream(deps.streamId);
     const last = before.extents.at(-1);
     assert(last, 'a stream has at least one extent');
-    const after = await deps.manager.sealExtent(deps.streamId, last.extentId);
-    const fresh = after.extents.at(-1);
-    assert(fresh && !fresh.sealed, 'a sealed stream ends with an unsealed extent');
-    return new StreamWriter(deps, deps.streamId, fresh);
+    try {
+      const after = await deps.manager.sealExtent(deps.streamId, last.extentId);
+      const fresh = after.extents.at(-1);
+      assert(fresh && !fresh.sealed, 'a sealed stream ends with an unsealed extent');
+      return new StreamWriter(deps, deps.streamId, fresh);
+    } catch (error) {
+      // Fenced but with no room for a new extent: the stream is readable, and the writer
+      // places the new extent at its first append.
+      const now = (await deps.manager.getStream(deps.streamId)).extents.at(-1);
+      if (!now?.sealed) throw error;
+      deps.log.warn({ streamId: deps.streamId, err: error }, 'stream opened sealed; new extent at first append');
+      const writer = new StreamWriter(deps, deps.streamId, now);
+      writer.needsSwitch = true;
+      return writer;
+    }
   }
 
   /**
@@ -231,6 +242,11 @@ export class StreamWriter {
     this.inFlight = [];
     this.queued = [];
     for (const waiter of this.capacityWaiters.splice(0)) waiter();
+  }
+
+  /** The stream this writer writes. */
+  get streamIdentifier(): string {
+    return this.streamId;
   }
 
   /** The extent appends go to now (its replicas in chain order). */

@@ -1,10 +1,10 @@
-import { campaign, ClientPool, type Leadership, configFields, connectEtcd, etcdConfigFields, runRole, startGrpcServer, z } from '@strata/common';
+import { campaign, ClientPool, Failpoints, type Leadership, configFields, connectEtcd, etcdConfigFields, runRole, startGrpcServer, z } from '@strata/common';
 import { extentNodeProto, streamManagerProto } from '@strata/protos';
 import { NodeDirectory } from '../client/node-directory.js';
 import { streamKeys } from '../etcd-keys.js';
 import { MANAGER_LEASE_TTL_SECONDS, REPLICA_COUNT_DEFAULT } from '../limits.js';
 import { MetadataStore } from '../stream-manager/metadata-store.js';
-import { Repairer } from '../stream-manager/repairer.js';
+import { Repairer, type StreamManagerFailpoint } from '../stream-manager/repairer.js';
 import { streamManagerHandlers } from '../stream-manager/service.js';
 import { StreamManager } from '../stream-manager/stream-manager.js';
 
@@ -16,6 +16,8 @@ const schema = z.object({
   repairIntervalMs: z.coerce.number().int().min(100).default(2_000),
   /** Age before an unrecorded replica or unreferenced extent counts as garbage. */
   garbageGraceMs: z.coerce.number().int().min(0).default(300_000),
+  /** Named failure points to arm, for tests: `name=crash|error|delay:MS;...`. */
+  failpoints: z.string().default(''),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -40,6 +42,7 @@ await runRole({
       log,
       intervalMs: config.repairIntervalMs,
       graceMs: config.garbageGraceMs,
+      failpoints: new Failpoints<StreamManagerFailpoint>(config.failpoints),
     });
     const manager = new StreamManager({
       metadata,

@@ -98,19 +98,23 @@ export class MetadataStore {
   }
 
   /**
-   * Records the seal of the stream's last extent `sealed` and appends `next`, if `sealed` is
-   * still the stream's last extent; returns false (and changes nothing) otherwise.
+   * Records the seal of the stream's last extent `sealed` (unless it is already recorded) and
+   * appends `next` if given, provided `sealed` is still the stream's last extent; returns false
+   * (and changes nothing) otherwise. A stream may end sealed for a while when no node had room
+   * for a new extent: the next seal call appends one.
    */
-  async sealAndAppend(options: { streamId: string; sealed: ExtentRecord; next: ExtentRecord }): Promise<boolean> {
+  async sealAndAppend(options: { streamId: string; sealed: ExtentRecord; next?: ExtentRecord }): Promise<boolean> {
     return this.asLeader(async (tx) => {
       const raw = await tx.get(this.keys.stream(options.streamId)).string();
       if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${options.streamId}`);
       const stream = JSON.parse(raw) as StreamRecord;
       if (stream.extentIds.at(-1) !== options.sealed.extentId) return false;
-      stream.extentIds.push(options.next.extentId);
       await tx.put(this.keys.extent(options.sealed.extentId)).value(JSON.stringify(options.sealed));
-      await tx.put(this.keys.extent(options.next.extentId)).value(JSON.stringify(options.next));
-      await tx.put(this.keys.stream(options.streamId)).value(JSON.stringify(stream));
+      if (options.next) {
+        stream.extentIds.push(options.next.extentId);
+        await tx.put(this.keys.extent(options.next.extentId)).value(JSON.stringify(options.next));
+        await tx.put(this.keys.stream(options.streamId)).value(JSON.stringify(stream));
+      }
       return true;
     });
   }

@@ -1,4 +1,4 @@
-import { callMetadata, callOptions, unary, type ClientPool, type Clock, type Logger } from '@strata/common';
+import { callMetadata, callOptions, unary, type ClientPool, type Clock, type Failpoints, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import type { NodeDirectory } from '../client/node-directory.js';
 import { NODE_CONTROL_TIMEOUT_MS } from '../limits.js';
@@ -10,6 +10,9 @@ const COPIES_IN_FLIGHT_MAX = 4;
 /** Deadline of one copy, per MiB (plus the control deadline). */
 const COPY_TIMEOUT_PER_MIB_MS = 1_000;
 
+/** The stream manager's named failure points (armed with --failpoints). */
+export type StreamManagerFailpoint = 'streamManager.beforeRecordCopy';
+
 export interface RepairerDeps {
   metadata: MetadataStore;
   directory: NodeDirectory;
@@ -20,6 +23,7 @@ export interface RepairerDeps {
   log: Logger;
   intervalMs: number;
   graceMs: number;
+  failpoints: Failpoints<StreamManagerFailpoint>;
 }
 
 const control = { timeoutMs: NODE_CONTROL_TIMEOUT_MS };
@@ -117,6 +121,7 @@ export class Repairer {
     await this.onNode(action.toNodeId, (client, done) =>
       client.copyReplica({ extentId: action.extentId, lengthBytes: action.lengthBytes, source, replicas }, callMetadata(context), callOptions(context), done),
     );
+    await this.deps.failpoints.hit('streamManager.beforeRecordCopy');
     await this.deps.metadata.replaceReplica({ extentId: action.extentId, add: action.toNodeId, ...(action.replaces ? { replaces: action.replaces } : {}) });
     const ms = this.deps.clock.monotonicMs() - started;
     this.deps.log.info({ ...action, bytes: action.lengthBytes, ms }, 'repair: replica re-replicated');

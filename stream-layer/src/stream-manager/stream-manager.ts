@@ -77,20 +77,28 @@ export class StreamManager {
     const stream = await this.deps.metadata.stream(streamId);
     const lastId = stream.extentIds.at(-1);
     const last = lastId ? await this.deps.metadata.extent(lastId) : undefined;
-    if (!last || last.extentId !== extentId || last.sealed) return this.describe(stream);
-
-    const lengthBytes = await this.commitLength(last);
-    await Promise.all(
-      last.replicas.map((nodeId) =>
-        this.onNode(nodeId, (client, done) => client.sealReplica({ extentId, lengthBytes }, callMetadata(control), callOptions(control), done)).catch(
-          (error: unknown) => this.deps.log.warn({ extentId, nodeId, err: error }, 'replica not sealed; repair will reconcile it'),
+    if (!last || last.extentId !== extentId) return this.describe(stream);
+    let sealed = last;
+    if (!last.sealed) {
+      const lengthBytes = await this.commitLength(last);
+      await Promise.all(
+        last.replicas.map((nodeId) =>
+          this.onNode(nodeId, (client, done) => client.sealReplica({ extentId, lengthBytes }, callMetadata(control), callOptions(control), done)).catch(
+            (error: unknown) => this.deps.log.warn({ extentId, nodeId, err: error }, 'replica not sealed; repair will reconcile it'),
+          ),
         ),
-      ),
-    );
-    const next = await this.allocateExtent();
-    const sealed: ExtentRecord = { ...last, sealed: true, sealedLengthBytes: lengthBytes };
+      );
+      sealed = { ...last, sealed: true, sealedLengthBytes: lengthBytes };
+    }
+    // The seal is recorded even when no node has room for a new extent: the stream then ends
+    // sealed (readable, fenced) and the next seal call appends the new extent.
+    const next = await this.allocateExtent().catch(async (error: unknown) => {
+      if (!last.sealed) await this.deps.metadata.sealAndAppend({ streamId, sealed });
+      this.deps.log.warn({ streamId, extentId, err: error }, 'extent sealed; no new extent placed');
+      throw error;
+    });
     const recorded = await this.deps.metadata.sealAndAppend({ streamId, sealed, next });
-    this.deps.log.info({ streamId, extentId, lengthBytes, nextExtentId: next.extentId, recorded }, 'extent sealed');
+    this.deps.log.info({ streamId, extentId, lengthBytes: sealed.sealedLengthBytes, nextExtentId: next.extentId, recorded }, 'extent sealed');
     return this.streamInfo(streamId);
   }
 
