@@ -2,6 +2,8 @@ import type { Etcd3, Lease } from 'etcd3';
 import type { Logger } from 'pino';
 
 export interface Registration {
+  /** Whether the key is in etcd under a live lease now (false from a lease loss until it is granted again). */
+  isHeld(): boolean;
   /** Revokes the lease, so the key disappears at once rather than at lease expiry. */
   close(): Promise<void>;
 }
@@ -22,16 +24,19 @@ export async function registerWithLease(options: {
   onLost?: () => void;
 }): Promise<Registration> {
   let closed = false;
+  let held = false;
   let lease: Lease;
   const grant = async (): Promise<void> => {
     lease = options.client.lease(options.ttlSeconds, { autoKeepAlive: true });
     lease.on('lost', (error) => {
+      held = false;
       if (closed) return;
       options.log.warn({ key: options.key, err: error }, 'etcd lease lost');
       options.onLost?.();
       void retry();
     });
     await lease.put(options.key).value(options.value);
+    held = true;
   };
   const retry = async (): Promise<void> => {
     for (let attempt = 0; !closed; attempt++) {
@@ -47,6 +52,7 @@ export async function registerWithLease(options: {
   };
   await grant();
   return {
+    isHeld: () => held && !closed,
     close: async () => {
       closed = true;
       await lease.revoke().catch(() => undefined);
