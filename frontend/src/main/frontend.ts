@@ -2,6 +2,7 @@ import { configFields, connectEtcd, etcdConfigFields, runRole, z } from '@strata
 import { AccountDirectory } from '@strata/location-service';
 import { PartitionClient, PartitionMap } from '@strata/partition-layer';
 import { ExtentReader, extentNodeClients } from '@strata/stream-layer';
+import { probeReadiness } from '../readiness.js';
 import { buildFrontEnd } from '../server.js';
 
 const schema = z.object({
@@ -31,6 +32,7 @@ await runRole({
     return {
       address,
       info: { nodeId: config.nodeId, s3Endpoint: `http://${address}` },
+      readiness: () => probeReadiness({ map, partitions }),
       stop: async () => {
         await app.close();
         partitions.close();

@@ -38,6 +38,7 @@ await runRole({
     return {
       address: server.address,
       info: { nodeId: config.nodeId, faultDomain: record.faultDomain },
+      readiness: () => (registration.isHeld() ? undefined : 'not registered in etcd'),
       stop: async () => {
         await registration.close();
         await server.stop();
