@@ -37,4 +37,12 @@ describe('parseRoleCommand', () => {
     expect(parseRoleCommand(['probe', 'livez', '70000'], {})).toMatchObject({ kind: 'error', message: 'probe: expected a port from 1 to 65535, got "70000"' });
     expect(parseRoleCommand(['probe', 'livez', '8081', 'x'], {})).toMatchObject({ kind: 'error', message: 'probe: unexpected argument "x"' });
   });
+
+  it('asks an account\'s keys from the location service given, else STRATA_LOCATION, else the default', () => {
+    expect(parseRoleCommand(['account', 'strata', 'ls:7000'], {})).toEqual({ kind: 'account', name: 'strata', location: 'ls:7000' });
+    expect(parseRoleCommand(['account', 'strata'], { STRATA_LOCATION: 'location-service:7000' })).toEqual({ kind: 'account', name: 'strata', location: 'location-service:7000' });
+    expect(parseRoleCommand(['account', 'strata'], {})).toEqual({ kind: 'account', name: 'strata', location: '127.0.0.1:7000' });
+    expect(parseRoleCommand(['account'], {})).toMatchObject({ kind: 'error', message: 'account: expected <name> [host:port]' });
+    expect(parseRoleCommand(['account', 'strata', 'nowhere'], {})).toMatchObject({ kind: 'error', message: 'account: expected host:port of the location service, got "nowhere"' });
+  });
 });

@@ -14,6 +14,7 @@ export type RoleName = keyof typeof ROLE_MODULES;
 export type RoleCommand =
   | { kind: 'role'; role: RoleName; module: string; args: string[] }
   | { kind: 'probe'; url: string }
+  | { kind: 'account'; name: string; location: string }
   | { kind: 'help'; text: string }
   | { kind: 'error'; message: string };
 
@@ -23,6 +24,8 @@ export const PROBE_PORT_DEFAULT = 8081;
 const USAGE = [
   'usage: <role> [--key value ...]     run one Strata role; the role may also come from STRATA_ROLE',
   '       probe <livez|readyz> [port]   ask this container\'s probe port (a HEALTHCHECK); exit 0 when it answers 200',
+  '       account <name> [host:port]    print an account\'s keys as JSON, asked from the location service',
+  '                                     (default STRATA_LOCATION, else 127.0.0.1:7000)',
   `roles: ${Object.keys(ROLE_MODULES).join(', ')}`,
   'Each role reads its config from --flags, STRATA_* variables and --config FILE (JSON); every role',
   'takes --probe-listen host:port for its liveness (/livez) and readiness (/readyz) probes.',
@@ -38,6 +41,7 @@ const USAGE = [
 export function parseRoleCommand(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): RoleCommand {
   const [first, ...rest] = argv;
   if (first === 'probe') return probeCommand(rest, env);
+  if (first === 'account') return accountCommand(rest, env);
   const envRole = env.STRATA_ROLE;
   if (first === undefined || first === '--help' || first === 'help') {
     if (first === undefined && envRole) return roleCommand(envRole, []);
@@ -63,4 +67,11 @@ function probeCommand(args: readonly string[], env: Readonly<Record<string, stri
   const chosen = port ?? fromEnv ?? String(PROBE_PORT_DEFAULT);
   if (!/^\d{1,5}$/.test(chosen) || Number(chosen) < 1 || Number(chosen) > 65_535) return { kind: 'error', message: `probe: expected a port from 1 to 65535, got "${chosen}"` };
   return { kind: 'probe', url: `http://127.0.0.1:${chosen}/${probe}` };
+}
+
+function accountCommand(args: readonly string[], env: Readonly<Record<string, string | undefined>>): RoleCommand {
+  const [name, location = env.STRATA_LOCATION ?? '127.0.0.1:7000', extra] = args;
+  if (!name || extra !== undefined) return { kind: 'error', message: 'account: expected <name> [host:port]' };
+  if (!/^[^:\s]+:\d{1,5}$/.test(location)) return { kind: 'error', message: `account: expected host:port of the location service, got "${location}"` };
+  return { kind: 'account', name, location };
 }

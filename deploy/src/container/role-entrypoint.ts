@@ -1,9 +1,11 @@
+#!/usr/bin/env node
 /**
  * The container image's entrypoint: runs one Strata role in this process (see
  * {@link parseRoleCommand} for the arguments), or answers a HEALTHCHECK from the role's probe port.
  * The role then owns the process: its `runRole` parses the flags, handles SIGTERM and exits.
  */
 import { fileURLToPath } from 'node:url';
+import { LocationClient } from '@strata/location-service';
 import { parseRoleCommand } from './role-command.js';
 
 const PROBE_TIMEOUT_MS = 3_000;
@@ -20,6 +22,20 @@ switch (command.kind) {
   case 'probe': {
     const ok = await fetch(command.url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then((response) => response.ok, () => false);
     process.exit(ok ? 0 : 1);
+    break;
+  }
+  case 'account': {
+    const client = new LocationClient(command.location);
+    try {
+      const account = await client.getAccount(command.name);
+      const key = account.keys[0];
+      process.stdout.write(`${JSON.stringify({ account: account.name, accessKeyId: key?.accessKeyId, secretAccessKey: key?.secretAccessKey })}\n`);
+    } catch (error) {
+      process.stderr.write(`strata container: account ${command.name}: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    } finally {
+      client.close();
+    }
     break;
   }
   case 'role': {
