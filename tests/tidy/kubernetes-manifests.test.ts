@@ -18,6 +18,7 @@ const KINDS = {
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
 } as const;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, whose shape the schemas check
 interface Manifest { file: string; apiVersion: string; kind: string; metadata: { name: string }; spec?: Record<string, any> }
 
 function manifests(): Manifest[] {
