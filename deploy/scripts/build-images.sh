@@ -36,6 +36,8 @@ else
   echo "build-images: $BASE_IMAGE exists; skipping debootstrap"
 fi
 
+# The node image is rebuilt when the host's Node changes or this recipe does (bump
+# org.strata.node-image when editing the Containerfile below).
 node_version="$(node --version)"
 if [ "${node_version%%.*}" != v20 ]; then echo "build-images: need Node.js 20 on the host, found $node_version" >&2; exit 1; fi
 if ! podman image exists "$NODE_IMAGE" || [ "$(podman image inspect --format '{{index .Labels "org.strata.node-version"}}' "$NODE_IMAGE")" != "$node_version" ] \
