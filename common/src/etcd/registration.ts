@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 export interface Registration {
   /** Replaces the value (same key, same lease). */
   update(value: string): Promise<void>;
+  /** Whether the key is in etcd under a live lease now (false from a lease loss until it is granted again). */
+  isHeld(): boolean;
   /** Revokes the lease, so the key disappears at once rather than at lease expiry. */
   close(): Promise<void>;
 }
@@ -24,17 +26,20 @@ export async function registerWithLease(options: {
   onLost?: () => void;
 }): Promise<Registration> {
   let closed = false;
+  let held = false;
   let lease: Lease;
   let value = options.value;
   const grant = async (): Promise<void> => {
     lease = options.client.lease(options.ttlSeconds, { autoKeepAlive: true });
     lease.on('lost', (error) => {
+      held = false;
       if (closed) return;
       options.log.warn({ key: options.key, err: error }, 'etcd lease lost');
       options.onLost?.();
       void retry();
     });
     await lease.put(options.key).value(value);
+    held = true;
   };
   const retry = async (): Promise<void> => {
     for (let attempt = 0; !closed; attempt++) {
@@ -54,6 +59,7 @@ export async function registerWithLease(options: {
       value = next;
       await lease.put(options.key).value(value);
     },
+    isHeld: () => held && !closed,
     close: async () => {
       closed = true;
       await lease.revoke().catch(() => undefined);

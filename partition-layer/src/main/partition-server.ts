@@ -53,6 +53,7 @@ await runRole({
     return {
       address: server.address,
       info: { nodeId: config.nodeId },
+      readiness: () => (registration.isHeld() ? host.readiness() : 'not registered in etcd'),
       stop: async () => {
         await registration.close();
         await server.stop();

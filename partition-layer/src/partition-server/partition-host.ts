@@ -85,6 +85,13 @@ export class PartitionHost {
     void hosted.partition?.close().catch((error: unknown) => this.deps.log.warn({ partitionId, err: errorMessage(error) }, 'partition close failed'));
   }
 
+  /** Why this server cannot serve every partition assigned to it yet (for its readiness probe), or undefined when it can. */
+  readiness(): string | undefined {
+    if (!this.map) return 'partition map not read yet';
+    const waiting = [...this.map.snapshot().values()].filter((d) => d.ownerId === this.deps.serverId && !this.hosted.get(d.partitionId)?.partition);
+    return waiting.length > 0 ? `partitions loading: ${waiting.map((d) => d.partitionId).join(', ')}` : undefined;
+  }
+
   /** The loaded partition holding `key`. */
   route(key: Buffer): Partition {
     for (const hosted of this.hosted.values()) {

@@ -68,6 +68,7 @@ await runRole({
     return {
       address: server.address,
       info: { nodeId: config.nodeId, faultDomain: record.faultDomain },
+      readiness: () => (registration.isHeld() ? undefined : 'not registered in etcd'),
       stop: async () => {
         capacity.monitor?.stop();
         await scrubber.stop();
