@@ -20,6 +20,7 @@ export interface StampOptions {
   /** Stream and partition managers to run (one leads, the others stand by). */
   streamManagers?: number;
   partitionManagers?: number;
+  partitionServers?: number;
   /** Extra arguments for one process, by id (e.g. `{ 'en-4': ['--data-dir', '/mnt/small'] }`); they win over the defaults. */
   roleArgs?: Record<string, string[]>;
 }
@@ -31,6 +32,7 @@ export const STAMP_DEFAULTS = {
   extentNodes: 4,
   streamManagers: 1,
   partitionManagers: 1,
+  partitionServers: 1,
   replicaCount: 3,
   region: 'us-east-1',
   account: 'strata',
@@ -42,6 +44,7 @@ export type ResolvedOptions = StampOptions & {
   replicaCount: number;
   streamManagers: number;
   partitionManagers: number;
+  partitionServers: number;
   host: string;
   stampId: string;
   region: string;
@@ -81,9 +84,11 @@ export function roleSpecs(options: ResolvedOptions, endpoints: { etcd: string; l
     ...Array.from({ length: options.partitionManagers }, (_, i) =>
       spec('partition-manager', `pm-${i + 1}`, '@strata/partition-layer/main/partition-manager', ['--node-id', `pm-${i + 1}`, '--etcd-prefix', stampPrefix]),
     ),
-    spec('partition-server', 'ps-1', '@strata/partition-layer/main/partition-server', [
-      '--node-id', 'ps-1', '--data-dir', join(options.dataDir, 'partition-servers', 'ps-1'), '--etcd-prefix', stampPrefix,
-    ]),
+    ...Array.from({ length: options.partitionServers }, (_, i) =>
+      spec('partition-server', `ps-${i + 1}`, '@strata/partition-layer/main/partition-server', [
+        '--node-id', `ps-${i + 1}`, '--data-dir', join(options.dataDir, 'partition-servers', `ps-${i + 1}`), '--etcd-prefix', stampPrefix,
+      ]),
+    ),
     spec('location-service', 'ls-1', '@strata/location-service/main/location-service', [
       '--etcd-prefix', LOCATION_PREFIX, '--stamps-prefix', STAMPS_PREFIX, '--default-stamp', options.stampId, '--default-account', options.account,
     ]),

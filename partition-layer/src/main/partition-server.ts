@@ -1,4 +1,4 @@
-import { configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z } from '@strata/common';
+import { configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z, type Registration } from '@strata/common';
 import { partitionServerProto } from '@strata/protos';
 import { EXTENT_BYTES_MAX as EXTENT_SIZE_MAX_BYTES_DEFAULT, ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
@@ -23,7 +23,10 @@ await runRole({
     const nodes = extentNodeClients();
     const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
     const manager = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
+    // The lease exists once registered (after the host starts); until then nothing is served.
+    const lease: { registration?: Registration } = {};
     const host = new PartitionHost({
+      leaseValidForMs: () => lease.registration?.validForMs() ?? 0,
       serverId: config.nodeId,
       etcd,
       prefix: config.etcdPrefix,
@@ -49,7 +52,12 @@ await runRole({
       value: JSON.stringify(record),
       ttlSeconds: SERVER_LEASE_TTL_SECONDS,
       log,
+      clock,
+      // Another server may own our partitions by now: drop them all, and load again only what
+      // the map (read fresh from etcd) still gives us.
+      onLost: () => host.unloadAll('lease lost'),
     });
+    lease.registration = registration;
     return {
       address: server.address,
       info: { nodeId: config.nodeId },

@@ -70,7 +70,8 @@ export class PartitionManager {
 
   private async reconcile(): Promise<void> {
     if (!this.active || !this.map || !this.servers) return;
-    const changes = assignOrphans(this.partitions(), [...this.servers.snapshot().keys()]);
+    const live = [...this.servers.snapshot().keys()];
+    const changes = assignOrphans(this.partitions(), live);
     for (const change of changes) {
       const key = this.keys.partition(change.partitionId);
       const moved = await transact(this.deps.etcd, async (tx) => {
@@ -82,7 +83,7 @@ export class PartitionManager {
         await tx.put(key).value(JSON.stringify(next));
         return next;
       });
-      if (moved) this.deps.log.info({ partitionId: moved.partitionId, ownerId: moved.ownerId, epoch: moved.epoch }, 'partition assigned');
+      if (moved) this.deps.log.info({ partitionId: moved.partitionId, ownerId: moved.ownerId, epoch: moved.epoch, liveServers: live }, 'partition assigned');
     }
   }
 }

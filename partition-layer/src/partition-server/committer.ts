@@ -31,6 +31,9 @@ export class Committer {
   private readonly overlay = new Map<string, Overlaid>();
   private nextSequence: number;
   private failure: Error | undefined;
+  /** The log extent of the last applied record: every later record is in it or after it. */
+  private lastAppliedLogExtentId: string;
+  private recordsSinceSnapshot = 0;
 
   /**
    * `onFailure` runs once if a record cannot be logged or applied: whether it reached the
@@ -42,8 +45,33 @@ export class Committer {
     private readonly log: CommitLog,
     lastSequence: number,
     private readonly onFailure: (error: Error) => void = () => undefined,
+    resumeLogExtentId = '',
   ) {
     this.nextSequence = lastSequence + 1;
+    this.lastAppliedSequence = lastSequence;
+    this.lastAppliedLogExtentId = resumeLogExtentId;
+  }
+
+  private lastAppliedSequence: number;
+
+  /**
+   * A consistent view of the applied index for a checkpoint: taken in the apply order, so
+   * it holds exactly the records up to `sequence`; `logExtentId` is where a replay after it
+   * must begin.
+   */
+  snapshot<T>(take: () => T): Promise<{ sequence: number; logExtentId: string; taken: T }> {
+    const run = async (): Promise<{ sequence: number; logExtentId: string; taken: T }> => {
+      this.recordsSinceSnapshot = 0;
+      return { sequence: this.lastAppliedSequence, logExtentId: this.lastAppliedLogExtentId, taken: take() };
+    };
+    const result = this.applyChain.then(run, run);
+    this.applyChain = result.then(() => undefined, () => undefined);
+    return result;
+  }
+
+  /** Records applied since the last snapshot: what a checkpoint would save replaying. */
+  get recordsSinceCheckpoint(): number {
+    return this.recordsSinceSnapshot;
   }
 
   /**
@@ -68,8 +96,11 @@ export class Committer {
       const apply = async (): Promise<void> => {
         try {
           if (this.failure) throw this.failure;
-          await logged;
+          const logExtentId = await logged;
           await this.index.apply(prepared.mutations as partitionV1.IndexMutation__Output[]);
+          this.lastAppliedSequence = record.sequence as number;
+          this.lastAppliedLogExtentId = logExtentId;
+          this.recordsSinceSnapshot++;
         } catch (error) {
           if (!this.failure) {
             this.failure = error as Error;

@@ -4,6 +4,9 @@ import { partitionKeys } from '../etcd-keys.js';
 import { PartitionError } from '../errors.js';
 import { Partition, type PartitionDeps } from './partition.js';
 
+/** Below this much lease left, a server serves nothing: it may be paused any moment. */
+const LEASE_MARGIN_MS = 1_000;
+
 interface Hosted {
   epoch: number;
   partition?: Partition;
@@ -19,7 +22,20 @@ export class PartitionHost {
   private readonly hosted = new Map<string, Hosted>();
   private map: PrefixCache<partitionV1.Partition__Output> | undefined;
 
-  constructor(private readonly deps: PartitionDeps & { serverId: string; etcd: Etcd3; prefix: string }) {}
+  /**
+   * `leaseValidForMs` says how long this server's registration lease is sure to last: below a
+   * margin the server serves nothing (a server paused past its lease may have lost its
+   * partitions to another without having heard yet).
+   */
+  constructor(private readonly deps: PartitionDeps & { serverId: string; etcd: Etcd3; prefix: string; leaseValidForMs: () => number }) {}
+
+  /** Drops every partition: the lease was lost, so any of them may belong to another server by now. */
+  unloadAll(reason: string): void {
+    for (const [partitionId, hosted] of this.hosted) {
+      this.deps.log.warn({ partitionId, reason }, 'partition dropped');
+      this.unload(partitionId, hosted);
+    }
+  }
 
   async start(): Promise<void> {
     this.map = await PrefixCache.open<partitionV1.Partition__Output>({
@@ -48,7 +64,9 @@ export class PartitionHost {
     const log = this.deps.log.child({ partitionId: descriptor.partitionId, epoch: descriptor.epoch });
     log.info('partition loading');
     const onFailed = (partitionId: string, error: Error): void => this.reload(partitionId, hosted, error);
-    hosted.loading = Partition.load({ ...this.deps, log, onFailed }, descriptor).then(
+    hosted.loading = this.confirmOwnership(descriptor)
+      .then(() => Partition.load({ ...this.deps, log, onFailed }, descriptor))
+      .then(
       async (partition) => {
         if (this.hosted.get(descriptor.partitionId) !== hosted) {
           await partition.close();
@@ -92,8 +110,25 @@ export class PartitionHost {
     return waiting.length > 0 ? `partitions loading: ${waiting.map((d) => d.partitionId).join(', ')}` : undefined;
   }
 
+  /**
+   * Reads the partition's entry from etcd itself, not from the watched copy (which may lag),
+   * so that a server that just lost its lease never fences out the partition's new owner.
+   */
+  private async confirmOwnership(descriptor: partitionV1.Partition__Output): Promise<void> {
+    const raw = await this.deps.etcd.get(partitionKeys(this.deps.prefix).partition(descriptor.partitionId)).string();
+    const current = raw === null ? undefined : (JSON.parse(raw) as partitionV1.Partition__Output);
+    if (current?.ownerId !== this.deps.serverId || current.epoch !== descriptor.epoch) {
+      throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} is no longer assigned here at epoch ${descriptor.epoch}`);
+    }
+  }
+
+  private checkLease(): void {
+    if (this.deps.leaseValidForMs() < LEASE_MARGIN_MS) throw new PartitionError('NOT_OWNER', 'this server cannot be sure it still holds its lease');
+  }
+
   /** The loaded partition holding `key`. */
   route(key: Buffer): Partition {
+    this.checkLease();
     for (const hosted of this.hosted.values()) {
       if (hosted.partition?.contains(key)) return hosted.partition;
     }
@@ -107,6 +142,7 @@ export class PartitionHost {
 
   /** The loaded partition with this id. */
   byId(partitionId: string): Partition {
+    this.checkLease();
     const hosted = this.hosted.get(partitionId);
     if (hosted?.partition) return hosted.partition;
     if (hosted) throw new PartitionError('PARTITION_LOADING', `partition ${partitionId} is loading`);

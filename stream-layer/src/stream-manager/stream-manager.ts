@@ -36,13 +36,16 @@ export class StreamManager {
   constructor(private readonly deps: StreamManagerDeps) {}
 
   /** See StreamManager.CreateStream in stream_manager.proto. */
-  async createStream(name: string): Promise<streamV1.StreamInfo> {
+  async createStream(name: string, sharedExtentIds: readonly string[] = []): Promise<streamV1.StreamInfo> {
     if (!/^[\w./-]{1,200}$/.test(name)) throw new StreamError('INVALID_ARGUMENT', `bad stream name ${JSON.stringify(name)}`);
     const existing = await this.deps.metadata.streamIdByName(name);
     if (existing) return this.streamInfo(existing);
+    for (const shared of await this.deps.metadata.extents(sharedExtentIds)) {
+      if (!shared.sealed) throw new StreamError('INVALID_ARGUMENT', `extent ${shared.extentId} is not sealed and cannot be shared`);
+    }
     const extent = await this.allocateExtent();
     const streamId = await this.deps.metadata.nextId('stream');
-    const winner = await this.deps.metadata.createStream({ streamId, name, extentIds: [extent.extentId] }, extent);
+    const winner = await this.deps.metadata.createStream({ streamId, name, extentIds: [...sharedExtentIds, extent.extentId] }, extent);
     this.deps.log.info({ streamId: winner, name, extentId: extent.extentId }, 'stream created');
     return this.streamInfo(winner);
   }
