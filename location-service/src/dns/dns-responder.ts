@@ -35,7 +35,8 @@ export function respond(query: Buffer, zone: ZoneSnapshot, options: { transport:
   }
   if (((query.readUInt16BE(2) >> 11) & 0xf) !== OPCODE_QUERY) return headerOnly(query, RCODE.NOTIMP);
   const question = packet.questions?.length === 1 ? packet.questions[0]! : undefined;
-  if (!question || !NAME.test(question.name)) return headerOnly(query, RCODE.FORMERR);
+  // The root name decodes as "."; every other name without its trailing dot.
+  if (!question || !(question.name === '.' || NAME.test(question.name))) return headerOnly(query, RCODE.FORMERR);
   const edns = packet.additionals?.find((record) => record.type === 'OPT');
   const outcome = question.class === 'IN' || question.class === 'ANY' ? lookup(question, zone, options.rotation) : refused();
   const limit = options.transport === 'tcp' ? Infinity : edns ? Math.min(Math.max(edns.udpPayloadSize ?? 0, DNS_UDP_PAYLOAD_BYTES_MIN), DNS_UDP_PAYLOAD_BYTES_MAX) : DNS_UDP_PAYLOAD_BYTES_MIN;
