@@ -26,7 +26,8 @@ export interface AdminDeps {
  */
 export function buildAdminServer(deps: AdminDeps): FastifyInstance {
   const log = deps.log.child({ edge: 'admin' });
-  const app = Fastify({ logger: false, bodyLimit: ADMIN_BODY_BYTES_MAX });
+  // Unknown body fields are refused, not silently dropped (fastify's default).
+  const app = Fastify({ logger: false, bodyLimit: ADMIN_BODY_BYTES_MAX, ajv: { customOptions: { removeAdditional: false } } });
   app.get('/v1/health', async () => ({ instanceId: deps.instanceId, leader: deps.leadership.isLeader() }));
   app.register(async (authenticated) => {
     authenticated.addHook('onRequest', async (request) => checkAdminToken(request.headers.authorization, deps.token));

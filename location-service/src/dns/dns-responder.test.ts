@@ -28,7 +28,7 @@ describe('respond', () => {
     expect(reply.flag_rd).toBe(true);
     expect(reply.flag_ra).toBe(false);
     expect(reply.questions).toEqual([{ name: 'acme.strata.test', type: 'A', class: 'IN' }]);
-    expect(reply.answers?.map((answer) => [answer.type, (answer as { data: string }).data, answer.ttl])).toEqual([
+    expect(reply.answers?.map((answer) => [answer.type, (answer as { data: string }).data, (answer as { ttl: number }).ttl])).toEqual([
       ['A', '10.0.0.1', 30],
       ['A', '10.0.0.2', 30],
       ['A', '10.0.0.3', 30],
