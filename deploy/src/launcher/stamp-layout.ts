@@ -101,9 +101,16 @@ function roleSpec(options: ResolvedOptions, spec: { role: string; id: string; sp
   };
 }
 
+/** The ports of one location-service instance: fixed at launch, so a restarted instance is where the stamps' reporters and stamp.json expect it. */
+export interface LocationPorts {
+  grpc: number;
+  admin: number;
+  dns: number;
+}
+
 /** The location-service instances, in start order; the first creates the default account. */
-export function locationServiceSpecs(options: ResolvedOptions, etcd: string): ChildSpec[] {
-  return Array.from({ length: options.locationServices }, (_, i) => {
+export function locationServiceSpecs(options: ResolvedOptions, etcd: string, ports: readonly LocationPorts[]): ChildSpec[] {
+  return ports.map((port, i) => {
     const spec = roleSpec(options, {
       role: 'location-service',
       id: `ls-${i + 1}`,
@@ -111,7 +118,7 @@ export function locationServiceSpecs(options: ResolvedOptions, etcd: string): Ch
       etcd,
       args: [
         '--instance-id', `ls-${i + 1}`, '--etcd-prefix', LOCATION_PREFIX, '--stamps-prefix', STAMPS_PREFIX,
-        '--dns-listen', `127.0.0.1:${i === 0 ? options.dnsPort : 0}`, '--domain', options.domain,
+        '--listen', `127.0.0.1:${port.grpc}`, '--admin-listen', `127.0.0.1:${port.admin}`, '--dns-listen', `127.0.0.1:${port.dns}`, '--domain', options.domain,
         '--default-stamp', options.stampId, '--default-account', options.account,
         ...(options.utilisationMax !== undefined ? ['--utilisation-max', String(options.utilisationMax)] : []),
       ],

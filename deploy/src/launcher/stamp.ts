@@ -81,7 +81,11 @@ export class Stamp {
     try {
       const etcdAddress = (await stamp.launch(etcd)).ready.address!;
       // One at a time: the first instance creates the default account and becomes the leader.
-      for (const spec of locationServiceSpecs(resolved, etcdAddress)) await stamp.launch(spec);
+      const ports = [];
+      for (let i = 0; i < resolved.locationServices; i++) {
+        ports.push({ grpc: await freePort(), admin: await freePort(), dns: i === 0 && resolved.dnsPort !== 0 ? resolved.dnsPort : await freePort() });
+      }
+      for (const spec of locationServiceSpecs(resolved, etcdAddress, ports)) await stamp.launch(spec);
       await Promise.all(stamp.layouts.map((layout) => stamp.startStampRoles(layout, etcdAddress)));
       await stamp.fetchCredentials();
       await stamp.writeStampJson();
