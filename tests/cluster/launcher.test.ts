@@ -61,7 +61,7 @@ describe('strata start (the launcher behind npm start)', () => {
     expect(cli.output()).toContain(info.secretAccessKey);
     expect(info.region).toBe('us-east-1');
     const roles = info.processes.map((p) => p.role).sort();
-    expect(roles).toEqual(['etcd', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'location-service', 'partition-manager', 'partition-server', 'stamp-reporter', 'stream-manager']);
+    expect(roles).toEqual(['etcd', 'extent-node', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'location-service', 'partition-manager', 'partition-server', 'stamp-reporter', 'stream-manager']);
     for (const p of info.processes) expect(alive(p.pid), `${p.id} alive`).toBe(true);
 
     const victim = info.processes.find((p) => p.id === 'en-2')!;

@@ -40,7 +40,7 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
     expect(info.stamps.map((stamp) => stamp.stampId)).toEqual(['stamp-1', 'stamp-2']);
     expect(info.s3Endpoint).toBe(endpointOf('stamp-1'));
     expect(new URL(endpointOf('stamp-2')).hostname).toBe('127.0.0.2');
-    expect(info.stamps[1]!.processes.map((p) => p.role).sort()).toEqual(['extent-node', 'extent-node', 'extent-node', 'front-end', 'partition-manager', 'partition-server', 'stamp-reporter', 'stream-manager']);
+    expect(info.stamps[1]!.processes.map((p) => p.role).sort()).toEqual(['extent-node', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'partition-manager', 'partition-server', 'stamp-reporter', 'stream-manager']);
     expect(info.locationService).toMatchObject({ domain: 'strata.test', admin: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), dns: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
     expect(info.locationService.adminToken.length).toBeGreaterThanOrEqual(16);
   });

@@ -2,6 +2,8 @@ import type { Etcd3, Lease } from 'etcd3';
 import type { Logger } from 'pino';
 
 export interface Registration {
+  /** Replaces the value (same key, same lease). */
+  update(value: string): Promise<void>;
   /** Revokes the lease, so the key disappears at once rather than at lease expiry. */
   close(): Promise<void>;
 }
@@ -23,6 +25,7 @@ export async function registerWithLease(options: {
 }): Promise<Registration> {
   let closed = false;
   let lease: Lease;
+  let value = options.value;
   const grant = async (): Promise<void> => {
     lease = options.client.lease(options.ttlSeconds, { autoKeepAlive: true });
     lease.on('lost', (error) => {
@@ -31,7 +34,7 @@ export async function registerWithLease(options: {
       options.onLost?.();
       void retry();
     });
-    await lease.put(options.key).value(options.value);
+    await lease.put(options.key).value(value);
   };
   const retry = async (): Promise<void> => {
     for (let attempt = 0; !closed; attempt++) {
@@ -47,6 +50,10 @@ export async function registerWithLease(options: {
   };
   await grant();
   return {
+    update: async (next) => {
+      value = next;
+      await lease.put(options.key).value(value);
+    },
     close: async () => {
       closed = true;
       await lease.revoke().catch(() => undefined);

@@ -22,7 +22,7 @@ export async function startCommand(argv: string[]): Promise<void> {
     options: {
       'data-dir': { type: 'string', default: './data' },
       port: { type: 'string', default: String(DEFAULT_S3_PORT) },
-      'extent-nodes': { type: 'string', default: '3' },
+      'extent-nodes': { type: 'string', default: '4' },
       'log-level': { type: 'string', default: 'info' },
       stamps: { type: 'string', default: '1' },
       'dns-port': { type: 'string' },

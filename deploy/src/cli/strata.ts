@@ -1,6 +1,7 @@
 import { isStrataError } from '@strata/common';
 import { LaunchError } from '../launcher/launch-error.js';
 import { accountsCommand } from './accounts-command.js';
+import { extentsCommand } from './extents-command.js';
 import { startCommand } from './start-command.js';
 import { stampsCommand } from './stamps-command.js';
 
@@ -8,6 +9,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   start: startCommand,
   accounts: accountsCommand,
   stamps: stampsCommand,
+  extents: extentsCommand,
 };
 
 /**

@@ -35,13 +35,21 @@ export interface StampOptions {
   env?: Record<string, string>;
   /** Extra environment for single processes, by process id (a failpoint armed in one instance). */
   processEnv?: Record<string, Record<string, string>>;
+  /** Stream and partition managers to run in each stamp (one leads, the others stand by). */
+  streamManagers?: number;
+  partitionManagers?: number;
+  /** Extra arguments for one process, by id (e.g. `{ 'en-4': ['--data-dir', '/mnt/small'] }`); they win over the defaults. */
+  roleArgs?: Record<string, string[]>;
 }
 
 export const STAMP_DEFAULTS = {
   host: '127.0.0.1',
   stampId: 'stamp-1',
   stamps: 1,
-  extentNodes: 3,
+  // Four, so that a dead node's replicas can be copied to a fourth while three stay up.
+  extentNodes: 4,
+  streamManagers: 1,
+  partitionManagers: 1,
   replicaCount: 3,
   region: 'us-east-1',
   account: 'strata',
@@ -94,7 +102,7 @@ function roleSpec(options: ResolvedOptions, spec: { role: string; id: string; sp
     role: spec.role,
     id: spec.id,
     script: script(spec.specifier),
-    args: [...spec.args, '--etcd', spec.etcd, '--log-level', options.logLevel],
+    args: [...spec.args, '--etcd', spec.etcd, '--log-level', options.logLevel, ...(options.roleArgs?.[spec.id] ?? [])],
     env: { ...options.env, ...options.processEnv?.[spec.id], UV_THREADPOOL_SIZE: '8' },
     logFile: join(options.dataDir, 'logs', `${spec.id}.log`),
     readyTimeoutMs: 60_000,
@@ -140,8 +148,12 @@ export function stampRoleSpecs(options: ResolvedOptions, stamp: StampLayout, etc
   );
   return [
     ...extentNodes,
-    spec('stream-manager', 'sm-1', '@strata/stream-layer/main/stream-manager', ['--node-id', 'sm-1', '--replica-count', String(options.replicaCount)]),
-    spec('partition-manager', 'pm-1', '@strata/partition-layer/main/partition-manager', ['--node-id', 'pm-1']),
+    ...Array.from({ length: options.streamManagers }, (_, i) =>
+      spec('stream-manager', `sm-${i + 1}`, '@strata/stream-layer/main/stream-manager', ['--node-id', `sm-${i + 1}`, '--replica-count', String(options.replicaCount)]),
+    ),
+    ...Array.from({ length: options.partitionManagers }, (_, i) =>
+      spec('partition-manager', `pm-${i + 1}`, '@strata/partition-layer/main/partition-manager', ['--node-id', `pm-${i + 1}`]),
+    ),
     spec('partition-server', 'ps-1', '@strata/partition-layer/main/partition-server', ['--node-id', 'ps-1', '--data-dir', join(stamp.dataDir, 'partition-servers', 'ps-1')]),
     spec('front-end', 'fe-1', '@strata/frontend/main/frontend', [
       '--node-id', 'fe-1', '--listen', `${stamp.host}:${stamp.s3Port}`, '--stamp-id', stamp.stampId, '--region', options.region,

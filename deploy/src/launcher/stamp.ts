@@ -6,7 +6,7 @@ import { startChild, stopChild, type ChildSpec, type RunningChild } from './chil
 import { requireEtcdBinary } from './etcd-binary.js';
 import { freePort } from './free-port.js';
 import { LaunchError } from './launch-error.js';
-import { etcdSpec, locationServiceSpecs, reporterSpec, STAMP_DEFAULTS, stampLayouts, stampRoleSpecs, type ResolvedOptions, type StampLayout, type StampOptions } from './stamp-layout.js';
+import { etcdSpec, locationServiceSpecs, reporterSpec, STAMP_DEFAULTS, STAMPS_PREFIX, stampLayouts, stampRoleSpecs, type ResolvedOptions, type StampLayout, type StampOptions } from './stamp-layout.js';
 import { waitUntilServing } from './readiness.js';
 
 export interface ProcessInfo {
@@ -42,6 +42,11 @@ export interface StampEntry {
 export interface StampInfo {
   s3Endpoint: string;
   region: string;
+  /** The first stamp's id. */
+  stampId: string;
+  /** Where the stamps' etcd is and the prefix the first stamp's state lives under, for tools. */
+  etcdEndpoint: string;
+  etcdPrefix: string;
   account: string;
   accessKeyId: string;
   secretAccessKey: string;
@@ -159,9 +164,13 @@ export class Stamp {
   get info(): StampInfo {
     if (!this.credentials) throw new LaunchError('the stamp is not started');
     const processes = this.processes();
+    const first = this.layouts[0]!.stampId;
     return {
       s3Endpoint: this.s3Endpoint,
       region: this.options.region,
+      stampId: first,
+      etcdEndpoint: this.children.get('etcd')?.ready.address ?? '',
+      etcdPrefix: `${STAMPS_PREFIX}/${first}`,
       ...this.credentials,
       processes,
       locationService: this.locationServiceInfo(),
@@ -197,13 +206,18 @@ export class Stamp {
     if (signal === 'SIGKILL' || signal === 'SIGTERM') await child.exited;
   }
 
-  /** Starts a process again (after a kill or crash) with the same arguments. */
-  async restart(id: string): Promise<ProcessInfo> {
+  /**
+   * Starts a process again (after a kill or crash) with the same arguments, plus `extraArgs`
+   * for this start only (they win over the usual ones).
+   */
+  async restart(id: string, extraArgs: string[] = []): Promise<ProcessInfo> {
     const spec = this.specs.get(id);
     if (!spec) throw new LaunchError(`no process ${id}`);
     const old = this.children.get(id);
     if (old) await stopChild(old, STOP_GRACE_MS);
-    const child = await this.launch(spec, this.stampOf.get(id));
+    const child = await this.launch({ ...spec, args: [...spec.args, ...extraArgs] }, this.stampOf.get(id));
+    // The next restart starts from the usual arguments again.
+    this.specs.set(id, spec);
     await this.writeStampJson();
     return this.describe(child);
   }

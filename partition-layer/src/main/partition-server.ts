@@ -1,6 +1,6 @@
 import { configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z } from '@strata/common';
 import { partitionServerProto } from '@strata/protos';
-import { ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
+import { EXTENT_BYTES_MAX as EXTENT_SIZE_MAX_BYTES_DEFAULT, ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import { SERVER_LEASE_TTL_SECONDS } from '../limits.js';
 import { PartitionHost } from '../partition-server/partition-host.js';
@@ -10,6 +10,8 @@ const schema = z.object({
   nodeId: configFields.id(),
   dataDir: z.string().min(1),
   listen: configFields.address().default('127.0.0.1:0'),
+  /** Extents of the partitions' streams are sealed at this size (the paper uses 1 GB). */
+  extentSizeMaxBytes: z.coerce.number().int().min(1024 * 1024).default(EXTENT_SIZE_MAX_BYTES_DEFAULT),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -32,6 +34,7 @@ await runRole({
       clock,
       log,
       dataDir: config.dataDir,
+      extentBytesMax: config.extentSizeMaxBytes,
     });
     const server = await startGrpcServer({
       address: config.listen,

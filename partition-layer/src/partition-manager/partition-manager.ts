@@ -1,4 +1,4 @@
-import { PrefixCache, type Etcd3, type Logger } from '@strata/common';
+import { type Etcd3, type Logger, PrefixCache, transact } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
@@ -73,7 +73,7 @@ export class PartitionManager {
     const changes = assignOrphans(this.partitions(), [...this.servers.snapshot().keys()]);
     for (const change of changes) {
       const key = this.keys.partition(change.partitionId);
-      const moved = await this.deps.etcd.stm({ retries: 5 }).transact(async (tx) => {
+      const moved = await transact(this.deps.etcd, async (tx) => {
         const raw = await tx.get(key).string();
         if (raw === null) return undefined;
         const partition = JSON.parse(raw) as partitionV1.Partition__Output;

@@ -47,7 +47,8 @@ export class PartitionHost {
     const hosted: Hosted = { epoch: descriptor.epoch };
     const log = this.deps.log.child({ partitionId: descriptor.partitionId, epoch: descriptor.epoch });
     log.info('partition loading');
-    hosted.loading = Partition.load({ ...this.deps, log }, descriptor).then(
+    const onFailed = (partitionId: string, error: Error): void => this.reload(partitionId, hosted, error);
+    hosted.loading = Partition.load({ ...this.deps, log, onFailed }, descriptor).then(
       async (partition) => {
         if (this.hosted.get(descriptor.partitionId) !== hosted) {
           await partition.close();
@@ -65,6 +66,17 @@ export class PartitionHost {
       },
     );
     this.hosted.set(descriptor.partitionId, hosted);
+  }
+
+  /**
+   * A commit failed, so whether its record reached the log is unknown: drop the partition and
+   * load it again, which replays exactly what the log holds.
+   */
+  private reload(partitionId: string, hosted: Hosted, error: Error): void {
+    if (this.hosted.get(partitionId) !== hosted) return;
+    this.deps.log.error({ partitionId, err: error }, 'partition failed a commit; reloading');
+    this.unload(partitionId, hosted);
+    setTimeout(() => this.reconcile(), 500).unref();
   }
 
   private unload(partitionId: string, hosted: Hosted): void {

@@ -22,6 +22,10 @@ export interface PartitionDeps {
   log: Logger;
   /** Where this server keeps its partitions' materialised indexes. */
   dataDir: string;
+  /** Extents of the partition's streams are sealed at this size. */
+  extentBytesMax: number;
+  /** Called once when a commit failed and the partition must be reloaded from its streams. */
+  onFailed?: (partitionId: string, error: Error) => void;
 }
 
 /**
@@ -48,7 +52,7 @@ export class Partition {
   static async load(deps: PartitionDeps, descriptor: partitionV1.Partition__Output): Promise<Partition> {
     const streams = descriptor.streams;
     if (!streams) throw new PartitionError('INTERNAL', `partition ${descriptor.partitionId} has no streams`);
-    const writerDeps = { manager: deps.manager, nodes: deps.nodes, clock: deps.clock, log: deps.log };
+    const writerDeps = { manager: deps.manager, nodes: deps.nodes, clock: deps.clock, log: deps.log, extentBytesMax: deps.extentBytesMax };
     const logWriter = await StreamWriter.open({ ...writerDeps, streamId: streams.logStreamId });
     const dataWriter = await StreamWriter.open({ ...writerDeps, streamId: streams.dataStreamId });
     const index = await IndexStore.openEmpty(join(deps.dataDir, 'partitions', descriptor.partitionId));
@@ -60,7 +64,7 @@ export class Partition {
       low: Buffer.from(descriptor.lowKey),
       high: descriptor.highKey === '' ? undefined : Buffer.from(descriptor.highKey),
     };
-    const committer = new Committer(index, new CommitLog(logWriter), lastSequence);
+    const committer = new Committer(index, new CommitLog(logWriter), lastSequence, (error) => deps.onFailed?.(descriptor.partitionId, error));
     return new Partition(descriptor, bounds, deps, index, committer, logWriter, dataWriter, locator);
   }
 

@@ -1,4 +1,4 @@
-import { callMetadata, callOptions, unary, type ClientPool, type Logger, type Random } from '@strata/common';
+import { callMetadata, callOptions, unary, type ClientPool, type Clock, type Logger, type Random } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import type { NodeDirectory } from '../client/node-directory.js';
 import { StreamError } from '../errors.js';
@@ -12,8 +12,16 @@ export interface StreamManagerDeps {
   nodes: ClientPool<streamV1.ExtentNodeClient>;
   replicaCount: number;
   random: Random;
+  clock: Clock;
   log: Logger;
+  /** Whether a member of an extent's replica set looked healthy in the last repair poll. */
+  healthy?: (extent: ExtentRecord, nodeId: string) => boolean;
+  /** The shortest replica length the last repair poll saw. */
+  reportedLength?: (extent: ExtentRecord) => number;
 }
+
+/** Placement attempts when chosen nodes turn out unreachable or full (a dead node stays registered until its lease ends). */
+const ALLOCATION_ATTEMPTS_MAX = 4;
 
 const control = { timeoutMs: NODE_CONTROL_TIMEOUT_MS };
 
@@ -109,17 +117,32 @@ export class StreamManager {
     return Math.min(...reachable);
   }
 
-  /** Places a new extent and creates its replicas. */
+  /**
+   * Places a new extent and creates its replicas. A node that refuses or cannot be reached is
+   * left out and the extent placed again elsewhere.
+   */
   private async allocateExtent(): Promise<ExtentRecord> {
-    const chain = placeChain({ nodes: this.deps.directory.liveNodes(), count: this.deps.replicaCount, random: this.deps.random });
-    const extentId = await this.deps.metadata.nextId('extent');
-    const replicas = chain.map((node) => ({ nodeId: node.nodeId, address: node.address }));
-    await Promise.all(
-      chain.map((node) =>
-        this.onNode(node.nodeId, (client, done) => client.createExtent({ extentId, replicas }, callMetadata(control), callOptions(control), done)),
-      ),
-    );
-    return { extentId, replicas: chain.map((node) => node.nodeId), sealed: false, sealedLengthBytes: 0 };
+    const excluded = new Set<string>();
+    for (let attempt = 1; ; attempt++) {
+      // A fresh id each attempt: replicas a failed attempt did create are garbage the repairer collects.
+      const extentId = await this.deps.metadata.nextId('extent');
+      const nodes = this.deps.directory.liveNodes().filter((node) => !node.full);
+      const chain = placeChain({ nodes, count: this.deps.replicaCount, random: this.deps.random, exclude: excluded });
+      const replicas = chain.map((node) => ({ nodeId: node.nodeId, address: node.address }));
+      const results = await Promise.allSettled(
+        chain.map((node) =>
+          this.onNode(node.nodeId, (client, done) => client.createExtent({ extentId, replicas }, callMetadata(control), callOptions(control), done)),
+        ),
+      );
+      const failed = chain.filter((_, i) => results[i]!.status === 'rejected');
+      if (failed.length === 0) {
+        return { extentId, replicas: chain.map((node) => node.nodeId), sealed: false, sealedLengthBytes: 0, createdMs: this.deps.clock.nowMs() };
+      }
+      for (const node of failed) excluded.add(node.nodeId);
+      this.deps.log.warn({ extentId, failed: failed.map((node) => node.nodeId), attempt }, 'extent placement failed on some nodes; placing again');
+      void Promise.allSettled(chain.filter((node) => !failed.includes(node)).map((node) => this.onNode(node.nodeId, (client, done) => client.deleteReplica({ extentId }, callMetadata(control), callOptions(control), done))));
+      if (attempt >= ALLOCATION_ATTEMPTS_MAX) throw (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+    }
   }
 
   private onNode<Reply>(
@@ -139,9 +162,10 @@ export class StreamManager {
   private describeExtent(extent: ExtentRecord): streamV1.ExtentInfo {
     return {
       extentId: extent.extentId,
-      replicas: extent.replicas.map((nodeId) => ({ nodeId, address: this.deps.directory.addressOf(nodeId) ?? '' })),
+      replicas: extent.replicas.map((nodeId) => ({ nodeId, address: this.deps.directory.addressOf(nodeId) ?? '', healthy: this.deps.healthy?.(extent, nodeId) ?? false })),
       sealed: extent.sealed,
       sealedLengthBytes: extent.sealedLengthBytes,
+      lengthBytes: extent.sealed ? extent.sealedLengthBytes : (this.deps.reportedLength?.(extent) ?? 0),
     };
   }
 }
