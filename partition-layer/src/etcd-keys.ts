@@ -5,6 +5,7 @@ import { joinKey } from '@strata/common';
  *
  *   partition/map/<partitionId>      one range partition (JSON partitionV1.Partition)
  *   partition/servers/<serverId>     a live partition server (JSON ServerRecord, under a lease)
+ *   partition/counters/partition     the number of the last partition id handed out
  *   partition/manager                the partition manager election
  */
 export function partitionKeys(prefix: string) {
@@ -13,6 +14,7 @@ export function partitionKeys(prefix: string) {
     map: `${root}/map/`,
     partition: (partitionId: string) => `${root}/map/${partitionId}`,
     servers: `${root}/servers/`,
+    partitionCounter: `${root}/counters/partition`,
     server: (serverId: string) => `${root}/servers/${serverId}`,
     managerElection: `${root}/manager`,
   };

@@ -4,5 +4,6 @@
  */
 export { PartitionClient, type ListBlobsOptions } from './client/partition-client.js';
 export { PartitionMap, type Located } from './client/partition-map.js';
+export { PartitionManagerClient } from './client/partition-manager-client.js';
 export { PARTITION_ERROR_CODES, PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from './errors.js';
 export { LIST_RESULTS_MAX, BLOB_NAME_BYTES_MAX } from './limits.js';

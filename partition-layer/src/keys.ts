@@ -79,3 +79,13 @@ export function checkBlobName(blob: string): void {
 export function checkName(kind: 'account' | 'container', name: string): void {
   if (!/^[a-z0-9][a-z0-9.-]{0,62}$/.test(name)) throw new PartitionError('INVALID_ARGUMENT', `bad ${kind} name ${JSON.stringify(name)}`);
 }
+
+/**
+ * The record key of the container whose blobs run across `lowKey`, a partition's low bound
+ * (a split may cut a container's blobs anywhere); undefined when the bound is not inside one.
+ */
+export function spanningContainerKey(lowKey: string): Buffer | undefined {
+  if (lowKey === '') return undefined;
+  const parsed = parseKey(Buffer.from(lowKey));
+  return parsed.kind === 'blob' ? containerKey(parsed.account, parsed.container) : undefined;
+}

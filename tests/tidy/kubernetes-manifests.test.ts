@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
-import { ConfigMap, Namespace, Service } from 'kubernetes-models/v1';
+import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -12,6 +12,7 @@ const DIR = join(import.meta.dirname, '../../deploy/kubernetes');
 const KINDS = {
   'v1/Namespace': Namespace,
   'v1/ConfigMap': ConfigMap,
+  'v1/Secret': Secret,
   'v1/Service': Service,
   'apps/v1/StatefulSet': StatefulSet,
   'apps/v1/Deployment': Deployment,

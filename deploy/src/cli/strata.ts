@@ -2,6 +2,7 @@ import { isStrataError } from '@strata/common';
 import { LaunchError } from '../launcher/launch-error.js';
 import { accountsCommand } from './accounts-command.js';
 import { extentsCommand } from './extents-command.js';
+import { partitionsCommand } from './partitions-command.js';
 import { startCommand } from './start-command.js';
 import { stampsCommand } from './stamps-command.js';
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   accounts: accountsCommand,
   stamps: stampsCommand,
   extents: extentsCommand,
+  partitions: partitionsCommand,
 };
 
 /**

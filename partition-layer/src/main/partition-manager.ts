@@ -4,11 +4,22 @@ import { StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys } from '../etcd-keys.js';
 import { MANAGER_LEASE_TTL_SECONDS } from '../limits.js';
 import { PartitionManager } from '../partition-manager/partition-manager.js';
+import { PartitionOperator } from '../partition-manager/partition-operator.js';
 import { partitionManagerHandlers } from '../partition-manager/service.js';
 
 const schema = z.object({
   nodeId: configFields.id().default('pm-1'),
   listen: configFields.address().default('127.0.0.1:0'),
+  /** Split a partition holding more index entries than this. */
+  splitEntries: z.coerce.number().int().min(2).default(2_000_000),
+  /** Merge adjacent cold partitions that each hold fewer entries than this. */
+  mergeEntries: z.coerce.number().int().min(0).default(200_000),
+  /** Below this many requests per second a partition counts as cold. */
+  coldOperationsPerSecond: z.coerce.number().min(0).default(10),
+  /** Pause between the manager's split/merge/balance decisions (the paper: 15 s). */
+  policyIntervalMs: z.coerce.number().int().min(100).default(15_000),
+  /** Whether the manager splits, merges and moves partitions by itself. */
+  autoBalance: z.boolean().default(true),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -19,6 +30,14 @@ await runRole({
     const etcd = connectEtcd(config.etcd);
     const streams = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
     const manager = new PartitionManager({ etcd, prefix: config.etcdPrefix, streams, log });
+    const operator = new PartitionOperator({
+      manager,
+      clock,
+      log,
+      policy: { splitEntries: config.splitEntries, mergeEntries: config.mergeEntries, coldOperationsPerSecond: config.coldOperationsPerSecond },
+      intervalMs: config.policyIntervalMs,
+      automatic: config.autoBalance,
+    });
     // The server must listen before campaigning (its address is the campaign's value).
     const election: { leadership?: Leadership } = {};
     const isLeader = (): boolean => election.leadership?.isLeader() ?? false;
@@ -38,7 +57,7 @@ await runRole({
     };
     const server = await startGrpcServer({
       address: config.listen,
-      services: [{ definition: partitionManagerProto().PartitionManager.service, handlers: partitionManagerHandlers(manager, isLeader) }],
+      services: [{ definition: partitionManagerProto().PartitionManager.service, handlers: partitionManagerHandlers(manager, operator, isLeader) }],
     });
     const leadership = campaign({
       client: etcd,
@@ -54,6 +73,7 @@ await runRole({
       address: server.address,
       info: { nodeId: config.nodeId },
       stop: async () => {
+        operator.close();
         await leadership.resign();
         await manager.stepDown();
         await server.stop();

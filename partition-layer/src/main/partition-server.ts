@@ -1,9 +1,10 @@
-import { configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z, type Registration } from '@strata/common';
+import { configFields, connectEtcd, Failpoints, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z, type Registration } from '@strata/common';
 import { partitionServerProto } from '@strata/protos';
 import { EXTENT_BYTES_MAX as EXTENT_SIZE_MAX_BYTES_DEFAULT, ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import { SERVER_LEASE_TTL_SECONDS } from '../limits.js';
 import { PartitionHost } from '../partition-server/partition-host.js';
+import type { PartitionOperationFailpoint } from '../partition-server/partition-operations.js';
 import { partitionServerHandlers } from '../partition-server/service.js';
 
 const schema = z.object({
@@ -12,6 +13,8 @@ const schema = z.object({
   listen: configFields.address().default('127.0.0.1:0'),
   /** Extents of the partitions' streams are sealed at this size (the paper uses 1 GB). */
   extentSizeMaxBytes: z.coerce.number().int().min(1024 * 1024).default(EXTENT_SIZE_MAX_BYTES_DEFAULT),
+  /** Named failure points to arm, for tests: `name=crash|error|delay:MS;...`. */
+  failpoints: z.string().default(''),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -41,7 +44,21 @@ await runRole({
     });
     const server = await startGrpcServer({
       address: config.listen,
-      services: [{ definition: partitionServerProto().PartitionServer.service, handlers: partitionServerHandlers(host) }],
+      services: [
+        {
+          definition: partitionServerProto().PartitionServer.service,
+          handlers: partitionServerHandlers(host, {
+            serverId: config.nodeId,
+            etcd,
+            prefix: config.etcdPrefix,
+            manager,
+            writerDeps: { manager, nodes, clock, log, extentBytesMax: config.extentSizeMaxBytes },
+            clock,
+            log,
+            failpoints: new Failpoints<PartitionOperationFailpoint>(config.failpoints),
+          }),
+        },
+      ],
     });
     // Serve before registering: the manager assigns partitions to registered servers only.
     await host.start();

@@ -2,6 +2,7 @@ import { type Etcd3, type Logger, PrefixCache, transact } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
+import { PartitionError } from '../errors.js';
 import { assignOrphans } from './assigner.js';
 
 /** The first partition's id: it covers the whole key space until the first split. */
@@ -44,6 +45,39 @@ export class PartitionManager {
     await this.servers?.close();
     this.map = undefined;
     this.servers = undefined;
+  }
+
+  /** A live partition server's address, if it is registered. */
+  serverAddress(serverId: string): string | undefined {
+    return this.servers?.get(serverId)?.address;
+  }
+
+  liveServerIds(): string[] {
+    return [...(this.servers?.snapshot().keys() ?? [])];
+  }
+
+  get leading(): boolean {
+    return this.active && this.map !== undefined;
+  }
+
+  /**
+   * Gives a partition to another live server (its epoch grows, so the new owner's load fences
+   * the old one out), if it is still where the caller saw it.
+   */
+  async reassign(partitionId: string, fromServerId: string, toServerId: string): Promise<partitionV1.Partition__Output> {
+    if (!this.servers?.get(toServerId)) throw new PartitionError('INVALID_ARGUMENT', `partition server ${toServerId} is not live`);
+    const key = this.keys.partition(partitionId);
+    const moved = await transact(this.deps.etcd, async (tx) => {
+      const raw = await tx.get(key).string();
+      if (raw === null) throw new PartitionError('INVALID_ARGUMENT', `no partition ${partitionId}`);
+      const partition = JSON.parse(raw) as partitionV1.Partition__Output;
+      if (partition.ownerId !== fromServerId) throw new PartitionError('NOT_OWNER', `partition ${partitionId} is no longer on ${fromServerId}`);
+      const next = { ...partition, ownerId: toServerId, epoch: partition.epoch + 1 };
+      await tx.put(key).value(JSON.stringify(next));
+      return next;
+    });
+    this.deps.log.info({ partitionId, from: fromServerId, to: toServerId, epoch: moved.epoch }, 'partition moved');
+    return moved;
   }
 
   partitions(): partitionV1.Partition__Output[] {

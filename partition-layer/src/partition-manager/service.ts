@@ -2,16 +2,26 @@ import { unaryHandler } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from '../errors.js';
 import type { PartitionManager } from './partition-manager.js';
+import type { PartitionOperator } from './partition-operator.js';
 
 /** The gRPC edge of the partition manager; a standby answers UNAVAILABLE. */
-export function partitionManagerHandlers(manager: PartitionManager, isLeader: () => boolean): partitionV1.PartitionManagerHandlers {
+export function partitionManagerHandlers(manager: PartitionManager, operator: PartitionOperator, isLeader: () => boolean): partitionV1.PartitionManagerHandlers {
+  const leaderOnly = <Request, Response>(handle: (request: Request) => Promise<Response>) =>
+    unaryHandler<Request, Response, PartitionErrorCode>(PARTITION_ERROR_STATUS, async (request) => {
+      if (!isLeader() || !manager.leading) throw new PartitionError('UNAVAILABLE', 'this partition manager is a standby');
+      return handle(request);
+    });
   return {
-    GetPartitionMap: unaryHandler<partitionV1.GetPartitionMapRequest__Output, partitionV1.PartitionMap, PartitionErrorCode>(
-      PARTITION_ERROR_STATUS,
-      async () => {
-        if (!isLeader()) throw new PartitionError('UNAVAILABLE', 'this partition manager is a standby');
-        return { partitions: manager.partitions() };
-      },
+    GetPartitionMap: leaderOnly<partitionV1.GetPartitionMapRequest__Output, partitionV1.PartitionMap>(async () => ({
+      partitions: manager.partitions(),
+      stats: await operator.stats(),
+    })),
+    SplitPartition: leaderOnly<partitionV1.SplitPartitionRequest__Output, partitionV1.PartitionChange>((request) =>
+      operator.split(request.partitionId, request.splitKey),
     ),
+    MergePartitions: leaderOnly<partitionV1.MergePartitionsRequest__Output, partitionV1.PartitionChange>((request) =>
+      operator.merge(request.leftPartitionId, request.rightPartitionId),
+    ),
+    MovePartition: leaderOnly<partitionV1.MovePartitionRequest__Output, partitionV1.PartitionChange>((request) => operator.move(request.partitionId, request.serverId)),
   } satisfies partitionV1.PartitionManagerHandlers;
 }

@@ -31,6 +31,7 @@ export class Committer {
   private readonly overlay = new Map<string, Overlaid>();
   private nextSequence: number;
   private failure: Error | undefined;
+  private frozen = false;
   /** The log extent of the last applied record: every later record is in it or after it. */
   private lastAppliedLogExtentId: string;
   private recordsSinceSnapshot = 0;
@@ -69,6 +70,21 @@ export class Committer {
     return result;
   }
 
+  /**
+   * Stops taking mutations (they fail with PARTITION_LOADING, which callers retry) and
+   * resolves once every accepted one is applied: the state is then final for a split, merge or
+   * move. `thaw` undoes it when the operation gives up.
+   */
+  async freeze(): Promise<void> {
+    this.frozen = true;
+    await this.lock;
+    await this.applyChain;
+  }
+
+  thaw(): void {
+    this.frozen = false;
+  }
+
   /** Records applied since the last snapshot: what a checkpoint would save replaying. */
   get recordsSinceCheckpoint(): number {
     return this.recordsSinceSnapshot;
@@ -83,6 +99,7 @@ export class Committer {
     let result!: Result;
     const turn = this.lock.then(async () => {
       if (this.failure) throw new PartitionError('UNAVAILABLE', `the partition is reloading after a failed commit: ${this.failure.message}`);
+      if (this.frozen) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
       const prepared = await prepare(this.view);
       result = prepared.result;
       if (prepared.mutations.length === 0) return;

@@ -130,7 +130,10 @@ export class PartitionHost {
   route(key: Buffer): Partition {
     this.checkLease();
     for (const hosted of this.hosted.values()) {
-      if (hosted.partition?.contains(key)) return hosted.partition;
+      if (hosted.partition?.contains(key)) {
+        hosted.partition.recordOperation();
+        return hosted.partition;
+      }
     }
     for (const descriptor of this.map?.snapshot().values() ?? []) {
       const low = Buffer.from(descriptor.lowKey);
@@ -144,9 +147,17 @@ export class PartitionHost {
   byId(partitionId: string): Partition {
     this.checkLease();
     const hosted = this.hosted.get(partitionId);
-    if (hosted?.partition) return hosted.partition;
+    if (hosted?.partition) {
+      hosted.partition.recordOperation();
+      return hosted.partition;
+    }
     if (hosted) throw new PartitionError('PARTITION_LOADING', `partition ${partitionId} is loading`);
     throw new PartitionError('NOT_OWNER', `partition ${partitionId} is not served here`);
+  }
+
+  /** Every loaded partition, for stats. */
+  loaded(): Partition[] {
+    return [...this.hosted.values()].flatMap((hosted) => (hosted.partition ? [hosted.partition] : []));
   }
 
   async stop(): Promise<void> {

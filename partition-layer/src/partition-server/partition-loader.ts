@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import { StreamWriter } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
-import { compareKeys } from '../keys.js';
+import { compareKeys, spanningContainerKey } from '../keys.js';
 import { checkpointBlockCodec, partitionRootCodec } from '../records.js';
 import { Checkpointer } from './checkpointer.js';
 import { CommitLog } from './commit-log.js';
@@ -19,6 +19,8 @@ export interface LoadedPartition {
   writers: { log: StreamWriter; data: StreamWriter; meta: StreamWriter; checkpoint: StreamWriter };
   locator: ExtentLocator;
   root: partitionV1.PartitionRoot__Output | undefined;
+  /** All four streams, including the meta and checkpoint streams found by name. */
+  streams: Required<partitionV1.PartitionStreams__Output>;
 }
 
 /**
@@ -60,7 +62,15 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
     clock: deps.clock,
     log: deps.log,
   });
-  return { index, committer, checkpointer, writers: { log: log!, data: data!, meta: meta!, checkpoint: checkpoint! }, locator, root };
+  return {
+    index,
+    committer,
+    checkpointer,
+    writers: { log: log!, data: data!, meta: meta!, checkpoint: checkpoint! },
+    locator,
+    root,
+    streams: { logStreamId: streams.logStreamId, dataStreamId: streams.dataStreamId, metaStreamId, checkpointStreamId },
+  };
 }
 
 /** The last root record of a meta stream: in its last extent that holds anything. */
@@ -78,8 +88,11 @@ async function readRoot(deps: PartitionDeps, stream: streamV1.StreamInfo__Output
 async function loadCheckpoint(deps: PartitionDeps, root: partitionV1.PartitionRoot__Output, index: IndexStore, descriptor: partitionV1.Partition__Output): Promise<number> {
   const extents = new Map<string, streamV1.ExtentInfo__Output>();
   for (const extentId of new Set(root.checkpoint.map((pointer) => pointer.extentId))) extents.set(extentId, await deps.manager.getExtent(extentId));
+  // The container whose blobs run across the partition's low key keeps its record in the
+  // partition before; this one keeps a copy, so its puts can check the container exists.
+  const spanning = spanningContainerKey(descriptor.lowKey);
   const inRange = (key: Buffer): boolean =>
-    compareKeys(key, descriptor.lowKey) >= 0 && (descriptor.highKey === '' || compareKeys(key, descriptor.highKey) < 0);
+    (compareKeys(key, descriptor.lowKey) >= 0 && (descriptor.highKey === '' || compareKeys(key, descriptor.highKey) < 0)) || (spanning !== undefined && key.equals(spanning));
   let entries = 0;
   for await (const block of deps.reader.readPointers({ pointers: root.checkpoint, extents })) {
     const kept = checkpointBlockCodec.decode(block).entries.filter((entry) => inRange(entry.key));

@@ -30,6 +30,12 @@ export interface PartitionDeps {
  * commit log (index mutations) and the blob-data stream (blob bytes). The local index is
  * rebuilt from the log at load.
  */
+/** How long a count of a partition's entries is reused for its stats. */
+const STATS_TTL_MS = 5_000;
+
+/** How long a split, merge or move waits for accepted uploads to commit before freezing anyway. */
+const UPLOAD_DRAIN_MS = 10_000;
+
 export class Partition {
   private constructor(
     readonly descriptor: partitionV1.Partition__Output,
@@ -65,6 +71,87 @@ export class Partition {
   /** Writes a checkpoint now (also used before a split, merge or move). */
   checkpoint(): Promise<partitionV1.PartitionRoot> {
     return this.state.checkpointer.checkpoint();
+  }
+
+  /**
+   * Stops taking new uploads (refused at their header, before any byte is sent, so front-ends
+   * retry them), lets the uploads already accepted commit (for up to UPLOAD_DRAIN_MS), then
+   * freezes the committer (see Committer.freeze): the state is final until `thaw`.
+   */
+  async freeze(): Promise<void> {
+    this.draining = true;
+    const deadline = this.deps.clock.monotonicMs() + UPLOAD_DRAIN_MS;
+    while (this.uploads.size > 0 && this.deps.clock.monotonicMs() < deadline) await this.deps.clock.sleep(10);
+    await this.state.committer.freeze();
+  }
+
+  thaw(): void {
+    this.draining = false;
+    this.state.committer.thaw();
+  }
+
+  private draining = false;
+  private readonly uploads = new Set<BlobUpload>();
+
+  /** The partition's four streams. */
+  get streams(): Required<partitionV1.PartitionStreams__Output> {
+    return this.state.streams;
+  }
+
+  /**
+   * Seals the last extents of the data and checkpoint streams so every extent holding this
+   * partition's blob bytes or checkpoint is sealed and can be shared; returns those extents.
+   * Only for a frozen partition about to be split or merged (its writers are done).
+   */
+  async sealForSharing(): Promise<{ data: string[]; checkpoint: string[] }> {
+    const sealed = async (streamId: string, writer: LoadedPartition['writers']['data']): Promise<string[]> => {
+      const stream = await this.deps.manager.sealExtent(streamId, writer.currentExtent.extentId);
+      return stream.extents.filter((extent) => extent.sealed).map((extent) => extent.extentId);
+    };
+    const [data, checkpoint] = await Promise.all([
+      sealed(this.streams.dataStreamId, this.state.writers.data),
+      sealed(this.streams.checkpointStreamId, this.state.writers.checkpoint),
+    ]);
+    return { data, checkpoint };
+  }
+
+  /** The key at the middle of the partition's keys (by count), for a split; undefined if under two. */
+  async middleKey(): Promise<string | undefined> {
+    const range = { gte: this.bounds.low, ...(this.bounds.high ? { lt: this.bounds.high } : {}) };
+    let count = 0;
+    for await (const _ of this.index.entries(range)) count++;
+    if (count < 2) return undefined;
+    let seen = 0;
+    for await (const [key] of this.index.entries(range)) if (++seen > count / 2) return key.toString('utf8');
+    return undefined;
+  }
+
+  /** Index entries in the partition's range (counted at most every STATS_TTL_MS). */
+  async entries(): Promise<number> {
+    if (this.counted && this.deps.clock.monotonicMs() - this.counted.atMs < STATS_TTL_MS) return this.counted.entries;
+    let entries = 0;
+    for await (const _ of this.index.entries({ gte: this.bounds.low, ...(this.bounds.high ? { lt: this.bounds.high } : {}) })) entries++;
+    this.counted = { entries, atMs: this.deps.clock.monotonicMs() };
+    return entries;
+  }
+
+  private counted: { entries: number; atMs: number } | undefined;
+  private operations = 0;
+  private rate = { operations: 0, atMs: 0, perSecond: 0 };
+
+  /** Counts one request served, for the partition's load. */
+  recordOperation(): void {
+    this.operations++;
+  }
+
+  /** Requests per second since the previous call (the manager polls every few seconds). */
+  operationsPerSecond(): number {
+    const now = this.deps.clock.monotonicMs();
+    const elapsedMs = now - this.rate.atMs;
+    if (elapsedMs >= 1_000) {
+      this.rate = { operations: this.operations, atMs: now, perSecond: this.rate.atMs === 0 ? 0 : ((this.operations - this.rate.operations) / elapsedMs) * 1000 };
+    }
+    return this.rate.perSecond;
   }
 
   get id(): string {
@@ -109,6 +196,7 @@ export class Partition {
 
   /** Fails fast, before any byte is uploaded, when the blob could not be stored (checked again at commit). */
   async checkUpload(header: partitionV1.PutBlobHeader__Output): Promise<void> {
+    if (this.draining) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
     checkBlobName(header.blob);
     if (!(await this.index.get(containerKey(header.account, header.container)))) {
       throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
@@ -116,8 +204,15 @@ export class Partition {
     checkPreconditions(header, await this.index.get(blobKey(header.account, header.container, header.blob)));
   }
 
+  /** An upload into the partition's blob data; `finishUpload` when it is committed or abandoned. */
   startUpload(): BlobUpload {
-    return new BlobUpload(this.state.writers.data);
+    const upload = new BlobUpload(this.state.writers.data);
+    this.uploads.add(upload);
+    return upload;
+  }
+
+  finishUpload(upload: BlobUpload): void {
+    this.uploads.delete(upload);
   }
 
   /** Records an uploaded blob, if its container still exists. */

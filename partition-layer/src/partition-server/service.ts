@@ -1,13 +1,14 @@
-import type * as grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import { toServiceError, unaryHandler } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from '../errors.js';
 import { accountKey, blobKey, checkName, containerKey } from '../keys.js';
 import { LIST_RESULTS_MAX } from '../limits.js';
 import type { PartitionHost } from './partition-host.js';
+import { mergePartitions, splitPartition, type OperationDeps } from './partition-operations.js';
 
 /** The gRPC edge of a partition server: routes each request to its partition, maps errors. */
-export function partitionServerHandlers(host: PartitionHost): partitionV1.PartitionServerHandlers {
+export function partitionServerHandlers(host: PartitionHost, operations: OperationDeps): partitionV1.PartitionServerHandlers {
   const unary = <Request, Response>(handle: (request: Request) => Promise<Response>) =>
     unaryHandler<Request, Response, PartitionErrorCode>(PARTITION_ERROR_STATUS, async (request) => {
       try {
@@ -24,7 +25,9 @@ export function partitionServerHandlers(host: PartitionHost): partitionV1.Partit
       host.route(containerKey(request.account, request.container)).createContainer(request.account, request.container),
     ),
     DeleteContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.DeleteContainerResponse>(async (request) => {
-      await host.route(containerKey(request.account, request.container)).deleteContainer(request.account, request.container);
+      // A partition id targets a partition holding a copy of the record (the container spans partitions).
+      const partition = request.partitionId ? host.byId(request.partitionId) : host.route(containerKey(request.account, request.container));
+      await partition.deleteContainer(request.account, request.container);
       return {};
     }),
     GetContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.ContainerInfo>((request) =>
@@ -53,6 +56,20 @@ export function partitionServerHandlers(host: PartitionHost): partitionV1.Partit
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(containerKey(request.account, request.container));
       return partition.listBlobs({ ...request, maxResults: limit(request.maxResults) });
     }),
+    SplitPartition: unary<partitionV1.SplitPartitionRequest__Output, partitionV1.PartitionChange>((request) =>
+      splitPartition(operations, host.byId(request.partitionId), request.splitKey || undefined),
+    ),
+    MergePartitions: unary<partitionV1.MergePartitionsRequest__Output, partitionV1.PartitionChange>((request) =>
+      mergePartitions(operations, host.byId(request.leftPartitionId), host.byId(request.rightPartitionId)),
+    ),
+    CheckpointPartition: unary<partitionV1.CheckpointPartitionRequest__Output, partitionV1.CheckpointPartitionResponse>(async (request) => ({
+      sequence: Number((await host.byId(request.partitionId).checkpoint()).sequence),
+    })),
+    PartitionStats: unary<partitionV1.PartitionStatsRequest__Output, partitionV1.PartitionStatsResponse>(async () => ({
+      partitions: await Promise.all(
+        host.loaded().map(async (partition) => ({ partitionId: partition.id, entries: await partition.entries(), operationsPerSecond: partition.operationsPerSecond() })),
+      ),
+    })),
   } satisfies partitionV1.PartitionServerHandlers;
 }
 
@@ -67,25 +84,31 @@ async function putBlob(host: PartitionHost, call: PutBlobCall): Promise<partitio
   let header: partitionV1.PutBlobHeader__Output | undefined;
   let started: { partition: ReturnType<PartitionHost['route']>; upload: ReturnType<ReturnType<PartitionHost['route']>['startUpload']> } | undefined;
   let commit: partitionV1.PutBlobCommit__Output | undefined;
-  // Leaving the loop early (a refused header) must not destroy the call: the error still has to
-  // go back on it as the call's status.
-  for await (const message of call.iterator({ destroyOnReturn: false }) as AsyncIterable<partitionV1.PutBlobRequest__Output>) {
-    if (commit) throw new PartitionError('INVALID_ARGUMENT', 'a message after the commit');
-    if (message.part === 'header' && message.header && !header) {
-      header = message.header;
-      const partition = host.route(blobKey(header.account, header.container, header.blob));
-      await partition.checkUpload(header);
-      started = { partition, upload: partition.startUpload() };
-    } else if (message.part === 'data' && started && message.data) {
-      await started.upload.write(message.data);
-    } else if (message.part === 'commit' && started && message.commit) {
-      commit = message.commit;
-    } else {
-      throw new PartitionError('INVALID_ARGUMENT', `unexpected ${message.part ?? 'empty'} message`);
+  try {
+    // Leaving the loop early (a refused header) must not destroy the call: the error still has
+    // to go back on it as the call's status.
+    for await (const message of call.iterator({ destroyOnReturn: false }) as AsyncIterable<partitionV1.PutBlobRequest__Output>) {
+      if (commit) throw new PartitionError('INVALID_ARGUMENT', 'a message after the commit');
+      if (message.part === 'header' && message.header && !header) {
+        header = message.header;
+        const partition = host.route(blobKey(header.account, header.container, header.blob));
+        await partition.checkUpload(header);
+        started = { partition, upload: partition.startUpload() };
+        // Response headers now tell the front-end the upload is accepted: it may send the body.
+        call.sendMetadata(new grpc.Metadata());
+      } else if (message.part === 'data' && started && message.data) {
+        await started.upload.write(message.data);
+      } else if (message.part === 'commit' && started && message.commit) {
+        commit = message.commit;
+      } else {
+        throw new PartitionError('INVALID_ARGUMENT', `unexpected ${message.part ?? 'empty'} message`);
+      }
     }
+    if (!header || !started || !commit) throw new PartitionError('INVALID_ARGUMENT', 'the upload ended without a commit');
+    return await started.partition.commitBlob(header, started.upload, commit.sizeBytes);
+  } finally {
+    if (started) started.partition.finishUpload(started.upload);
   }
-  if (!header || !started || !commit) throw new PartitionError('INVALID_ARGUMENT', 'the upload ended without a commit');
-  return started.partition.commitBlob(header, started.upload, commit.sizeBytes);
 }
 
 /** Stream-layer failures under a partition are, to its callers, the partition being unavailable. */

@@ -8,6 +8,8 @@ import type { BlobRequest as _strata_partition_v1_BlobRequest, BlobRequest__Outp
 import type { BlobSummary as _strata_partition_v1_BlobSummary, BlobSummary__Output as _strata_partition_v1_BlobSummary__Output } from './strata/partition/v1/BlobSummary.js';
 import type { CheckpointBlock as _strata_partition_v1_CheckpointBlock, CheckpointBlock__Output as _strata_partition_v1_CheckpointBlock__Output } from './strata/partition/v1/CheckpointBlock.js';
 import type { CheckpointEntry as _strata_partition_v1_CheckpointEntry, CheckpointEntry__Output as _strata_partition_v1_CheckpointEntry__Output } from './strata/partition/v1/CheckpointEntry.js';
+import type { CheckpointPartitionRequest as _strata_partition_v1_CheckpointPartitionRequest, CheckpointPartitionRequest__Output as _strata_partition_v1_CheckpointPartitionRequest__Output } from './strata/partition/v1/CheckpointPartitionRequest.js';
+import type { CheckpointPartitionResponse as _strata_partition_v1_CheckpointPartitionResponse, CheckpointPartitionResponse__Output as _strata_partition_v1_CheckpointPartitionResponse__Output } from './strata/partition/v1/CheckpointPartitionResponse.js';
 import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from './strata/partition/v1/ContainerInfo.js';
 import type { ContainerRecord as _strata_partition_v1_ContainerRecord, ContainerRecord__Output as _strata_partition_v1_ContainerRecord__Output } from './strata/partition/v1/ContainerRecord.js';
 import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from './strata/partition/v1/ContainerRequest.js';
@@ -21,11 +23,17 @@ import type { ListContainersResponse as _strata_partition_v1_ListContainersRespo
 import type { ListEntry as _strata_partition_v1_ListEntry, ListEntry__Output as _strata_partition_v1_ListEntry__Output } from './strata/partition/v1/ListEntry.js';
 import type { LogBlock as _strata_partition_v1_LogBlock, LogBlock__Output as _strata_partition_v1_LogBlock__Output } from './strata/partition/v1/LogBlock.js';
 import type { LogRecord as _strata_partition_v1_LogRecord, LogRecord__Output as _strata_partition_v1_LogRecord__Output } from './strata/partition/v1/LogRecord.js';
+import type { MergePartitionsRequest as _strata_partition_v1_MergePartitionsRequest, MergePartitionsRequest__Output as _strata_partition_v1_MergePartitionsRequest__Output } from './strata/partition/v1/MergePartitionsRequest.js';
+import type { PartitionChange as _strata_partition_v1_PartitionChange, PartitionChange__Output as _strata_partition_v1_PartitionChange__Output } from './strata/partition/v1/PartitionChange.js';
 import type { PartitionRoot as _strata_partition_v1_PartitionRoot, PartitionRoot__Output as _strata_partition_v1_PartitionRoot__Output } from './strata/partition/v1/PartitionRoot.js';
 import type { PartitionServerClient as _strata_partition_v1_PartitionServerClient, PartitionServerDefinition as _strata_partition_v1_PartitionServerDefinition } from './strata/partition/v1/PartitionServer.js';
+import type { PartitionStat as _strata_partition_v1_PartitionStat, PartitionStat__Output as _strata_partition_v1_PartitionStat__Output } from './strata/partition/v1/PartitionStat.js';
+import type { PartitionStatsRequest as _strata_partition_v1_PartitionStatsRequest, PartitionStatsRequest__Output as _strata_partition_v1_PartitionStatsRequest__Output } from './strata/partition/v1/PartitionStatsRequest.js';
+import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsResponse, PartitionStatsResponse__Output as _strata_partition_v1_PartitionStatsResponse__Output } from './strata/partition/v1/PartitionStatsResponse.js';
 import type { PutBlobCommit as _strata_partition_v1_PutBlobCommit, PutBlobCommit__Output as _strata_partition_v1_PutBlobCommit__Output } from './strata/partition/v1/PutBlobCommit.js';
 import type { PutBlobHeader as _strata_partition_v1_PutBlobHeader, PutBlobHeader__Output as _strata_partition_v1_PutBlobHeader__Output } from './strata/partition/v1/PutBlobHeader.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from './strata/partition/v1/PutBlobRequest.js';
+import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from './strata/partition/v1/SplitPartitionRequest.js';
 import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
@@ -46,6 +54,8 @@ export interface ProtoGrpcType {
         BlobSummary: MessageTypeDefinition<_strata_partition_v1_BlobSummary, _strata_partition_v1_BlobSummary__Output>
         CheckpointBlock: MessageTypeDefinition<_strata_partition_v1_CheckpointBlock, _strata_partition_v1_CheckpointBlock__Output>
         CheckpointEntry: MessageTypeDefinition<_strata_partition_v1_CheckpointEntry, _strata_partition_v1_CheckpointEntry__Output>
+        CheckpointPartitionRequest: MessageTypeDefinition<_strata_partition_v1_CheckpointPartitionRequest, _strata_partition_v1_CheckpointPartitionRequest__Output>
+        CheckpointPartitionResponse: MessageTypeDefinition<_strata_partition_v1_CheckpointPartitionResponse, _strata_partition_v1_CheckpointPartitionResponse__Output>
         ContainerInfo: MessageTypeDefinition<_strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerInfo__Output>
         ContainerRecord: MessageTypeDefinition<_strata_partition_v1_ContainerRecord, _strata_partition_v1_ContainerRecord__Output>
         ContainerRequest: MessageTypeDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerRequest__Output>
@@ -59,11 +69,17 @@ export interface ProtoGrpcType {
         ListEntry: MessageTypeDefinition<_strata_partition_v1_ListEntry, _strata_partition_v1_ListEntry__Output>
         LogBlock: MessageTypeDefinition<_strata_partition_v1_LogBlock, _strata_partition_v1_LogBlock__Output>
         LogRecord: MessageTypeDefinition<_strata_partition_v1_LogRecord, _strata_partition_v1_LogRecord__Output>
+        MergePartitionsRequest: MessageTypeDefinition<_strata_partition_v1_MergePartitionsRequest, _strata_partition_v1_MergePartitionsRequest__Output>
+        PartitionChange: MessageTypeDefinition<_strata_partition_v1_PartitionChange, _strata_partition_v1_PartitionChange__Output>
         PartitionRoot: MessageTypeDefinition<_strata_partition_v1_PartitionRoot, _strata_partition_v1_PartitionRoot__Output>
         PartitionServer: SubtypeConstructor<typeof grpc.Client, _strata_partition_v1_PartitionServerClient> & { service: _strata_partition_v1_PartitionServerDefinition }
+        PartitionStat: MessageTypeDefinition<_strata_partition_v1_PartitionStat, _strata_partition_v1_PartitionStat__Output>
+        PartitionStatsRequest: MessageTypeDefinition<_strata_partition_v1_PartitionStatsRequest, _strata_partition_v1_PartitionStatsRequest__Output>
+        PartitionStatsResponse: MessageTypeDefinition<_strata_partition_v1_PartitionStatsResponse, _strata_partition_v1_PartitionStatsResponse__Output>
         PutBlobCommit: MessageTypeDefinition<_strata_partition_v1_PutBlobCommit, _strata_partition_v1_PutBlobCommit__Output>
         PutBlobHeader: MessageTypeDefinition<_strata_partition_v1_PutBlobHeader, _strata_partition_v1_PutBlobHeader__Output>
         PutBlobRequest: MessageTypeDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_PutBlobRequest__Output>
+        SplitPartitionRequest: MessageTypeDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_SplitPartitionRequest__Output>
       }
     }
     stream: {

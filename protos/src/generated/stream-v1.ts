@@ -9,6 +9,8 @@ export type * from './strata/stream/v1/CreateExtentResponse.js';
 export type * from './strata/stream/v1/CreateStreamRequest.js';
 export type * from './strata/stream/v1/DeleteReplicaRequest.js';
 export type * from './strata/stream/v1/DeleteReplicaResponse.js';
+export type * from './strata/stream/v1/DeleteStreamRequest.js';
+export type * from './strata/stream/v1/DeleteStreamResponse.js';
 export type * from './strata/stream/v1/ExtentInfo.js';
 export type * from './strata/stream/v1/ExtentNode.js';
 export type * from './strata/stream/v1/GetExtentRequest.js';

@@ -4,6 +4,8 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
 import type { CreateStreamRequest as _strata_stream_v1_CreateStreamRequest, CreateStreamRequest__Output as _strata_stream_v1_CreateStreamRequest__Output } from './strata/stream/v1/CreateStreamRequest.js';
+import type { DeleteStreamRequest as _strata_stream_v1_DeleteStreamRequest, DeleteStreamRequest__Output as _strata_stream_v1_DeleteStreamRequest__Output } from './strata/stream/v1/DeleteStreamRequest.js';
+import type { DeleteStreamResponse as _strata_stream_v1_DeleteStreamResponse, DeleteStreamResponse__Output as _strata_stream_v1_DeleteStreamResponse__Output } from './strata/stream/v1/DeleteStreamResponse.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
 import type { GetExtentRequest as _strata_stream_v1_GetExtentRequest, GetExtentRequest__Output as _strata_stream_v1_GetExtentRequest__Output } from './strata/stream/v1/GetExtentRequest.js';
 import type { GetStreamRequest as _strata_stream_v1_GetStreamRequest, GetStreamRequest__Output as _strata_stream_v1_GetStreamRequest__Output } from './strata/stream/v1/GetStreamRequest.js';
@@ -25,6 +27,8 @@ export interface ProtoGrpcType {
         Block: MessageTypeDefinition<_strata_stream_v1_Block, _strata_stream_v1_Block__Output>
         BlockPointer: MessageTypeDefinition<_strata_stream_v1_BlockPointer, _strata_stream_v1_BlockPointer__Output>
         CreateStreamRequest: MessageTypeDefinition<_strata_stream_v1_CreateStreamRequest, _strata_stream_v1_CreateStreamRequest__Output>
+        DeleteStreamRequest: MessageTypeDefinition<_strata_stream_v1_DeleteStreamRequest, _strata_stream_v1_DeleteStreamRequest__Output>
+        DeleteStreamResponse: MessageTypeDefinition<_strata_stream_v1_DeleteStreamResponse, _strata_stream_v1_DeleteStreamResponse__Output>
         ExtentInfo: MessageTypeDefinition<_strata_stream_v1_ExtentInfo, _strata_stream_v1_ExtentInfo__Output>
         GetExtentRequest: MessageTypeDefinition<_strata_stream_v1_GetExtentRequest, _strata_stream_v1_GetExtentRequest__Output>
         GetStreamRequest: MessageTypeDefinition<_strata_stream_v1_GetStreamRequest, _strata_stream_v1_GetStreamRequest__Output>

@@ -48,6 +48,11 @@ export class StreamManagerClient {
     return reply.streams;
   }
 
+  /** Forgets a stream; extents no other stream references are collected later. */
+  async deleteStream(streamId: string): Promise<void> {
+    await this.call((client, metadata, options, done) => client.deleteStream({ streamId }, metadata, options, done));
+  }
+
   getExtent(extentId: string): Promise<streamV1.ExtentInfo__Output> {
     return this.call((client, metadata, options, done) => client.getExtent({ extentId }, metadata, options, done));
   }

@@ -141,6 +141,17 @@ export class MetadataStore {
     });
   }
 
+  /** Drops a stream's record and name; its extents stay until nothing references them. */
+  async deleteStream(streamId: string): Promise<void> {
+    await this.asLeader(async (tx) => {
+      const raw = await tx.get(this.keys.stream(streamId)).string();
+      if (raw === null) return;
+      const stream = JSON.parse(raw) as StreamRecord;
+      await tx.delete().key(this.keys.stream(streamId));
+      await tx.delete().key(this.keys.name(stream.name));
+    });
+  }
+
   /** Drops the record of an extent no stream references. */
   async forgetExtent(extentId: string): Promise<void> {
     await this.asLeader(async (tx) => {

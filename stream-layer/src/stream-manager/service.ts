@@ -24,5 +24,9 @@ export function streamManagerHandlers(manager: StreamManager, isLeader: () => bo
       streams: await manager.listStreams(),
     })),
     GetExtent: leaderOnly<streamV1.GetExtentRequest__Output, streamV1.ExtentInfo>((request) => manager.extentInfo(request.extentId)),
+    DeleteStream: leaderOnly<streamV1.DeleteStreamRequest__Output, streamV1.DeleteStreamResponse>(async (request) => {
+      await manager.deleteStream(request.streamId);
+      return {};
+    }),
   } satisfies streamV1.StreamManagerHandlers;
 }

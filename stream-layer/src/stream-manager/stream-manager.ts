@@ -60,6 +60,12 @@ export class StreamManager {
     return Promise.all(streams.map((stream) => this.describe(stream)));
   }
 
+  /** See StreamManager.DeleteStream in stream_manager.proto. */
+  async deleteStream(streamId: string): Promise<void> {
+    await this.deps.metadata.deleteStream(streamId);
+    this.deps.log.info({ streamId }, 'stream deleted');
+  }
+
   async extentInfo(extentId: string): Promise<streamV1.ExtentInfo> {
     return this.describeExtent(await this.deps.metadata.extent(extentId));
   }

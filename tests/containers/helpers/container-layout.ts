@@ -34,9 +34,14 @@ export function etcdContainerArgs(ports: { client: number; peer: number }): { co
  * for every role (etcd, probe port, log level) goes through STRATA_* variables, as an
  * orchestrator would set it.
  */
+/** The admin token of the container stamps the tests start. */
+export const TEST_ADMIN_TOKEN = 'container-test-admin-token';
+
 export function roleContainerArgs(spec: RoleSpec): { command: string[]; env: Record<string, string> } {
   const listen = `127.0.0.1:${spec.port}`;
-  const env = { STRATA_ETCD: spec.etcd!, STRATA_PROBE_LISTEN: `127.0.0.1:${spec.probePort}`, STRATA_LOG_LEVEL: 'info' };
+  const env: Record<string, string> = { STRATA_ETCD: spec.etcd!, STRATA_PROBE_LISTEN: `127.0.0.1:${spec.probePort}`, STRATA_LOG_LEVEL: 'info' };
+  // The location service's admin API needs a token (given as a secret would be, in the environment).
+  if (spec.role === 'location-service') env.STRATA_ADMIN_TOKEN = TEST_ADMIN_TOKEN;
   const flags: Record<RoleSpec['role'], string[]> = {
     'etcd': [],
     'extent-node': ['--node-id', spec.id, '--data-dir', '/var/lib/strata', '--listen', listen, '--fault-domain', `fd-${spec.id}`, '--etcd-prefix', STAMP_PREFIX],

@@ -4,9 +4,11 @@
 export interface ContainerRequest {
   'account'?: (string);
   'container'?: (string);
+  'partitionId'?: (string);
 }
 
 export interface ContainerRequest__Output {
   'account': (string);
   'container': (string);
+  'partitionId': (string);
 }

@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { BlobInfo as _strata_partition_v1_BlobInfo, BlobInfo__Output as _strata_partition_v1_BlobInfo__Output } from '../../../strata/partition/v1/BlobInfo.js';
 import type { BlobRequest as _strata_partition_v1_BlobRequest, BlobRequest__Output as _strata_partition_v1_BlobRequest__Output } from '../../../strata/partition/v1/BlobRequest.js';
+import type { CheckpointPartitionRequest as _strata_partition_v1_CheckpointPartitionRequest, CheckpointPartitionRequest__Output as _strata_partition_v1_CheckpointPartitionRequest__Output } from '../../../strata/partition/v1/CheckpointPartitionRequest.js';
+import type { CheckpointPartitionResponse as _strata_partition_v1_CheckpointPartitionResponse, CheckpointPartitionResponse__Output as _strata_partition_v1_CheckpointPartitionResponse__Output } from '../../../strata/partition/v1/CheckpointPartitionResponse.js';
 import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from '../../../strata/partition/v1/ContainerInfo.js';
 import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from '../../../strata/partition/v1/ContainerRequest.js';
 import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from '../../../strata/partition/v1/DeleteBlobResponse.js';
@@ -12,9 +14,23 @@ import type { ListBlobsRequest as _strata_partition_v1_ListBlobsRequest, ListBlo
 import type { ListBlobsResponse as _strata_partition_v1_ListBlobsResponse, ListBlobsResponse__Output as _strata_partition_v1_ListBlobsResponse__Output } from '../../../strata/partition/v1/ListBlobsResponse.js';
 import type { ListContainersRequest as _strata_partition_v1_ListContainersRequest, ListContainersRequest__Output as _strata_partition_v1_ListContainersRequest__Output } from '../../../strata/partition/v1/ListContainersRequest.js';
 import type { ListContainersResponse as _strata_partition_v1_ListContainersResponse, ListContainersResponse__Output as _strata_partition_v1_ListContainersResponse__Output } from '../../../strata/partition/v1/ListContainersResponse.js';
+import type { MergePartitionsRequest as _strata_partition_v1_MergePartitionsRequest, MergePartitionsRequest__Output as _strata_partition_v1_MergePartitionsRequest__Output } from '../../../strata/partition/v1/MergePartitionsRequest.js';
+import type { PartitionChange as _strata_partition_v1_PartitionChange, PartitionChange__Output as _strata_partition_v1_PartitionChange__Output } from '../../../strata/partition/v1/PartitionChange.js';
+import type { PartitionStatsRequest as _strata_partition_v1_PartitionStatsRequest, PartitionStatsRequest__Output as _strata_partition_v1_PartitionStatsRequest__Output } from '../../../strata/partition/v1/PartitionStatsRequest.js';
+import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsResponse, PartitionStatsResponse__Output as _strata_partition_v1_PartitionStatsResponse__Output } from '../../../strata/partition/v1/PartitionStatsResponse.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from '../../../strata/partition/v1/PutBlobRequest.js';
+import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from '../../../strata/partition/v1/SplitPartitionRequest.js';
 
 export interface PartitionServerClient extends grpc.Client {
+  CheckpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
+  CheckpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
+  CheckpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
+  CheckpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
+  checkpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
+  checkpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
+  checkpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
+  checkpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
+  
   CreateContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   CreateContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   CreateContainer(argument: _strata_partition_v1_ContainerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
@@ -78,6 +94,24 @@ export interface PartitionServerClient extends grpc.Client {
   listContainers(argument: _strata_partition_v1_ListContainersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
   listContainers(argument: _strata_partition_v1_ListContainersRequest, callback: grpc.requestCallback<_strata_partition_v1_ListContainersResponse__Output>): grpc.ClientUnaryCall;
   
+  MergePartitions(argument: _strata_partition_v1_MergePartitionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  MergePartitions(argument: _strata_partition_v1_MergePartitionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  MergePartitions(argument: _strata_partition_v1_MergePartitionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  MergePartitions(argument: _strata_partition_v1_MergePartitionsRequest, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  mergePartitions(argument: _strata_partition_v1_MergePartitionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  mergePartitions(argument: _strata_partition_v1_MergePartitionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  mergePartitions(argument: _strata_partition_v1_MergePartitionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  mergePartitions(argument: _strata_partition_v1_MergePartitionsRequest, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  
+  PartitionStats(argument: _strata_partition_v1_PartitionStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionStatsResponse__Output>): grpc.ClientUnaryCall;
+  PartitionStats(argument: _strata_partition_v1_PartitionStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_PartitionStatsResponse__Output>): grpc.ClientUnaryCall;
+  PartitionStats(argument: _strata_partition_v1_PartitionStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionStatsResponse__Output>): grpc.ClientUnaryCall;
+  PartitionStats(argument: _strata_partition_v1_PartitionStatsRequest, callback: grpc.requestCallback<_strata_partition_v1_PartitionStatsResponse__Output>): grpc.ClientUnaryCall;
+  partitionStats(argument: _strata_partition_v1_PartitionStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionStatsResponse__Output>): grpc.ClientUnaryCall;
+  partitionStats(argument: _strata_partition_v1_PartitionStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_PartitionStatsResponse__Output>): grpc.ClientUnaryCall;
+  partitionStats(argument: _strata_partition_v1_PartitionStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionStatsResponse__Output>): grpc.ClientUnaryCall;
+  partitionStats(argument: _strata_partition_v1_PartitionStatsRequest, callback: grpc.requestCallback<_strata_partition_v1_PartitionStatsResponse__Output>): grpc.ClientUnaryCall;
+  
   PutBlob(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   PutBlob(metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   PutBlob(options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
@@ -87,9 +121,20 @@ export interface PartitionServerClient extends grpc.Client {
   putBlob(options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   putBlob(callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   
+  SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  splitPartition(argument: _strata_partition_v1_SplitPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  splitPartition(argument: _strata_partition_v1_SplitPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  splitPartition(argument: _strata_partition_v1_SplitPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  splitPartition(argument: _strata_partition_v1_SplitPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface PartitionServerHandlers extends grpc.UntypedServiceImplementation {
+  CheckpointPartition: grpc.handleUnaryCall<_strata_partition_v1_CheckpointPartitionRequest__Output, _strata_partition_v1_CheckpointPartitionResponse>;
+  
   CreateContainer: grpc.handleUnaryCall<_strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo>;
   
   DeleteBlob: grpc.handleUnaryCall<_strata_partition_v1_BlobRequest__Output, _strata_partition_v1_DeleteBlobResponse>;
@@ -104,11 +149,18 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
   
   ListContainers: grpc.handleUnaryCall<_strata_partition_v1_ListContainersRequest__Output, _strata_partition_v1_ListContainersResponse>;
   
+  MergePartitions: grpc.handleUnaryCall<_strata_partition_v1_MergePartitionsRequest__Output, _strata_partition_v1_PartitionChange>;
+  
+  PartitionStats: grpc.handleUnaryCall<_strata_partition_v1_PartitionStatsRequest__Output, _strata_partition_v1_PartitionStatsResponse>;
+  
   PutBlob: grpc.handleClientStreamingCall<_strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo>;
+  
+  SplitPartition: grpc.handleUnaryCall<_strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange>;
   
 }
 
 export interface PartitionServerDefinition extends grpc.ServiceDefinition {
+  CheckpointPartition: MethodDefinition<_strata_partition_v1_CheckpointPartitionRequest, _strata_partition_v1_CheckpointPartitionResponse, _strata_partition_v1_CheckpointPartitionRequest__Output, _strata_partition_v1_CheckpointPartitionResponse__Output>
   CreateContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo__Output>
   DeleteBlob: MethodDefinition<_strata_partition_v1_BlobRequest, _strata_partition_v1_DeleteBlobResponse, _strata_partition_v1_BlobRequest__Output, _strata_partition_v1_DeleteBlobResponse__Output>
   DeleteContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_DeleteContainerResponse, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_DeleteContainerResponse__Output>
@@ -116,5 +168,8 @@ export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   GetContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo__Output>
   ListBlobs: MethodDefinition<_strata_partition_v1_ListBlobsRequest, _strata_partition_v1_ListBlobsResponse, _strata_partition_v1_ListBlobsRequest__Output, _strata_partition_v1_ListBlobsResponse__Output>
   ListContainers: MethodDefinition<_strata_partition_v1_ListContainersRequest, _strata_partition_v1_ListContainersResponse, _strata_partition_v1_ListContainersRequest__Output, _strata_partition_v1_ListContainersResponse__Output>
+  MergePartitions: MethodDefinition<_strata_partition_v1_MergePartitionsRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_MergePartitionsRequest__Output, _strata_partition_v1_PartitionChange__Output>
+  PartitionStats: MethodDefinition<_strata_partition_v1_PartitionStatsRequest, _strata_partition_v1_PartitionStatsResponse, _strata_partition_v1_PartitionStatsRequest__Output, _strata_partition_v1_PartitionStatsResponse__Output>
   PutBlob: MethodDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
+  SplitPartition: MethodDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange__Output>
 }

@@ -3,6 +3,8 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { CreateStreamRequest as _strata_stream_v1_CreateStreamRequest, CreateStreamRequest__Output as _strata_stream_v1_CreateStreamRequest__Output } from '../../../strata/stream/v1/CreateStreamRequest.js';
+import type { DeleteStreamRequest as _strata_stream_v1_DeleteStreamRequest, DeleteStreamRequest__Output as _strata_stream_v1_DeleteStreamRequest__Output } from '../../../strata/stream/v1/DeleteStreamRequest.js';
+import type { DeleteStreamResponse as _strata_stream_v1_DeleteStreamResponse, DeleteStreamResponse__Output as _strata_stream_v1_DeleteStreamResponse__Output } from '../../../strata/stream/v1/DeleteStreamResponse.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from '../../../strata/stream/v1/ExtentInfo.js';
 import type { GetExtentRequest as _strata_stream_v1_GetExtentRequest, GetExtentRequest__Output as _strata_stream_v1_GetExtentRequest__Output } from '../../../strata/stream/v1/GetExtentRequest.js';
 import type { GetStreamRequest as _strata_stream_v1_GetStreamRequest, GetStreamRequest__Output as _strata_stream_v1_GetStreamRequest__Output } from '../../../strata/stream/v1/GetStreamRequest.js';
@@ -20,6 +22,15 @@ export interface StreamManagerClient extends grpc.Client {
   createStream(argument: _strata_stream_v1_CreateStreamRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_StreamInfo__Output>): grpc.ClientUnaryCall;
   createStream(argument: _strata_stream_v1_CreateStreamRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_StreamInfo__Output>): grpc.ClientUnaryCall;
   createStream(argument: _strata_stream_v1_CreateStreamRequest, callback: grpc.requestCallback<_strata_stream_v1_StreamInfo__Output>): grpc.ClientUnaryCall;
+  
+  DeleteStream(argument: _strata_stream_v1_DeleteStreamRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_DeleteStreamResponse__Output>): grpc.ClientUnaryCall;
+  DeleteStream(argument: _strata_stream_v1_DeleteStreamRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_DeleteStreamResponse__Output>): grpc.ClientUnaryCall;
+  DeleteStream(argument: _strata_stream_v1_DeleteStreamRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_DeleteStreamResponse__Output>): grpc.ClientUnaryCall;
+  DeleteStream(argument: _strata_stream_v1_DeleteStreamRequest, callback: grpc.requestCallback<_strata_stream_v1_DeleteStreamResponse__Output>): grpc.ClientUnaryCall;
+  deleteStream(argument: _strata_stream_v1_DeleteStreamRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_DeleteStreamResponse__Output>): grpc.ClientUnaryCall;
+  deleteStream(argument: _strata_stream_v1_DeleteStreamRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_DeleteStreamResponse__Output>): grpc.ClientUnaryCall;
+  deleteStream(argument: _strata_stream_v1_DeleteStreamRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_DeleteStreamResponse__Output>): grpc.ClientUnaryCall;
+  deleteStream(argument: _strata_stream_v1_DeleteStreamRequest, callback: grpc.requestCallback<_strata_stream_v1_DeleteStreamResponse__Output>): grpc.ClientUnaryCall;
   
   GetExtent(argument: _strata_stream_v1_GetExtentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ExtentInfo__Output>): grpc.ClientUnaryCall;
   GetExtent(argument: _strata_stream_v1_GetExtentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ExtentInfo__Output>): grpc.ClientUnaryCall;
@@ -62,6 +73,8 @@ export interface StreamManagerClient extends grpc.Client {
 export interface StreamManagerHandlers extends grpc.UntypedServiceImplementation {
   CreateStream: grpc.handleUnaryCall<_strata_stream_v1_CreateStreamRequest__Output, _strata_stream_v1_StreamInfo>;
   
+  DeleteStream: grpc.handleUnaryCall<_strata_stream_v1_DeleteStreamRequest__Output, _strata_stream_v1_DeleteStreamResponse>;
+  
   GetExtent: grpc.handleUnaryCall<_strata_stream_v1_GetExtentRequest__Output, _strata_stream_v1_ExtentInfo>;
   
   GetStream: grpc.handleUnaryCall<_strata_stream_v1_GetStreamRequest__Output, _strata_stream_v1_StreamInfo>;
@@ -74,6 +87,7 @@ export interface StreamManagerHandlers extends grpc.UntypedServiceImplementation
 
 export interface StreamManagerDefinition extends grpc.ServiceDefinition {
   CreateStream: MethodDefinition<_strata_stream_v1_CreateStreamRequest, _strata_stream_v1_StreamInfo, _strata_stream_v1_CreateStreamRequest__Output, _strata_stream_v1_StreamInfo__Output>
+  DeleteStream: MethodDefinition<_strata_stream_v1_DeleteStreamRequest, _strata_stream_v1_DeleteStreamResponse, _strata_stream_v1_DeleteStreamRequest__Output, _strata_stream_v1_DeleteStreamResponse__Output>
   GetExtent: MethodDefinition<_strata_stream_v1_GetExtentRequest, _strata_stream_v1_ExtentInfo, _strata_stream_v1_GetExtentRequest__Output, _strata_stream_v1_ExtentInfo__Output>
   GetStream: MethodDefinition<_strata_stream_v1_GetStreamRequest, _strata_stream_v1_StreamInfo, _strata_stream_v1_GetStreamRequest__Output, _strata_stream_v1_StreamInfo__Output>
   ListStreams: MethodDefinition<_strata_stream_v1_ListStreamsRequest, _strata_stream_v1_ListStreamsResponse, _strata_stream_v1_ListStreamsRequest__Output, _strata_stream_v1_ListStreamsResponse__Output>

@@ -1,0 +1,186 @@
+import { Failpoints, transact, type Clock, type Etcd3, type Logger } from '@strata/common';
+import type { partitionV1 } from '@strata/protos';
+import { StreamWriter, type StreamManagerClient, type WriterDeps } from '@strata/stream-layer';
+import { partitionKeys } from '../etcd-keys.js';
+import { PartitionError } from '../errors.js';
+import { compareKeys } from '../keys.js';
+import { partitionRootCodec } from '../records.js';
+import type { Partition } from './partition.js';
+
+/** The partition server's named failure points for splits and merges (armed with --failpoints). */
+export type PartitionOperationFailpoint =
+  | 'partitionServer.split.afterCheckpoint'
+  | 'partitionServer.split.afterChildren'
+  | 'partitionServer.split.afterMap'
+  | 'partitionServer.merge.afterCheckpoint'
+  | 'partitionServer.merge.afterChild'
+  | 'partitionServer.merge.afterMap';
+
+export interface OperationDeps {
+  serverId: string;
+  etcd: Etcd3;
+  prefix: string;
+  manager: StreamManagerClient;
+  writerDeps: WriterDeps;
+  clock: Clock;
+  log: Logger;
+  failpoints: Failpoints<PartitionOperationFailpoint>;
+}
+
+interface NewPartition {
+  partitionId: string;
+  lowKey: string;
+  highKey: string;
+  /** Sealed extents its data and checkpoint streams start with. */
+  shared: { data: string[]; checkpoint: string[] };
+  root: partitionV1.PartitionRoot;
+}
+
+/**
+ * Splits `parent` at `splitKey`: freezes it, checkpoints it, seals its data and checkpoint
+ * extents so the children can share them, creates the children's streams (theirs start with
+ * the parent's extents: nothing is copied) and root records, then swaps parent for children in
+ * the partition map in one transaction that checks the parent is still ours at its epoch.
+ * Before that transaction nothing has changed; after it the children are in the map.
+ */
+export async function splitPartition(deps: OperationDeps, parent: Partition, splitKey: string | undefined): Promise<partitionV1.PartitionChange> {
+  const started = deps.clock.monotonicMs();
+  const { lowKey, highKey } = parent.descriptor;
+  const key = splitKey || (await parent.middleKey());
+  if (key === undefined || compareKeys(key, lowKey) <= 0 || (highKey !== '' && compareKeys(key, highKey) >= 0)) {
+    throw new PartitionError('INVALID_ARGUMENT', `no split key strictly inside partition ${parent.id}`);
+  }
+  await parent.freeze();
+  try {
+    const root = await parent.checkpoint();
+    await deps.failpoints.hit('partitionServer.split.afterCheckpoint');
+    const shared = await parent.sealForSharing();
+    const [leftId, rightId] = await nextPartitionIds(deps, 2);
+    const children: NewPartition[] = [
+      { partitionId: leftId!, lowKey, highKey: key, shared, root: { ...root, lowKey, highKey: key, logResumeExtentId: '' } },
+      { partitionId: rightId!, lowKey: key, highKey, shared, root: { ...root, lowKey: key, highKey, logResumeExtentId: '' } },
+    ];
+    const descriptors = await Promise.all(children.map((child) => createPartitionStreams(deps, child)));
+    await deps.failpoints.hit('partitionServer.split.afterChildren');
+    await swapInMap(deps, [parent.descriptor], descriptors);
+    await deps.failpoints.hit('partitionServer.split.afterMap');
+    void retireStreams(deps, [parent]);
+    const durationMs = Math.round(deps.clock.monotonicMs() - started);
+    deps.log.info({ partitionId: parent.id, splitKey: key, children: [leftId, rightId], durationMs }, 'partition split');
+    return { removed: [parent.id], added: [leftId!, rightId!], durationMs };
+  } catch (error) {
+    parent.thaw();
+    throw error;
+  }
+}
+
+/**
+ * Merges two adjacent partitions this server holds into one whose streams start with both
+ * parents' sealed extents and whose root lists both checkpoints (left keys before right ones).
+ */
+export async function mergePartitions(deps: OperationDeps, left: Partition, right: Partition): Promise<partitionV1.PartitionChange> {
+  const started = deps.clock.monotonicMs();
+  if (left.descriptor.highKey === '' || left.descriptor.highKey !== right.descriptor.lowKey) {
+    throw new PartitionError('INVALID_ARGUMENT', `partitions ${left.id} and ${right.id} are not adjacent`);
+  }
+  await Promise.all([left.freeze(), right.freeze()]);
+  try {
+    const [leftRoot, rightRoot] = await Promise.all([left.checkpoint(), right.checkpoint()]);
+    await deps.failpoints.hit('partitionServer.merge.afterCheckpoint');
+    const [leftShared, rightShared] = await Promise.all([left.sealForSharing(), right.sealForSharing()]);
+    const [mergedId] = await nextPartitionIds(deps, 1);
+    const lowKey = left.descriptor.lowKey;
+    const highKey = right.descriptor.highKey;
+    const unique = (ids: string[]): string[] => [...new Set(ids)];
+    const merged: NewPartition = {
+      partitionId: mergedId!,
+      lowKey,
+      highKey,
+      shared: { data: unique([...leftShared.data, ...rightShared.data]), checkpoint: unique([...leftShared.checkpoint, ...rightShared.checkpoint]) },
+      root: {
+        sequence: Math.max(Number(leftRoot.sequence), Number(rightRoot.sequence)),
+        checkpoint: [...(leftRoot.checkpoint ?? []), ...(rightRoot.checkpoint ?? [])],
+        logResumeExtentId: '',
+        lowKey,
+        highKey,
+        createdMs: deps.clock.nowMs(),
+      },
+    };
+    const descriptor = await createPartitionStreams(deps, merged);
+    await deps.failpoints.hit('partitionServer.merge.afterChild');
+    await swapInMap(deps, [left.descriptor, right.descriptor], [descriptor]);
+    await deps.failpoints.hit('partitionServer.merge.afterMap');
+    void retireStreams(deps, [left, right]);
+    const durationMs = Math.round(deps.clock.monotonicMs() - started);
+    deps.log.info({ merged: [left.id, right.id], partitionId: mergedId, durationMs }, 'partitions merged');
+    return { removed: [left.id, right.id], added: [mergedId!], durationMs };
+  } catch (error) {
+    left.thaw();
+    right.thaw();
+    throw error;
+  }
+}
+
+/** New partition ids from the map's counter (the first partition is p-1). */
+async function nextPartitionIds(deps: OperationDeps, count: number): Promise<string[]> {
+  const key = partitionKeys(deps.prefix).partitionCounter;
+  const last = await transact(deps.etcd, async (tx) => {
+    const current = Number((await tx.get(key).string()) ?? '1');
+    await tx.put(key).value(String(current + count));
+    return current;
+  });
+  return Array.from({ length: count }, (_, i) => `p-${last + i + 1}`);
+}
+
+/** Creates a new partition's four streams and writes its root record; returns its map entry (unassigned). */
+async function createPartitionStreams(deps: OperationDeps, partition: NewPartition): Promise<partitionV1.Partition> {
+  const id = partition.partitionId;
+  const [log, data, checkpoint, meta] = await Promise.all([
+    deps.manager.createStream(`${id}/log`),
+    deps.manager.createStream(`${id}/data`, partition.shared.data),
+    deps.manager.createStream(`${id}/checkpoint`, partition.shared.checkpoint),
+    deps.manager.createStream(`${id}/meta`),
+  ]);
+  const writer = await StreamWriter.open({ ...deps.writerDeps, streamId: meta.streamId });
+  try {
+    await writer.append([partitionRootCodec.encode(partition.root)]);
+  } finally {
+    await writer.close();
+  }
+  return {
+    partitionId: id,
+    lowKey: partition.lowKey,
+    highKey: partition.highKey,
+    streams: { logStreamId: log.streamId, dataStreamId: data.streamId, metaStreamId: meta.streamId, checkpointStreamId: checkpoint.streamId },
+    ownerId: deps.serverId,
+    epoch: 0,
+  };
+}
+
+/**
+ * The commit point: removes `before` and adds `after` (owned by this server) in one etcd
+ * transaction, if every `before` entry is still this server's at the epoch it loaded.
+ */
+async function swapInMap(deps: OperationDeps, before: partitionV1.Partition__Output[], after: partitionV1.Partition[]): Promise<void> {
+  const keys = partitionKeys(deps.prefix);
+  await transact(deps.etcd, async (tx) => {
+    let epoch = 0;
+    for (const old of before) {
+      const raw = await tx.get(keys.partition(old.partitionId)).string();
+      const current = raw === null ? undefined : (JSON.parse(raw) as partitionV1.Partition__Output);
+      if (current?.ownerId !== deps.serverId || current.epoch !== old.epoch) throw new PartitionError('NOT_OWNER', `partition ${old.partitionId} moved during the operation`);
+      epoch = Math.max(epoch, current.epoch);
+    }
+    for (const old of before) await tx.delete().key(keys.partition(old.partitionId));
+    for (const added of after) await tx.put(keys.partition(added.partitionId!)).value(JSON.stringify({ ...added, epoch: epoch + 1 }));
+  });
+}
+
+/** Forgets the streams of partitions that left the map; extents their successors share stay. */
+async function retireStreams(deps: OperationDeps, gone: Partition[]): Promise<void> {
+  for (const partition of gone) {
+    for (const streamId of Object.values(partition.streams)) {
+      await deps.manager.deleteStream(streamId).catch((error: unknown) => deps.log.warn({ partitionId: partition.id, streamId, err: error }, 'stream not retired'));
+    }
+  }
+}
