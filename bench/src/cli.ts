@@ -1,0 +1,80 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from '@strata/common';
+import { FULL_PLAN, QUICK_PLAN } from './plan.js';
+import { payloadsFor, runTarget, type TargetResult } from './run-target.js';
+import { renderReport } from './report/render.js';
+import { analyseProfiles } from './profile/analyse-profiles.js';
+import { azuriteTarget } from './targets/azurite-target.js';
+import { nginxTarget } from './targets/nginx-target.js';
+import { s3rverTarget } from './targets/s3rver-target.js';
+import { strataTarget } from './targets/strata-target.js';
+import type { TargetFactory } from './targets/target.js';
+
+const FACTORIES: TargetFactory[] = [strataTarget, azuriteTarget, s3rverTarget, nginxTarget];
+/** The phases the profiler runs: the small- and medium-object paths, where per-request CPU shows. */
+const PROFILED_SIZES = ['4 KiB', '1 MiB'];
+
+const USAGE = `usage: npm run bench -- [--quick] [--servers strata,azurite,s3rver,nginx] [--out FILE.json] [--profile DIR]
+  --quick     a smoke run of about a minute (small counts)
+  --servers   which servers to run, in order (default: all four)
+  --out       where to write the JSON results (default: bench-results/bench-<date>.json)
+  --profile   run only Strata's 4 KiB and 1 MiB phases with every role under --cpu-prof,
+              write the profiles to DIR and print where each process spends its time`;
+
+/** `npm run bench`: runs every server in turn, prints the tables, writes the JSON. Returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, servers: { type: 'string' }, out: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean' } } }));
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const names = values.profile ? ['strata'] : (values.servers?.split(',').map((name) => name.trim()) ?? FACTORIES.map((f) => f.name));
+  const unknown = names.filter((name) => !FACTORIES.some((f) => f.name === name));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown server ${unknown.join(', ')}; choose from ${FACTORIES.map((f) => f.name).join(', ')}\n`);
+    return 2;
+  }
+  const plan = values.quick ? QUICK_PLAN : FULL_PLAN;
+  const date = new Date(systemClock.nowMs()).toISOString();
+  const progress = (line: string): void => void process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+  const began = performance.now();
+  const profileDir = values.profile ? resolve(values.profile) : undefined;
+  if (profileDir) await mkdir(profileDir, { recursive: true });
+  const payloads = payloadsFor(plan);
+  const results: TargetResult[] = [];
+  for (const name of names) {
+    const factory = FACTORIES.find((f) => f.name === name)!;
+    results.push(
+      await runTarget({
+        factory,
+        plan,
+        payloads,
+        progress,
+        ...(profileDir ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }, only: PROFILED_SIZES, skipList: true } : {}),
+      }),
+    );
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const report = renderReport({ plan, results, date, machine });
+  process.stdout.write(`\n${report}`);
+  const out = resolve(values.out ?? join('bench-results', `bench-${date.replace(/[:.]/g, '-')}.json`));
+  await mkdir(resolve(out, '..'), { recursive: true });
+  await writeFile(out, `${JSON.stringify({ date, machine, plan, results }, null, 2)}\n`);
+  process.stdout.write(`\nresults: ${out}\n`);
+  if (profileDir) {
+    const analysis = await analyseProfiles({ dir: profileDir, results: results[0]! });
+    await writeFile(join(profileDir, 'analysis.md'), analysis);
+    process.stdout.write(`\n${analysis}\nprofiles and analysis: ${profileDir}\n`);
+  }
+  const failed = results.some((r) => r.problems.length > 0 || r.phases.some((p) => p.errorCount > 0));
+  return failed ? 1 : 0;
+}

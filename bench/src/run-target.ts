@@ -1,0 +1,110 @@
+import { runPhase, type PhaseResult } from './load/run-phase.js';
+import { Payload } from './load/payload.js';
+import { MemorySampler, type ProcessPeak } from './load/process-memory.js';
+import type { BenchPlan } from './plan.js';
+import type { RunningTarget, TargetFactory } from './targets/target.js';
+
+/** The listing measurement: how long creating the keys took and how fast they listed. */
+export interface ListResult {
+  keys: number;
+  createSeconds: number;
+  createOpsPerSec: number;
+  createErrors: number;
+  listSeconds: number;
+  keysListed: number;
+  keysPerSec: number;
+  pages: number;
+}
+
+/** Everything measured on one server. */
+export interface TargetResult {
+  name: string;
+  description: string;
+  startSeconds: number;
+  phases: (PhaseResult & { label: string; startedAtNs: string; endedAtNs: string })[];
+  list?: ListResult;
+  memory: ProcessPeak[];
+  problems: string[];
+}
+
+/** Payloads shared by every server of a run, so each stores the same bytes. */
+export function payloadsFor(plan: BenchPlan): Map<number, Payload> {
+  return new Map([0, ...plan.sizes.map((size) => size.sizeBytes)].map((bytes) => [bytes, new Payload(bytes)]));
+}
+
+const keysFor = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}/${String(i).padStart(6, '0')}`);
+
+/**
+ * Starts one server, runs every phase of the plan against it (PUT then GET per size, then the
+ * listing where the server lists), samples its processes' peak RSS throughout, and stops it,
+ * also when a phase throws.
+ */
+export async function runTarget(options: {
+  factory: TargetFactory;
+  plan: BenchPlan;
+  payloads: Map<number, Payload>;
+  env?: Record<string, string>;
+  progress: (line: string) => void;
+  /** Size labels to run (all when absent), e.g. the profiler's 4 KiB and 1 MiB. */
+  only?: string[];
+  skipList?: boolean;
+}): Promise<TargetResult> {
+  const { factory, plan, payloads, progress } = options;
+  const startedAt = performance.now();
+  const target = await factory.start(options.env ? { env: options.env } : {});
+  const startSeconds = (performance.now() - startedAt) / 1000;
+  progress(`${factory.name}: started in ${startSeconds.toFixed(1)} s (${target.description})`);
+  const sampler = new MemorySampler(() => target.processes());
+  sampler.start();
+  const result: TargetResult = { name: target.name, description: target.description, startSeconds, phases: [], memory: [], problems: [] };
+  try {
+    for (const size of plan.sizes.filter((size) => !options.only || options.only.includes(size.label))) {
+      const keys = keysFor(size.label.replace(/\s/g, '').toLowerCase(), size.count);
+      for (const op of ['PUT', 'GET'] as const) {
+        const requests = op === 'PUT' ? await target.putRequests(keys) : await target.getRequests(keys);
+        const startedAtNs = process.hrtime.bigint().toString();
+        const phase = await runPhase({ op, origin: target.origin, requests, payload: payloads.get(size.sizeBytes)!, concurrency: size.concurrency, deadlineMs: plan.phaseDeadlineMs });
+        result.phases.push({ ...phase, label: size.label, startedAtNs, endedAtNs: process.hrtime.bigint().toString() });
+        progress(`${factory.name}: ${op} ${size.label} ×${phase.completed}/${phase.planned}: ${phase.opsPerSec.toFixed(0)} ops/s, ${phase.mibPerSec.toFixed(1)} MiB/s, p50 ${phase.latencyMs.p50.toFixed(1)} ms, p99 ${phase.latencyMs.p99.toFixed(1)} ms${phase.errorCount ? `, ${phase.errorCount} ERRORS: ${phase.errors[0]}` : ''}`);
+      }
+    }
+    if (target.listPage && !options.skipList) {
+      result.list = await measureListing(target, plan, payloads.get(0)!, progress);
+      if (result.list.keysListed !== result.list.keys) result.problems.push(`listed ${result.list.keysListed} keys, ${result.list.keys} were created`);
+    }
+  } finally {
+    result.memory = sampler.stop();
+    result.problems.push(...(target.problems?.() ?? []));
+    await target.stop();
+  }
+  return result;
+}
+
+async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Payload, progress: (line: string) => void): Promise<ListResult> {
+  const keys = keysFor('list', plan.listKeys);
+  progress(`${target.name}: creating ${plan.listKeys} keys to list`);
+  const create = await runPhase({ op: 'PUT', origin: target.origin, requests: await target.putRequests(keys), payload: empty, concurrency: plan.listCreateConcurrency, deadlineMs: plan.phaseDeadlineMs * 4 });
+  const started = performance.now();
+  let keysListed = 0;
+  let pages = 0;
+  let token: string | undefined;
+  do {
+    const page = await target.listPage!({ prefix: 'list/', ...(token ? { continuationToken: token } : {}) });
+    keysListed += page.keys;
+    pages++;
+    token = page.continuationToken;
+  } while (token);
+  const listSeconds = (performance.now() - started) / 1000;
+  const result = {
+    keys: create.completed,
+    createSeconds: create.elapsedMs / 1000,
+    createOpsPerSec: create.opsPerSec,
+    createErrors: create.errorCount,
+    listSeconds,
+    keysListed,
+    keysPerSec: keysListed / listSeconds,
+    pages,
+  };
+  progress(`${target.name}: created ${result.keys} keys in ${result.createSeconds.toFixed(1)} s; listed ${keysListed} in ${listSeconds.toFixed(2)} s (${result.keysPerSec.toFixed(0)} keys/s)`);
+  return result;
+}
