@@ -23,7 +23,8 @@ export const s3rverTarget: TargetFactory = {
       server = await startServerProcess({
         name: 's3rver',
         command: process.execPath,
-        args: [fileURLToPath(new URL('./s3rver-main.js', import.meta.url)), dir, BUCKET],
+        // s3rver encrypts continuation tokens with DES, which OpenSSL 3 keeps in its legacy provider.
+        args: ['--openssl-legacy-provider', fileURLToPath(new URL('./s3rver-main.js', import.meta.url)), dir, BUCKET],
         readyLine: /s3rver listening on (\d+)/,
       });
     } catch (error) {

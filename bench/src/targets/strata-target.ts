@@ -24,7 +24,13 @@ export const strataTarget: TargetFactory = {
     }
     const info = stamp.info;
     const presigner = new S3Presigner({ origin: info.s3Endpoint, region: info.region, bucket: BUCKET, accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey });
-    await presigner.createBucket();
+    try {
+      await presigner.createBucket();
+    } catch (error) {
+      await stamp.stop();
+      await removeTempDir(dataDir);
+      throw error;
+    }
     return {
       name: 'strata',
       description: 'Strata local stamp: 3 extent nodes, 3 replicas, fdatasync before every ack',
