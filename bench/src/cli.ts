@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { systemClock } from '@strata/common';
 import { FULL_PLAN, QUICK_PLAN } from './plan.js';
@@ -21,8 +22,14 @@ const USAGE = `usage: npm run bench -- [--quick] [--servers strata,azurite,s3rve
   --quick     a smoke run of about a minute (small counts)
   --servers   which servers to run, in order (default: all four)
   --out       where to write the JSON results (default: bench-results/bench-<date>.json)
-  --profile   run only Strata's 4 KiB and 1 MiB phases with every role under --cpu-prof,
+  --profile   run only Strata's 4 KiB and 1 MiB phases with every role under V8's CPU profiler,
               write the profiles to DIR and print where each process spends its time`;
+
+/** The environment that makes every role profile itself into `dir` (see cpu-profiler-preload.ts). */
+function profilerEnv(dir: string): Record<string, string> {
+  const preload = fileURLToPath(new URL('./profile/cpu-profiler-preload.js', import.meta.url));
+  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), STRATA_BENCH_CPU_PROF_DIR: dir };
+}
 
 /** `npm run bench`: runs every server in turn, prints the tables, writes the JSON. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -59,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
         plan,
         payloads,
         progress,
-        ...(profileDir ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }, only: PROFILED_SIZES, skipList: true } : {}),
+        ...(profileDir ? { env: profilerEnv(profileDir), only: PROFILED_SIZES, skipList: true } : {}),
       }),
     );
   }

@@ -1,6 +1,7 @@
+import { loadavg } from 'node:os';
 import { runPhase, type PhaseResult } from './load/run-phase.js';
 import { Payload } from './load/payload.js';
-import { MemorySampler, type ProcessPeak } from './load/process-memory.js';
+import { cpuSnapshot, MemorySampler, type ProcessPeak } from './load/process-memory.js';
 import type { BenchPlan } from './plan.js';
 import type { RunningTarget, TargetFactory } from './targets/target.js';
 
@@ -14,17 +15,31 @@ export interface ListResult {
   keysListed: number;
   keysPerSec: number;
   pages: number;
+  /** True when the deadline stopped the listing before its last page. */
+  cutByDeadline: boolean;
 }
+
+/** One phase as run on a server: the load generator's view plus the server's CPU use. */
+export type BenchPhase = PhaseResult & {
+  label: string;
+  /** process.hrtime (CLOCK_MONOTONIC) at the phase's start and end: profiles are cut by these. */
+  startedAtNs: string;
+  endedAtNs: string;
+  /** CPU seconds (user + system, all threads, from /proc) each server process used during the phase. */
+  cpuSeconds: Record<string, number>;
+};
 
 /** Everything measured on one server. */
 export interface TargetResult {
   name: string;
   description: string;
   startSeconds: number;
-  phases: (PhaseResult & { label: string; startedAtNs: string; endedAtNs: string })[];
+  phases: BenchPhase[];
   list?: ListResult;
   memory: ProcessPeak[];
   problems: string[];
+  /** The machine's 1-minute load average when this server started and when it stopped: other work on a shared machine shows here. */
+  loadAverage: { start: number; end: number };
 }
 
 /** Payloads shared by every server of a run, so each stores the same bytes. */
@@ -56,25 +71,29 @@ export async function runTarget(options: {
   progress(`${factory.name}: started in ${startSeconds.toFixed(1)} s (${target.description})`);
   const sampler = new MemorySampler(() => target.processes());
   sampler.start();
-  const result: TargetResult = { name: target.name, description: target.description, startSeconds, phases: [], memory: [], problems: [] };
+  const result: TargetResult = { name: target.name, description: target.description, startSeconds, phases: [], memory: [], problems: [], loadAverage: { start: loadavg()[0]!, end: 0 } };
   try {
     for (const size of plan.sizes.filter((size) => !options.only || options.only.includes(size.label))) {
       const keys = keysFor(size.label.replace(/\s/g, '').toLowerCase(), size.count);
       for (const op of ['PUT', 'GET'] as const) {
         const requests = op === 'PUT' ? await target.putRequests(keys) : await target.getRequests(keys);
+        const cpuBefore = cpuSnapshot(target.processes());
         const startedAtNs = process.hrtime.bigint().toString();
         const phase = await runPhase({ op, origin: target.origin, requests, payload: payloads.get(size.sizeBytes)!, concurrency: size.concurrency, deadlineMs: plan.phaseDeadlineMs });
-        result.phases.push({ ...phase, label: size.label, startedAtNs, endedAtNs: process.hrtime.bigint().toString() });
+        const endedAtNs = process.hrtime.bigint().toString();
+        const cpuSeconds = Object.fromEntries([...cpuSnapshot(target.processes())].map(([label, used]) => [label, used - (cpuBefore.get(label) ?? 0)]));
+        result.phases.push({ ...phase, label: size.label, startedAtNs, endedAtNs, cpuSeconds });
         progress(`${factory.name}: ${op} ${size.label} ×${phase.completed}/${phase.planned}: ${phase.opsPerSec.toFixed(0)} ops/s, ${phase.mibPerSec.toFixed(1)} MiB/s, p50 ${phase.latencyMs.p50.toFixed(1)} ms, p99 ${phase.latencyMs.p99.toFixed(1)} ms${phase.errorCount ? `, ${phase.errorCount} ERRORS: ${phase.errors[0]}` : ''}`);
       }
     }
     if (target.listPage && !options.skipList) {
       result.list = await measureListing(target, plan, payloads.get(0)!, progress);
-      if (result.list.keysListed !== result.list.keys) result.problems.push(`listed ${result.list.keysListed} keys, ${result.list.keys} were created`);
+      if (!result.list.cutByDeadline && result.list.keysListed !== result.list.keys) result.problems.push(`listed ${result.list.keysListed} keys, ${result.list.keys} were created`);
     }
   } finally {
     result.memory = sampler.stop();
     result.problems.push(...(target.problems?.() ?? []));
+    result.loadAverage.end = loadavg()[0]!;
     await target.stop();
   }
   return result;
@@ -84,6 +103,7 @@ async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Pay
   const keys = keysFor('list', plan.listKeys);
   progress(`${target.name}: creating ${plan.listKeys} keys to list`);
   const create = await runPhase({ op: 'PUT', origin: target.origin, requests: await target.putRequests(keys), payload: empty, concurrency: plan.listCreateConcurrency, deadlineMs: plan.phaseDeadlineMs * 4 });
+  progress(`${target.name}: created ${create.completed} keys in ${(create.elapsedMs / 1000).toFixed(1)} s${create.errorCount ? ` (${create.errorCount} errors: ${create.errors[0]})` : ''}; listing them`);
   const started = performance.now();
   let keysListed = 0;
   let pages = 0;
@@ -93,7 +113,7 @@ async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Pay
     keysListed += page.keys;
     pages++;
     token = page.continuationToken;
-  } while (token);
+  } while (token && performance.now() - started < plan.phaseDeadlineMs);
   const listSeconds = (performance.now() - started) / 1000;
   const result = {
     keys: create.completed,
@@ -104,7 +124,8 @@ async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Pay
     keysListed,
     keysPerSec: keysListed / listSeconds,
     pages,
+    cutByDeadline: token !== undefined,
   };
-  progress(`${target.name}: created ${result.keys} keys in ${result.createSeconds.toFixed(1)} s; listed ${keysListed} in ${listSeconds.toFixed(2)} s (${result.keysPerSec.toFixed(0)} keys/s)`);
+  progress(`${target.name}: listed ${keysListed} keys in ${listSeconds.toFixed(2)} s (${result.keysPerSec.toFixed(0)} keys/s)${result.cutByDeadline ? ', cut by the deadline' : ''}`);
   return result;
 }

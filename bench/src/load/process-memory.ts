@@ -1,15 +1,57 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** How often the sampler reads /proc: often enough to see every phase, cheap enough to be noise. */
 const SAMPLE_INTERVAL_MS = 250;
 
-/** The direct children of `pid` (Linux /proc), e.g. nginx's workers or the etcd binary under its guard. */
+/**
+ * The direct children of `pid` (Linux /proc), e.g. nginx's workers or the etcd binary under its
+ * guard. Each thread lists the children it forked, and Node forks from a libuv thread, so every
+ * thread of the process is read.
+ */
 export function childPids(pid: number): number[] {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    });
   } catch {
     return [];
   }
+}
+
+/** A server's processes and their direct children (labelled `parent/command`). */
+export function withChildren(processes: { label: string; pid: number }[]): { label: string; pid: number }[] {
+  return processes.flatMap(({ label, pid }) => [{ label, pid }, ...childPids(pid).map((child) => ({ label: `${label}/${commOf(child)}`, pid: child }))]);
+}
+
+let clockTicksPerSecond: number | undefined;
+
+/** CPU time (user + system, every thread) a process has used so far, in seconds; undefined once it is gone. */
+export function readCpuSeconds(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Fields after the command (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  clockTicksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+}
+
+/** CPU seconds used so far by each labelled process (processes sharing a label are summed). */
+export function cpuSnapshot(processes: { label: string; pid: number }[]): Map<string, number> {
+  const seconds = new Map<string, number>();
+  for (const { label, pid } of withChildren(processes)) {
+    const used = readCpuSeconds(pid);
+    if (used !== undefined) seconds.set(label, (seconds.get(label) ?? 0) + used);
+  }
+  return seconds;
 }
 
 /** VmHWM (peak resident set) and VmRSS of a process in KiB, or undefined once it is gone. */
@@ -56,14 +98,12 @@ export class MemorySampler {
   }
 
   private sample(): void {
-    for (const { label, pid } of this.processes()) {
-      for (const [name, id] of [[label, pid], ...childPids(pid).map((child) => [`${label}/${commOf(child)}`, child] as const)] as const) {
-        const memory = readMemoryKiB(id);
-        if (!memory) continue;
-        const peakRssMiB = memory.peakKiB / 1024;
-        const known = this.peaks.get(id);
-        if (!known || known.peakRssMiB < peakRssMiB) this.peaks.set(id, { label: name, pid: id, peakRssMiB });
-      }
+    for (const { label, pid } of withChildren(this.processes())) {
+      const memory = readMemoryKiB(pid);
+      if (!memory) continue;
+      const peakRssMiB = memory.peakKiB / 1024;
+      const known = this.peaks.get(pid);
+      if (!known || known.peakRssMiB < peakRssMiB) this.peaks.set(pid, { label, pid, peakRssMiB });
     }
   }
 }

@@ -8,11 +8,13 @@ interface RawProfile {
   timeDeltas: number[];
 }
 
-/** One sample: when it was taken (µs on the monotonic clock) and which function was on top. */
+/**
+ * One sample: when it was taken (µs on the monotonic clock) and which function was on top.
+ * Samples are counted, not weighed by the gap to the next one: on a starved machine V8's
+ * sampler thread misses beats, and a gap would charge seconds to whatever ran last.
+ */
 export interface Sample {
   atUs: number;
-  /** Duration attributed to it: the gap to the next sample. */
-  durationUs: number;
   frame: string;
   /** Package or layer the function belongs to (strata/frontend, grpc-js, node:internal, gc...). */
   owner: string;
@@ -27,10 +29,9 @@ export async function loadSamples(path: string, repoRoot: string): Promise<Sampl
   for (let i = 0; i < raw.samples.length; i++) {
     at += raw.timeDeltas[i] ?? 0;
     const node = byId.get(raw.samples[i]!)!;
-    const next = raw.timeDeltas[i + 1] ?? 0;
     const { functionName, url, lineNumber } = node.callFrame;
     const where = shortUrl(url, repoRoot);
-    samples.push({ atUs: at, durationUs: next, frame: `${functionName || '(anonymous)'}${where ? ` ${where}:${lineNumber + 1}` : ''}`, owner: ownerOf(functionName, url, repoRoot) });
+    samples.push({ atUs: at, frame: `${functionName || '(anonymous)'}${where ? ` ${where}:${lineNumber + 1}` : ''}`, owner: ownerOf(functionName, url, repoRoot) });
   }
   return samples;
 }
