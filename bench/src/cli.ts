@@ -22,20 +22,21 @@ const USAGE = `usage: npm run bench -- [--quick] [--servers strata,azurite,s3rve
   --quick     a smoke run of about a minute (small counts)
   --servers   which servers to run, in order (default: all four)
   --out       where to write the JSON results (default: bench-results/bench-<date>.json)
+  --strata-node-options OPTS  NODE_OPTIONS for every Strata role (e.g. --max-semi-space-size=64), to try runtime flags
   --profile   run only Strata's 4 KiB and 1 MiB phases with every role under V8's CPU profiler,
               write the profiles to DIR and print where each process spends its time`;
 
 /** The environment that makes every role profile itself into `dir` (see cpu-profiler-preload.ts). */
-function profilerEnv(dir: string): Record<string, string> {
+function profilerEnv(dir: string, nodeOptions: string): Record<string, string> {
   const preload = fileURLToPath(new URL('./profile/cpu-profiler-preload.js', import.meta.url));
-  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(), STRATA_BENCH_CPU_PROF_DIR: dir };
+  return { NODE_OPTIONS: `${nodeOptions} --import=${preload}`.trim(), STRATA_BENCH_CPU_PROF_DIR: dir };
 }
 
 /** `npm run bench`: runs every server in turn, prints the tables, writes the JSON. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, servers: { type: 'string' }, out: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, servers: { type: 'string' }, out: { type: 'string' }, profile: { type: 'string' }, 'strata-node-options': { type: 'string' }, help: { type: 'boolean' } } }));
   } catch (error) {
     process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -57,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
   const profileDir = values.profile ? resolve(values.profile) : undefined;
   if (profileDir) await mkdir(profileDir, { recursive: true });
   const payloads = payloadsFor(plan);
+  const nodeOptions = values['strata-node-options'] ?? '';
+  const env = profileDir ? profilerEnv(profileDir, nodeOptions) : nodeOptions ? { NODE_OPTIONS: nodeOptions } : undefined;
   const results: TargetResult[] = [];
   for (const name of names) {
     const factory = FACTORIES.find((f) => f.name === name)!;
@@ -66,7 +69,8 @@ export async function main(argv: string[]): Promise<number> {
         plan,
         payloads,
         progress,
-        ...(profileDir ? { env: profilerEnv(profileDir), only: PROFILED_SIZES, skipList: true } : {}),
+        ...(env ? { env } : {}),
+        ...(profileDir ? { only: PROFILED_SIZES, skipList: true } : {}),
       }),
     );
   }

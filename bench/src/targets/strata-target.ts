@@ -33,7 +33,7 @@ export const strataTarget: TargetFactory = {
     }
     return {
       name: 'strata',
-      description: 'Strata local stamp: 3 extent nodes, 3 replicas, fdatasync before every ack',
+      description: `Strata local stamp: 3 extent nodes, 3 replicas, fdatasync before every ack${env?.NODE_OPTIONS ? ` (roles with NODE_OPTIONS=${env.NODE_OPTIONS})` : ''}`,
       origin: info.s3Endpoint,
       putRequests: (keys) => presigner.requests('PUT', keys),
       getRequests: (keys) => presigner.requests('GET', keys),
