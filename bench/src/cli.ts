@@ -22,6 +22,8 @@ const USAGE = `usage: npm run bench -- [--quick] [--servers strata,azurite,s3rve
   --quick     a smoke run of about a minute (small counts)
   --servers   which servers to run, in order (default: all four)
   --out       where to write the JSON results (default: bench-results/bench-<date>.json)
+  --sizes     which object sizes to run, e.g. 4KiB,1MiB (default: 4KiB,1MiB,64MiB)
+  --no-list   skip the ListObjectsV2 measurement
   --strata-node-options OPTS  NODE_OPTIONS for every Strata role (e.g. --max-semi-space-size=64), to try runtime flags
   --profile   run only Strata's 4 KiB and 1 MiB phases with every role under V8's CPU profiler,
               write the profiles to DIR and print where each process spends its time`;
@@ -36,7 +38,7 @@ function profilerEnv(dir: string, nodeOptions: string): Record<string, string> {
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, servers: { type: 'string' }, out: { type: 'string' }, profile: { type: 'string' }, 'strata-node-options': { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, servers: { type: 'string' }, out: { type: 'string' }, profile: { type: 'string' }, 'strata-node-options': { type: 'string' }, sizes: { type: 'string' }, 'no-list': { type: 'boolean' }, help: { type: 'boolean' } } }));
   } catch (error) {
     process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -52,6 +54,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const plan = values.quick ? QUICK_PLAN : FULL_PLAN;
+  const sizeLabels = values.profile ? PROFILED_SIZES : values.sizes?.split(',').map((size) => size.trim().replace(/(\d)([KMG]iB)$/, '$1 $2'));
+  const unknownSizes = sizeLabels?.filter((label) => !plan.sizes.some((size) => size.label === label)) ?? [];
+  if (unknownSizes.length > 0) {
+    process.stderr.write(`bench: unknown size ${unknownSizes.join(', ')}; choose from ${plan.sizes.map((size) => size.label.replace(' ', '')).join(', ')}\n`);
+    return 2;
+  }
   const date = new Date(systemClock.nowMs()).toISOString();
   const progress = (line: string): void => void process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
   const began = performance.now();
@@ -70,7 +78,8 @@ export async function main(argv: string[]): Promise<number> {
         payloads,
         progress,
         ...(env ? { env } : {}),
-        ...(profileDir ? { only: PROFILED_SIZES, skipList: true } : {}),
+        ...(sizeLabels ? { only: sizeLabels } : {}),
+        skipList: Boolean(profileDir) || Boolean(values['no-list']),
       }),
     );
   }

@@ -27,6 +27,8 @@ export type BenchPhase = PhaseResult & {
   endedAtNs: string;
   /** CPU seconds (user + system, all threads, from /proc) each server process used during the phase. */
   cpuSeconds: Record<string, number>;
+  /** The highest RSS (MiB, sampled every 250 ms) each server process reached during the phase. */
+  rssMiB: Record<string, number>;
 };
 
 /** Everything measured on one server. */
@@ -77,12 +79,13 @@ export async function runTarget(options: {
       const keys = keysFor(size.label.replace(/\s/g, '').toLowerCase(), size.count);
       for (const op of ['PUT', 'GET'] as const) {
         const requests = op === 'PUT' ? await target.putRequests(keys) : await target.getRequests(keys);
+        sampler.beginPhase();
         const cpuBefore = cpuSnapshot(target.processes());
         const startedAtNs = process.hrtime.bigint().toString();
         const phase = await runPhase({ op, origin: target.origin, requests, payload: payloads.get(size.sizeBytes)!, concurrency: size.concurrency, deadlineMs: plan.phaseDeadlineMs });
         const endedAtNs = process.hrtime.bigint().toString();
         const cpuSeconds = Object.fromEntries([...cpuSnapshot(target.processes())].map(([label, used]) => [label, used - (cpuBefore.get(label) ?? 0)]));
-        result.phases.push({ ...phase, label: size.label, startedAtNs, endedAtNs, cpuSeconds });
+        result.phases.push({ ...phase, label: size.label, startedAtNs, endedAtNs, cpuSeconds, rssMiB: sampler.endPhase() });
         progress(`${factory.name}: ${op} ${size.label} ×${phase.completed}/${phase.planned}: ${phase.opsPerSec.toFixed(0)} ops/s, ${phase.mibPerSec.toFixed(1)} MiB/s, p50 ${phase.latencyMs.p50.toFixed(1)} ms, p99 ${phase.latencyMs.p99.toFixed(1)} ms${phase.errorCount ? `, ${phase.errorCount} ERRORS: ${phase.errors[0]}` : ''}`);
       }
     }
@@ -102,7 +105,7 @@ export async function runTarget(options: {
 async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Payload, progress: (line: string) => void): Promise<ListResult> {
   const keys = keysFor('list', plan.listKeys);
   progress(`${target.name}: creating ${plan.listKeys} keys to list`);
-  const create = await runPhase({ op: 'PUT', origin: target.origin, requests: await target.putRequests(keys), payload: empty, concurrency: plan.listCreateConcurrency, deadlineMs: plan.phaseDeadlineMs * 4 });
+  const create = await runPhase({ op: 'PUT', origin: target.origin, requests: await target.putRequests(keys), payload: empty, concurrency: plan.listCreateConcurrency, deadlineMs: plan.listDeadlineMs });
   progress(`${target.name}: created ${create.completed} keys in ${(create.elapsedMs / 1000).toFixed(1)} s${create.errorCount ? ` (${create.errorCount} errors: ${create.errors[0]})` : ''}; listing them`);
   const started = performance.now();
   let keysListed = 0;
@@ -113,7 +116,7 @@ async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Pay
     keysListed += page.keys;
     pages++;
     token = page.continuationToken;
-  } while (token && performance.now() - started < plan.phaseDeadlineMs);
+  } while (token && performance.now() - started < plan.listDeadlineMs);
   const listSeconds = (performance.now() - started) / 1000;
   const result = {
     keys: create.completed,

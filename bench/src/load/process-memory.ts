@@ -80,6 +80,8 @@ export interface ProcessPeak {
  */
 export class MemorySampler {
   private readonly peaks = new Map<number, ProcessPeak>();
+  /** Highest VmRSS per process label since beginPhase, in MiB. */
+  private phaseRss = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly processes: () => { label: string; pid: number }[]) {}
@@ -88,6 +90,18 @@ export class MemorySampler {
     this.sample();
     this.timer = setInterval(() => this.sample(), SAMPLE_INTERVAL_MS);
     this.timer.unref();
+  }
+
+  /** Starts tracking the highest current RSS of each process, for one phase. */
+  beginPhase(): void {
+    this.phaseRss = new Map();
+    this.sample();
+  }
+
+  /** The highest RSS (VmRSS, MiB) each process reached since beginPhase. */
+  endPhase(): Record<string, number> {
+    this.sample();
+    return Object.fromEntries(this.phaseRss);
   }
 
   /** Stops sampling (after one last sample) and returns each process's peak, highest first. */
@@ -102,6 +116,7 @@ export class MemorySampler {
       const memory = readMemoryKiB(pid);
       if (!memory) continue;
       const peakRssMiB = memory.peakKiB / 1024;
+      this.phaseRss.set(label, Math.max(this.phaseRss.get(label) ?? 0, memory.rssKiB / 1024));
       const known = this.peaks.get(pid);
       if (!known || known.peakRssMiB < peakRssMiB) this.peaks.set(pid, { label, pid, peakRssMiB });
     }

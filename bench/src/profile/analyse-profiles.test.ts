@@ -28,7 +28,7 @@ describe('analyseProfiles', () => {
     const phase = {
       op: 'PUT', label: '4 KiB', sizeBytes: 4096, concurrency: 1, planned: 10, completed: 10, elapsedMs: 10, opsPerSec: 1000, mibPerSec: 3.9,
       latencyMs: { p50: 1, p99: 1, max: 1, mean: 1 }, verifiedObjects: 0, errorCount: 0, errors: [], cutByDeadline: false,
-      startedAtNs: String(10_500_000), endedAtNs: String(20_500_000), cpuSeconds: { 'en-1': 0.006 },
+      startedAtNs: String(10_500_000), endedAtNs: String(20_500_000), cpuSeconds: { 'en-1': 0.006 }, rssMiB: {},
     } as const;
     const results = { name: 'strata', phases: [phase], memory: [{ label: 'en-1', pid: 4242, peakRssMiB: 1 }] } as unknown as TargetResult;
     const text = await analyseProfiles({ dir, results });

@@ -13,7 +13,7 @@ function phase(op: 'PUT' | 'GET', label: string, opsPerSec: number, sizeBytes: n
     latencyMs: latency, verifiedObjects: 0, errorCount: 0, errors: [], cutByDeadline: false,
     ...(op === 'GET' ? { ttfbMs: latency } : {}),
   };
-  return { ...result, label, startedAtNs: '0', endedAtNs: '1', cpuSeconds: { main: 0.5, helper: 0.25 } };
+  return { ...result, label, startedAtNs: '0', endedAtNs: '1', cpuSeconds: { main: 0.5, helper: 0.25 }, rssMiB: { main: 100 } };
 }
 
 /** A server whose every phase runs at `scale` × a base rate. */

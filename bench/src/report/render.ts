@@ -57,6 +57,14 @@ function strataCpuTable(results: TargetResult[]): string {
   return table(['phase', ...labels, 'all'], rows);
 }
 
+/** Strata's memory by phase: the highest RSS each process reached while the phase ran. */
+function strataRssTable(results: TargetResult[]): string {
+  const strata = results.find((r) => r.name === 'strata');
+  if (!strata || strata.phases.length === 0) return '';
+  const labels = [...new Set(strata.phases.flatMap((p) => Object.keys(p.rssMiB)))];
+  return table(['phase', ...labels], strata.phases.map((p) => [`${p.op} ${p.label}`, ...labels.map((label) => fmt(p.rssMiB[label] ?? Number.NaN))]));
+}
+
 function listTable(results: TargetResult[]): string {
   const rows = results.filter((r) => r.list).map((r) => {
     const l = r.list!;
@@ -83,6 +91,8 @@ export function renderReport(options: { plan: BenchPlan; results: TargetResult[]
     ...phaseTables(results),
     '#### Strata CPU ms per request, by process (user + system, all threads, from /proc)',
     strataCpuTable(results),
+    '#### Strata RSS MiB by phase (highest VmRSS while it ran)',
+    strataRssTable(results),
     '#### ListObjectsV2',
     listTable(results),
     '#### Peak RSS of every process',
