@@ -2,4 +2,5 @@
 export { Stamp, type StampInfo, type ProcessInfo } from './launcher/stamp.js';
 export { type StampOptions } from './launcher/stamp-layout.js';
 export { LaunchError } from './launcher/launch-error.js';
+export { freePort } from './launcher/free-port.js';
 export { DEFAULT_S3_PORT } from './cli/start-command.js';

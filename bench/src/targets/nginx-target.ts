@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { freePort, startServerProcess } from './server-process.js';
+import { freePort } from '@strata/deploy';
+import { startServerProcess } from './server-process.js';
 import { makeTempDir, removeTempDir } from './temp-dir.js';
 import type { ObjectRequest, RunningTarget, TargetFactory } from './target.js';
 
