@@ -69,6 +69,12 @@ export async function main(argv: string[]): Promise<number> {
   const nodeOptions = values['strata-node-options'] ?? '';
   const env = profileDir ? profilerEnv(profileDir, nodeOptions) : nodeOptions ? { NODE_OPTIONS: nodeOptions } : undefined;
   const results: TargetResult[] = [];
+  // Ctrl-C stops the phase in progress and the server under test (its processes, its temp dir).
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => {
+    progress('interrupted: stopping the server under test');
+    interrupt.abort(new Error('interrupted'));
+  });
   for (const name of names) {
     const factory = FACTORIES.find((f) => f.name === name)!;
     results.push(
@@ -77,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
         plan,
         payloads,
         progress,
+        signal: interrupt.signal,
         ...(env ? { env } : {}),
         ...(sizeLabels ? { only: sizeLabels } : {}),
         skipList: Boolean(profileDir) || Boolean(values['no-list']),

@@ -65,6 +65,8 @@ export async function runTarget(options: {
   /** Size labels to run (all when absent), e.g. the profiler's 4 KiB and 1 MiB. */
   only?: string[];
   skipList?: boolean;
+  /** Aborting stops the phase in progress, then the server; runTarget then rejects. */
+  signal?: AbortSignal;
 }): Promise<TargetResult> {
   const { factory, plan, payloads, progress } = options;
   const startedAt = performance.now();
@@ -78,11 +80,12 @@ export async function runTarget(options: {
     for (const size of plan.sizes.filter((size) => !options.only || options.only.includes(size.label))) {
       const keys = keysFor(size.label.replace(/\s/g, '').toLowerCase(), size.count);
       for (const op of ['PUT', 'GET'] as const) {
+        options.signal?.throwIfAborted();
         const requests = op === 'PUT' ? await target.putRequests(keys) : await target.getRequests(keys);
         sampler.beginPhase();
         const cpuBefore = cpuSnapshot(target.processes());
         const startedAtNs = process.hrtime.bigint().toString();
-        const phase = await runPhase({ op, origin: target.origin, requests, payload: payloads.get(size.sizeBytes)!, concurrency: size.concurrency, deadlineMs: plan.phaseDeadlineMs });
+        const phase = await runPhase({ op, origin: target.origin, requests, payload: payloads.get(size.sizeBytes)!, concurrency: size.concurrency, deadlineMs: plan.phaseDeadlineMs, ...(options.signal ? { signal: options.signal } : {}) });
         const endedAtNs = process.hrtime.bigint().toString();
         const cpuSeconds = Object.fromEntries([...cpuSnapshot(target.processes())].map(([label, used]) => [label, used - (cpuBefore.get(label) ?? 0)]));
         result.phases.push({ ...phase, label: size.label, startedAtNs, endedAtNs, cpuSeconds, rssMiB: sampler.endPhase() });
@@ -90,7 +93,8 @@ export async function runTarget(options: {
       }
     }
     if (target.listPage && !options.skipList) {
-      result.list = await measureListing(target, plan, payloads.get(0)!, progress);
+      options.signal?.throwIfAborted();
+      result.list = await measureListing(target, plan, payloads.get(0)!, progress, options.signal);
       if (!result.list.cutByDeadline && result.list.keysListed !== result.list.keys) result.problems.push(`listed ${result.list.keysListed} keys, ${result.list.keys} were created`);
     }
   } finally {
@@ -102,10 +106,11 @@ export async function runTarget(options: {
   return result;
 }
 
-async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Payload, progress: (line: string) => void): Promise<ListResult> {
+async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Payload, progress: (line: string) => void, signal?: AbortSignal): Promise<ListResult> {
   const keys = keysFor('list', plan.listKeys);
   progress(`${target.name}: creating ${plan.listKeys} keys to list`);
-  const create = await runPhase({ op: 'PUT', origin: target.origin, requests: await target.putRequests(keys), payload: empty, concurrency: plan.listCreateConcurrency, deadlineMs: plan.listDeadlineMs });
+  const create = await runPhase({ op: 'PUT', origin: target.origin, requests: await target.putRequests(keys), payload: empty, concurrency: plan.listCreateConcurrency, deadlineMs: plan.listDeadlineMs, ...(signal ? { signal } : {}) });
+  signal?.throwIfAborted();
   progress(`${target.name}: created ${create.completed} keys in ${(create.elapsedMs / 1000).toFixed(1)} s${create.errorCount ? ` (${create.errorCount} errors: ${create.errors[0]})` : ''}; listing them`);
   const started = performance.now();
   let keysListed = 0;
@@ -116,7 +121,7 @@ async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Pay
     keysListed += page.keys;
     pages++;
     token = page.continuationToken;
-  } while (token && performance.now() - started < plan.listDeadlineMs);
+  } while (token && performance.now() - started < plan.listDeadlineMs && !signal?.aborted);
   const listSeconds = (performance.now() - started) / 1000;
   const result = {
     keys: create.completed,

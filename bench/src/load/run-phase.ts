@@ -20,6 +20,8 @@ export interface PhaseSpec {
   concurrency: number;
   /** No new request starts after this long; the phase reports what completed. */
   deadlineMs: number;
+  /** No new request starts once this aborts (Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 export interface PhaseResult {
@@ -65,7 +67,7 @@ export async function runPhase(spec: PhaseSpec): Promise<PhaseResult> {
   const started = performance.now();
   const stopAt = started + spec.deadlineMs;
   const worker = async (): Promise<void> => {
-    while (next < count && performance.now() < stopAt) {
+    while (next < count && performance.now() < stopAt && !spec.signal?.aborted) {
       const index = next++;
       const sent = performance.now();
       try {
