@@ -21,6 +21,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          // A stamp of containers through testcontainers on podman (npm run test:containers,
+          // which builds the image and owns the API socket); not part of `npm test`, which
+          // must pass on a machine without podman.
+          name: 'containers',
+          include: ['tests/containers/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

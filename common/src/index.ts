@@ -10,6 +10,7 @@ export { createLogger, silentLogger, type Logger, type LoggerOptions } from './l
 export { parseConfig, configFields, etcdConfigFields, ConfigError, z, type ConfigSources } from './config.js';
 export { Failpoints } from './failpoint.js';
 export { runRole, type RoleContext, type RunningRole, type ReadyMessage } from './lifecycle.js';
+export { startProbeServer, LIVENESS_PATH, READINESS_PATH, type Readiness, type StartedProbeServer } from './probe-server.js';
 export { startGrpcServer, type ServiceBinding, type StartedGrpcServer } from './grpc/server.js';
 export { ERROR_CODE_KEY, toServiceError, fromServiceError, unaryHandler, type TransportErrorCode } from './grpc/errors.js';
 export { REQUEST_ID_KEY, ClientPool, callMetadata, callOptions, requestIdOf, unary, type CallContext } from './grpc/client.js';
@@ -18,3 +19,4 @@ export { connectEtcd, joinKey, Etcd3 } from './etcd/connect.js';
 export { registerWithLease, type Registration } from './etcd/registration.js';
 export { PrefixCache } from './etcd/prefix-cache.js';
 export { campaign, leaderOf, type Leadership } from './etcd/election.js';
+export { transact, type SoftwareTransaction } from './etcd/transaction.js';

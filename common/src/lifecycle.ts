@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { AssertionFailure } from './assert.js';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError, configFields, parseConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { startProbeServer, type Readiness, type StartedProbeServer } from './probe-server.js';
 import { systemRandom, type Random } from './random.js';
 
 export interface RoleContext<Config> {
@@ -18,6 +19,12 @@ export interface RunningRole {
   address?: string;
   /** Extra fields for the ready message (e.g. the HTTP endpoint of a front-end). */
   info?: Record<string, unknown>;
+  /**
+   * What the readiness probe asks once the role has started: why it cannot serve (a front-end
+   * without a partition map, a partition server still loading, an extent node not registered),
+   * or undefined when it can. Without it a started role is ready.
+   */
+  readiness?: Readiness;
   /** Stops taking work, finishes what is in flight, releases leases and closes files. */
   stop(): Promise<void>;
 }
@@ -34,6 +41,13 @@ export interface ReadyMessage {
 const STOP_DEADLINE_MS = 10_000;
 
 /**
+ * The key every role's config has on top of its own: where to serve the liveness and
+ * readiness probes (`--probe-listen 0.0.0.0:8081`, `STRATA_PROBE_LISTEN`). Unset, there is no
+ * probe port, as in local stamps, whose launcher learns readiness over IPC.
+ */
+const probeFields = { probeListen: configFields.address().optional() };
+
+/**
  * The composition root's frame: parses the role's config (a bad one exits with one line naming
  * the field), builds the logger, starts the role, reports readiness, and stops it on SIGTERM,
  * SIGINT or the death of the parent. An assertion failure or an unhandled error ends the process.
@@ -44,8 +58,12 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
   start(context: RoleContext<z.infer<z.ZodObject<Shape>>>): Promise<RunningRole>;
 }): Promise<void> {
   let config: z.infer<z.ZodObject<Shape>>;
+  let probeListen: string | undefined;
   try {
-    config = parseConfig(spec.schema, { argv: process.argv.slice(2), env: process.env });
+    const parsed = parseConfig(spec.schema.extend(probeFields), { argv: process.argv.slice(2), env: process.env }) as Record<string, unknown>;
+    const { probeListen: probeAddress, ...roleConfig } = parsed;
+    probeListen = probeAddress as string | undefined;
+    config = roleConfig as z.infer<z.ZodObject<Shape>>;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`strata ${spec.role}: bad config: ${error.message}\n`);
@@ -60,14 +78,17 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
   process.on('uncaughtException', (error) => die(error, 'uncaughtException'));
   process.on('unhandledRejection', (error) => die(error, 'unhandledRejection'));
 
-  let running: RunningRole;
+  let running: RunningRole | undefined;
+  let stopping = false;
+  // Probes answer from before the role starts (live, not ready) until it has stopped (live,
+  // not ready while draining), so an orchestrator neither kills a slow start nor routes to a stop.
+  const probes = probeListen ? await startProbes(probeListen, () => (stopping ? 'stopping' : running ? running.readiness?.() : 'starting'), log) : undefined;
   try {
     running = await spec.start({ config, log, clock: systemClock, random: systemRandom });
   } catch (error) {
     log.fatal({ err: error }, 'role failed to start');
     process.exit(1);
   }
-  let stopping = false;
   const stop = async (reason: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
@@ -78,10 +99,11 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
     }, STOP_DEADLINE_MS);
     deadline.unref();
     try {
-      await running.stop();
+      await running?.stop();
     } catch (error) {
       log.error({ err: error }, 'role stop failed');
     }
+    await probes?.close();
     log.info('role stopped');
     process.exit(0);
   };
@@ -90,7 +112,19 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
   // A role started by the launcher must not outlive it, even when the launcher is SIGKILLed.
   process.on('disconnect', () => void stop('parent gone'));
 
-  log.info({ address: running.address, ...running.info }, 'role ready');
-  const ready: ReadyMessage = { type: 'ready', role: spec.role, pid: process.pid, ...(running.address ? { address: running.address } : {}), ...(running.info ? { info: running.info } : {}) };
+  const info = { ...running.info, ...(probes ? { probeAddress: probes.address } : {}) };
+  log.info({ address: running.address, ...info }, 'role ready');
+  const ready: ReadyMessage = { type: 'ready', role: spec.role, pid: process.pid, ...(running.address ? { address: running.address } : {}), ...(Object.keys(info).length > 0 ? { info } : {}) };
   process.send?.(ready);
+}
+
+async function startProbes(address: string, readiness: Readiness, log: Logger): Promise<StartedProbeServer> {
+  try {
+    const probes = await startProbeServer({ address, readiness });
+    log.info({ probeAddress: probes.address }, 'probes listening');
+    return probes;
+  } catch (error) {
+    log.fatal({ err: error, probeListen: address }, 'probe port could not be opened');
+    process.exit(1);
+  }
 }

@@ -24,3 +24,13 @@ export const PARTITION_CALL_TIMEOUT_MS = 30_000;
 
 /** Times a front-end retries a call that met a moved or loading partition. */
 export const ROUTE_RETRIES_MAX = 8;
+
+/** A checkpoint is written once this many records were applied since the last one: it bounds
+ * the log a load replays (the paper checkpoints on log size). */
+export const CHECKPOINT_RECORDS_MAX = 20_000;
+
+/** A partition with any new record is checkpointed at least this often. */
+export const CHECKPOINT_INTERVAL_MS = 60_000;
+
+/** Checkpoint entries are packed into blocks of about this size. */
+export const CHECKPOINT_BLOCK_BYTES = 1024 * 1024;

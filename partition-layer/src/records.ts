@@ -6,3 +6,5 @@ export const containerRecordCodec = messageCodec<partitionV1.ContainerRecord, pa
   'strata.partition.v1.ContainerRecord',
 );
 export const logBlockCodec = messageCodec<partitionV1.LogBlock, partitionV1.LogBlock__Output>('strata.partition.v1.LogBlock');
+export const checkpointBlockCodec = messageCodec<partitionV1.CheckpointBlock, partitionV1.CheckpointBlock__Output>('strata.partition.v1.CheckpointBlock');
+export const partitionRootCodec = messageCodec<partitionV1.PartitionRoot, partitionV1.PartitionRoot__Output>('strata.partition.v1.PartitionRoot');

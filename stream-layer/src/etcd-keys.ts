@@ -31,4 +31,8 @@ export interface NodeRecord {
   address: string;
   /** The node's failure domain (rack, host or zone label); chains spread across them. */
   faultDomain: string;
+  /** Bytes free on the node's data disk, as last measured. */
+  freeBytes?: number;
+  /** Too little room for new extents: the manager places none here. */
+  full?: boolean;
 }

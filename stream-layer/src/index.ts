@@ -10,7 +10,7 @@ export { ExtentReader, consecutiveRuns, type ExtentBlock } from './client/extent
 export { StreamManagerClient } from './client/stream-manager-client.js';
 export { NodeDirectory } from './client/node-directory.js';
 export { STREAM_ERROR_CODES, STREAM_ERROR_STATUS, StreamError, type StreamErrorCode } from './errors.js';
-export { BLOB_BLOCK_BYTES, BLOCK_DATA_BYTES_MAX, BLOCK_HEADER_BYTES } from './limits.js';
+export { BLOB_BLOCK_BYTES, BLOCK_DATA_BYTES_MAX, BLOCK_HEADER_BYTES, EXTENT_BYTES_MAX } from './limits.js';
 
 /** A pool of clients of extent nodes, one connection per node address. */
 export function extentNodeClients(): ClientPool<streamV1.ExtentNodeClient> {

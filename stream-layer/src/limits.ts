@@ -35,7 +35,7 @@ export const NODE_CONTROL_TIMEOUT_MS = 5_000;
 export const MANAGER_CALL_TIMEOUT_MS = 15_000;
 
 /** An append not acknowledged within this time fails, and the writer seals and moves on. */
-export const APPEND_TIMEOUT_MS = 20_000;
+export const APPEND_TIMEOUT_MS = 10_000;
 
 /** Deadline of a ReadBlocks call, per MiB read plus a base. */
 export const READ_TIMEOUT_BASE_MS = 10_000;

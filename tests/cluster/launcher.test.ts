@@ -61,8 +61,18 @@ describe('strata start (the launcher behind npm start)', () => {
     expect(cli.output()).toContain(info.secretAccessKey);
     expect(info.region).toBe('us-east-1');
     const roles = info.processes.map((p) => p.role).sort();
-    expect(roles).toEqual(['etcd', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'location-service', 'partition-manager', 'partition-server', 'stream-manager']);
+    expect(roles).toEqual(['etcd', 'extent-node', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'location-service', 'partition-manager', 'partition-server', 'stamp-reporter', 'stream-manager']);
     for (const p of info.processes) expect(alive(p.pid), `${p.id} alive`).toBe(true);
+
+    // `strata extents --json` shows every stream and extent with its replicas' health.
+    const extents = runCli(['extents', '--json', '--data-dir', dataDir]);
+    expect(await extents.exited).toBe(0);
+    const listing = JSON.parse(extents.output()) as { streams: { name: string; extents: { extentId: string; sealed: boolean; lengthBytes: number; replicas: { nodeId: string; healthy: boolean }[] }[] }[] };
+    expect(listing.streams.map((stream) => stream.name).sort()).toEqual(['p-1/checkpoint', 'p-1/data', 'p-1/log', 'p-1/meta']);
+    for (const stream of listing.streams) {
+      expect(stream.extents.at(-1)!.sealed).toBe(false);
+      for (const extent of stream.extents) expect(extent.replicas).toHaveLength(3);
+    }
 
     const victim = info.processes.find((p) => p.id === 'en-2')!;
     process.kill(victim.pid, 'SIGKILL');

@@ -12,6 +12,7 @@ describe('a role process with a bad config', () => {
     ['@strata/frontend/main/frontend', ['--listen', 'localhost'], '--listen'],
     ['@strata/location-service/main/location-service', ['--default-account', 'No_Caps'], '--default-account'],
     ['@strata/stream-layer/main/extent-node', ['--node-id', 'en-1', '--data-dir', '/tmp/x', '--colour', 'blue'], '--colour'],
+    ['@strata/partition-layer/main/partition-manager', ['--probe-listen', '8081'], '--probe-listen'],
   ])('%s exits 2 with one line naming the field', (specifier, args, field) => {
     const result = spawnSync(process.execPath, [main(specifier), ...args], { encoding: 'utf8', timeout: 30_000 });
     expect(result.status).toBe(2);

@@ -7,7 +7,8 @@ const BUCKET = 'bench';
 
 /**
  * Strata's local stamp through the launcher's public API: etcd and every role as its own
- * process, 3 extent nodes, 3 replicas, fdatasync before every acknowledgement (as shipped).
+ * process, the launcher's default roles, 3 replicas, fdatasync before every acknowledgement
+ * (as shipped).
  * `env` reaches every role process (the profiler passes NODE_OPTIONS=--cpu-prof this way).
  */
 export const strataTarget: TargetFactory = {
@@ -17,7 +18,7 @@ export const strataTarget: TargetFactory = {
     const exits: string[] = [];
     let stamp: Stamp;
     try {
-      stamp = await Stamp.start({ dataDir, s3Port: 0, replicaCount: 3, extentNodes: 3, ...(env ? { env } : {}) }, (info, how) => exits.push(`${info.id} ${how}`));
+      stamp = await Stamp.start({ dataDir, s3Port: 0, replicaCount: 3, ...(env ? { env } : {}) }, (info, how) => exits.push(`${info.id} ${how}`));
     } catch (error) {
       await removeTempDir(dataDir);
       throw error;
@@ -33,7 +34,7 @@ export const strataTarget: TargetFactory = {
     }
     return {
       name: 'strata',
-      description: `Strata local stamp: 3 extent nodes, 3 replicas, fdatasync before every ack${env?.NODE_OPTIONS ? ` (roles with NODE_OPTIONS=${env.NODE_OPTIONS})` : ''}`,
+      description: `Strata local stamp: ${stamp.processes().filter((p) => p.role === 'extent-node').length} extent nodes, 3 replicas, fdatasync before every ack${env?.NODE_OPTIONS ? ` (roles with NODE_OPTIONS=${env.NODE_OPTIONS})` : ''}`,
       origin: info.s3Endpoint,
       putRequests: (keys) => presigner.requests('PUT', keys),
       getRequests: (keys) => presigner.requests('GET', keys),

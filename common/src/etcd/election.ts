@@ -4,6 +4,11 @@ import type { Logger } from 'pino';
 export interface Leadership {
   /** Whether this candidate leads right now. */
   isLeader(): boolean;
+  /**
+   * The etcd key that holds this candidate's leadership, while it leads: a transaction that
+   * reads it changes nothing once the candidate is deposed (the key is gone with its lease).
+   */
+  leaderKey(): Promise<string | undefined>;
   /** Resigns, so a standby takes over at once. */
   resign(): Promise<void>;
 }
@@ -47,6 +52,7 @@ export function campaign(options: {
   start();
   return {
     isLeader: () => leading && !resigned,
+    leaderKey: async () => (leading && !resigned && current ? current.getCampaignKey() : undefined),
     resign: async () => {
       resigned = true;
       leading = false;

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 export class PrefixCache<Value> extends EventEmitter {
   private readonly entries = new Map<string, Value>();
   private watcher: Watcher | undefined;
+  private revisionSeen = 0;
 
   private constructor(
     private readonly prefix: string,
@@ -28,16 +29,19 @@ export class PrefixCache<Value> extends EventEmitter {
     const cache = new PrefixCache(options.prefix, options.decode, options.log);
     const response = await options.client.getAll().prefix(options.prefix).exec();
     for (const kv of response.kvs) cache.set(kv.key.toString(), kv.value.toString());
+    cache.revisionSeen = Number(response.header.revision);
     cache.watcher = await options.client
       .watch()
       .prefix(options.prefix)
       .startRevision(String(Number(response.header.revision) + 1))
       .create();
     cache.watcher.on('put', (kv) => {
+      cache.revisionSeen = Math.max(cache.revisionSeen, Number(kv.mod_revision));
       cache.set(kv.key.toString(), kv.value.toString());
       cache.emit('change');
     });
     cache.watcher.on('delete', (kv) => {
+      cache.revisionSeen = Math.max(cache.revisionSeen, Number(kv.mod_revision));
       cache.entries.delete(kv.key.toString().slice(cache.prefix.length));
       cache.emit('change');
     });
@@ -57,6 +61,11 @@ export class PrefixCache<Value> extends EventEmitter {
   /** The value at `prefix + key`. */
   get(key: string): Value | undefined {
     return this.entries.get(key);
+  }
+
+  /** The etcd revision the copy reflects: it grows with every change seen under the prefix. */
+  revision(): number {
+    return this.revisionSeen;
   }
 
   /** Every entry, keyed by the part of the key after the prefix. */

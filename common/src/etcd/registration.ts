@@ -1,7 +1,18 @@
 import type { Etcd3, Lease } from 'etcd3';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../clock.js';
 
 export interface Registration {
+  /** Replaces the value (same key, same lease). */
+  update(value: string): Promise<void>;
+  /** Whether the key is in etcd under a live lease now (false from a lease loss until it is granted again). */
+  isHeld(): boolean;
+  /**
+   * How much longer the lease is sure to be live, from the last renewal etcd confirmed: a
+   * process that was paused past its lease finds this at or below zero the moment it runs
+   * again, before any event could tell it. Serve nothing that needs the lease below a margin.
+   */
+  validForMs(): number;
   /** Revokes the lease, so the key disappears at once rather than at lease expiry. */
   close(): Promise<void>;
 }
@@ -20,18 +31,31 @@ export async function registerWithLease(options: {
   ttlSeconds: number;
   log: Logger;
   onLost?: () => void;
+  clock?: Clock;
 }): Promise<Registration> {
+  const clock = options.clock ?? systemClock;
   let closed = false;
+  let held = false;
+  let renewedAtMs = -Infinity;
+  let pendingRenewalMs = -Infinity;
   let lease: Lease;
+  let value = options.value;
   const grant = async (): Promise<void> => {
     lease = options.client.lease(options.ttlSeconds, { autoKeepAlive: true });
+    // Measured from before the request: etcd counts the lease from some time after it.
+    lease.on('keepaliveFired', () => (pendingRenewalMs = clock.monotonicMs()));
+    lease.on('keepaliveSucceeded', () => (renewedAtMs = pendingRenewalMs));
     lease.on('lost', (error) => {
+      held = false;
       if (closed) return;
       options.log.warn({ key: options.key, err: error }, 'etcd lease lost');
       options.onLost?.();
       void retry();
     });
-    await lease.put(options.key).value(options.value);
+    const grantedFrom = clock.monotonicMs();
+    await lease.put(options.key).value(value);
+    renewedAtMs = grantedFrom;
+    held = true;
   };
   const retry = async (): Promise<void> => {
     for (let attempt = 0; !closed; attempt++) {
@@ -47,6 +71,12 @@ export async function registerWithLease(options: {
   };
   await grant();
   return {
+    update: async (next) => {
+      value = next;
+      await lease.put(options.key).value(value);
+    },
+    isHeld: () => held && !closed,
+    validForMs: () => (held && !closed ? renewedAtMs + options.ttlSeconds * 1000 - clock.monotonicMs() : 0),
     close: async () => {
       closed = true;
       await lease.revoke().catch(() => undefined);

@@ -57,7 +57,8 @@ export function unaryHandler<Request, Response, Code extends string>(
   handle: (request: Request, call: grpc.ServerUnaryCall<Request, Response>) => Promise<Response>,
 ): grpc.handleUnaryCall<Request, Response> {
   return (call, callback) => {
-    handle(call.request, call).then(
+    // A handler that throws before its first await must still answer with its typed error.
+    new Promise<Response>((resolve) => resolve(handle(call.request, call))).then(
       (response) => callback(null, response),
       (error: unknown) => callback(toServiceError(error, statusOf)),
     );

@@ -6,7 +6,11 @@ import { Stamp } from '../launcher/stamp.js';
 /** The S3 port `npm start` serves on unless told otherwise. */
 export const DEFAULT_S3_PORT = 9480;
 
-const USAGE = 'usage: strata start [--data-dir DIR] [--port PORT] [--extent-nodes N] [--log-level LEVEL]';
+/** The DNS port `npm start` answers on unless told otherwise (or given --port 0, which frees both). */
+export const DEFAULT_DNS_PORT = 9453;
+
+const USAGE = 'usage: strata start [--data-dir DIR] [--port PORT] [--stamps N] [--dns-port PORT] [--domain NAME] [--extent-nodes N] [--log-level LEVEL]';
+const STAMPS_MAX = 8;
 
 /**
  * `strata start`: runs a local stamp in the foreground until Ctrl-C (or SIGTERM), keeping its
@@ -18,8 +22,11 @@ export async function startCommand(argv: string[]): Promise<void> {
     options: {
       'data-dir': { type: 'string', default: './data' },
       port: { type: 'string', default: String(DEFAULT_S3_PORT) },
-      'extent-nodes': { type: 'string', default: '3' },
+      'extent-nodes': { type: 'string', default: '4' },
       'log-level': { type: 'string', default: 'info' },
+      stamps: { type: 'string', default: '1' },
+      'dns-port': { type: 'string' },
+      domain: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -28,10 +35,15 @@ export async function startCommand(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new LaunchError(`--port must be a TCP port (0-65535), got ${JSON.stringify(values.port)}; ${USAGE}`);
   const extentNodes = Number(values['extent-nodes']);
   if (!Number.isInteger(extentNodes) || extentNodes < 3 || extentNodes > 64) throw new LaunchError(`--extent-nodes must be an integer from 3 to 64, got ${JSON.stringify(values['extent-nodes'])}`);
+  const stamps = Number(values.stamps);
+  if (!Number.isInteger(stamps) || stamps < 1 || stamps > STAMPS_MAX) throw new LaunchError(`--stamps must be an integer from 1 to ${STAMPS_MAX}, got ${JSON.stringify(values.stamps)}`);
+  const dnsPort = Number(values['dns-port'] ?? (port === 0 ? 0 : DEFAULT_DNS_PORT));
+  if (!Number.isInteger(dnsPort) || dnsPort < 0 || dnsPort > 65_535) throw new LaunchError(`--dns-port must be a port (0-65535), got ${JSON.stringify(values['dns-port'])}`);
+  if (values.domain !== undefined && !/^[a-z0-9]([a-z0-9.-]{0,198}[a-z0-9])?$/.test(values.domain)) throw new LaunchError(`--domain must be a lower-case DNS name, got ${JSON.stringify(values.domain)}`);
   const dataDir = resolve(values['data-dir']);
 
-  process.stdout.write(`strata: starting a stamp in ${dataDir} ...\n`);
-  const stamp = await Stamp.start({ dataDir, s3Port: port, extentNodes, logLevel: values['log-level'] }, (info, how) => {
+  process.stdout.write(`strata: starting ${stamps === 1 ? 'a stamp' : `${stamps} stamps`} in ${dataDir} ...\n`);
+  const stamp = await Stamp.start({ dataDir, s3Port: port, extentNodes, logLevel: values['log-level'], stamps, dnsPort, ...(values.domain ? { domain: values.domain } : {}) }, (info, how) => {
     process.stderr.write(`strata: ${info.role} ${info.id} (pid ${info.pid}) exited (${how}); its log: ${dataDir}/logs/${info.id}.log\n`);
   });
   const { info } = stamp;
@@ -44,6 +56,10 @@ export async function startCommand(argv: string[]): Promise<void> {
       `  access key id      ${info.accessKeyId}`,
       `  secret access key  ${info.secretAccessKey}`,
       `  data               ${dataDir} (stamp.json lists every process; logs/ has their logs)`,
+      ...(stamps > 1 ? ['', ...info.stamps.map((entry) => `  ${entry.stampId.padEnd(17)}  ${entry.s3Endpoint}`)] : []),
+      '',
+      `Location service: admin API ${info.locationService.admin} (token in stamp.json), DNS ${info.locationService.dns} for ${info.locationService.domain}`,
+      `  strata accounts create NAME --data-dir ${dataDir}     dig @${info.locationService.dns.split(':')[0]} -p ${info.locationService.dns.split(':')[1]} NAME.${info.locationService.domain}`,
       '',
       `Try: AWS_ACCESS_KEY_ID=${info.accessKeyId} AWS_SECRET_ACCESS_KEY=${info.secretAccessKey} aws --endpoint-url ${info.s3Endpoint} s3 mb s3://my-bucket`,
       'Press Ctrl-C to stop.',

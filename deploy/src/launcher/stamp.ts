@@ -1,11 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocationClient } from '@strata/location-service';
+import { adminTokenOf } from './admin-token.js';
 import { startChild, stopChild, type ChildSpec, type RunningChild } from './child-process.js';
 import { requireEtcdBinary } from './etcd-binary.js';
 import { freePort } from './free-port.js';
 import { LaunchError } from './launch-error.js';
-import { etcdSpec, roleSpecs, STAMP_DEFAULTS, type ResolvedOptions, type StampOptions } from './stamp-layout.js';
+import { etcdSpec, locationServiceSpecs, reporterSpec, STAMP_DEFAULTS, STAMPS_PREFIX, stampLayouts, stampRoleSpecs, type ResolvedOptions, type StampLayout, type StampOptions } from './stamp-layout.js';
 import { waitUntilServing } from './readiness.js';
 
 export interface ProcessInfo {
@@ -13,60 +14,85 @@ export interface ProcessInfo {
   id: string;
   pid: number;
   address: string;
+  /** The stamp the process belongs to; absent for etcd and the location service, which serve every stamp. */
+  stampId?: string;
 }
 
-/** What `stamp.json` holds: how to reach the stamp and every process it runs. */
+/** How to reach the location service: its admin API (any instance), the admin token, and its DNS responder. */
+export interface LocationServiceInfo {
+  admin: string;
+  admins: string[];
+  adminToken: string;
+  dns: string;
+  domain: string;
+}
+
+/** One stamp of the launch. */
+export interface StampEntry {
+  stampId: string;
+  s3Endpoint: string;
+  processes: ProcessInfo[];
+}
+
+/**
+ * What `stamp.json` holds. The top-level endpoint, credentials and processes are those of a
+ * single-stamp launch (the first stamp and its default account; every process); `stamps` lists
+ * each stamp with its own endpoint and processes.
+ */
 export interface StampInfo {
   s3Endpoint: string;
   region: string;
+  /** The first stamp's id. */
+  stampId: string;
+  /** Where the stamps' etcd is and the prefix the first stamp's state lives under, for tools. */
+  etcdEndpoint: string;
+  etcdPrefix: string;
   account: string;
   accessKeyId: string;
   secretAccessKey: string;
   processes: ProcessInfo[];
+  locationService: LocationServiceInfo;
+  stamps: StampEntry[];
 }
 
 const STOP_GRACE_MS = 10_000;
+const SERVING_TIMEOUT_MS = 90_000;
+const STOP_ORDER = ['stamp-reporter', 'front-end', 'location-service', 'partition-server', 'partition-manager', 'stream-manager', 'extent-node'];
 
 /**
- * A local stamp: etcd and every role as its own OS process, on one machine. Started in
- * dependency order, stopped in reverse, etcd last. A process that exits while the stamp runs
- * is reported through `onExit` and left down until `restart`.
+ * Local stamps: one etcd, the location service, and every role of each stamp as its own OS
+ * process, on one machine. Started in dependency order, stopped in reverse, etcd last. A
+ * process that exits while they run is reported through `onExit` and left down until `restart`.
  */
 export class Stamp {
   private readonly children = new Map<string, RunningChild>();
+  private readonly stampOf = new Map<string, string>();
   private credentials: Pick<StampInfo, 'account' | 'accessKeyId' | 'secretAccessKey'> | undefined;
   private stopping = false;
 
   private constructor(
     private readonly options: ResolvedOptions,
+    private readonly layouts: StampLayout[],
     private readonly specs: Map<string, ChildSpec>,
     private readonly onExit: (info: ProcessInfo, how: string) => void,
   ) {}
 
   static async start(options: StampOptions, onExit: (info: ProcessInfo, how: string) => void = () => undefined): Promise<Stamp> {
     requireEtcdBinary();
-    const resolved = { ...STAMP_DEFAULTS, ...options } as ResolvedOptions;
-    await mkdir(join(resolved.dataDir, 'logs'), { recursive: true });
+    await mkdir(join(options.dataDir, 'logs'), { recursive: true });
+    const resolved = await resolveOptions(options);
     const etcd = etcdSpec(resolved, { client: await freePort(), peer: await freePort() });
-    const stamp = new Stamp(resolved, new Map([[etcd.id, etcd]]), onExit);
+    const stamp = new Stamp(resolved, stampLayouts(resolved), new Map([[etcd.id, etcd]]), onExit);
     try {
-      const etcdChild = await stamp.launch(etcd);
-      const endpoints = { etcd: etcdChild.ready.address! };
-      for (const spec of roleSpecs(resolved, endpoints)) stamp.specs.set(spec.id, spec);
-      const byRole = (role: string): ChildSpec[] => [...stamp.specs.values()].filter((spec) => spec.role === role);
-      await Promise.all(byRole('extent-node').map((spec) => stamp.launch(spec)));
-      for (const role of ['stream-manager', 'partition-manager', 'partition-server', 'location-service', 'front-end']) {
-        await Promise.all(byRole(role).map((spec) => stamp.launch(spec)));
+      const etcdAddress = (await stamp.launch(etcd)).ready.address!;
+      // One at a time: the first instance creates the default account and becomes the leader.
+      const ports = [];
+      for (let i = 0; i < resolved.locationServices; i++) {
+        ports.push({ grpc: await freePort(), admin: await freePort(), dns: i === 0 && resolved.dnsPort !== 0 ? resolved.dnsPort : await freePort() });
       }
-      await waitUntilServing(stamp.s3Endpoint, 90_000);
-      const location = new LocationClient(stamp.children.get('ls-1')!.ready.address!);
-      try {
-        const account = await location.getAccount(resolved.account);
-        const key = account.keys[0]!;
-        stamp.credentials = { account: account.name, accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
-      } finally {
-        location.close();
-      }
+      for (const spec of locationServiceSpecs(resolved, etcdAddress, ports)) await stamp.launch(spec);
+      await Promise.all(stamp.layouts.map((layout) => stamp.startStampRoles(layout, etcdAddress)));
+      await stamp.fetchCredentials();
       await stamp.writeStampJson();
       return stamp;
     } catch (error) {
@@ -75,7 +101,40 @@ export class Stamp {
     }
   }
 
-  private async launch(spec: ChildSpec): Promise<RunningChild> {
+  private async startStampRoles(layout: StampLayout, etcd: string): Promise<void> {
+    const specs = stampRoleSpecs(this.options, layout, etcd);
+    const byRole = (role: string): ChildSpec[] => specs.filter((spec) => spec.role === role);
+    for (const role of ['extent-node', 'stream-manager', 'partition-manager', 'partition-server', 'front-end']) {
+      await Promise.all(byRole(role).map((spec) => this.launch(spec, layout.stampId)));
+    }
+    const endpoint = this.s3EndpointOf(layout.stampId);
+    await waitUntilServing(endpoint, SERVING_TIMEOUT_MS);
+    const frontEnds = byRole('front-end').map((spec) => this.children.get(spec.id)!.ready.address!);
+    await this.launch(reporterSpec(this.options, layout, { etcd, frontEnds, locationService: this.locationAddresses() }), layout.stampId);
+  }
+
+  private async fetchCredentials(): Promise<void> {
+    const location = new LocationClient(this.locationAddresses());
+    try {
+      const account = await location.getAccount(this.options.account);
+      const key = account.keys.at(-1)!;
+      this.credentials = { account: account.name, accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
+    } finally {
+      location.close();
+    }
+  }
+
+  private locationAddresses(): string[] {
+    return this.running('location-service').map((child) => child.ready.address!);
+  }
+
+  private running(role: string): RunningChild[] {
+    return [...this.children.values()].filter((child) => child.spec.role === role);
+  }
+
+  private async launch(spec: ChildSpec, stampId?: string): Promise<RunningChild> {
+    this.specs.set(spec.id, spec);
+    if (stampId) this.stampOf.set(spec.id, stampId);
     const child = await startChild(spec);
     this.children.set(spec.id, child);
     void child.exited.then(({ code, signal }) => {
@@ -85,31 +144,56 @@ export class Stamp {
   }
 
   private describe(child: RunningChild): ProcessInfo {
-    return { role: child.spec.role, id: child.spec.id, pid: child.ready.pid, address: child.ready.address ?? '' };
+    const stampId = this.stampOf.get(child.spec.id);
+    return { role: child.spec.role, id: child.spec.id, pid: child.ready.pid, address: child.ready.address ?? '', ...(stampId ? { stampId } : {}) };
   }
 
+  /** The first stamp's S3 endpoint. */
   get s3Endpoint(): string {
-    const frontEnd = this.children.get('fe-1');
-    if (!frontEnd) throw new LaunchError('the front-end is not running');
+    return this.s3EndpointOf(this.layouts[0]!.stampId);
+  }
+
+  /** A stamp's S3 endpoint (its first front-end). */
+  s3EndpointOf(stampId: string): string {
+    const layout = this.layouts.find((candidate) => candidate.stampId === stampId);
+    const frontEnd = layout && this.children.get(layout.processId('fe-1'));
+    if (!frontEnd) throw new LaunchError(`the front-end of ${stampId} is not running`);
     return `http://${frontEnd.ready.address}`;
   }
 
   get info(): StampInfo {
     if (!this.credentials) throw new LaunchError('the stamp is not started');
+    const processes = this.processes();
+    const first = this.layouts[0]!.stampId;
     return {
       s3Endpoint: this.s3Endpoint,
       region: this.options.region,
+      stampId: first,
+      etcdEndpoint: this.children.get('etcd')?.ready.address ?? '',
+      etcdPrefix: `${STAMPS_PREFIX}/${first}`,
       ...this.credentials,
-      processes: this.processes(),
+      processes,
+      locationService: this.locationServiceInfo(),
+      stamps: this.layouts.map((layout) => ({
+        stampId: layout.stampId,
+        s3Endpoint: this.s3EndpointOf(layout.stampId),
+        processes: processes.filter((info) => info.stampId === layout.stampId),
+      })),
     };
   }
 
-  /** Every running process, also while the stamp is starting or stopping. */
+  private locationServiceInfo(): LocationServiceInfo {
+    const instances = this.running('location-service').map((child) => child.ready.info as { admin: string; dns: string; domain: string });
+    if (instances.length === 0) throw new LaunchError('the location service is not running');
+    return { admin: instances[0]!.admin, admins: instances.map((instance) => instance.admin), adminToken: this.options.adminToken, dns: instances[0]!.dns, domain: instances[0]!.domain };
+  }
+
+  /** Every running process, also while the stamps are starting or stopping. */
   processes(): ProcessInfo[] {
     return [...this.children.values()].map((child) => this.describe(child));
   }
 
-  /** The stamp's data directory. */
+  /** The data directory. */
   get dataDir(): string {
     return this.options.dataDir;
   }
@@ -122,31 +206,47 @@ export class Stamp {
     if (signal === 'SIGKILL' || signal === 'SIGTERM') await child.exited;
   }
 
-  /** Starts a process again (after a kill or crash) with the same arguments. */
-  async restart(id: string): Promise<ProcessInfo> {
+  /**
+   * Starts a process again (after a kill or crash) with the same arguments, plus `extraArgs`
+   * for this start only (they win over the usual ones).
+   */
+  async restart(id: string, extraArgs: string[] = []): Promise<ProcessInfo> {
     const spec = this.specs.get(id);
     if (!spec) throw new LaunchError(`no process ${id}`);
     const old = this.children.get(id);
     if (old) await stopChild(old, STOP_GRACE_MS);
-    const child = await this.launch(spec);
+    const child = await this.launch({ ...spec, args: [...spec.args, ...extraArgs] }, this.stampOf.get(id));
+    // The next restart starts from the usual arguments again.
+    this.specs.set(id, spec);
     await this.writeStampJson();
     return this.describe(child);
   }
 
   private async writeStampJson(): Promise<void> {
-    await writeFile(join(this.options.dataDir, 'stamp.json'), `${JSON.stringify(this.info, null, 2)}\n`);
+    await writeFile(join(this.options.dataDir, 'stamp.json'), `${JSON.stringify(this.info, null, 2)}\n`, { mode: 0o600 });
   }
 
-  /** Stops every process: the front-end first, etcd last. */
+  /** Stops every process: the reporters and front-ends first, etcd last. */
   async stop(): Promise<void> {
     this.stopping = true;
-    const order = [...this.children.values()].reverse();
-    const etcd = order.filter((child) => child.spec.role === 'etcd');
-    const roles = order.filter((child) => child.spec.role !== 'etcd');
-    for (const tier of ['front-end', 'location-service', 'partition-server', 'partition-manager', 'stream-manager', 'extent-node']) {
-      await Promise.all(roles.filter((child) => child.spec.role === tier).map((child) => stopChild(child, STOP_GRACE_MS)));
+    const all = [...this.children.values()];
+    for (const tier of STOP_ORDER) {
+      await Promise.all(all.filter((child) => child.spec.role === tier).map((child) => stopChild(child, STOP_GRACE_MS)));
     }
-    await Promise.all(etcd.map((child) => stopChild(child, STOP_GRACE_MS)));
+    await Promise.all(all.filter((child) => child.spec.role === 'etcd').map((child) => stopChild(child, STOP_GRACE_MS)));
     this.children.clear();
   }
+}
+
+async function resolveOptions(options: StampOptions): Promise<ResolvedOptions> {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as StampOptions;
+  const resolved = { ...STAMP_DEFAULTS, ...defined };
+  const capacityBytes = options.capacityBytes ?? (await fileSystemBytes(options.dataDir));
+  return { ...resolved, capacityBytes, adminToken: await adminTokenOf(options.dataDir) };
+}
+
+/** The size of the file system holding `dir`: a local stamp's natural capacity. */
+async function fileSystemBytes(dir: string): Promise<number> {
+  const stats = await statfs(dir);
+  return Math.max(1, stats.blocks * stats.bsize);
 }

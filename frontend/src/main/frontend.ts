@@ -2,7 +2,11 @@ import { configFields, connectEtcd, etcdConfigFields, runRole, z } from '@strata
 import { AccountDirectory } from '@strata/location-service';
 import { PartitionClient, PartitionMap } from '@strata/partition-layer';
 import { ExtentReader, extentNodeClients } from '@strata/stream-layer';
+import { probeReadiness } from '../readiness.js';
 import { buildFrontEnd } from '../server.js';
+
+/** How often a draining front-end closes the connections whose last request has finished. */
+const IDLE_CLOSE_INTERVAL_MS = 100;
 
 const schema = z.object({
   nodeId: configFields.id().default('fe-1'),
@@ -31,8 +35,12 @@ await runRole({
     return {
       address,
       info: { nodeId: config.nodeId, s3Endpoint: `http://${address}` },
+      readiness: () => probeReadiness({ map, partitions }),
       stop: async () => {
-        await app.close();
+        // fastify finishes the requests in flight, but a keep-alive connection whose request
+        // finishes during the close would stay open until its timeout: close each as it idles.
+        const idle = setInterval(() => app.server.closeIdleConnections(), IDLE_CLOSE_INTERVAL_MS);
+        await app.close().finally(() => clearInterval(idle));
         partitions.close();
         nodes.close();
         await map.close();

@@ -12,6 +12,7 @@ const FROM_PARTITION_LAYER = {
   CONTAINER_EXISTS: ['BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.'],
   CONTAINER_NOT_EMPTY: ['BucketNotEmpty', 'The bucket you tried to delete is not empty.'],
   NO_SUCH_BLOB: ['NoSuchKey', 'The specified key does not exist.'],
+  PRECONDITION_FAILED: ['PreconditionFailed', 'At least one of the pre-conditions you specified did not hold'],
   NOT_OWNER: ['ServiceUnavailable', 'Please reduce your request rate.'],
   PARTITION_LOADING: ['ServiceUnavailable', 'Please reduce your request rate.'],
   INVALID_ARGUMENT: ['InvalidArgument', 'Invalid argument.'],

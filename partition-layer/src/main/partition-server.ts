@@ -1,6 +1,6 @@
-import { configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z } from '@strata/common';
+import { configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z, type Registration } from '@strata/common';
 import { partitionServerProto } from '@strata/protos';
-import { ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
+import { EXTENT_BYTES_MAX as EXTENT_SIZE_MAX_BYTES_DEFAULT, ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import { SERVER_LEASE_TTL_SECONDS } from '../limits.js';
 import { PartitionHost } from '../partition-server/partition-host.js';
@@ -10,6 +10,8 @@ const schema = z.object({
   nodeId: configFields.id(),
   dataDir: z.string().min(1),
   listen: configFields.address().default('127.0.0.1:0'),
+  /** Extents of the partitions' streams are sealed at this size (the paper uses 1 GB). */
+  extentSizeMaxBytes: z.coerce.number().int().min(1024 * 1024).default(EXTENT_SIZE_MAX_BYTES_DEFAULT),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -21,7 +23,10 @@ await runRole({
     const nodes = extentNodeClients();
     const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
     const manager = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
+    // The lease exists once registered (after the host starts); until then nothing is served.
+    const lease: { registration?: Registration } = {};
     const host = new PartitionHost({
+      leaseValidForMs: () => lease.registration?.validForMs() ?? 0,
       serverId: config.nodeId,
       etcd,
       prefix: config.etcdPrefix,
@@ -32,6 +37,7 @@ await runRole({
       clock,
       log,
       dataDir: config.dataDir,
+      extentBytesMax: config.extentSizeMaxBytes,
     });
     const server = await startGrpcServer({
       address: config.listen,
@@ -46,10 +52,16 @@ await runRole({
       value: JSON.stringify(record),
       ttlSeconds: SERVER_LEASE_TTL_SECONDS,
       log,
+      clock,
+      // Another server may own our partitions by now: drop them all, and load again only what
+      // the map (read fresh from etcd) still gives us.
+      onLost: () => host.unloadAll('lease lost'),
     });
+    lease.registration = registration;
     return {
       address: server.address,
       info: { nodeId: config.nodeId },
+      readiness: () => (registration.isHeld() ? host.readiness() : 'not registered in etcd'),
       stop: async () => {
         await registration.close();
         await server.stop();

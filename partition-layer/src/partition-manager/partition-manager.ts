@@ -1,4 +1,4 @@
-import { PrefixCache, type Etcd3, type Logger } from '@strata/common';
+import { type Etcd3, type Logger, PrefixCache, transact } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
@@ -70,10 +70,11 @@ export class PartitionManager {
 
   private async reconcile(): Promise<void> {
     if (!this.active || !this.map || !this.servers) return;
-    const changes = assignOrphans(this.partitions(), [...this.servers.snapshot().keys()]);
+    const live = [...this.servers.snapshot().keys()];
+    const changes = assignOrphans(this.partitions(), live);
     for (const change of changes) {
       const key = this.keys.partition(change.partitionId);
-      const moved = await this.deps.etcd.stm({ retries: 5 }).transact(async (tx) => {
+      const moved = await transact(this.deps.etcd, async (tx) => {
         const raw = await tx.get(key).string();
         if (raw === null) return undefined;
         const partition = JSON.parse(raw) as partitionV1.Partition__Output;
@@ -82,7 +83,7 @@ export class PartitionManager {
         await tx.put(key).value(JSON.stringify(next));
         return next;
       });
-      if (moved) this.deps.log.info({ partitionId: moved.partitionId, ownerId: moved.ownerId, epoch: moved.epoch }, 'partition assigned');
+      if (moved) this.deps.log.info({ partitionId: moved.partitionId, ownerId: moved.ownerId, epoch: moved.epoch, liveServers: live }, 'partition assigned');
     }
   }
 }

@@ -6,7 +6,7 @@ import { logBlockCodec } from '../records.js';
 interface Queued {
   record: partitionV1.LogRecord;
   bytes: number;
-  resolve: () => void;
+  resolve: (extentId: string) => void;
   reject: (error: Error) => void;
 }
 
@@ -22,8 +22,8 @@ export class CommitLog {
 
   constructor(private readonly writer: StreamWriter) {}
 
-  /** Resolves once the record is durable on every replica of the log's extent. */
-  append(record: partitionV1.LogRecord): Promise<void> {
+  /** Resolves, with the log extent it landed in, once the record is durable on every replica. */
+  append(record: partitionV1.LogRecord): Promise<string> {
     const bytes = 32 + (record.mutations ?? []).reduce((sum, m) => sum + (m.key?.length ?? 0) + (m.value?.length ?? 0) + 8, 0);
     return new Promise((resolve, reject) => {
       this.queue.push({ record, bytes, resolve, reject });
@@ -43,7 +43,7 @@ export class CommitLog {
       this.inFlight++;
       const block = logBlockCodec.encode({ records: batch.map((queued) => queued.record) });
       this.writer.append([block]).then(
-        () => batch.forEach((queued) => queued.resolve()),
+        ([pointer]) => batch.forEach((queued) => queued.resolve(pointer!.extentId as string)),
         (error: Error) => batch.forEach((queued) => queued.reject(error)),
       ).finally(() => {
         this.inFlight--;

@@ -1,4 +1,5 @@
 import type { partitionV1 } from '@strata/protos';
+import { PartitionError } from '../errors.js';
 import type { CommitLog } from './commit-log.js';
 import type { IndexStore, RangeOptions } from './index-store.js';
 
@@ -29,13 +30,48 @@ export class Committer {
   private applyChain: Promise<void> = Promise.resolve();
   private readonly overlay = new Map<string, Overlaid>();
   private nextSequence: number;
+  private failure: Error | undefined;
+  /** The log extent of the last applied record: every later record is in it or after it. */
+  private lastAppliedLogExtentId: string;
+  private recordsSinceSnapshot = 0;
 
+  /**
+   * `onFailure` runs once if a record cannot be logged or applied: whether it reached the
+   * log is then unknown, so the partition must be reloaded from its streams before it serves
+   * again; until then every commit fails.
+   */
   constructor(
     private readonly index: IndexStore,
     private readonly log: CommitLog,
     lastSequence: number,
+    private readonly onFailure: (error: Error) => void = () => undefined,
+    resumeLogExtentId = '',
   ) {
     this.nextSequence = lastSequence + 1;
+    this.lastAppliedSequence = lastSequence;
+    this.lastAppliedLogExtentId = resumeLogExtentId;
+  }
+
+  private lastAppliedSequence: number;
+
+  /**
+   * A consistent view of the applied index for a checkpoint: taken in the apply order, so
+   * it holds exactly the records up to `sequence`; `logExtentId` is where a replay after it
+   * must begin.
+   */
+  snapshot<T>(take: () => T): Promise<{ sequence: number; logExtentId: string; taken: T }> {
+    const run = async (): Promise<{ sequence: number; logExtentId: string; taken: T }> => {
+      this.recordsSinceSnapshot = 0;
+      return { sequence: this.lastAppliedSequence, logExtentId: this.lastAppliedLogExtentId, taken: take() };
+    };
+    const result = this.applyChain.then(run, run);
+    this.applyChain = result.then(() => undefined, () => undefined);
+    return result;
+  }
+
+  /** Records applied since the last snapshot: what a checkpoint would save replaying. */
+  get recordsSinceCheckpoint(): number {
+    return this.recordsSinceSnapshot;
   }
 
   /**
@@ -46,6 +82,7 @@ export class Committer {
     let applied: Promise<void> = Promise.resolve();
     let result!: Result;
     const turn = this.lock.then(async () => {
+      if (this.failure) throw new PartitionError('UNAVAILABLE', `the partition is reloading after a failed commit: ${this.failure.message}`);
       const prepared = await prepare(this.view);
       result = prepared.result;
       if (prepared.mutations.length === 0) return;
@@ -54,17 +91,31 @@ export class Committer {
         this.overlay.set((mutation.key as Buffer).toString('hex'), { value: mutation.delete ? undefined : (mutation.value as Buffer), sequence: record.sequence as number });
       }
       const logged = this.log.append(record);
-      applied = this.applyChain = this.applyChain.then(async () => {
+      logged.catch(() => undefined); // awaited in apply; may fail before apply runs
+      // Each record is applied after the one before it, whether that one succeeded or not.
+      const apply = async (): Promise<void> => {
         try {
-          await logged;
+          if (this.failure) throw this.failure;
+          const logExtentId = await logged;
           await this.index.apply(prepared.mutations as partitionV1.IndexMutation__Output[]);
+          this.lastAppliedSequence = record.sequence as number;
+          this.lastAppliedLogExtentId = logExtentId;
+          this.recordsSinceSnapshot++;
+        } catch (error) {
+          if (!this.failure) {
+            this.failure = error as Error;
+            this.onFailure(this.failure);
+          }
+          throw new PartitionError('UNAVAILABLE', `the commit failed: ${(error as Error).message}`);
         } finally {
           for (const mutation of prepared.mutations) {
             const key = (mutation.key as Buffer).toString('hex');
             if (this.overlay.get(key)?.sequence === record.sequence) this.overlay.delete(key);
           }
         }
-      });
+      };
+      applied = this.applyChain.then(apply, apply);
+      this.applyChain = applied.catch(() => undefined);
     });
     this.lock = turn.catch(() => undefined);
     await turn;

@@ -52,6 +52,19 @@ export class IndexStore {
     }
   }
 
+  /**
+   * Every entry in key order as of this call (the iterator reads a snapshot taken now), for a
+   * checkpoint. Includes entries outside the partition's range that the index keeps for it.
+   */
+  snapshotEntries(): AsyncIterable<[Buffer, Buffer]> {
+    return this.db.iterator() as AsyncIterable<[Buffer, Buffer]>;
+  }
+
+  /** Writes entries as one batch (loading a checkpoint). */
+  async putAll(entries: readonly { key: Buffer; value: Buffer }[]): Promise<void> {
+    if (entries.length > 0) await this.db.batch(entries.map((entry) => ({ type: 'put' as const, key: entry.key, value: entry.value })));
+  }
+
   /** The first key in the range, if any. */
   async firstKey(range: RangeOptions): Promise<Buffer | undefined> {
     for await (const key of this.db.keys({ ...range, limit: 1 })) return key;

@@ -4,6 +4,9 @@ import { partitionKeys } from '../etcd-keys.js';
 import { PartitionError } from '../errors.js';
 import { Partition, type PartitionDeps } from './partition.js';
 
+/** Below this much lease left, a server serves nothing: it may be paused any moment. */
+const LEASE_MARGIN_MS = 1_000;
+
 interface Hosted {
   epoch: number;
   partition?: Partition;
@@ -19,7 +22,20 @@ export class PartitionHost {
   private readonly hosted = new Map<string, Hosted>();
   private map: PrefixCache<partitionV1.Partition__Output> | undefined;
 
-  constructor(private readonly deps: PartitionDeps & { serverId: string; etcd: Etcd3; prefix: string }) {}
+  /**
+   * `leaseValidForMs` says how long this server's registration lease is sure to last: below a
+   * margin the server serves nothing (a server paused past its lease may have lost its
+   * partitions to another without having heard yet).
+   */
+  constructor(private readonly deps: PartitionDeps & { serverId: string; etcd: Etcd3; prefix: string; leaseValidForMs: () => number }) {}
+
+  /** Drops every partition: the lease was lost, so any of them may belong to another server by now. */
+  unloadAll(reason: string): void {
+    for (const [partitionId, hosted] of this.hosted) {
+      this.deps.log.warn({ partitionId, reason }, 'partition dropped');
+      this.unload(partitionId, hosted);
+    }
+  }
 
   async start(): Promise<void> {
     this.map = await PrefixCache.open<partitionV1.Partition__Output>({
@@ -47,7 +63,10 @@ export class PartitionHost {
     const hosted: Hosted = { epoch: descriptor.epoch };
     const log = this.deps.log.child({ partitionId: descriptor.partitionId, epoch: descriptor.epoch });
     log.info('partition loading');
-    hosted.loading = Partition.load({ ...this.deps, log }, descriptor).then(
+    const onFailed = (partitionId: string, error: Error): void => this.reload(partitionId, hosted, error);
+    hosted.loading = this.confirmOwnership(descriptor)
+      .then(() => Partition.load({ ...this.deps, log, onFailed }, descriptor))
+      .then(
       async (partition) => {
         if (this.hosted.get(descriptor.partitionId) !== hosted) {
           await partition.close();
@@ -67,14 +86,49 @@ export class PartitionHost {
     this.hosted.set(descriptor.partitionId, hosted);
   }
 
+  /**
+   * A commit failed, so whether its record reached the log is unknown: drop the partition and
+   * load it again, which replays exactly what the log holds.
+   */
+  private reload(partitionId: string, hosted: Hosted, error: Error): void {
+    if (this.hosted.get(partitionId) !== hosted) return;
+    this.deps.log.error({ partitionId, err: error }, 'partition failed a commit; reloading');
+    this.unload(partitionId, hosted);
+    setTimeout(() => this.reconcile(), 500).unref();
+  }
+
   private unload(partitionId: string, hosted: Hosted): void {
     this.hosted.delete(partitionId);
     this.deps.log.info({ partitionId, epoch: hosted.epoch }, 'partition unloading');
     void hosted.partition?.close().catch((error: unknown) => this.deps.log.warn({ partitionId, err: errorMessage(error) }, 'partition close failed'));
   }
 
+  /** Why this server cannot serve every partition assigned to it yet (for its readiness probe), or undefined when it can. */
+  readiness(): string | undefined {
+    if (!this.map) return 'partition map not read yet';
+    const waiting = [...this.map.snapshot().values()].filter((d) => d.ownerId === this.deps.serverId && !this.hosted.get(d.partitionId)?.partition);
+    return waiting.length > 0 ? `partitions loading: ${waiting.map((d) => d.partitionId).join(', ')}` : undefined;
+  }
+
+  /**
+   * Reads the partition's entry from etcd itself, not from the watched copy (which may lag),
+   * so that a server that just lost its lease never fences out the partition's new owner.
+   */
+  private async confirmOwnership(descriptor: partitionV1.Partition__Output): Promise<void> {
+    const raw = await this.deps.etcd.get(partitionKeys(this.deps.prefix).partition(descriptor.partitionId)).string();
+    const current = raw === null ? undefined : (JSON.parse(raw) as partitionV1.Partition__Output);
+    if (current?.ownerId !== this.deps.serverId || current.epoch !== descriptor.epoch) {
+      throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} is no longer assigned here at epoch ${descriptor.epoch}`);
+    }
+  }
+
+  private checkLease(): void {
+    if (this.deps.leaseValidForMs() < LEASE_MARGIN_MS) throw new PartitionError('NOT_OWNER', 'this server cannot be sure it still holds its lease');
+  }
+
   /** The loaded partition holding `key`. */
   route(key: Buffer): Partition {
+    this.checkLease();
     for (const hosted of this.hosted.values()) {
       if (hosted.partition?.contains(key)) return hosted.partition;
     }
@@ -88,6 +142,7 @@ export class PartitionHost {
 
   /** The loaded partition with this id. */
   byId(partitionId: string): Partition {
+    this.checkLease();
     const hosted = this.hosted.get(partitionId);
     if (hosted?.partition) return hosted.partition;
     if (hosted) throw new PartitionError('PARTITION_LOADING', `partition ${partitionId} is loading`);

@@ -1,17 +1,14 @@
-import { join } from 'node:path';
 import type { ClientPool, Clock, Logger } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
-import { StreamWriter, type ExtentReader, type NodeDirectory, type StreamManagerClient } from '@strata/stream-layer';
+import type { ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, prefixEnd } from '../keys.js';
 import { blobRecordCodec, containerRecordCodec } from '../records.js';
 import { BlobUpload } from './blob-upload.js';
-import { CommitLog } from './commit-log.js';
-import { Committer } from './committer.js';
-import { ExtentLocator } from './extent-locator.js';
-import { IndexStore } from './index-store.js';
+import type { IndexView } from './committer.js';
+import type { IndexStore } from './index-store.js';
 import { listBlobs, listContainers, type PartitionBounds } from './listing.js';
-import { replayLog } from './replay.js';
+import { loadPartition, type LoadedPartition } from './partition-loader.js';
 
 export interface PartitionDeps {
   manager: StreamManagerClient;
@@ -22,6 +19,10 @@ export interface PartitionDeps {
   log: Logger;
   /** Where this server keeps its partitions' materialised indexes. */
   dataDir: string;
+  /** Extents of the partition's streams are sealed at this size. */
+  extentBytesMax: number;
+  /** Called once when a commit failed and the partition must be reloaded from its streams. */
+  onFailed?: (partitionId: string, error: Error) => void;
 }
 
 /**
@@ -34,34 +35,36 @@ export class Partition {
     readonly descriptor: partitionV1.Partition__Output,
     private readonly bounds: PartitionBounds,
     private readonly deps: PartitionDeps,
-    private readonly index: IndexStore,
-    private readonly committer: Committer,
-    private readonly logWriter: StreamWriter,
-    private readonly dataWriter: StreamWriter,
-    private readonly locator: ExtentLocator,
+    private readonly state: LoadedPartition,
   ) {}
 
   /**
-   * Loads a partition: opens its streams for writing (which seals their last extents, fencing
-   * out any former owner), then replays its commit log into a fresh local index.
+   * Loads a partition from its streams (fencing out any former owner first; see
+   * partition-loader.ts) and starts checkpointing it.
    */
   static async load(deps: PartitionDeps, descriptor: partitionV1.Partition__Output): Promise<Partition> {
-    const streams = descriptor.streams;
-    if (!streams) throw new PartitionError('INTERNAL', `partition ${descriptor.partitionId} has no streams`);
-    const writerDeps = { manager: deps.manager, nodes: deps.nodes, clock: deps.clock, log: deps.log };
-    const logWriter = await StreamWriter.open({ ...writerDeps, streamId: streams.logStreamId });
-    const dataWriter = await StreamWriter.open({ ...writerDeps, streamId: streams.dataStreamId });
-    const index = await IndexStore.openEmpty(join(deps.dataDir, 'partitions', descriptor.partitionId));
-    const logStream = await deps.manager.getStream(streams.logStreamId);
-    const lastSequence = await replayLog({ stream: logStream, reader: deps.reader, index, log: deps.log });
-    const locator = new ExtentLocator(deps.manager, deps.directory);
-    locator.learn((await deps.manager.getStream(streams.dataStreamId)).extents);
+    const state = await loadPartition(deps, descriptor);
     const bounds: PartitionBounds = {
       low: Buffer.from(descriptor.lowKey),
       high: descriptor.highKey === '' ? undefined : Buffer.from(descriptor.highKey),
     };
-    const committer = new Committer(index, new CommitLog(logWriter), lastSequence);
-    return new Partition(descriptor, bounds, deps, index, committer, logWriter, dataWriter, locator);
+    return new Partition(descriptor, bounds, deps, state);
+  }
+
+  private get index(): IndexStore {
+    return this.state.index;
+  }
+
+  /** Commits through the partition's committer, then checkpoints if the log has grown enough. */
+  private async commit<Result>(prepare: (view: IndexView) => Promise<{ mutations: partitionV1.IndexMutation[]; result: Result }>): Promise<Result> {
+    const result = await this.state.committer.commit<Result>(prepare);
+    this.state.checkpointer.maybeCheckpoint();
+    return result;
+  }
+
+  /** Writes a checkpoint now (also used before a split, merge or move). */
+  checkpoint(): Promise<partitionV1.PartitionRoot> {
+    return this.state.checkpointer.checkpoint();
   }
 
   get id(): string {
@@ -77,7 +80,7 @@ export class Partition {
     checkName('container', container);
     const key = containerKey(account, container);
     const createdMs = this.deps.clock.nowMs();
-    return this.committer.commit(async (view) => {
+    return this.commit(async (view) => {
       const existing = await view.get(key);
       if (existing) throw new PartitionError('CONTAINER_EXISTS', `container ${container} exists`);
       return { mutations: [{ key, value: containerRecordCodec.encode({ createdMs }) }], result: { account, container, createdMs } };
@@ -87,7 +90,7 @@ export class Partition {
   async deleteContainer(account: string, container: string): Promise<void> {
     const key = containerKey(account, container);
     const blobs = blobPrefixKey(account, container);
-    await this.committer.commit(async (view) => {
+    await this.commit(async (view) => {
       if (!(await view.get(key))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
       if (await view.any({ gte: blobs, lt: prefixEnd(blobs)! })) throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
       return { mutations: [{ key, delete: true }], result: undefined };
@@ -104,16 +107,17 @@ export class Partition {
     return listContainers(this.index, this.bounds, request);
   }
 
-  /** Fails fast, before any byte is uploaded, when the blob could not be stored. */
+  /** Fails fast, before any byte is uploaded, when the blob could not be stored (checked again at commit). */
   async checkUpload(header: partitionV1.PutBlobHeader__Output): Promise<void> {
     checkBlobName(header.blob);
     if (!(await this.index.get(containerKey(header.account, header.container)))) {
       throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
     }
+    checkPreconditions(header, await this.index.get(blobKey(header.account, header.container, header.blob)));
   }
 
   startUpload(): BlobUpload {
-    return new BlobUpload(this.dataWriter);
+    return new BlobUpload(this.state.writers.data);
   }
 
   /** Records an uploaded blob, if its container still exists. */
@@ -130,10 +134,11 @@ export class Partition {
       blocks: uploaded.blocks,
     };
     const key = blobKey(header.account, header.container, header.blob);
-    await this.committer.commit(async (view) => {
+    await this.commit(async (view) => {
       if (!(await view.get(containerKey(header.account, header.container)))) {
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
       }
+      checkPreconditions(header, await view.get(key));
       return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
     });
     return { account: header.account, container: header.container, blob: header.blob, record, extents: [] };
@@ -149,14 +154,14 @@ export class Partition {
       throw new PartitionError('NO_SUCH_BLOB', `no blob ${request.blob}`);
     }
     const record = blobRecordCodec.decode(value);
-    const extents = await this.locator.describe(record.blocks.map((block) => block.extentId));
+    const extents = await this.state.locator.describe(record.blocks.map((block) => block.extentId));
     return { ...request, record, extents };
   }
 
   async deleteBlob(request: partitionV1.BlobRequest__Output): Promise<boolean> {
     checkBlobName(request.blob);
     const key = blobKey(request.account, request.container, request.blob);
-    return this.committer.commit(async (view) => {
+    return this.commit(async (view) => {
       if (!(await view.get(containerKey(request.account, request.container)))) {
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
       }
@@ -171,7 +176,18 @@ export class Partition {
 
   /** Stops writing (waiting for appends in flight) and drops the local index. */
   async close(): Promise<void> {
-    await Promise.allSettled([this.logWriter.close(), this.dataWriter.close()]);
+    await this.state.checkpointer.stop();
+    await Promise.allSettled(Object.values(this.state.writers).map((writer) => writer.close()));
     await this.index.destroy();
+  }
+}
+
+/** An upload's If-None-Match / If-Match against what the key holds now. */
+function checkPreconditions(header: partitionV1.PutBlobHeader__Output, existing: Buffer | undefined): void {
+  if (header.ifNoneMatch === '*' && existing) throw new PartitionError('PRECONDITION_FAILED', `${header.blob} exists`);
+  if (header.ifMatch) {
+    if (!existing) throw new PartitionError('NO_SUCH_BLOB', `no blob ${header.blob}`);
+    const etag = blobRecordCodec.decode(existing).etag;
+    if (header.ifMatch !== '*' && header.ifMatch !== etag) throw new PartitionError('PRECONDITION_FAILED', `${header.blob} has another ETag`);
   }
 }

@@ -9,12 +9,15 @@ import type { PartitionHost } from './partition-host.js';
 /** The gRPC edge of a partition server: routes each request to its partition, maps errors. */
 export function partitionServerHandlers(host: PartitionHost): partitionV1.PartitionServerHandlers {
   const unary = <Request, Response>(handle: (request: Request) => Promise<Response>) =>
-    unaryHandler<Request, Response, PartitionErrorCode>(PARTITION_ERROR_STATUS, (request) =>
-      handle(request).catch((error: unknown) => {
+    unaryHandler<Request, Response, PartitionErrorCode>(PARTITION_ERROR_STATUS, async (request) => {
+      try {
+        return await handle(request);
+      } catch (error) {
         throw toPartitionError(error);
-      }),
-    );
-  const limit = (requested: number): number => (requested > 0 ? Math.min(requested, LIST_RESULTS_MAX) : LIST_RESULTS_MAX);
+      }
+    });
+  // One more than a page, so a caller can tell a full page from the last one.
+  const limit = (requested: number): number => (requested > 0 ? Math.min(requested, LIST_RESULTS_MAX + 1) : LIST_RESULTS_MAX);
 
   return {
     CreateContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.ContainerInfo>((request) =>

@@ -5,15 +5,21 @@ import type { AppendRequest as _strata_stream_v1_AppendRequest, AppendRequest__O
 import type { AppendResponse as _strata_stream_v1_AppendResponse, AppendResponse__Output as _strata_stream_v1_AppendResponse__Output } from './strata/stream/v1/AppendResponse.js';
 import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
+import type { CopyReplicaRequest as _strata_stream_v1_CopyReplicaRequest, CopyReplicaRequest__Output as _strata_stream_v1_CopyReplicaRequest__Output } from './strata/stream/v1/CopyReplicaRequest.js';
 import type { CreateExtentRequest as _strata_stream_v1_CreateExtentRequest, CreateExtentRequest__Output as _strata_stream_v1_CreateExtentRequest__Output } from './strata/stream/v1/CreateExtentRequest.js';
 import type { CreateExtentResponse as _strata_stream_v1_CreateExtentResponse, CreateExtentResponse__Output as _strata_stream_v1_CreateExtentResponse__Output } from './strata/stream/v1/CreateExtentResponse.js';
+import type { DeleteReplicaRequest as _strata_stream_v1_DeleteReplicaRequest, DeleteReplicaRequest__Output as _strata_stream_v1_DeleteReplicaRequest__Output } from './strata/stream/v1/DeleteReplicaRequest.js';
+import type { DeleteReplicaResponse as _strata_stream_v1_DeleteReplicaResponse, DeleteReplicaResponse__Output as _strata_stream_v1_DeleteReplicaResponse__Output } from './strata/stream/v1/DeleteReplicaResponse.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
 import type { ExtentNodeClient as _strata_stream_v1_ExtentNodeClient, ExtentNodeDefinition as _strata_stream_v1_ExtentNodeDefinition } from './strata/stream/v1/ExtentNode.js';
 import type { GetReplicaInfoRequest as _strata_stream_v1_GetReplicaInfoRequest, GetReplicaInfoRequest__Output as _strata_stream_v1_GetReplicaInfoRequest__Output } from './strata/stream/v1/GetReplicaInfoRequest.js';
+import type { ListReplicasRequest as _strata_stream_v1_ListReplicasRequest, ListReplicasRequest__Output as _strata_stream_v1_ListReplicasRequest__Output } from './strata/stream/v1/ListReplicasRequest.js';
+import type { ListReplicasResponse as _strata_stream_v1_ListReplicasResponse, ListReplicasResponse__Output as _strata_stream_v1_ListReplicasResponse__Output } from './strata/stream/v1/ListReplicasResponse.js';
 import type { ReadBlocksRequest as _strata_stream_v1_ReadBlocksRequest, ReadBlocksRequest__Output as _strata_stream_v1_ReadBlocksRequest__Output } from './strata/stream/v1/ReadBlocksRequest.js';
 import type { ReadBlocksResponse as _strata_stream_v1_ReadBlocksResponse, ReadBlocksResponse__Output as _strata_stream_v1_ReadBlocksResponse__Output } from './strata/stream/v1/ReadBlocksResponse.js';
 import type { Replica as _strata_stream_v1_Replica, Replica__Output as _strata_stream_v1_Replica__Output } from './strata/stream/v1/Replica.js';
 import type { ReplicaInfo as _strata_stream_v1_ReplicaInfo, ReplicaInfo__Output as _strata_stream_v1_ReplicaInfo__Output } from './strata/stream/v1/ReplicaInfo.js';
+import type { ReplicaState as _strata_stream_v1_ReplicaState, ReplicaState__Output as _strata_stream_v1_ReplicaState__Output } from './strata/stream/v1/ReplicaState.js';
 import type { SealReplicaRequest as _strata_stream_v1_SealReplicaRequest, SealReplicaRequest__Output as _strata_stream_v1_SealReplicaRequest__Output } from './strata/stream/v1/SealReplicaRequest.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -28,15 +34,21 @@ export interface ProtoGrpcType {
         AppendResponse: MessageTypeDefinition<_strata_stream_v1_AppendResponse, _strata_stream_v1_AppendResponse__Output>
         Block: MessageTypeDefinition<_strata_stream_v1_Block, _strata_stream_v1_Block__Output>
         BlockPointer: MessageTypeDefinition<_strata_stream_v1_BlockPointer, _strata_stream_v1_BlockPointer__Output>
+        CopyReplicaRequest: MessageTypeDefinition<_strata_stream_v1_CopyReplicaRequest, _strata_stream_v1_CopyReplicaRequest__Output>
         CreateExtentRequest: MessageTypeDefinition<_strata_stream_v1_CreateExtentRequest, _strata_stream_v1_CreateExtentRequest__Output>
         CreateExtentResponse: MessageTypeDefinition<_strata_stream_v1_CreateExtentResponse, _strata_stream_v1_CreateExtentResponse__Output>
+        DeleteReplicaRequest: MessageTypeDefinition<_strata_stream_v1_DeleteReplicaRequest, _strata_stream_v1_DeleteReplicaRequest__Output>
+        DeleteReplicaResponse: MessageTypeDefinition<_strata_stream_v1_DeleteReplicaResponse, _strata_stream_v1_DeleteReplicaResponse__Output>
         ExtentInfo: MessageTypeDefinition<_strata_stream_v1_ExtentInfo, _strata_stream_v1_ExtentInfo__Output>
         ExtentNode: SubtypeConstructor<typeof grpc.Client, _strata_stream_v1_ExtentNodeClient> & { service: _strata_stream_v1_ExtentNodeDefinition }
         GetReplicaInfoRequest: MessageTypeDefinition<_strata_stream_v1_GetReplicaInfoRequest, _strata_stream_v1_GetReplicaInfoRequest__Output>
+        ListReplicasRequest: MessageTypeDefinition<_strata_stream_v1_ListReplicasRequest, _strata_stream_v1_ListReplicasRequest__Output>
+        ListReplicasResponse: MessageTypeDefinition<_strata_stream_v1_ListReplicasResponse, _strata_stream_v1_ListReplicasResponse__Output>
         ReadBlocksRequest: MessageTypeDefinition<_strata_stream_v1_ReadBlocksRequest, _strata_stream_v1_ReadBlocksRequest__Output>
         ReadBlocksResponse: MessageTypeDefinition<_strata_stream_v1_ReadBlocksResponse, _strata_stream_v1_ReadBlocksResponse__Output>
         Replica: MessageTypeDefinition<_strata_stream_v1_Replica, _strata_stream_v1_Replica__Output>
         ReplicaInfo: MessageTypeDefinition<_strata_stream_v1_ReplicaInfo, _strata_stream_v1_ReplicaInfo__Output>
+        ReplicaState: MessageTypeDefinition<_strata_stream_v1_ReplicaState, _strata_stream_v1_ReplicaState__Output>
         SealReplicaRequest: MessageTypeDefinition<_strata_stream_v1_SealReplicaRequest, _strata_stream_v1_SealReplicaRequest__Output>
       }
     }

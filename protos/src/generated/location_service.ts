@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { MessageTypeDefinition } from '@grpc/proto-loader';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AccessKey as _strata_location_v1_AccessKey, AccessKey__Output as _strata_location_v1_AccessKey__Output } from './strata/location/v1/AccessKey.js';
 import type { AccountInfo as _strata_location_v1_AccountInfo, AccountInfo__Output as _strata_location_v1_AccountInfo__Output } from './strata/location/v1/AccountInfo.js';
@@ -23,6 +23,7 @@ export interface ProtoGrpcType {
       v1: {
         AccessKey: MessageTypeDefinition<_strata_location_v1_AccessKey, _strata_location_v1_AccessKey__Output>
         AccountInfo: MessageTypeDefinition<_strata_location_v1_AccountInfo, _strata_location_v1_AccountInfo__Output>
+        AccountState: EnumTypeDefinition
         CreateAccountRequest: MessageTypeDefinition<_strata_location_v1_CreateAccountRequest, _strata_location_v1_CreateAccountRequest__Output>
         GetAccountRequest: MessageTypeDefinition<_strata_location_v1_GetAccountRequest, _strata_location_v1_GetAccountRequest__Output>
         ListAccountsRequest: MessageTypeDefinition<_strata_location_v1_ListAccountsRequest, _strata_location_v1_ListAccountsRequest__Output>

@@ -6,6 +6,8 @@ import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobPropert
 import type { BlobRecord as _strata_partition_v1_BlobRecord, BlobRecord__Output as _strata_partition_v1_BlobRecord__Output } from './strata/partition/v1/BlobRecord.js';
 import type { BlobRequest as _strata_partition_v1_BlobRequest, BlobRequest__Output as _strata_partition_v1_BlobRequest__Output } from './strata/partition/v1/BlobRequest.js';
 import type { BlobSummary as _strata_partition_v1_BlobSummary, BlobSummary__Output as _strata_partition_v1_BlobSummary__Output } from './strata/partition/v1/BlobSummary.js';
+import type { CheckpointBlock as _strata_partition_v1_CheckpointBlock, CheckpointBlock__Output as _strata_partition_v1_CheckpointBlock__Output } from './strata/partition/v1/CheckpointBlock.js';
+import type { CheckpointEntry as _strata_partition_v1_CheckpointEntry, CheckpointEntry__Output as _strata_partition_v1_CheckpointEntry__Output } from './strata/partition/v1/CheckpointEntry.js';
 import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from './strata/partition/v1/ContainerInfo.js';
 import type { ContainerRecord as _strata_partition_v1_ContainerRecord, ContainerRecord__Output as _strata_partition_v1_ContainerRecord__Output } from './strata/partition/v1/ContainerRecord.js';
 import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from './strata/partition/v1/ContainerRequest.js';
@@ -19,6 +21,7 @@ import type { ListContainersResponse as _strata_partition_v1_ListContainersRespo
 import type { ListEntry as _strata_partition_v1_ListEntry, ListEntry__Output as _strata_partition_v1_ListEntry__Output } from './strata/partition/v1/ListEntry.js';
 import type { LogBlock as _strata_partition_v1_LogBlock, LogBlock__Output as _strata_partition_v1_LogBlock__Output } from './strata/partition/v1/LogBlock.js';
 import type { LogRecord as _strata_partition_v1_LogRecord, LogRecord__Output as _strata_partition_v1_LogRecord__Output } from './strata/partition/v1/LogRecord.js';
+import type { PartitionRoot as _strata_partition_v1_PartitionRoot, PartitionRoot__Output as _strata_partition_v1_PartitionRoot__Output } from './strata/partition/v1/PartitionRoot.js';
 import type { PartitionServerClient as _strata_partition_v1_PartitionServerClient, PartitionServerDefinition as _strata_partition_v1_PartitionServerDefinition } from './strata/partition/v1/PartitionServer.js';
 import type { PutBlobCommit as _strata_partition_v1_PutBlobCommit, PutBlobCommit__Output as _strata_partition_v1_PutBlobCommit__Output } from './strata/partition/v1/PutBlobCommit.js';
 import type { PutBlobHeader as _strata_partition_v1_PutBlobHeader, PutBlobHeader__Output as _strata_partition_v1_PutBlobHeader__Output } from './strata/partition/v1/PutBlobHeader.js';
@@ -41,6 +44,8 @@ export interface ProtoGrpcType {
         BlobRecord: MessageTypeDefinition<_strata_partition_v1_BlobRecord, _strata_partition_v1_BlobRecord__Output>
         BlobRequest: MessageTypeDefinition<_strata_partition_v1_BlobRequest, _strata_partition_v1_BlobRequest__Output>
         BlobSummary: MessageTypeDefinition<_strata_partition_v1_BlobSummary, _strata_partition_v1_BlobSummary__Output>
+        CheckpointBlock: MessageTypeDefinition<_strata_partition_v1_CheckpointBlock, _strata_partition_v1_CheckpointBlock__Output>
+        CheckpointEntry: MessageTypeDefinition<_strata_partition_v1_CheckpointEntry, _strata_partition_v1_CheckpointEntry__Output>
         ContainerInfo: MessageTypeDefinition<_strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerInfo__Output>
         ContainerRecord: MessageTypeDefinition<_strata_partition_v1_ContainerRecord, _strata_partition_v1_ContainerRecord__Output>
         ContainerRequest: MessageTypeDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerRequest__Output>
@@ -54,6 +59,7 @@ export interface ProtoGrpcType {
         ListEntry: MessageTypeDefinition<_strata_partition_v1_ListEntry, _strata_partition_v1_ListEntry__Output>
         LogBlock: MessageTypeDefinition<_strata_partition_v1_LogBlock, _strata_partition_v1_LogBlock__Output>
         LogRecord: MessageTypeDefinition<_strata_partition_v1_LogRecord, _strata_partition_v1_LogRecord__Output>
+        PartitionRoot: MessageTypeDefinition<_strata_partition_v1_PartitionRoot, _strata_partition_v1_PartitionRoot__Output>
         PartitionServer: SubtypeConstructor<typeof grpc.Client, _strata_partition_v1_PartitionServerClient> & { service: _strata_partition_v1_PartitionServerDefinition }
         PutBlobCommit: MessageTypeDefinition<_strata_partition_v1_PutBlobCommit, _strata_partition_v1_PutBlobCommit__Output>
         PutBlobHeader: MessageTypeDefinition<_strata_partition_v1_PutBlobHeader, _strata_partition_v1_PutBlobHeader__Output>

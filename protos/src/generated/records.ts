@@ -3,10 +3,13 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobProperties__Output as _strata_partition_v1_BlobProperties__Output } from './strata/partition/v1/BlobProperties.js';
 import type { BlobRecord as _strata_partition_v1_BlobRecord, BlobRecord__Output as _strata_partition_v1_BlobRecord__Output } from './strata/partition/v1/BlobRecord.js';
+import type { CheckpointBlock as _strata_partition_v1_CheckpointBlock, CheckpointBlock__Output as _strata_partition_v1_CheckpointBlock__Output } from './strata/partition/v1/CheckpointBlock.js';
+import type { CheckpointEntry as _strata_partition_v1_CheckpointEntry, CheckpointEntry__Output as _strata_partition_v1_CheckpointEntry__Output } from './strata/partition/v1/CheckpointEntry.js';
 import type { ContainerRecord as _strata_partition_v1_ContainerRecord, ContainerRecord__Output as _strata_partition_v1_ContainerRecord__Output } from './strata/partition/v1/ContainerRecord.js';
 import type { IndexMutation as _strata_partition_v1_IndexMutation, IndexMutation__Output as _strata_partition_v1_IndexMutation__Output } from './strata/partition/v1/IndexMutation.js';
 import type { LogBlock as _strata_partition_v1_LogBlock, LogBlock__Output as _strata_partition_v1_LogBlock__Output } from './strata/partition/v1/LogBlock.js';
 import type { LogRecord as _strata_partition_v1_LogRecord, LogRecord__Output as _strata_partition_v1_LogRecord__Output } from './strata/partition/v1/LogRecord.js';
+import type { PartitionRoot as _strata_partition_v1_PartitionRoot, PartitionRoot__Output as _strata_partition_v1_PartitionRoot__Output } from './strata/partition/v1/PartitionRoot.js';
 import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
@@ -22,10 +25,13 @@ export interface ProtoGrpcType {
       v1: {
         BlobProperties: MessageTypeDefinition<_strata_partition_v1_BlobProperties, _strata_partition_v1_BlobProperties__Output>
         BlobRecord: MessageTypeDefinition<_strata_partition_v1_BlobRecord, _strata_partition_v1_BlobRecord__Output>
+        CheckpointBlock: MessageTypeDefinition<_strata_partition_v1_CheckpointBlock, _strata_partition_v1_CheckpointBlock__Output>
+        CheckpointEntry: MessageTypeDefinition<_strata_partition_v1_CheckpointEntry, _strata_partition_v1_CheckpointEntry__Output>
         ContainerRecord: MessageTypeDefinition<_strata_partition_v1_ContainerRecord, _strata_partition_v1_ContainerRecord__Output>
         IndexMutation: MessageTypeDefinition<_strata_partition_v1_IndexMutation, _strata_partition_v1_IndexMutation__Output>
         LogBlock: MessageTypeDefinition<_strata_partition_v1_LogBlock, _strata_partition_v1_LogBlock__Output>
         LogRecord: MessageTypeDefinition<_strata_partition_v1_LogRecord, _strata_partition_v1_LogRecord__Output>
+        PartitionRoot: MessageTypeDefinition<_strata_partition_v1_PartitionRoot, _strata_partition_v1_PartitionRoot__Output>
       }
     }
     stream: {

@@ -27,8 +27,9 @@ export class StreamManagerClient {
     private readonly deps: { etcd: Etcd3; prefix: string; clock: Clock; log: Logger },
   ) {}
 
-  createStream(name: string): Promise<streamV1.StreamInfo__Output> {
-    return this.call((client, metadata, options, done) => client.createStream({ name }, metadata, options, done));
+  /** Creates a stream (or returns the one with this name), starting with `sharedExtentIds` (sealed) if given. */
+  createStream(name: string, sharedExtentIds: readonly string[] = []): Promise<streamV1.StreamInfo__Output> {
+    return this.call((client, metadata, options, done) => client.createStream({ name, extentIds: [...sharedExtentIds] }, metadata, options, done));
   }
 
   getStream(streamId: string): Promise<streamV1.StreamInfo__Output> {

@@ -37,7 +37,10 @@ export class StreamWriter {
   private switching = false;
   private sealing = false;
   private failuresInARow = 0;
+  /** Set once closed: every later append fails with it. */
   private broken: Error | undefined;
+  /** The last switch failed: the next append starts with a fresh seal. */
+  private needsSwitch = false;
   private capacityWaiters: (() => void)[] = [];
   private readonly timer: NodeJS.Timeout;
 
@@ -59,10 +62,21 @@ export class StreamWriter {
     const before = await deps.manager.getStream(deps.streamId);
     const last = before.extents.at(-1);
     assert(last, 'a stream has at least one extent');
-    const after = await deps.manager.sealExtent(deps.streamId, last.extentId);
-    const fresh = after.extents.at(-1);
-    assert(fresh && !fresh.sealed, 'a sealed stream ends with an unsealed extent');
-    return new StreamWriter(deps, deps.streamId, fresh);
+    try {
+      const after = await deps.manager.sealExtent(deps.streamId, last.extentId);
+      const fresh = after.extents.at(-1);
+      assert(fresh && !fresh.sealed, 'a sealed stream ends with an unsealed extent');
+      return new StreamWriter(deps, deps.streamId, fresh);
+    } catch (error) {
+      // Fenced but with no room for a new extent: the stream is readable, and the writer
+      // places the new extent at its first append.
+      const now = (await deps.manager.getStream(deps.streamId)).extents.at(-1);
+      if (!now?.sealed) throw error;
+      deps.log.warn({ streamId: deps.streamId, err: error }, 'stream opened sealed; new extent at first append');
+      const writer = new StreamWriter(deps, deps.streamId, now);
+      writer.needsSwitch = true;
+      return writer;
+    }
   }
 
   /**
@@ -89,9 +103,14 @@ export class StreamWriter {
   }
 
   private dispatch(pending: PendingAppend): void {
-    if (this.switching) {
+    if (this.needsSwitch && !this.switching) {
+      this.needsSwitch = false;
       this.queued.push(pending);
-    } else if (this.nextOffset > 0 && this.nextOffset + pending.bytes > EXTENT_BYTES_MAX) {
+      this.switching = true;
+      void this.finishSwitch();
+    } else if (this.switching) {
+      this.queued.push(pending);
+    } else if (this.nextOffset > 0 && this.nextOffset + pending.bytes > (this.deps.extentBytesMax ?? EXTENT_BYTES_MAX)) {
       this.queued.push(pending);
       this.beginSwitch();
     } else {
@@ -159,6 +178,7 @@ export class StreamWriter {
     this.inFlight = [];
     if (this.failuresInARow > APPEND_RETRIES_MAX) {
       this.failAll(new StreamError('UNAVAILABLE', `appends to stream ${this.streamId} failed ${this.failuresInARow} times in a row`));
+      this.failuresInARow = 0;
       return;
     }
     this.switching = true;
@@ -177,6 +197,9 @@ export class StreamWriter {
     this.call?.end();
     this.call = undefined;
     try {
+      // Back off after failures, so that a node just found dead or full is out of the
+      // manager's placement (its lease runs out; its registration says full) before we retry.
+      if (this.failuresInARow > 1) await this.deps.clock.sleep(Math.min(2_000, 100 * 2 ** (this.failuresInARow - 2)));
       const stream = await this.deps.manager.sealExtent(this.streamId, this.extent.extentId);
       const fresh = stream.extents.at(-1);
       if (!fresh || fresh.sealed || fresh.extentId === this.extent.extentId) throw new StreamError('INTERNAL', 'the seal did not start a fresh extent');
@@ -205,23 +228,45 @@ export class StreamWriter {
     this.capacityWaiters.shift()?.();
   }
 
+  /**
+   * Fails every append not yet acknowledged. The writer stays usable: the next append begins
+   * with a fresh seal, so a stream recovers once nodes (or room) are back.
+   */
   private failAll(error: Error): void {
-    this.broken = error;
+    this.deps.log.error({ streamId: this.streamId, err: error }, 'appends failed');
     this.call?.cancel();
     this.call = undefined;
+    this.switching = false;
+    this.needsSwitch = true;
     for (const pending of [...this.inFlight, ...this.queued]) pending.reject(error);
     this.inFlight = [];
     this.queued = [];
     for (const waiter of this.capacityWaiters.splice(0)) waiter();
   }
 
-  /** Waits for appends in flight, then ends the call. Later appends fail. */
+  /** The stream this writer writes. */
+  get streamIdentifier(): string {
+    return this.streamId;
+  }
+
+  /** The extent appends go to now (its replicas in chain order). */
+  get currentExtent(): streamV1.ExtentInfo__Output {
+    return this.extent;
+  }
+
+  /**
+   * Waits (up to APPEND_TIMEOUT_MS) for appends in flight, then ends the call; what is still
+   * unacknowledged fails. Later appends fail.
+   */
   async close(): Promise<void> {
     clearInterval(this.timer);
-    while (!this.broken && (this.inFlight.length > 0 || this.queued.length > 0)) {
+    const deadline = this.deps.clock.monotonicMs() + APPEND_TIMEOUT_MS;
+    while (!this.broken && (this.inFlight.length > 0 || this.queued.length > 0) && this.deps.clock.monotonicMs() < deadline) {
       await this.deps.clock.sleep(10);
     }
-    this.broken ??= new StreamError('UNAVAILABLE', 'the stream writer is closed');
+    const closed = new StreamError('UNAVAILABLE', 'the stream writer is closed');
+    if (this.inFlight.length > 0 || this.queued.length > 0) this.failAll(closed);
+    this.broken ??= closed;
     this.call?.end();
     this.call = undefined;
   }
@@ -232,4 +277,6 @@ export interface WriterDeps {
   nodes: ClientPool<streamV1.ExtentNodeClient>;
   clock: Clock;
   log: Logger;
+  /** Seal and move on once an extent holds this much (default EXTENT_BYTES_MAX). */
+  extentBytesMax?: number;
 }

@@ -17,6 +17,7 @@ export interface ChainAppendDeps {
   directory: NodeDirectory;
   peers: ClientPool<streamV1.ExtentNodeClient>;
   log: Logger;
+  onWriteFailure: (error: unknown) => void;
 }
 
 interface PendingAppend {
@@ -70,7 +71,10 @@ export class ChainAppendSession {
           entry.localDurable = true;
           this.flush();
         },
-        (error: unknown) => this.fail(error),
+        (error: unknown) => {
+          this.deps.onWriteFailure(error);
+          this.fail(error);
+        },
       );
       if (this.successorId !== undefined) this.forward(request);
       if (this.pending.length >= REPLICA_APPENDS_QUEUED_MAX && !this.paused) {

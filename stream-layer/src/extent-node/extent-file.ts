@@ -1,10 +1,13 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { assert } from '@strata/common';
+import { assert, Failpoints } from '@strata/common';
 import { StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { encodeAppend, FLAG_END_OF_APPEND } from './block-format.js';
 import { scanBlocks } from './block-scanner.js';
+
+/** The extent node's named failure points (armed with --failpoints, e.g. `extentNode.beforeSync=crash`). */
+export type ExtentNodeFailpoint = 'extentNode.beforeSync';
 
 export interface AppendBlock {
   data: Buffer;
@@ -33,6 +36,7 @@ export class ExtentFile {
     private readonly handle: FileHandle,
     lengthBytes: number,
     sealed: boolean,
+    private readonly failpoints: Failpoints<ExtentNodeFailpoint>,
   ) {
     this.writtenBytes = lengthBytes;
     this.durable = lengthBytes;
@@ -44,7 +48,7 @@ export class ExtentFile {
    * any torn tail (a partial block, a bad checksum, or blocks of an append cut short) is cut
    * off, so the file ends at the last whole append. A sealed file is cut to its sealed length.
    */
-  static async open(options: { path: string; sealedLengthBytes?: number }): Promise<ExtentFile> {
+  static async open(options: { path: string; sealedLengthBytes?: number; failpoints?: Failpoints<ExtentNodeFailpoint> }): Promise<ExtentFile> {
     const handle = await open(options.path, constants.O_RDWR | constants.O_CREAT, 0o644);
     const size = (await handle.stat()).size;
     let length: number;
@@ -61,7 +65,7 @@ export class ExtentFile {
       await handle.truncate(length);
       await handle.datasync();
     }
-    return new ExtentFile(handle, length, options.sealedLengthBytes !== undefined);
+    return new ExtentFile(handle, length, options.sealedLengthBytes !== undefined, options.failpoints ?? new Failpoints(undefined));
   }
 
   /** Length of the whole, durable appends. */
@@ -107,6 +111,7 @@ export class ExtentFile {
       }
     });
     await this.writeChain;
+    await this.failpoints.hit('extentNode.beforeSync');
     await this.sync();
     // A seal may have run while this append was being written (the state changes across awaits).
     if (this.sealed) {
@@ -148,7 +153,7 @@ export class ExtentFile {
    * Yields the blocks of [offset, offset + lengthBytes), each verified against its checksum.
    * The range must lie within the durable length and on block boundaries.
    */
-  async *read(offset: number, lengthBytes: number): AsyncGenerator<{ offset: number; data: Buffer }> {
+  async *read(offset: number, lengthBytes: number): AsyncGenerator<{ offset: number; data: Buffer; flags: number }> {
     const end = offset + lengthBytes;
     if (end > this.durable) throw new StreamError('RANGE_NOT_HELD', `read to ${end} but the replica holds ${this.durable}`);
     for await (const item of scanBlocks(this.handle, offset, end)) {
@@ -156,7 +161,7 @@ export class ExtentFile {
         const code = item.reason === 'bad-checksum' ? 'CHECKSUM_MISMATCH' : item.offset === offset ? 'BAD_BLOCK_RANGE' : 'CHECKSUM_MISMATCH';
         throw new StreamError(code, `no valid block at ${item.offset} (${item.reason})`, { offset: item.offset });
       }
-      yield { offset: item.offset, data: item.data };
+      yield { offset: item.offset, data: item.data, flags: item.header.flags };
     }
   }
 

@@ -1,9 +1,9 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Level } from 'level';
-import type { Clock, Logger } from '@strata/common';
+import { Failpoints, type Clock, type Logger } from '@strata/common';
 import { StreamError } from '../errors.js';
-import { ExtentFile } from './extent-file.js';
+import { ExtentFile, type ExtentNodeFailpoint } from './extent-file.js';
 
 /** What a node records about one replica it holds, in its local `level` store. */
 export interface ReplicaMeta {
@@ -13,6 +13,8 @@ export interface ReplicaMeta {
   state: 'open' | 'frozen' | 'sealed';
   sealedLengthBytes?: number;
   createdMs: number;
+  /** A block failed its checksum: never served or copied again; the manager replaces it. */
+  corrupt?: boolean;
 }
 
 export interface Replica {
@@ -33,20 +35,32 @@ export class ExtentStore {
     private readonly dataDir: string,
     private readonly db: Level<string, ReplicaMeta>,
     private readonly clock: Clock,
+    private readonly failpoints: Failpoints<ExtentNodeFailpoint>,
   ) {}
 
-  static async open(options: { dataDir: string; clock: Clock; log: Logger }): Promise<ExtentStore> {
-    await mkdir(join(options.dataDir, 'extents'), { recursive: true });
+  static async open(options: { dataDir: string; clock: Clock; log: Logger; failpoints?: Failpoints<ExtentNodeFailpoint> }): Promise<ExtentStore> {
+    const extentsDir = join(options.dataDir, 'extents');
+    await mkdir(extentsDir, { recursive: true });
+    // Copies a crash interrupted were never visible; they are garbage.
+    for (const name of await readdir(extentsDir)) if (name.endsWith('.copy')) await rm(join(extentsDir, name), { force: true });
     const db = new Level<string, ReplicaMeta>(join(options.dataDir, 'meta'), { valueEncoding: 'json' });
     await db.open();
-    const store = new ExtentStore(options.dataDir, db, options.clock);
+    const store = new ExtentStore(options.dataDir, db, options.clock, options.failpoints ?? new Failpoints(undefined));
     for await (const meta of db.values({ gte: 'extent/', lt: 'extent0' })) {
-      const file = await ExtentFile.open({
-        path: store.pathOf(meta.extentId),
-        ...(meta.state === 'sealed' ? { sealedLengthBytes: meta.sealedLengthBytes ?? 0 } : {}),
-      });
-      if (meta.state === 'frozen') await file.freeze();
-      store.replicas.set(meta.extentId, { meta, file });
+      try {
+        const file = await ExtentFile.open({
+          path: store.pathOf(meta.extentId),
+          failpoints: store.failpoints,
+          ...(meta.state === 'sealed' ? { sealedLengthBytes: meta.sealedLengthBytes ?? 0 } : {}),
+        });
+        if (meta.state === 'frozen') await file.freeze();
+        store.replicas.set(meta.extentId, { meta, file });
+      } catch (error) {
+        // A sealed replica shorter than its seal lost data: drop it, and the manager re-copies it.
+        options.log.error({ extentId: meta.extentId, err: error }, 'replica unusable at start; dropped');
+        await db.del(`extent/${meta.extentId}`);
+        await rm(store.pathOf(meta.extentId), { force: true });
+      }
     }
     options.log.info({ replicas: store.replicas.size }, 'extent store opened');
     return store;
@@ -56,9 +70,20 @@ export class ExtentStore {
     return join(this.dataDir, 'extents', `${extentId}.extent`);
   }
 
+  /** Where a copy is written until it is whole. */
+  copyPathOf(extentId: string): string {
+    checkExtentId(extentId);
+    return `${this.pathOf(extentId)}.copy`;
+  }
+
+  /** The data directory, for free-space checks. */
+  get directory(): string {
+    return this.dataDir;
+  }
+
   /** Creates an empty replica. Creating it again with the same chain does nothing. */
   async create(extentId: string, chain: readonly string[]): Promise<Replica> {
-    if (!EXTENT_ID.test(extentId)) throw new StreamError('INVALID_ARGUMENT', `bad extent id ${JSON.stringify(extentId)}`);
+    checkExtentId(extentId);
     const existing = this.replicas.get(extentId);
     if (existing) {
       if (existing.meta.chain.join(',') !== chain.join(',')) {
@@ -70,7 +95,7 @@ export class ExtentStore {
     // Metadata first: a file without metadata would be invisible garbage after a crash, while
     // metadata without a file is recreated empty, which is what the extent was.
     await this.db.put(`extent/${extentId}`, meta, { sync: true } as never);
-    const replica = { meta, file: await ExtentFile.open({ path: this.pathOf(extentId) }) };
+    const replica = { meta, file: await ExtentFile.open({ path: this.pathOf(extentId), failpoints: this.failpoints }) };
     this.replicas.set(extentId, replica);
     return replica;
   }
@@ -103,6 +128,29 @@ export class ExtentStore {
     }
   }
 
+  /**
+   * Makes a finished copy (a durable file at `copyPathOf`) the node's sealed replica, replacing
+   * any replica it held.
+   */
+  async adoptCopy(extentId: string, options: { chain: readonly string[]; lengthBytes: number }): Promise<Replica> {
+    await this.remove(extentId);
+    const meta: ReplicaMeta = { extentId, chain: [...options.chain], state: 'sealed', sealedLengthBytes: options.lengthBytes, createdMs: this.clock.nowMs() };
+    await rename(this.copyPathOf(extentId), this.pathOf(extentId));
+    await this.db.put(`extent/${extentId}`, meta, { sync: true } as never);
+    const replica = { meta, file: await ExtentFile.open({ path: this.pathOf(extentId), sealedLengthBytes: options.lengthBytes }) };
+    this.replicas.set(extentId, replica);
+    return replica;
+  }
+
+  /** Records that a block of the replica failed its checksum; it is served no more. True if newly marked. */
+  async markCorrupt(extentId: string): Promise<boolean> {
+    const replica = this.replicas.get(extentId);
+    if (!replica || replica.meta.corrupt) return false;
+    replica.meta = { ...replica.meta, corrupt: true };
+    await this.db.put(`extent/${extentId}`, replica.meta, { sync: true } as never);
+    return true;
+  }
+
   /** Drops a replica and its file. */
   async remove(extentId: string): Promise<void> {
     const replica = this.replicas.get(extentId);
@@ -121,4 +169,8 @@ export class ExtentStore {
     for (const replica of this.replicas.values()) await replica.file.close();
     await this.db.close();
   }
+}
+
+function checkExtentId(extentId: string): void {
+  if (!EXTENT_ID.test(extentId)) throw new StreamError('INVALID_ARGUMENT', `bad extent id ${JSON.stringify(extentId)}`);
 }

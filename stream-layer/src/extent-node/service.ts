@@ -1,10 +1,12 @@
 import type * as grpc from '@grpc/grpc-js';
-import { toServiceError, unaryHandler, type ClientPool, type Logger } from '@strata/common';
+import { isStrataError, toServiceError, unaryHandler, type ClientPool, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
-import { STREAM_ERROR_STATUS } from '../errors.js';
+import { STREAM_ERROR_STATUS, StreamError } from '../errors.js';
 import type { NodeDirectory } from '../client/node-directory.js';
 import { ChainAppendSession } from './chain-append.js';
 import type { ExtentStore } from './extent-store.js';
+import { freeBytes } from './free-space.js';
+import { copyReplica } from './replica-copy.js';
 
 export interface ExtentNodeServiceDeps {
   nodeId: string;
@@ -12,6 +14,10 @@ export interface ExtentNodeServiceDeps {
   directory: NodeDirectory;
   peers: ClientPool<streamV1.ExtentNodeClient>;
   log: Logger;
+  /** Whether the node is too full to take a new extent. */
+  isFull: () => boolean;
+  /** Called when writing to a replica failed (a full disk, an I/O error). */
+  onWriteFailure: (error: unknown) => void;
 }
 
 /** The gRPC edge of an extent node: validates, calls the store, maps errors. */
@@ -21,6 +27,7 @@ export function extentNodeHandlers(deps: ExtentNodeServiceDeps): streamV1.Extent
 
   return {
     CreateExtent: unary<streamV1.CreateExtentRequest__Output, streamV1.CreateExtentResponse>(async (request) => {
+      if (deps.isFull()) throw new StreamError('NODE_FULL', `extent node ${deps.nodeId} is full`);
       await deps.store.create(request.extentId, request.replicas.map((replica) => replica.nodeId));
       deps.log.info({ extentId: request.extentId, chain: request.replicas.map((r) => r.nodeId) }, 'extent created');
       return {};
@@ -28,7 +35,7 @@ export function extentNodeHandlers(deps: ExtentNodeServiceDeps): streamV1.Extent
 
     Append: (call) => new ChainAppendSession(deps, call).start(),
 
-    ReadBlocks: (call) => void readBlocks(deps.store, call),
+    ReadBlocks: (call) => void readBlocks(deps, call),
 
     GetReplicaInfo: unary<streamV1.GetReplicaInfoRequest__Output, streamV1.ReplicaInfo>(async (request) => {
       const replica = deps.store.get(request.extentId);
@@ -41,21 +48,50 @@ export function extentNodeHandlers(deps: ExtentNodeServiceDeps): streamV1.Extent
       deps.log.info({ extentId: request.extentId, lengthBytes: request.lengthBytes }, 'replica sealed');
       return { extentId: request.extentId, lengthBytes: request.lengthBytes, sealed: true, frozen: true };
     }),
+
+    ListReplicas: unary<streamV1.ListReplicasRequest__Output, streamV1.ListReplicasResponse>(async () => ({
+      replicas: deps.store.list().map((meta) => ({
+        extentId: meta.extentId,
+        lengthBytes: deps.store.get(meta.extentId).file.durableBytes,
+        sealed: meta.state === 'sealed',
+        frozen: meta.state !== 'open',
+        corrupt: meta.corrupt ?? false,
+        createdMs: meta.createdMs,
+        chain: meta.chain,
+      })),
+      freeBytes: await freeBytes(deps.store.directory),
+    })),
+
+    DeleteReplica: unary<streamV1.DeleteReplicaRequest__Output, streamV1.DeleteReplicaResponse>(async (request) => {
+      await deps.store.remove(request.extentId);
+      deps.log.info({ extentId: request.extentId }, 'replica deleted');
+      return {};
+    }),
+
+    CopyReplica: unary<streamV1.CopyReplicaRequest__Output, streamV1.ReplicaInfo>(async (request) => {
+      const bytes = await copyReplica({ store: deps.store, peers: deps.peers, request });
+      deps.log.info({ extentId: request.extentId, bytes, from: request.source?.nodeId }, 'replica copied');
+      return { extentId: request.extentId, lengthBytes: bytes, sealed: true, frozen: true };
+    }),
   } satisfies streamV1.ExtentNodeHandlers;
 }
 
 type ReadCall = grpc.ServerWritableStream<streamV1.ReadBlocksRequest__Output, streamV1.ReadBlocksResponse>;
 
-async function readBlocks(store: ExtentStore, call: ReadCall): Promise<void> {
+async function readBlocks(deps: ExtentNodeServiceDeps, call: ReadCall): Promise<void> {
+  const { extentId, offset, lengthBytes } = call.request;
   try {
-    const { extentId, offset, lengthBytes } = call.request;
-    const replica = store.get(extentId);
+    const replica = deps.store.get(extentId);
+    if (replica.meta.corrupt) throw new StreamError('CHECKSUM_MISMATCH', `the replica of ${extentId} here is corrupt`);
     for await (const block of replica.file.read(offset, lengthBytes)) {
       if (call.cancelled) return;
-      if (!call.write({ offset: block.offset, data: block.data })) await writable(call);
+      if (!call.write({ offset: block.offset, data: block.data, flags: block.flags })) await writable(call);
     }
     call.end();
   } catch (error) {
+    if (isStrataError(error, ['CHECKSUM_MISMATCH']) && (await deps.store.markCorrupt(extentId).catch(() => false))) {
+      deps.log.error({ extentId, err: error }, 'read found a corrupt replica');
+    }
     call.emit('error', toServiceError(error, STREAM_ERROR_STATUS));
   }
 }

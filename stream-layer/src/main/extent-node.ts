@@ -1,16 +1,27 @@
-import { ClientPool, configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z } from '@strata/common';
+import { ClientPool, Failpoints, configFields, connectEtcd, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z } from '@strata/common';
 import { extentNodeProto } from '@strata/protos';
 import { NodeDirectory } from '../client/node-directory.js';
 import { streamKeys, type NodeRecord } from '../etcd-keys.js';
+import type { ExtentNodeFailpoint } from '../extent-node/extent-file.js';
 import { ExtentStore } from '../extent-node/extent-store.js';
 import { extentNodeHandlers } from '../extent-node/service.js';
-import { NODE_LEASE_TTL_SECONDS } from '../limits.js';
+import { CapacityMonitor } from '../extent-node/capacity-monitor.js';
+import { Scrubber } from '../extent-node/scrubber.js';
+import { EXTENT_BYTES_MAX, NODE_LEASE_TTL_SECONDS } from '../limits.js';
 
 const schema = z.object({
   nodeId: configFields.id(),
   dataDir: z.string().min(1),
   listen: configFields.address().default('127.0.0.1:0'),
   faultDomain: z.string().min(1).optional(),
+  /** Below this much free disk the node takes no new extents. */
+  fullBelowBytes: z.coerce.number().int().min(0).default(EXTENT_BYTES_MAX),
+  /** Pause between scrub passes over the sealed replicas. */
+  scrubIntervalMs: z.coerce.number().int().min(100).default(600_000),
+  /** Scrub read rate, so scrubbing never crowds out foreground reads. */
+  scrubMibPerSecond: z.coerce.number().positive().default(64),
+  /** Named failure points to arm, for tests: `name=crash|error|delay:MS;...`. */
+  failpoints: z.string().default(''),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -19,13 +30,28 @@ await runRole({
   schema,
   start: async ({ config, log, clock }) => {
     const etcd = connectEtcd(config.etcd);
-    const store = await ExtentStore.open({ dataDir: config.dataDir, clock, log });
+    const store = await ExtentStore.open({ dataDir: config.dataDir, clock, log, failpoints: new Failpoints<ExtentNodeFailpoint>(config.failpoints) });
     const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
     const proto = extentNodeProto();
     const peers = new ClientPool(proto.ExtentNode);
+    // The capacity monitor exists once registered; until then a write failure has nothing to report to.
+    const capacity: { monitor?: CapacityMonitor } = {};
     const server = await startGrpcServer({
       address: config.listen,
-      services: [{ definition: proto.ExtentNode.service, handlers: extentNodeHandlers({ nodeId: config.nodeId, store, directory, peers, log }) }],
+      services: [
+        {
+          definition: proto.ExtentNode.service,
+          handlers: extentNodeHandlers({
+            nodeId: config.nodeId,
+            store,
+            directory,
+            peers,
+            log,
+            isFull: () => capacity.monitor?.full ?? false,
+            onWriteFailure: () => void capacity.monitor?.check(),
+          }),
+        },
+      ],
     });
     const record: NodeRecord = { nodeId: config.nodeId, address: server.address, faultDomain: config.faultDomain ?? config.nodeId };
     const registration = await registerWithLease({
@@ -35,10 +61,17 @@ await runRole({
       ttlSeconds: NODE_LEASE_TTL_SECONDS,
       log,
     });
+    capacity.monitor = new CapacityMonitor({ record, registration, dataDir: config.dataDir, fullBelowBytes: config.fullBelowBytes, intervalMs: 2_000, clock, log });
+    capacity.monitor.start();
+    const scrubber = new Scrubber({ store, clock, log, intervalMs: config.scrubIntervalMs, rateBytesPerSecond: config.scrubMibPerSecond * 1024 * 1024 });
+    scrubber.start();
     return {
       address: server.address,
       info: { nodeId: config.nodeId, faultDomain: record.faultDomain },
+      readiness: () => (registration.isHeld() ? undefined : 'not registered in etcd'),
       stop: async () => {
+        capacity.monitor?.stop();
+        await scrubber.stop();
         await registration.close();
         await server.stop();
         peers.close();

@@ -1,9 +1,10 @@
-import { campaign, ClientPool, type Leadership, configFields, connectEtcd, etcdConfigFields, runRole, startGrpcServer, z } from '@strata/common';
+import { campaign, ClientPool, Failpoints, type Leadership, configFields, connectEtcd, etcdConfigFields, runRole, startGrpcServer, z } from '@strata/common';
 import { extentNodeProto, streamManagerProto } from '@strata/protos';
 import { NodeDirectory } from '../client/node-directory.js';
 import { streamKeys } from '../etcd-keys.js';
 import { MANAGER_LEASE_TTL_SECONDS, REPLICA_COUNT_DEFAULT } from '../limits.js';
 import { MetadataStore } from '../stream-manager/metadata-store.js';
+import { Repairer, type StreamManagerFailpoint } from '../stream-manager/repairer.js';
 import { streamManagerHandlers } from '../stream-manager/service.js';
 import { StreamManager } from '../stream-manager/stream-manager.js';
 
@@ -11,36 +12,61 @@ const schema = z.object({
   nodeId: configFields.id().default('sm-1'),
   listen: configFields.address().default('127.0.0.1:0'),
   replicaCount: z.coerce.number().int().min(1).max(7).default(REPLICA_COUNT_DEFAULT),
+  /** Pause between repair polls of the extent nodes. */
+  repairIntervalMs: z.coerce.number().int().min(100).default(2_000),
+  /** Age before an unrecorded replica or unreferenced extent counts as garbage. */
+  garbageGraceMs: z.coerce.number().int().min(0).default(300_000),
+  /** Named failure points to arm, for tests: `name=crash|error|delay:MS;...`. */
+  failpoints: z.string().default(''),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
 await runRole({
   role: 'stream-manager',
   schema,
-  start: async ({ config, log, random }) => {
+  start: async ({ config, log, random, clock }) => {
     const etcd = connectEtcd(config.etcd);
     const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
     const nodes = new ClientPool(extentNodeProto().ExtentNode);
+    // The server must listen before campaigning (its address is the campaign's value).
+    const election: { leadership?: Leadership } = {};
+    const isLeader = (): boolean => election.leadership?.isLeader() ?? false;
+    const metadata = new MetadataStore(etcd, config.etcdPrefix, async () => election.leadership?.leaderKey());
+    const repairer = new Repairer({
+      metadata,
+      directory,
+      nodes,
+      replicaCount: config.replicaCount,
+      isLeader,
+      clock,
+      log,
+      intervalMs: config.repairIntervalMs,
+      graceMs: config.garbageGraceMs,
+      failpoints: new Failpoints<StreamManagerFailpoint>(config.failpoints),
+    });
     const manager = new StreamManager({
-      metadata: new MetadataStore(etcd, config.etcdPrefix),
+      metadata,
       directory,
       nodes,
       replicaCount: config.replicaCount,
       random,
+      clock,
       log,
+      healthy: (extent, nodeId) => repairer.healthy(extent, nodeId),
+      reportedLength: (extent) => repairer.reportedLength(extent),
     });
-    // The server must listen before campaigning (its address is the campaign's value).
-    const election: { leadership?: Leadership } = {};
     const server = await startGrpcServer({
       address: config.listen,
-      services: [{ definition: streamManagerProto().StreamManager.service, handlers: streamManagerHandlers(manager, () => election.leadership?.isLeader() ?? false) }],
+      services: [{ definition: streamManagerProto().StreamManager.service, handlers: streamManagerHandlers(manager, isLeader) }],
     });
     const leadership = campaign({ client: etcd, name: streamKeys(config.etcdPrefix).managerElection, value: server.address, ttlSeconds: MANAGER_LEASE_TTL_SECONDS, log });
     election.leadership = leadership;
+    repairer.start();
     return {
       address: server.address,
       info: { nodeId: config.nodeId },
       stop: async () => {
+        await repairer.stop();
         await leadership.resign();
         await server.stop();
         nodes.close();

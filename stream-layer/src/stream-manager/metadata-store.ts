@@ -1,4 +1,4 @@
-import type { Etcd3 } from '@strata/common';
+import { transact, type Etcd3, type SoftwareTransaction } from '@strata/common';
 import { streamKeys } from '../etcd-keys.js';
 import { StreamError } from '../errors.js';
 
@@ -16,12 +16,16 @@ export interface ExtentRecord {
   replicas: string[];
   sealed: boolean;
   sealedLengthBytes: number;
+  createdMs?: number;
 }
 
 /**
  * The stream manager's durable state in etcd. Every change is one etcd transaction (etcd3's
  * software transactional memory: reads are checked at commit, and the transaction is retried
- * if they changed), so a stream and its extents always change together.
+ * if they changed), so a stream and its extents always change together. Every change also
+ * reads the writer's own leadership key: a deposed leader's transaction finds it gone (or
+ * fails its commit check when it vanishes meanwhile) and changes nothing, so it can never
+ * overwrite what its successor wrote.
  */
 export class MetadataStore {
   private readonly keys: ReturnType<typeof streamKeys>;
@@ -29,14 +33,23 @@ export class MetadataStore {
   constructor(
     private readonly etcd: Etcd3,
     prefix: string,
+    private readonly leaderKey: () => Promise<string | undefined>,
   ) {
     this.keys = streamKeys(prefix);
+  }
+
+  private async asLeader<T>(body: (tx: SoftwareTransaction) => Promise<T>): Promise<T> {
+    return transact(this.etcd, async (tx) => {
+      const key = await this.leaderKey();
+      if (!key || (await tx.get(key).string()) === null) throw new StreamError('NOT_LEADER', 'this stream manager no longer leads');
+      return body(tx);
+    });
   }
 
   /** The next id of `kind`, unique in the stamp. */
   async nextId(kind: 'stream' | 'extent'): Promise<string> {
     const key = this.keys.counter(kind);
-    const next = await this.etcd.stm({ retries: 20 }).transact(async (tx) => {
+    const next = await this.asLeader(async (tx) => {
       const current = Number((await tx.get(key).string()) ?? '0');
       await tx.put(key).value(String(current + 1));
       return current + 1;
@@ -74,7 +87,7 @@ export class MetadataStore {
    * of the stream that has it (the new extent is left unreferenced).
    */
   async createStream(stream: StreamRecord, firstExtent: ExtentRecord): Promise<string> {
-    return this.etcd.stm({ retries: 20 }).transact(async (tx) => {
+    return this.asLeader(async (tx) => {
       const existing = await tx.get(this.keys.name(stream.name)).string();
       if (existing !== null) return existing;
       await tx.put(this.keys.extent(firstExtent.extentId)).value(JSON.stringify(firstExtent));
@@ -85,20 +98,53 @@ export class MetadataStore {
   }
 
   /**
-   * Records the seal of the stream's last extent `sealed` and appends `next`, if `sealed` is
-   * still the stream's last extent; returns false (and changes nothing) otherwise.
+   * Records the seal of the stream's last extent `sealed` (unless it is already recorded) and
+   * appends `next` if given, provided `sealed` is still the stream's last extent; returns false
+   * (and changes nothing) otherwise. A stream may end sealed for a while when no node had room
+   * for a new extent: the next seal call appends one.
    */
-  async sealAndAppend(options: { streamId: string; sealed: ExtentRecord; next: ExtentRecord }): Promise<boolean> {
-    return this.etcd.stm({ retries: 20 }).transact(async (tx) => {
+  async sealAndAppend(options: { streamId: string; sealed: ExtentRecord; next?: ExtentRecord }): Promise<boolean> {
+    return this.asLeader(async (tx) => {
       const raw = await tx.get(this.keys.stream(options.streamId)).string();
       if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${options.streamId}`);
       const stream = JSON.parse(raw) as StreamRecord;
       if (stream.extentIds.at(-1) !== options.sealed.extentId) return false;
-      stream.extentIds.push(options.next.extentId);
       await tx.put(this.keys.extent(options.sealed.extentId)).value(JSON.stringify(options.sealed));
-      await tx.put(this.keys.extent(options.next.extentId)).value(JSON.stringify(options.next));
-      await tx.put(this.keys.stream(options.streamId)).value(JSON.stringify(stream));
+      if (options.next) {
+        stream.extentIds.push(options.next.extentId);
+        await tx.put(this.keys.extent(options.next.extentId)).value(JSON.stringify(options.next));
+        await tx.put(this.keys.stream(options.streamId)).value(JSON.stringify(stream));
+      }
       return true;
+    });
+  }
+
+  async allExtents(): Promise<ExtentRecord[]> {
+    const all = await this.etcd.getAll().prefix(this.keys.extents).strings();
+    return Object.values(all).map((raw) => JSON.parse(raw) as ExtentRecord);
+  }
+
+  /**
+   * Records a copied replica: `add` joins the extent's replica set, in place of `replaces` if
+   * given. Only for sealed extents (an unsealed extent's set never changes).
+   */
+  async replaceReplica(options: { extentId: string; add: string; replaces?: string }): Promise<ExtentRecord> {
+    return this.asLeader(async (tx) => {
+      const raw = await tx.get(this.keys.extent(options.extentId)).string();
+      if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${options.extentId}`);
+      const extent = JSON.parse(raw) as ExtentRecord;
+      if (!extent.sealed) throw new StreamError('INVALID_ARGUMENT', `extent ${options.extentId} is not sealed`);
+      const kept = extent.replicas.filter((nodeId) => nodeId !== options.replaces && nodeId !== options.add);
+      const next = { ...extent, replicas: [...kept, options.add] };
+      await tx.put(this.keys.extent(options.extentId)).value(JSON.stringify(next));
+      return next;
+    });
+  }
+
+  /** Drops the record of an extent no stream references. */
+  async forgetExtent(extentId: string): Promise<void> {
+    await this.asLeader(async (tx) => {
+      await tx.delete().key(this.keys.extent(extentId));
     });
   }
 }

@@ -15,7 +15,7 @@ export function streamManagerHandlers(manager: StreamManager, isLeader: () => bo
     });
 
   return {
-    CreateStream: leaderOnly<streamV1.CreateStreamRequest__Output, streamV1.StreamInfo>((request) => manager.createStream(request.name)),
+    CreateStream: leaderOnly<streamV1.CreateStreamRequest__Output, streamV1.StreamInfo>((request) => manager.createStream(request.name, request.extentIds)),
     GetStream: leaderOnly<streamV1.GetStreamRequest__Output, streamV1.StreamInfo>((request) => manager.streamInfo(request.streamId)),
     SealExtent: leaderOnly<streamV1.SealExtentRequest__Output, streamV1.StreamInfo>((request) =>
       manager.sealExtent(request.streamId, request.extentId),

@@ -1,4 +1,4 @@
-import { callMetadata, callOptions, unary, type ClientPool, type Logger, type Random } from '@strata/common';
+import { callMetadata, callOptions, unary, type ClientPool, type Clock, type Logger, type Random } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import type { NodeDirectory } from '../client/node-directory.js';
 import { StreamError } from '../errors.js';
@@ -12,8 +12,16 @@ export interface StreamManagerDeps {
   nodes: ClientPool<streamV1.ExtentNodeClient>;
   replicaCount: number;
   random: Random;
+  clock: Clock;
   log: Logger;
+  /** Whether a member of an extent's replica set looked healthy in the last repair poll. */
+  healthy?: (extent: ExtentRecord, nodeId: string) => boolean;
+  /** The shortest replica length the last repair poll saw. */
+  reportedLength?: (extent: ExtentRecord) => number;
 }
+
+/** Placement attempts when chosen nodes turn out unreachable or full (a dead node stays registered until its lease ends). */
+const ALLOCATION_ATTEMPTS_MAX = 4;
 
 const control = { timeoutMs: NODE_CONTROL_TIMEOUT_MS };
 
@@ -28,13 +36,16 @@ export class StreamManager {
   constructor(private readonly deps: StreamManagerDeps) {}
 
   /** See StreamManager.CreateStream in stream_manager.proto. */
-  async createStream(name: string): Promise<streamV1.StreamInfo> {
+  async createStream(name: string, sharedExtentIds: readonly string[] = []): Promise<streamV1.StreamInfo> {
     if (!/^[\w./-]{1,200}$/.test(name)) throw new StreamError('INVALID_ARGUMENT', `bad stream name ${JSON.stringify(name)}`);
     const existing = await this.deps.metadata.streamIdByName(name);
     if (existing) return this.streamInfo(existing);
+    for (const shared of await this.deps.metadata.extents(sharedExtentIds)) {
+      if (!shared.sealed) throw new StreamError('INVALID_ARGUMENT', `extent ${shared.extentId} is not sealed and cannot be shared`);
+    }
     const extent = await this.allocateExtent();
     const streamId = await this.deps.metadata.nextId('stream');
-    const winner = await this.deps.metadata.createStream({ streamId, name, extentIds: [extent.extentId] }, extent);
+    const winner = await this.deps.metadata.createStream({ streamId, name, extentIds: [...sharedExtentIds, extent.extentId] }, extent);
     this.deps.log.info({ streamId: winner, name, extentId: extent.extentId }, 'stream created');
     return this.streamInfo(winner);
   }
@@ -69,20 +80,28 @@ export class StreamManager {
     const stream = await this.deps.metadata.stream(streamId);
     const lastId = stream.extentIds.at(-1);
     const last = lastId ? await this.deps.metadata.extent(lastId) : undefined;
-    if (!last || last.extentId !== extentId || last.sealed) return this.describe(stream);
-
-    const lengthBytes = await this.commitLength(last);
-    await Promise.all(
-      last.replicas.map((nodeId) =>
-        this.onNode(nodeId, (client, done) => client.sealReplica({ extentId, lengthBytes }, callMetadata(control), callOptions(control), done)).catch(
-          (error: unknown) => this.deps.log.warn({ extentId, nodeId, err: error }, 'replica not sealed; repair will reconcile it'),
+    if (!last || last.extentId !== extentId) return this.describe(stream);
+    let sealed = last;
+    if (!last.sealed) {
+      const lengthBytes = await this.commitLength(last);
+      await Promise.all(
+        last.replicas.map((nodeId) =>
+          this.onNode(nodeId, (client, done) => client.sealReplica({ extentId, lengthBytes }, callMetadata(control), callOptions(control), done)).catch(
+            (error: unknown) => this.deps.log.warn({ extentId, nodeId, err: error }, 'replica not sealed; repair will reconcile it'),
+          ),
         ),
-      ),
-    );
-    const next = await this.allocateExtent();
-    const sealed: ExtentRecord = { ...last, sealed: true, sealedLengthBytes: lengthBytes };
+      );
+      sealed = { ...last, sealed: true, sealedLengthBytes: lengthBytes };
+    }
+    // The seal is recorded even when no node has room for a new extent: the stream then ends
+    // sealed (readable, fenced) and the next seal call appends the new extent.
+    const next = await this.allocateExtent().catch(async (error: unknown) => {
+      if (!last.sealed) await this.deps.metadata.sealAndAppend({ streamId, sealed });
+      this.deps.log.warn({ streamId, extentId, err: error }, 'extent sealed; no new extent placed');
+      throw error;
+    });
     const recorded = await this.deps.metadata.sealAndAppend({ streamId, sealed, next });
-    this.deps.log.info({ streamId, extentId, lengthBytes, nextExtentId: next.extentId, recorded }, 'extent sealed');
+    this.deps.log.info({ streamId, extentId, lengthBytes: sealed.sealedLengthBytes, nextExtentId: next.extentId, recorded }, 'extent sealed');
     return this.streamInfo(streamId);
   }
 
@@ -109,17 +128,32 @@ export class StreamManager {
     return Math.min(...reachable);
   }
 
-  /** Places a new extent and creates its replicas. */
+  /**
+   * Places a new extent and creates its replicas. A node that refuses or cannot be reached is
+   * left out and the extent placed again elsewhere.
+   */
   private async allocateExtent(): Promise<ExtentRecord> {
-    const chain = placeChain({ nodes: this.deps.directory.liveNodes(), count: this.deps.replicaCount, random: this.deps.random });
-    const extentId = await this.deps.metadata.nextId('extent');
-    const replicas = chain.map((node) => ({ nodeId: node.nodeId, address: node.address }));
-    await Promise.all(
-      chain.map((node) =>
-        this.onNode(node.nodeId, (client, done) => client.createExtent({ extentId, replicas }, callMetadata(control), callOptions(control), done)),
-      ),
-    );
-    return { extentId, replicas: chain.map((node) => node.nodeId), sealed: false, sealedLengthBytes: 0 };
+    const excluded = new Set<string>();
+    for (let attempt = 1; ; attempt++) {
+      // A fresh id each attempt: replicas a failed attempt did create are garbage the repairer collects.
+      const extentId = await this.deps.metadata.nextId('extent');
+      const nodes = this.deps.directory.liveNodes().filter((node) => !node.full);
+      const chain = placeChain({ nodes, count: this.deps.replicaCount, random: this.deps.random, exclude: excluded });
+      const replicas = chain.map((node) => ({ nodeId: node.nodeId, address: node.address }));
+      const results = await Promise.allSettled(
+        chain.map((node) =>
+          this.onNode(node.nodeId, (client, done) => client.createExtent({ extentId, replicas }, callMetadata(control), callOptions(control), done)),
+        ),
+      );
+      const failed = chain.filter((_, i) => results[i]!.status === 'rejected');
+      if (failed.length === 0) {
+        return { extentId, replicas: chain.map((node) => node.nodeId), sealed: false, sealedLengthBytes: 0, createdMs: this.deps.clock.nowMs() };
+      }
+      for (const node of failed) excluded.add(node.nodeId);
+      this.deps.log.warn({ extentId, failed: failed.map((node) => node.nodeId), attempt }, 'extent placement failed on some nodes; placing again');
+      void Promise.allSettled(chain.filter((node) => !failed.includes(node)).map((node) => this.onNode(node.nodeId, (client, done) => client.deleteReplica({ extentId }, callMetadata(control), callOptions(control), done))));
+      if (attempt >= ALLOCATION_ATTEMPTS_MAX) throw (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+    }
   }
 
   private onNode<Reply>(
@@ -139,9 +173,10 @@ export class StreamManager {
   private describeExtent(extent: ExtentRecord): streamV1.ExtentInfo {
     return {
       extentId: extent.extentId,
-      replicas: extent.replicas.map((nodeId) => ({ nodeId, address: this.deps.directory.addressOf(nodeId) ?? '' })),
+      replicas: extent.replicas.map((nodeId) => ({ nodeId, address: this.deps.directory.addressOf(nodeId) ?? '', healthy: this.deps.healthy?.(extent, nodeId) ?? false })),
       sealed: extent.sealed,
       sealedLengthBytes: extent.sealedLengthBytes,
+      lengthBytes: extent.sealed ? extent.sealedLengthBytes : (this.deps.reportedLength?.(extent) ?? 0),
     };
   }
 }

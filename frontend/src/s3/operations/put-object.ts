@@ -1,7 +1,7 @@
 import { blobPropertiesFrom } from '../blob-properties.js';
 import { checkBucketName } from '../bucket-names.js';
 import { S3Error } from '../errors.js';
-import { bucketOf, keyOf, type S3Operation } from '../operation.js';
+import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
 import { requestBody } from '../request-body.js';
 
 /**
@@ -12,6 +12,7 @@ export const putObject: S3Operation = async (request, { partitions }) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
   const properties = blobPropertiesFrom(request.headers);
+  const conditions = writeConditions(request.headers);
   const body = requestBody(request);
   let received = 0;
   const counted = (async function* () {
@@ -21,7 +22,7 @@ export const putObject: S3Operation = async (request, { partitions }) => {
     }
   })();
   const info = await partitions.putBlob({
-    header: { account: request.account, container: bucket, blob: keyOf(request), properties },
+    header: { account: request.account, container: bucket, blob: keyOf(request), properties, ...conditions },
     body: counted,
     expectedBytes: body.expectedBytes,
     requestId: request.requestId,
@@ -33,3 +34,19 @@ export const putObject: S3Operation = async (request, { partitions }) => {
   });
   return { status: 200, headers: { etag: `"${info.record?.etag}"` } };
 };
+
+/**
+ * S3's conditional writes: `If-None-Match: *` (only if the key holds nothing) and `If-Match`
+ * (only if it holds that ETag). S3 takes no other If-None-Match value on a write.
+ */
+function writeConditions(headers: S3Request['headers']): { ifNoneMatch?: string; ifMatch?: string } {
+  const ifNoneMatch = headers['if-none-match'];
+  const ifMatch = headers['if-match'];
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') {
+    throw new S3Error('NotImplemented', 'A header you provided implies functionality that is not implemented.', { header: 'If-None-Match' });
+  }
+  return {
+    ...(ifNoneMatch !== undefined ? { ifNoneMatch: '*' } : {}),
+    ...(ifMatch !== undefined ? { ifMatch: ifMatch.trim().replace(/^"(.*)"$/, '$1') } : {}),
+  };
+}

@@ -1,6 +1,7 @@
 // Original file: strata/location/v1/location_service.proto
 
 import type { AccessKey as _strata_location_v1_AccessKey, AccessKey__Output as _strata_location_v1_AccessKey__Output } from '../../../strata/location/v1/AccessKey.js';
+import type { AccountState as _strata_location_v1_AccountState, AccountState__Output as _strata_location_v1_AccountState__Output } from '../../../strata/location/v1/AccountState.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface AccountInfo {
@@ -8,6 +9,10 @@ export interface AccountInfo {
   'homeStampId'?: (string);
   'keys'?: (_strata_location_v1_AccessKey)[];
   'createdMs'?: (number | string | Long);
+  'state'?: (_strata_location_v1_AccountState);
+  'requestToken'?: (string);
+  'deleteForce'?: (boolean);
+  'deletionKey'?: (_strata_location_v1_AccessKey | null);
 }
 
 export interface AccountInfo__Output {
@@ -15,4 +20,8 @@ export interface AccountInfo__Output {
   'homeStampId': (string);
   'keys': (_strata_location_v1_AccessKey__Output)[];
   'createdMs': (number);
+  'state': (_strata_location_v1_AccountState__Output);
+  'requestToken': (string);
+  'deleteForce': (boolean);
+  'deletionKey': (_strata_location_v1_AccessKey__Output | null);
 }

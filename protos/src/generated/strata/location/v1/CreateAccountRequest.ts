@@ -4,9 +4,11 @@
 export interface CreateAccountRequest {
   'name'?: (string);
   'stampId'?: (string);
+  'requestToken'?: (string);
 }
 
 export interface CreateAccountRequest__Output {
   'name': (string);
   'stampId': (string);
+  'requestToken': (string);
 }

@@ -1,12 +1,17 @@
 // Original file: strata/location/v1/location_service.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 export interface RegisterStampRequest {
   'stampId'?: (string);
   'frontEndEndpoints'?: (string)[];
+  'capacityBytes'?: (number | string | Long);
+  'usedBytes'?: (number | string | Long);
 }
 
 export interface RegisterStampRequest__Output {
   'stampId': (string);
   'frontEndEndpoints': (string)[];
+  'capacityBytes': (number);
+  'usedBytes': (number);
 }

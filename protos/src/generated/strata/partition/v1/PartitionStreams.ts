@@ -4,9 +4,13 @@
 export interface PartitionStreams {
   'logStreamId'?: (string);
   'dataStreamId'?: (string);
+  'metaStreamId'?: (string);
+  'checkpointStreamId'?: (string);
 }
 
 export interface PartitionStreams__Output {
   'logStreamId': (string);
   'dataStreamId': (string);
+  'metaStreamId': (string);
+  'checkpointStreamId': (string);
 }

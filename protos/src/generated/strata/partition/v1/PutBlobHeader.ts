@@ -7,6 +7,8 @@ export interface PutBlobHeader {
   'container'?: (string);
   'blob'?: (string);
   'properties'?: (_strata_partition_v1_BlobProperties | null);
+  'ifNoneMatch'?: (string);
+  'ifMatch'?: (string);
 }
 
 export interface PutBlobHeader__Output {
@@ -14,4 +16,6 @@ export interface PutBlobHeader__Output {
   'container': (string);
   'blob': (string);
   'properties': (_strata_partition_v1_BlobProperties__Output | null);
+  'ifNoneMatch': (string);
+  'ifMatch': (string);
 }

@@ -3,8 +3,10 @@
 
 export interface CreateStreamRequest {
   'name'?: (string);
+  'extentIds'?: (string)[];
 }
 
 export interface CreateStreamRequest__Output {
   'name': (string);
+  'extentIds': (string)[];
 }

@@ -8,6 +8,7 @@ export interface ExtentInfo {
   'replicas'?: (_strata_stream_v1_Replica)[];
   'sealed'?: (boolean);
   'sealedLengthBytes'?: (number | string | Long);
+  'lengthBytes'?: (number | string | Long);
 }
 
 export interface ExtentInfo__Output {
@@ -15,4 +16,5 @@ export interface ExtentInfo__Output {
   'replicas': (_strata_stream_v1_Replica__Output)[];
   'sealed': (boolean);
   'sealedLengthBytes': (number);
+  'lengthBytes': (number);
 }

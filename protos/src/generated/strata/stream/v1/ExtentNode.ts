@@ -4,9 +4,14 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { AppendRequest as _strata_stream_v1_AppendRequest, AppendRequest__Output as _strata_stream_v1_AppendRequest__Output } from '../../../strata/stream/v1/AppendRequest.js';
 import type { AppendResponse as _strata_stream_v1_AppendResponse, AppendResponse__Output as _strata_stream_v1_AppendResponse__Output } from '../../../strata/stream/v1/AppendResponse.js';
+import type { CopyReplicaRequest as _strata_stream_v1_CopyReplicaRequest, CopyReplicaRequest__Output as _strata_stream_v1_CopyReplicaRequest__Output } from '../../../strata/stream/v1/CopyReplicaRequest.js';
 import type { CreateExtentRequest as _strata_stream_v1_CreateExtentRequest, CreateExtentRequest__Output as _strata_stream_v1_CreateExtentRequest__Output } from '../../../strata/stream/v1/CreateExtentRequest.js';
 import type { CreateExtentResponse as _strata_stream_v1_CreateExtentResponse, CreateExtentResponse__Output as _strata_stream_v1_CreateExtentResponse__Output } from '../../../strata/stream/v1/CreateExtentResponse.js';
+import type { DeleteReplicaRequest as _strata_stream_v1_DeleteReplicaRequest, DeleteReplicaRequest__Output as _strata_stream_v1_DeleteReplicaRequest__Output } from '../../../strata/stream/v1/DeleteReplicaRequest.js';
+import type { DeleteReplicaResponse as _strata_stream_v1_DeleteReplicaResponse, DeleteReplicaResponse__Output as _strata_stream_v1_DeleteReplicaResponse__Output } from '../../../strata/stream/v1/DeleteReplicaResponse.js';
 import type { GetReplicaInfoRequest as _strata_stream_v1_GetReplicaInfoRequest, GetReplicaInfoRequest__Output as _strata_stream_v1_GetReplicaInfoRequest__Output } from '../../../strata/stream/v1/GetReplicaInfoRequest.js';
+import type { ListReplicasRequest as _strata_stream_v1_ListReplicasRequest, ListReplicasRequest__Output as _strata_stream_v1_ListReplicasRequest__Output } from '../../../strata/stream/v1/ListReplicasRequest.js';
+import type { ListReplicasResponse as _strata_stream_v1_ListReplicasResponse, ListReplicasResponse__Output as _strata_stream_v1_ListReplicasResponse__Output } from '../../../strata/stream/v1/ListReplicasResponse.js';
 import type { ReadBlocksRequest as _strata_stream_v1_ReadBlocksRequest, ReadBlocksRequest__Output as _strata_stream_v1_ReadBlocksRequest__Output } from '../../../strata/stream/v1/ReadBlocksRequest.js';
 import type { ReadBlocksResponse as _strata_stream_v1_ReadBlocksResponse, ReadBlocksResponse__Output as _strata_stream_v1_ReadBlocksResponse__Output } from '../../../strata/stream/v1/ReadBlocksResponse.js';
 import type { ReplicaInfo as _strata_stream_v1_ReplicaInfo, ReplicaInfo__Output as _strata_stream_v1_ReplicaInfo__Output } from '../../../strata/stream/v1/ReplicaInfo.js';
@@ -18,6 +23,15 @@ export interface ExtentNodeClient extends grpc.Client {
   append(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
   append(options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
   
+  CopyReplica(argument: _strata_stream_v1_CopyReplicaRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  CopyReplica(argument: _strata_stream_v1_CopyReplicaRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  CopyReplica(argument: _strata_stream_v1_CopyReplicaRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  CopyReplica(argument: _strata_stream_v1_CopyReplicaRequest, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  copyReplica(argument: _strata_stream_v1_CopyReplicaRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  copyReplica(argument: _strata_stream_v1_CopyReplicaRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  copyReplica(argument: _strata_stream_v1_CopyReplicaRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  copyReplica(argument: _strata_stream_v1_CopyReplicaRequest, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  
   CreateExtent(argument: _strata_stream_v1_CreateExtentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
   CreateExtent(argument: _strata_stream_v1_CreateExtentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
   CreateExtent(argument: _strata_stream_v1_CreateExtentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
@@ -27,6 +41,15 @@ export interface ExtentNodeClient extends grpc.Client {
   createExtent(argument: _strata_stream_v1_CreateExtentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
   createExtent(argument: _strata_stream_v1_CreateExtentRequest, callback: grpc.requestCallback<_strata_stream_v1_CreateExtentResponse__Output>): grpc.ClientUnaryCall;
   
+  DeleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
+  DeleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
+  DeleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
+  DeleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
+  deleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
+  deleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
+  deleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
+  deleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
+  
   GetReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
   GetReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
   GetReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
@@ -35,6 +58,15 @@ export interface ExtentNodeClient extends grpc.Client {
   getReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
   getReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
   getReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
+  
+  ListReplicas(argument: _strata_stream_v1_ListReplicasRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
+  ListReplicas(argument: _strata_stream_v1_ListReplicasRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
+  ListReplicas(argument: _strata_stream_v1_ListReplicasRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
+  ListReplicas(argument: _strata_stream_v1_ListReplicasRequest, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
+  listReplicas(argument: _strata_stream_v1_ListReplicasRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
+  listReplicas(argument: _strata_stream_v1_ListReplicasRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
+  listReplicas(argument: _strata_stream_v1_ListReplicasRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
+  listReplicas(argument: _strata_stream_v1_ListReplicasRequest, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
   
   ReadBlocks(argument: _strata_stream_v1_ReadBlocksRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
   ReadBlocks(argument: _strata_stream_v1_ReadBlocksRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
@@ -55,9 +87,15 @@ export interface ExtentNodeClient extends grpc.Client {
 export interface ExtentNodeHandlers extends grpc.UntypedServiceImplementation {
   Append: grpc.handleBidiStreamingCall<_strata_stream_v1_AppendRequest__Output, _strata_stream_v1_AppendResponse>;
   
+  CopyReplica: grpc.handleUnaryCall<_strata_stream_v1_CopyReplicaRequest__Output, _strata_stream_v1_ReplicaInfo>;
+  
   CreateExtent: grpc.handleUnaryCall<_strata_stream_v1_CreateExtentRequest__Output, _strata_stream_v1_CreateExtentResponse>;
   
+  DeleteReplica: grpc.handleUnaryCall<_strata_stream_v1_DeleteReplicaRequest__Output, _strata_stream_v1_DeleteReplicaResponse>;
+  
   GetReplicaInfo: grpc.handleUnaryCall<_strata_stream_v1_GetReplicaInfoRequest__Output, _strata_stream_v1_ReplicaInfo>;
+  
+  ListReplicas: grpc.handleUnaryCall<_strata_stream_v1_ListReplicasRequest__Output, _strata_stream_v1_ListReplicasResponse>;
   
   ReadBlocks: grpc.handleServerStreamingCall<_strata_stream_v1_ReadBlocksRequest__Output, _strata_stream_v1_ReadBlocksResponse>;
   
@@ -67,8 +105,11 @@ export interface ExtentNodeHandlers extends grpc.UntypedServiceImplementation {
 
 export interface ExtentNodeDefinition extends grpc.ServiceDefinition {
   Append: MethodDefinition<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse, _strata_stream_v1_AppendRequest__Output, _strata_stream_v1_AppendResponse__Output>
+  CopyReplica: MethodDefinition<_strata_stream_v1_CopyReplicaRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_CopyReplicaRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
   CreateExtent: MethodDefinition<_strata_stream_v1_CreateExtentRequest, _strata_stream_v1_CreateExtentResponse, _strata_stream_v1_CreateExtentRequest__Output, _strata_stream_v1_CreateExtentResponse__Output>
+  DeleteReplica: MethodDefinition<_strata_stream_v1_DeleteReplicaRequest, _strata_stream_v1_DeleteReplicaResponse, _strata_stream_v1_DeleteReplicaRequest__Output, _strata_stream_v1_DeleteReplicaResponse__Output>
   GetReplicaInfo: MethodDefinition<_strata_stream_v1_GetReplicaInfoRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_GetReplicaInfoRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
+  ListReplicas: MethodDefinition<_strata_stream_v1_ListReplicasRequest, _strata_stream_v1_ListReplicasResponse, _strata_stream_v1_ListReplicasRequest__Output, _strata_stream_v1_ListReplicasResponse__Output>
   ReadBlocks: MethodDefinition<_strata_stream_v1_ReadBlocksRequest, _strata_stream_v1_ReadBlocksResponse, _strata_stream_v1_ReadBlocksRequest__Output, _strata_stream_v1_ReadBlocksResponse__Output>
   SealReplica: MethodDefinition<_strata_stream_v1_SealReplicaRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_SealReplicaRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
 }

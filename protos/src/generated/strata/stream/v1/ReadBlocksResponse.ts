@@ -5,9 +5,11 @@ import type { Long } from '@grpc/proto-loader';
 export interface ReadBlocksResponse {
   'offset'?: (number | string | Long);
   'data'?: (Buffer | Uint8Array | string);
+  'flags'?: (number);
 }
 
 export interface ReadBlocksResponse__Output {
   'offset': (number);
   'data': (Buffer);
+  'flags': (number);
 }

@@ -4,9 +4,11 @@
 export interface Replica {
   'nodeId'?: (string);
   'address'?: (string);
+  'healthy'?: (boolean);
 }
 
 export interface Replica__Output {
   'nodeId': (string);
   'address': (string);
+  'healthy': (boolean);
 }

@@ -1,0 +1,20 @@
+import { Isolation, type Etcd3, type SoftwareTransaction } from 'etcd3';
+
+export type { SoftwareTransaction };
+
+/** Conflicting attempts before a transaction gives up. */
+const TRANSACTION_RETRIES_MAX = 20;
+
+/**
+ * Runs `body` as one etcd transaction (etcd3's software transactional memory): every key it
+ * reads is checked unchanged at commit, and the whole body is retried on a conflict.
+ *
+ * RepeatableReads rather than etcd3's default SerializableSnapshot: the default's write-conflict
+ * check compares each written key with the oldest modification revision among the keys read,
+ * so a transaction that reads a long-lived key (a leadership key) and writes a recently changed
+ * one (a counter) conflicts every time. Our transactions read every key they rewrite, so the
+ * read checks are the conflict checks that matter.
+ */
+export function transact<T>(client: Etcd3, body: (tx: SoftwareTransaction) => Promise<T>): Promise<T> {
+  return client.stm({ retries: TRANSACTION_RETRIES_MAX, isolation: Isolation.RepeatableReads }).transact(body);
+}

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { partitionV1, streamV1 } from '@strata/protos';
+import { StreamWriter } from '@strata/stream-layer';
+import { PartitionError } from '../errors.js';
+import { compareKeys } from '../keys.js';
+import { checkpointBlockCodec, partitionRootCodec } from '../records.js';
+import { Checkpointer } from './checkpointer.js';
+import { CommitLog } from './commit-log.js';
+import { Committer } from './committer.js';
+import { ExtentLocator } from './extent-locator.js';
+import { IndexStore } from './index-store.js';
+import type { PartitionDeps } from './partition.js';
+import { replayLog } from './replay.js';
+
+export interface LoadedPartition {
+  index: IndexStore;
+  committer: Committer;
+  checkpointer: Checkpointer;
+  writers: { log: StreamWriter; data: StreamWriter; meta: StreamWriter; checkpoint: StreamWriter };
+  locator: ExtentLocator;
+  root: partitionV1.PartitionRoot__Output | undefined;
+}
+
+/**
+ * Loads a partition's state from its streams: opens all four for writing (which seals their
+ * last extents, fencing out any former owner), reads the last root record of the meta stream,
+ * loads its checkpoint (keeping only this partition's keys), and replays the commit log from
+ * where the checkpoint left off into a fresh local index.
+ */
+export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1.Partition__Output): Promise<LoadedPartition> {
+  const streams = descriptor.streams;
+  if (!streams) throw new PartitionError('INTERNAL', `partition ${descriptor.partitionId} has no streams`);
+  const metaStreamId = streams.metaStreamId || (await deps.manager.createStream(`${descriptor.partitionId}/meta`)).streamId;
+  const checkpointStreamId = streams.checkpointStreamId || (await deps.manager.createStream(`${descriptor.partitionId}/checkpoint`)).streamId;
+  const writerDeps = { manager: deps.manager, nodes: deps.nodes, clock: deps.clock, log: deps.log, extentBytesMax: deps.extentBytesMax };
+  const [log, data, meta, checkpoint] = await Promise.all(
+    [streams.logStreamId, streams.dataStreamId, metaStreamId, checkpointStreamId].map((streamId) => StreamWriter.open({ ...writerDeps, streamId })),
+  );
+  const index = await IndexStore.openEmpty(join(deps.dataDir, 'partitions', descriptor.partitionId));
+  const started = deps.clock.monotonicMs();
+  const root = await readRoot(deps, await deps.manager.getStream(metaStreamId));
+  const loaded = root ? await loadCheckpoint(deps, root, index, descriptor) : 0;
+  const replayed = await replayLog({
+    stream: await deps.manager.getStream(streams.logStreamId),
+    reader: deps.reader,
+    index,
+    log: deps.log,
+    ...(root ? { fromExtentId: root.logResumeExtentId, afterSequence: root.sequence } : {}),
+  });
+  deps.log.info({ checkpointEntries: loaded, checkpointSequence: root?.sequence ?? 0, lastSequence: replayed.lastSequence, ms: Math.round(deps.clock.monotonicMs() - started) }, 'partition state loaded');
+  const locator = new ExtentLocator(deps.manager, deps.directory);
+  locator.learn((await deps.manager.getStream(streams.dataStreamId)).extents);
+  const committer = new Committer(index, new CommitLog(log!), replayed.lastSequence, (error) => deps.onFailed?.(descriptor.partitionId, error), replayed.lastExtentId);
+  const checkpointer = new Checkpointer({
+    committer,
+    index,
+    checkpointWriter: checkpoint!,
+    metaWriter: meta!,
+    range: { lowKey: descriptor.lowKey, highKey: descriptor.highKey },
+    clock: deps.clock,
+    log: deps.log,
+  });
+  return { index, committer, checkpointer, writers: { log: log!, data: data!, meta: meta!, checkpoint: checkpoint! }, locator, root };
+}
+
+/** The last root record of a meta stream: in its last extent that holds anything. */
+async function readRoot(deps: PartitionDeps, stream: streamV1.StreamInfo__Output): Promise<partitionV1.PartitionRoot__Output | undefined> {
+  for (const extent of [...stream.extents].reverse()) {
+    if (!extent.sealed || Number(extent.sealedLengthBytes) === 0) continue;
+    let last: Buffer | undefined;
+    for await (const block of deps.reader.readRange({ extent, offset: 0, lengthBytes: Number(extent.sealedLengthBytes) })) last = block.data;
+    if (last) return partitionRootCodec.decode(last);
+  }
+  return undefined;
+}
+
+/** Loads a root's checkpoint into the index, keeping the keys of this partition's range. */
+async function loadCheckpoint(deps: PartitionDeps, root: partitionV1.PartitionRoot__Output, index: IndexStore, descriptor: partitionV1.Partition__Output): Promise<number> {
+  const extents = new Map<string, streamV1.ExtentInfo__Output>();
+  for (const extentId of new Set(root.checkpoint.map((pointer) => pointer.extentId))) extents.set(extentId, await deps.manager.getExtent(extentId));
+  const inRange = (key: Buffer): boolean =>
+    compareKeys(key, descriptor.lowKey) >= 0 && (descriptor.highKey === '' || compareKeys(key, descriptor.highKey) < 0);
+  let entries = 0;
+  for await (const block of deps.reader.readPointers({ pointers: root.checkpoint, extents })) {
+    const kept = checkpointBlockCodec.decode(block).entries.filter((entry) => inRange(entry.key));
+    await index.putAll(kept);
+    entries += kept.length;
+  }
+  return entries;
+}

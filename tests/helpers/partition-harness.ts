@@ -1,0 +1,66 @@
+import { callMetadata, callOptions, connectEtcd, silentLogger, unary, type Etcd3 } from '@strata/common';
+import { PartitionClient, PartitionMap } from '@strata/partition-layer';
+import { partitionServerProto, type partitionV1 } from '@strata/protos';
+import type { Stamp } from '@strata/deploy';
+import * as grpc from '@grpc/grpc-js';
+
+/** A test's handle on a stamp's partition layer through its public clients and its map in etcd. */
+export class PartitionHarness {
+  readonly etcd: Etcd3;
+  private constructor(
+    private readonly stamp: Stamp,
+    readonly map: PartitionMap,
+    readonly client: PartitionClient,
+    etcd: Etcd3,
+  ) {
+    this.etcd = etcd;
+  }
+
+  static async open(stamp: Stamp): Promise<PartitionHarness> {
+    const etcd = connectEtcd([stamp.info.etcdEndpoint]);
+    const map = await PartitionMap.open({ etcd, prefix: stamp.info.etcdPrefix, log: silentLogger() });
+    return new PartitionHarness(stamp, map, new PartitionClient(map), etcd);
+  }
+
+  /** Every partition as etcd has it now (not the watched copy). */
+  async partitions(): Promise<partitionV1.Partition__Output[]> {
+    const all = await this.etcd.getAll().prefix(`${this.stamp.info.etcdPrefix}/partition/map/`).strings();
+    return Object.values(all).map((raw) => JSON.parse(raw) as partitionV1.Partition__Output);
+  }
+
+  /** Stores `count` empty blobs named `${prefix}${i}` with `concurrency` uploads at once; returns blobs per second. */
+  async putMany(options: { account: string; container: string; prefix: string; count: number; concurrency: number }): Promise<number> {
+    const started = Date.now();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < options.count) {
+        const i = next++;
+        await this.client.putBlob({
+          header: { account: options.account, container: options.container, blob: `${options.prefix}${String(i).padStart(6, '0')}`, properties: {} },
+          body: (async function* () {})(),
+          beforeCommit: async () => undefined,
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    return Math.round((options.count / (Date.now() - started)) * 1000);
+  }
+
+  /** A GetBlob sent straight to one partition server, whatever the map says. */
+  async getBlobFrom(address: string, request: partitionV1.BlobRequest): Promise<partitionV1.BlobInfo__Output> {
+    const Client = partitionServerProto().PartitionServer;
+    const client = new Client(address, grpc.credentials.createInsecure());
+    try {
+      const context = { timeoutMs: 5_000 };
+      return await unary<partitionV1.BlobInfo__Output>((done) => client.getBlob(request, callMetadata(context), callOptions(context), done));
+    } finally {
+      client.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.client.close();
+    await this.map.close();
+    this.etcd.close();
+  }
+}
