@@ -31,13 +31,8 @@ class NodeSha256 {
 
 /** Presigned URLs stay valid this long: longer than any full bench run. */
 const PRESIGN_EXPIRES_SECONDS = 3 * 3600;
-/**
- * Keys per ListObjectsV2 page: one under S3's maximum of 1000, because Strata today answers a
- * 1000-key page that has more after it with IsTruncated=false (the partition client asks the
- * partition server for max-keys + 1 to learn whether more follow, and the server caps that at
- * LIST_RESULTS_MAX = 1000), so a listing at 1000 stops after its first page.
- */
-const LIST_PAGE_KEYS = 999;
+/** Keys per ListObjectsV2 page: S3's own maximum (and default). */
+const LIST_PAGE_KEYS = 1000;
 
 /**
  * SigV4 query signing (the AWS SDK's own signer) for one bucket of an S3 server, so the load
