@@ -24,7 +24,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--servers strata,azurite,s3rve
   --out       where to write the JSON results (default: bench-results/bench-<date>.json)
   --sizes     which object sizes to run, e.g. 4KiB,1MiB (default: 4KiB,1MiB,64MiB)
   --no-list   skip the ListObjectsV2 measurement
-  --strata-node-options OPTS  NODE_OPTIONS for every Strata role (e.g. --max-semi-space-size=64), to try runtime flags
+  --strata-node-options=OPTS  NODE_OPTIONS for every Strata role (e.g. =--max-semi-space-size=64), to try runtime flags
   --profile   run only Strata's 4 KiB and 1 MiB phases with every role under V8's CPU profiler,
               write the profiles to DIR and print where each process spends its time`;
 
