@@ -1,22 +1,24 @@
 // Lint rules that keep the architecture visible in the code: layers depend one way
 // (common ← protos ← stream-layer ← partition-layer ← frontend; location-service beside them;
-// deploy on top), reach each other only through their package's public entry ("exports"),
-// and never form import cycles.
+// deploy on top; bench above deploy), reach each other only through their package's public
+// entry ("exports"), and never form import cycles.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const strataPackages = ['common', 'protos', 'stream-layer', 'partition-layer', 'location-service', 'frontend', 'deploy'];
+const strataPackages = ['common', 'protos', 'stream-layer', 'partition-layer', 'location-service', 'frontend', 'deploy', 'bench'];
 
 /** What each layer may not import. */
 const forbidden = {
   common: strataPackages.filter((p) => p !== 'common'),
   protos: strataPackages.filter((p) => p !== 'protos'),
-  'stream-layer': ['partition-layer', 'location-service', 'frontend', 'deploy'],
-  'partition-layer': ['location-service', 'frontend', 'deploy'],
-  'location-service': ['stream-layer', 'partition-layer', 'frontend', 'deploy'],
-  frontend: ['deploy'],
-  deploy: [],
+  'stream-layer': ['partition-layer', 'location-service', 'frontend', 'deploy', 'bench'],
+  'partition-layer': ['location-service', 'frontend', 'deploy', 'bench'],
+  'location-service': ['stream-layer', 'partition-layer', 'frontend', 'deploy', 'bench'],
+  frontend: ['deploy', 'bench'],
+  deploy: ['bench'],
+  // The bench drives a stamp only through the launcher's public API, like a user would.
+  bench: ['stream-layer', 'partition-layer', 'location-service', 'frontend', 'protos'],
 };
 
 const deepImports = {

@@ -1,0 +1,104 @@
+import type { BenchPlan } from '../plan.js';
+import type { BenchPhase, TargetResult } from '../run-target.js';
+import { checkTargets, fmt } from './targets.js';
+
+const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+const table = (head: string[], rows: string[][]): string => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+
+/** Strata's throughput over a peer's, as "1.23×"; a dash when either is missing or zero. */
+function ratio(mine: number | undefined, theirs: number | undefined): string {
+  return mine && theirs ? `${(mine / theirs).toFixed(2)}×` : '–';
+}
+
+/** CPU milliseconds all of a server's processes spent per completed request of a phase. */
+function cpuMsPerRequest(phase: BenchPhase): number {
+  const total = Object.values(phase.cpuSeconds).reduce((sum, seconds) => sum + seconds, 0);
+  return phase.completed > 0 ? (1000 * total) / phase.completed : Number.NaN;
+}
+
+/** One table per phase: every server side by side, with Strata's ratio to each. */
+function phaseTables(results: TargetResult[]): string[] {
+  const strata = results.find((r) => r.name === 'strata');
+  const labels = [...new Set(results.flatMap((r) => r.phases.map((p) => `${p.op} ${p.label}`)))];
+  return labels.map((name) => {
+    const mine = strata?.phases.find((p) => `${p.op} ${p.label}` === name);
+    const rows = results.flatMap((r) => {
+      const p = r.phases.find((phase) => `${phase.op} ${phase.label}` === name);
+      if (!p) return [];
+      const note = [p.errorCount ? `${p.errorCount} errors` : '', p.cutByDeadline ? `cut at ${p.completed}/${p.planned}` : ''].filter(Boolean).join(', ');
+      return [[
+        r.name, fmt(p.opsPerSec), fmt(p.mibPerSec), fmt(p.latencyMs.p50), fmt(p.latencyMs.p99),
+        p.ttfbMs ? `${fmt(p.ttfbMs.p50)} / ${fmt(p.ttfbMs.p99)}` : '', fmt(cpuMsPerRequest(p)), r.name === 'strata' ? '' : ratio(mine?.opsPerSec, p.opsPerSec), note,
+      ]];
+    });
+    const first = results.flatMap((r) => r.phases).find((p) => `${p.op} ${p.label}` === name)!;
+    return `**${name}** (${first.planned} objects, concurrency ${first.concurrency})\n\n${table(['server', 'ops/s', 'MiB/s', 'p50 ms', 'p99 ms', 'TTFB p50 / p99 ms', 'server CPU ms/request', 'Strata ÷ server', 'notes'], rows)}`;
+  });
+}
+
+/** Strata's throughput over each peer's, one row per phase: the run at a glance. */
+function ratioTable(results: TargetResult[]): string {
+  const strata = results.find((r) => r.name === 'strata');
+  const peers = results.filter((r) => r.name !== 'strata');
+  if (!strata || peers.length === 0) return '';
+  const rows = strata.phases.map((p) => [
+    `${p.op} ${p.label}`, `${fmt(p.opsPerSec)} ops/s, ${fmt(p.mibPerSec)} MiB/s`,
+    ...peers.map((peer) => ratio(p.opsPerSec, peer.phases.find((q) => q.op === p.op && q.label === p.label)?.opsPerSec)),
+  ]);
+  return table(['phase', 'strata', ...peers.map((peer) => `strata ÷ ${peer.name}`)], rows);
+}
+
+/** Where Strata's CPU goes: milliseconds per request of each of its processes, per phase. */
+function strataCpuTable(results: TargetResult[]): string {
+  const strata = results.find((r) => r.name === 'strata');
+  if (!strata || strata.phases.length === 0) return '';
+  const labels = [...new Set(strata.phases.flatMap((p) => Object.keys(p.cpuSeconds)))].filter((label) => strata.phases.some((p) => (p.cpuSeconds[label] ?? 0) > 0.05));
+  const rows = strata.phases.map((p) => [`${p.op} ${p.label}`, ...labels.map((label) => fmt((1000 * (p.cpuSeconds[label] ?? 0)) / Math.max(1, p.completed))), fmt(cpuMsPerRequest(p))]);
+  return table(['phase', ...labels, 'all'], rows);
+}
+
+/** Strata's memory by phase: the highest RSS each process reached while the phase ran. */
+function strataRssTable(results: TargetResult[]): string {
+  const strata = results.find((r) => r.name === 'strata');
+  if (!strata || strata.phases.length === 0) return '';
+  const labels = [...new Set(strata.phases.flatMap((p) => Object.keys(p.rssMiB)))];
+  return table(['phase', ...labels], strata.phases.map((p) => [`${p.op} ${p.label}`, ...labels.map((label) => fmt(p.rssMiB[label] ?? Number.NaN))]));
+}
+
+function listTable(results: TargetResult[]): string {
+  const rows = results.filter((r) => r.list).map((r) => {
+    const l = r.list!;
+    return [r.name, String(l.keys), `${fmt(l.createSeconds)} s (${fmt(l.createOpsPerSec)} PUT/s${l.createErrors ? `, ${l.createErrors} errors` : ''})`, `${fmt(l.listSeconds)} s, ${l.pages} pages${l.cutByDeadline ? `, cut by the deadline after ${l.keysListed} keys` : ''}`, fmt(l.keysPerSec)];
+  });
+  return rows.length ? table(['server', 'keys', 'creating them (64 concurrent PUTs of empty objects)', 'ListObjectsV2, all pages', 'keys/s'], rows) : '';
+}
+
+function memoryTable(results: TargetResult[]): string {
+  const rows = results.flatMap((r) => r.memory.map((p) => [r.name, p.label, String(p.pid), fmt(p.peakRssMiB)]));
+  return table(['server', 'process', 'pid', 'peak RSS MiB (VmHWM)'], rows);
+}
+
+/** The whole report as Markdown: readable in a terminal, and pasted as is into the README. */
+export function renderReport(options: { plan: BenchPlan; results: TargetResult[]; date: string; machine: string }): string {
+  const { results } = options;
+  const checks = checkTargets(results);
+  const parts = [
+    `### Bench run ${options.date} (${options.plan.name} plan; ${options.machine})`,
+    results.map((r) => `- **${r.name}**: ${r.description} (load average ${fmt(r.loadAverage.start)} → ${fmt(r.loadAverage.end)})${r.problems.length ? ` — PROBLEMS: ${r.problems.join('; ')}` : ''}`).join('\n'),
+    '#### Strata ÷ each peer (throughput; above 1× Strata is faster)',
+    ratioTable(results),
+    '#### Every phase',
+    ...phaseTables(results),
+    '#### Strata CPU ms per request, by process (user + system, all threads, from /proc)',
+    strataCpuTable(results),
+    '#### Strata RSS MiB by phase (highest VmRSS while it ran)',
+    strataRssTable(results),
+    '#### ListObjectsV2',
+    listTable(results),
+    '#### Peak RSS of every process',
+    memoryTable(results),
+    '#### The issue\'s targets',
+    table(['cell', 'target', 'measured', 'met'], checks.map((c) => [c.cell, c.target, c.measured, c.met === undefined ? 'n/a' : c.met ? 'yes' : '**no**'])),
+  ];
+  return `${parts.filter(Boolean).join('\n\n')}\n`;
+}
