@@ -1,11 +1,15 @@
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { isStrataError } from '@strata/common';
+import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
 import { logLines, until } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 const BLOBS = 100_000;
+const FOLDERS = 100;
+/** 100 "folders" of 1000 blobs each, so a delimited listing has something to roll up. */
+const nameOf = (i: number): string => `k/${String(i % FOLDERS).padStart(2, '0')}/${String(i).padStart(6, '0')}`;
 
 /** A partition's server dies or stalls: another serves it, from a checkpoint, and the old one is fenced out. */
 describe('partition layer: failover', () => {
@@ -25,14 +29,14 @@ describe('partition layer: failover', () => {
   const owner = async (): Promise<string> => (await p.partitions())[0]!.ownerId;
 
   it(`serves a partition holding ${BLOBS} blobs again within seconds after its server is killed`, async () => {
-    const rate = await p.putMany({ account: t.stamp.info.account, container: 'many', prefix: 'k/', count: BLOBS, concurrency: 64 });
+    const rate = await p.putMany({ account: t.stamp.info.account, container: 'many', name: nameOf, count: BLOBS, concurrency: 64 });
     const victim = await owner();
     await until(async () => (await logLines(t.stamp, victim, 'checkpoint written')).length > 0, 'a checkpoint', 120_000);
     const killedAt = Date.now();
     await t.stamp.kill(victim);
     await until(async () => {
       try {
-        await t.s3.send(new HeadObjectCommand({ Bucket: 'many', Key: `k/${String(BLOBS - 1).padStart(6, '0')}` }));
+        await t.s3.send(new HeadObjectCommand({ Bucket: 'many', Key: nameOf(BLOBS - 1) }));
         return true;
       } catch {
         return false;
@@ -45,18 +49,43 @@ describe('partition layer: failover', () => {
     expect(Number(loaded.checkpointEntries)).toBeGreaterThan(BLOBS / 2);
     expect(recoveryMs).toBeLessThan(30_000);
 
-    let listed = 0;
-    let token: string | undefined;
+    // Spread the keys over partitions, then walk them the way a file browser does: the folders
+    // (a delimited listing), then each folder's keys, page by page.
+    const operator = new PartitionManagerClient({ etcd: p.etcd, prefix: t.stamp.info.etcdPrefix });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const largest = (await p.partitions()).sort((a, b) => a.partitionId.localeCompare(b.partitionId)).at(-1)!;
+        await operator.split(largest.partitionId);
+      }
+    } finally {
+      operator.close();
+    }
+    expect((await p.partitions()).length).toBe(4);
     const listStarted = Date.now();
-    do {
-      const page = await t.s3.send(new ListObjectsV2Command({ Bucket: 'many', Prefix: 'k/', ContinuationToken: token }));
-      listed += page.KeyCount ?? 0;
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
+    const folders = await t.s3.send(new ListObjectsV2Command({ Bucket: 'many', Prefix: 'k/', Delimiter: '/' }));
+    const prefixes = (folders.CommonPrefixes ?? []).map((c) => c.Prefix!);
+    expect(prefixes).toEqual(Array.from({ length: FOLDERS }, (_, f) => `k/${String(f).padStart(2, '0')}/`));
+    expect(folders.Contents ?? []).toEqual([]);
+    let listed = 0;
+    let pages = 0;
+    for (const prefix of prefixes) {
+      let token: string | undefined;
+      let previous = '';
+      do {
+        const page = await t.s3.send(new ListObjectsV2Command({ Bucket: 'many', Prefix: prefix, Delimiter: '/', MaxKeys: 400, ContinuationToken: token }));
+        for (const key of (page.Contents ?? []).map((c) => c.Key!)) {
+          expect(key > previous).toBe(true);
+          previous = key;
+        }
+        listed += page.KeyCount ?? 0;
+        pages++;
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    }
     const listKeysPerSecond = Math.round((listed / (Date.now() - listStarted)) * 1000);
     expect(listed).toBe(BLOBS);
     process.stdout.write(
-      `failover of a ${BLOBS}-blob partition: writes ${rate} blobs/s; kill→serving ${recoveryMs}ms (load ${loaded.ms}ms: ${loaded.checkpointEntries} entries from the checkpoint at sequence ${loaded.checkpointSequence}, log to ${loaded.lastSequence}); listing ${listKeysPerSecond} keys/s\n`,
+      `failover of a ${BLOBS}-blob partition: writes ${rate} blobs/s; kill→serving ${recoveryMs}ms (load ${loaded.ms}ms: ${loaded.checkpointEntries} entries from the checkpoint at sequence ${loaded.checkpointSequence}, log to ${loaded.lastSequence}); delimited listing over 4 partitions: ${FOLDERS} folders, ${listed} keys in ${pages} pages, ${listKeysPerSecond} keys/s\n`,
     );
     await t.stamp.restart(victim);
   });

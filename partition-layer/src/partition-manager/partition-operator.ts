@@ -31,7 +31,7 @@ export class PartitionOperator {
   split(partitionId: string, splitKey: string): Promise<partitionV1.PartitionChange__Output> {
     return this.serially(async () => {
       const owner = this.owner(partitionId);
-      return this.onServer<partitionV1.PartitionChange__Output>(owner.ownerId, OPERATION_TIMEOUT_MS, (client, md, options, done) =>
+      return this.onServerRetrying<partitionV1.PartitionChange__Output>(owner.ownerId, (client, md, options, done) =>
         client.splitPartition({ partitionId, splitKey }, md, options, done),
       );
     });

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -135,6 +136,9 @@ export class ContainerStamp {
     const roles = [...this.roles.values()].reverse();
     this.roles.clear();
     await Promise.allSettled(roles.map((role) => role.container.stop({ remove: true, removeVolumes: true, timeout: 5_000 })));
+    // stop() fails on a container that already exited (a SIGKILL or SIGTERM test left it so),
+    // and then does not remove it: remove what is left directly.
+    await Promise.allSettled(roles.map((role) => removeContainer(role.container.getId())));
     // STRATA_KEEP_TEST_DATA=1 keeps the directory (logs, volumes) to look at a failure.
     if (process.env.STRATA_KEEP_TEST_DATA !== '1') await rm(this.dir, { recursive: true, force: true });
     else process.stdout.write(`kept container stamp data in ${this.dir}\n`);
@@ -159,4 +163,9 @@ async function defaultAccountKeys(locationService: RoleContainer): Promise<{ acc
   } finally {
     client.close();
   }
+}
+
+/** Removes a container and its anonymous volumes, whatever its state; nothing if it is gone. */
+function removeContainer(id: string): Promise<void> {
+  return new Promise((resolve) => execFile('podman', ['rm', '--force', '--volumes', id], () => resolve()));
 }
