@@ -33,6 +33,9 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
     GetContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.ContainerInfo>((request) =>
       host.route(containerKey(request.account, request.container)).getContainer(request.account, request.container),
     ),
+    SetContainerProperties: unary<partitionV1.SetContainerPropertiesRequest__Output, partitionV1.ContainerInfo>((request) =>
+      host.route(containerKey(request.account, request.container)).setContainerProperties(request),
+    ),
     ListContainers: unary<partitionV1.ListContainersRequest__Output, partitionV1.ListContainersResponse>(async (request) => {
       checkName('account', request.account);
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(accountKey(request.account));
@@ -105,7 +108,7 @@ async function putBlob(host: PartitionHost, call: PutBlobCall): Promise<partitio
       }
     }
     if (!header || !started || !commit) throw new PartitionError('INVALID_ARGUMENT', 'the upload ended without a commit');
-    return await started.partition.commitBlob(header, started.upload, commit.sizeBytes);
+    return await started.partition.commitBlob(header, started.upload, commit);
   } finally {
     if (started) started.partition.finishUpload(started.upload);
   }

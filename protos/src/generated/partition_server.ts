@@ -11,8 +11,10 @@ import type { CheckpointEntry as _strata_partition_v1_CheckpointEntry, Checkpoin
 import type { CheckpointPartitionRequest as _strata_partition_v1_CheckpointPartitionRequest, CheckpointPartitionRequest__Output as _strata_partition_v1_CheckpointPartitionRequest__Output } from './strata/partition/v1/CheckpointPartitionRequest.js';
 import type { CheckpointPartitionResponse as _strata_partition_v1_CheckpointPartitionResponse, CheckpointPartitionResponse__Output as _strata_partition_v1_CheckpointPartitionResponse__Output } from './strata/partition/v1/CheckpointPartitionResponse.js';
 import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from './strata/partition/v1/ContainerInfo.js';
+import type { ContainerProperties as _strata_partition_v1_ContainerProperties, ContainerProperties__Output as _strata_partition_v1_ContainerProperties__Output } from './strata/partition/v1/ContainerProperties.js';
 import type { ContainerRecord as _strata_partition_v1_ContainerRecord, ContainerRecord__Output as _strata_partition_v1_ContainerRecord__Output } from './strata/partition/v1/ContainerRecord.js';
 import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from './strata/partition/v1/ContainerRequest.js';
+import type { CorsRule as _strata_partition_v1_CorsRule, CorsRule__Output as _strata_partition_v1_CorsRule__Output } from './strata/partition/v1/CorsRule.js';
 import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from './strata/partition/v1/DeleteBlobResponse.js';
 import type { DeleteContainerResponse as _strata_partition_v1_DeleteContainerResponse, DeleteContainerResponse__Output as _strata_partition_v1_DeleteContainerResponse__Output } from './strata/partition/v1/DeleteContainerResponse.js';
 import type { IndexMutation as _strata_partition_v1_IndexMutation, IndexMutation__Output as _strata_partition_v1_IndexMutation__Output } from './strata/partition/v1/IndexMutation.js';
@@ -33,6 +35,7 @@ import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsRespo
 import type { PutBlobCommit as _strata_partition_v1_PutBlobCommit, PutBlobCommit__Output as _strata_partition_v1_PutBlobCommit__Output } from './strata/partition/v1/PutBlobCommit.js';
 import type { PutBlobHeader as _strata_partition_v1_PutBlobHeader, PutBlobHeader__Output as _strata_partition_v1_PutBlobHeader__Output } from './strata/partition/v1/PutBlobHeader.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from './strata/partition/v1/PutBlobRequest.js';
+import type { SetContainerPropertiesRequest as _strata_partition_v1_SetContainerPropertiesRequest, SetContainerPropertiesRequest__Output as _strata_partition_v1_SetContainerPropertiesRequest__Output } from './strata/partition/v1/SetContainerPropertiesRequest.js';
 import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from './strata/partition/v1/SplitPartitionRequest.js';
 import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
@@ -57,8 +60,10 @@ export interface ProtoGrpcType {
         CheckpointPartitionRequest: MessageTypeDefinition<_strata_partition_v1_CheckpointPartitionRequest, _strata_partition_v1_CheckpointPartitionRequest__Output>
         CheckpointPartitionResponse: MessageTypeDefinition<_strata_partition_v1_CheckpointPartitionResponse, _strata_partition_v1_CheckpointPartitionResponse__Output>
         ContainerInfo: MessageTypeDefinition<_strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerInfo__Output>
+        ContainerProperties: MessageTypeDefinition<_strata_partition_v1_ContainerProperties, _strata_partition_v1_ContainerProperties__Output>
         ContainerRecord: MessageTypeDefinition<_strata_partition_v1_ContainerRecord, _strata_partition_v1_ContainerRecord__Output>
         ContainerRequest: MessageTypeDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerRequest__Output>
+        CorsRule: MessageTypeDefinition<_strata_partition_v1_CorsRule, _strata_partition_v1_CorsRule__Output>
         DeleteBlobResponse: MessageTypeDefinition<_strata_partition_v1_DeleteBlobResponse, _strata_partition_v1_DeleteBlobResponse__Output>
         DeleteContainerResponse: MessageTypeDefinition<_strata_partition_v1_DeleteContainerResponse, _strata_partition_v1_DeleteContainerResponse__Output>
         IndexMutation: MessageTypeDefinition<_strata_partition_v1_IndexMutation, _strata_partition_v1_IndexMutation__Output>
@@ -79,6 +84,7 @@ export interface ProtoGrpcType {
         PutBlobCommit: MessageTypeDefinition<_strata_partition_v1_PutBlobCommit, _strata_partition_v1_PutBlobCommit__Output>
         PutBlobHeader: MessageTypeDefinition<_strata_partition_v1_PutBlobHeader, _strata_partition_v1_PutBlobHeader__Output>
         PutBlobRequest: MessageTypeDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_PutBlobRequest__Output>
+        SetContainerPropertiesRequest: MessageTypeDefinition<_strata_partition_v1_SetContainerPropertiesRequest, _strata_partition_v1_SetContainerPropertiesRequest__Output>
         SplitPartitionRequest: MessageTypeDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_SplitPartitionRequest__Output>
       }
     }

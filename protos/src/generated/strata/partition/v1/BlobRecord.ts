@@ -10,6 +10,8 @@ export interface BlobRecord {
   'lastModifiedMs'?: (number | string | Long);
   'properties'?: (_strata_partition_v1_BlobProperties | null);
   'blocks'?: (_strata_stream_v1_BlockPointer)[];
+  'checksumAlgorithm'?: (string);
+  'checksumValue'?: (string);
 }
 
 export interface BlobRecord__Output {
@@ -18,4 +20,6 @@ export interface BlobRecord__Output {
   'lastModifiedMs': (number);
   'properties': (_strata_partition_v1_BlobProperties__Output | null);
   'blocks': (_strata_stream_v1_BlockPointer__Output)[];
+  'checksumAlgorithm': (string);
+  'checksumValue': (string);
 }
