@@ -9,6 +9,7 @@ import { ContainerSettingsCache } from './s3/container-settings.js';
 import { CORS_VARY, corsHeaders, matchCorsRule } from './s3/cors-rules.js';
 import { chooseOperation } from './s3/dispatch.js';
 import { errorXml } from './s3/error-response.js';
+import { checkHeaderSection, HTTP_PARSER_HEADER_BYTES_MAX } from './s3/header-limits.js';
 import { toS3Error } from './s3/map-error.js';
 import type { S3Deps, S3Response } from './s3/operation.js';
 import { preflight } from './s3/preflight.js';
@@ -43,6 +44,7 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
     exposeHeadRoutes: false,
     return503OnClosing: true,
     keepAliveTimeout: 65_000,
+    http: { maxHeaderSize: HTTP_PARSER_HEADER_BYTES_MAX },
     routerOptions: { maxParamLength: 8_192, ignoreDuplicateSlashes: false },
   });
   app.removeAllContentTypeParsers();
@@ -67,6 +69,7 @@ async function serveS3(deps: FrontEndDeps, s3Deps: Omit<S3Deps, 'log'>, request:
   // Who and what the request addresses, once known: CORS headers go on errors as well.
   let addressed: { account: string | undefined; target: RequestTarget } | undefined;
   try {
+    checkHeaderSection(request.raw.rawHeaders);
     const host = parseHost(request.headers.host, deps.domain);
     const target = parseTarget(rawUrl, host.bucket);
     const unsignedAccount = host.account ?? (deps.accounts.serves(deps.defaultAccount) ? deps.defaultAccount : undefined);

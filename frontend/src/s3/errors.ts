@@ -36,6 +36,7 @@ export const S3_ERROR_STATUS = {
   NoSuchKey: 404,
   NotImplemented: 501,
   PreconditionFailed: 412,
+  RequestHeaderSectionTooLarge: 400,
   RequestTimeTooSkewed: 403,
   ServiceUnavailable: 503,
   SignatureDoesNotMatch: 403,
