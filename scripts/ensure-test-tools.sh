@@ -23,6 +23,9 @@ need 'test -x /usr/bin/aws' awscli
 need 'test -x /usr/bin/s3cmd' s3cmd
 need 'test -x /usr/bin/rclone' rclone
 need '/usr/bin/python3 -c "import boto3"' python3-boto3
+# The caching proxies the CDN-origin tests put in front of a stamp (nginx is also a bench peer).
+need 'test -x /usr/sbin/nginx' nginx
+need 'test -x /usr/sbin/varnishd' varnish
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if ! can_install; then
@@ -34,7 +37,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root apt-get update -qq
   as_root apt-get install -y -qq "${missing[@]}" >/dev/null
   # Packages may start system services on default ports; the suite runs its own.
-  as_root systemctl disable --now etcd >/dev/null 2>&1 || true
+  for service in etcd nginx varnish; do
+    as_root systemctl disable --now "$service" >/dev/null 2>&1 || as_root service "$service" stop >/dev/null 2>&1 || true
+  done
 fi
 
 if ! command -v podman >/dev/null 2>&1 || [ ! -f /etc/containers/containers.conf.d/50-strata.conf ]; then

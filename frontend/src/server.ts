@@ -4,10 +4,10 @@ import type { Clock, Logger } from '@strata/common';
 import type { AccountDirectory } from '@strata/location-service';
 import type { PartitionClient, PartitionMap } from '@strata/partition-layer';
 import type { ExtentReader } from '@strata/stream-layer';
-import { authenticate } from './s3/authenticate.js';
+import { authenticate, authorizeAnonymous } from './s3/authenticate.js';
 import { ContainerSettingsCache } from './s3/container-settings.js';
 import { CORS_VARY, corsHeaders, matchCorsRule } from './s3/cors-rules.js';
-import { chooseOperation } from './s3/dispatch.js';
+import { anonymousNeed, chooseOperation, s3OperationName } from './s3/dispatch.js';
 import { errorXml } from './s3/error-response.js';
 import { checkHeaderSection, HTTP_PARSER_HEADER_BYTES_MAX } from './s3/header-limits.js';
 import { toS3Error } from './s3/map-error.js';
@@ -15,7 +15,15 @@ import type { S3Deps, S3Response } from './s3/operation.js';
 import { preflight } from './s3/preflight.js';
 import { parseHost } from './s3/request-host.js';
 import { parseTarget, type RequestTarget } from './s3/request-target.js';
+import { FrontEndMetrics } from './metrics.js';
 import { probeReadiness } from './readiness.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** S3's name of the operation being served (GetObject), for metrics. */
+    s3Operation: string;
+  }
+}
 
 export interface FrontEndDeps {
   partitions: PartitionClient;
@@ -56,6 +64,13 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
     const problem = await probeReadiness(deps);
     return problem ? reply.code(503).send({ ready: false, problem }) : { ready: true };
   });
+  const metrics = new FrontEndMetrics();
+  app.get('/_strata/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
+  app.decorateRequest('s3Operation', '');
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.url.startsWith('/_strata/')) return;
+    metrics.record(request.s3Operation || 'Unknown', reply.statusCode, reply.elapsedTime / 1000);
+  });
   const handler = (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => serveS3(deps, s3Deps, request, reply);
   for (const url of ['/', '/*']) app.route({ method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'OPTIONS'], url, handler });
   return app;
@@ -74,6 +89,7 @@ async function serveS3(deps: FrontEndDeps, s3Deps: Omit<S3Deps, 'log'>, request:
     const target = parseTarget(rawUrl, host.bucket);
     const unsignedAccount = host.account ?? (deps.accounts.serves(deps.defaultAccount) ? deps.defaultAccount : undefined);
     if (request.method === 'OPTIONS') {
+      request.s3Operation = 'Preflight';
       return send(request, reply, await preflight({ headers: request.headers, target, account: unsignedAccount, requestId }, s3Deps.containers));
     }
     addressed = { account: host.account, target };
@@ -86,12 +102,14 @@ async function serveS3(deps: FrontEndDeps, s3Deps: Omit<S3Deps, 'log'>, request:
       ...(deps.strictRegion ? { region: deps.strictRegion } : {}),
       ...(host.account !== undefined ? { hostAccount: host.account } : {}),
     });
-    addressed = { account: auth.account, target };
     const operation = chooseOperation(request.method, target, request.headers);
-    const response = await operation(
-      { requestId, method: request.method, account: auth.account, target, headers: request.headers, auth, body: request.raw },
-      { ...s3Deps, log },
-    );
+    request.s3Operation = s3OperationName(operation);
+    const account = auth.anonymous
+      ? await authorizeAnonymous({ account: unsignedAccount, bucket: target.bucket, need: anonymousNeed(operation), containers: s3Deps.containers, requestId })
+      : auth.account;
+    addressed = { account, target };
+    const region = auth.anonymous ? deps.region : auth.region;
+    const response = await operation({ requestId, method: request.method, account, target, headers: request.headers, auth, region, body: request.raw }, { ...s3Deps, log });
     log.debug({ method: request.method, url: rawUrl, status: response.status }, 's3 request');
     await addCorsHeaders(s3Deps, request, reply, addressed);
     return send(request, reply, response);

@@ -1,6 +1,7 @@
 import { isStrataError } from '@strata/common';
 import { LaunchError } from '../launcher/launch-error.js';
 import { accountsCommand } from './accounts-command.js';
+import { containersCommand } from './containers-command.js';
 import { extentsCommand } from './extents-command.js';
 import { partitionsCommand } from './partitions-command.js';
 import { startCommand } from './start-command.js';
@@ -9,6 +10,7 @@ import { stampsCommand } from './stamps-command.js';
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   start: startCommand,
   accounts: accountsCommand,
+  containers: containersCommand,
   stamps: stampsCommand,
   extents: extentsCommand,
   partitions: partitionsCommand,

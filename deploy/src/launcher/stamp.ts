@@ -48,6 +48,12 @@ export interface StampInfo {
   etcdEndpoint: string;
   etcdPrefix: string;
   account: string;
+  /**
+   * The Host value (`{account}.{domain}`) that addresses the default account: what a caching
+   * proxy in front of the stamp sends (nginx `proxy_set_header Host`), so that anonymous
+   * reads of public containers reach the right account.
+   */
+  accountHost: string;
   accessKeyId: string;
   secretAccessKey: string;
   processes: ProcessInfo[];
@@ -172,6 +178,7 @@ export class Stamp {
       etcdEndpoint: this.children.get('etcd')?.ready.address ?? '',
       etcdPrefix: `${STAMPS_PREFIX}/${first}`,
       ...this.credentials,
+      accountHost: `${this.credentials.account}.${this.options.domain}`,
       processes,
       locationService: this.locationServiceInfo(),
       stamps: this.layouts.map((layout) => ({

@@ -11,6 +11,11 @@ describe('parseByteRange', () => {
     expect(parseByteRange('bytes=990-5000', 1000)).toEqual({ start: 990, end: 999 });
   });
 
+  it('answers the whole of an empty object to any range (200), so slice-fetching caches work', () => {
+    expect(parseByteRange('bytes=0-1048575', 0)).toBeUndefined();
+    expect(parseByteRange('bytes=-1', 0)).toBeUndefined();
+  });
+
   it('ignores what S3 ignores: no header, malformed, several ranges, end before start', () => {
     for (const header of [undefined, 'bytes=', 'bytes=-', 'items=0-1', 'bytes=a-b', 'bytes=0-1,5-6', 'bytes=10-5']) {
       expect(parseByteRange(header, 1000)).toBeUndefined();
@@ -18,7 +23,7 @@ describe('parseByteRange', () => {
   });
 
   it('answers 416 InvalidRange with Content-Range bytes */size past the end, and for the last 0 bytes', () => {
-    for (const [header, size] of [['bytes=1000-', 1000], ['bytes=5000-6000', 1000], ['bytes=-0', 1000], ['bytes=0-', 0], ['bytes=-1', 0]] as const) {
+    for (const [header, size] of [['bytes=1000-', 1000], ['bytes=5000-6000', 1000], ['bytes=-0', 1000]] as const) {
       try {
         parseByteRange(header, size);
         expect.unreachable(`${header} on ${size} bytes`);

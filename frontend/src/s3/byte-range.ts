@@ -12,19 +12,21 @@ const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/;
  * The range a GET's `Range` header asks of an object of `size` bytes, as S3 reads it:
  * `bytes=a-b`, `bytes=a-` and `bytes=-n` (the last n bytes); an end past the object is cut to
  * it. A header S3 would ignore (malformed, or several ranges, which S3 does not serve) gives
- * undefined: the whole object, 200.
+ * undefined: the whole object, 200; so does any range of an empty object.
  * @throws S3Error InvalidRange (416) when the range starts at or past the end of the object,
  *   or asks for the last 0 bytes; the answer carries `Content-Range: bytes * /size`.
  */
 export function parseByteRange(header: string | undefined, size: number): ByteRange | undefined {
-  if (header === undefined) return undefined;
+  // Every range of an empty object is unsatisfiable; answering its (empty) whole instead, as
+  // HTTP allows, keeps caches that fetch in slices (nginx's slice module) working on it.
+  if (header === undefined || size === 0) return undefined;
   const match = SINGLE_RANGE.exec(header.trim());
   if (!match) return undefined;
   const [, first = '', last = ''] = match;
   if (first === '' && last === '') return undefined;
   if (first === '') {
     const suffix = Number(last);
-    if (suffix === 0 || size === 0) throw invalidRange(size);
+    if (suffix === 0) throw invalidRange(size);
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(first);

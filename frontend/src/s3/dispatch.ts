@@ -1,8 +1,10 @@
 import { S3Error } from './errors.js';
 import type { S3Operation } from './operation.js';
+import type { AnonymousNeed } from './public-access.js';
 import type { RequestTarget } from './request-target.js';
 import { createBucket } from './operations/create-bucket.js';
 import { deleteBucket } from './operations/delete-bucket.js';
+import { deleteBucketPolicy, getBucketAcl, getBucketPolicy, getBucketPolicyStatus, putBucketAcl, putBucketPolicy } from './operations/bucket-access.js';
 import { deleteBucketCors, getBucketCors, putBucketCors } from './operations/bucket-cors.js';
 import { deleteObject } from './operations/delete-object.js';
 import { deleteObjects } from './operations/delete-objects.js';
@@ -44,9 +46,34 @@ const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
     'GET cors': getBucketCors,
     'DELETE cors': deleteBucketCors,
     'POST delete': deleteObjects,
+    'PUT policy': putBucketPolicy,
+    'GET policy': getBucketPolicy,
+    'DELETE policy': deleteBucketPolicy,
+    'GET policyStatus': getBucketPolicyStatus,
+    'PUT acl': putBucketAcl,
+    'GET acl': getBucketAcl,
   },
   object: { 'PUT ': putObject, 'GET ': getObject, 'HEAD ': headObject, 'DELETE ': deleteObject },
 };
+
+/** What the operations open to anonymous callers need of the container's public access. */
+const ANONYMOUS_NEEDS = new Map<S3Operation, AnonymousNeed>([
+  [getObject, 'read-blob'],
+  [headObject, 'read-blob'],
+  [listObjects, 'list'],
+  [listObjectsV2, 'list'],
+  [headBucket, 'list'],
+]);
+
+/** What an anonymous call of `operation` needs, or undefined when anonymous callers may never make it. */
+export function anonymousNeed(operation: S3Operation): AnonymousNeed | undefined {
+  return ANONYMOUS_NEEDS.get(operation);
+}
+
+/** S3's name of an operation (GetObject for getObject). */
+export function s3OperationName(operation: S3Operation): string {
+  return operation.name.charAt(0).toUpperCase() + operation.name.slice(1);
+}
 
 /** The operation a request names; NotImplemented or MethodNotAllowed when Strata has none. */
 export function chooseOperation(method: string, target: RequestTarget, headers: Record<string, unknown>): S3Operation {

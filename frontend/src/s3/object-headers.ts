@@ -2,11 +2,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { partitionV1 } from '@strata/protos';
 
 /** The headers GET and HEAD of an object carry: the same on both. */
-export function objectHeaders(record: partitionV1.BlobRecord__Output, requestHeaders?: IncomingHttpHeaders): Record<string, string | number> {
+export function objectHeaders(record: partitionV1.BlobRecord__Output, requestHeaders?: IncomingHttpHeaders, defaultCacheControl = ''): Record<string, string | number> {
   const properties = record.properties;
   const headers: Record<string, string | number> = {
     'content-length': Number(record.sizeBytes),
-    ...validatorHeaders(record),
+    ...validatorHeaders(record, defaultCacheControl),
     'content-type': properties?.contentType || 'binary/octet-stream',
     'accept-ranges': 'bytes',
   };
@@ -24,14 +24,16 @@ export function objectHeaders(record: partitionV1.BlobRecord__Output, requestHea
 
 /**
  * The headers a 304 Not Modified keeps (RFC 9110 15.4.5): the validators and the caching
- * headers, so a cache can refresh its stored copy.
+ * headers, so a cache can refresh its stored copy. Cache-Control is the blob's own, else its
+ * container's default.
  */
-export function validatorHeaders(record: partitionV1.BlobRecord__Output): Record<string, string> {
+export function validatorHeaders(record: partitionV1.BlobRecord__Output, defaultCacheControl = ''): Record<string, string> {
   const headers: Record<string, string> = {
     etag: `"${record.etag}"`,
     'last-modified': new Date(Number(record.lastModifiedMs)).toUTCString(),
   };
-  if (record.properties?.cacheControl) headers['cache-control'] = record.properties.cacheControl;
+  const cacheControl = record.properties?.cacheControl || defaultCacheControl;
+  if (cacheControl) headers['cache-control'] = cacheControl;
   if (record.properties?.expires) headers.expires = record.properties.expires;
   return headers;
 }

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Clock, Logger } from '@strata/common';
 import type { PartitionClient } from '@strata/partition-layer';
 import type { ExtentReader } from '@strata/stream-layer';
-import type { AuthContext } from '../auth/index.js';
+import type { AuthResult } from '../auth/index.js';
 import type { ContainerSettingsCache } from './container-settings.js';
 import type { RequestTarget } from './request-target.js';
 
@@ -14,7 +14,10 @@ export interface S3Request {
   account: string;
   target: RequestTarget;
   headers: IncomingHttpHeaders;
-  auth: AuthContext;
+  /** The signature's identity, or anonymous (allowed only where the container is public). */
+  auth: AuthResult;
+  /** The region the request addresses: the one it was signed for, else the stamp's. */
+  region: string;
   /** The request body, unread. */
   body: IncomingMessage;
 }

@@ -13,16 +13,17 @@ import { applyResponseOverrides } from './response-overrides.js';
  * streamed straight from the extent nodes at the record's pointers, reading only the blocks
  * that hold the range.
  */
-export async function readObject(request: S3Request, { partitions, reader }: S3Deps, withBody: boolean): Promise<S3Response> {
+export async function readObject(request: S3Request, { partitions, reader, containers }: S3Deps, withBody: boolean): Promise<S3Response> {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
   const info = await partitions.getBlob({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
   const record = info.record!;
   const size = Number(record.sizeBytes);
+  const defaultCacheControl = record.properties?.cacheControl ? '' : ((await containers.get(request.account, bucket, request.requestId))?.defaultCacheControl ?? '');
   if (judgeReadConditions(request.headers, { etag: record.etag, lastModifiedMs: Number(record.lastModifiedMs) }) === 'not-modified') {
-    return { status: 304, headers: validatorHeaders(record) };
+    return { status: 304, headers: validatorHeaders(record, defaultCacheControl) };
   }
-  const headers = objectHeaders(record, request.headers);
+  const headers = objectHeaders(record, request.headers, defaultCacheControl);
   applyResponseOverrides(headers, request.target.query, request.auth);
   const range = parseByteRange(headerString(request.headers.range), size);
   if (range) {

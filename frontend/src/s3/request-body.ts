@@ -30,11 +30,14 @@ export interface RequestBody {
  * body. All header checks happen here, before any byte is read.
  */
 export function requestBody(request: S3Request): RequestBody {
+  // Anonymous writes are refused before any operation runs; this keeps the body checks honest.
+  if (request.auth.anonymous) throw new S3Error('AccessDenied', 'Access Denied');
+  const auth = request.auth;
   const declared = request.headers['content-length'];
   const chunkedTransfer = (request.headers['transfer-encoding'] ?? '').toLowerCase().includes('chunked');
   if (declared === undefined && !chunkedTransfer) throw new S3Error('MissingContentLength', 'You must provide the Content-Length HTTP header.');
-  const chunked = awsChunkedDecoderOptions(request.auth, request.headers);
-  const verifierOptions = payloadVerifierOptions(request.headers, request.auth.payload);
+  const chunked = awsChunkedDecoderOptions(auth, request.headers);
+  const verifierOptions = payloadVerifierOptions(request.headers, auth.payload);
   let transform: Transform;
   let expectedBytes: number | undefined;
   let decoder: AwsChunkedDecoder | undefined;

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { S3Error } from './errors.js';
 import type { S3Request } from './operation.js';
-import { requestBody } from './request-body.js';
+import { readSmallBody } from './small-body.js';
 
 /**
  * Values are kept as the exact strings sent (no number parsing, no trimming: "0001" and " a "
@@ -10,7 +10,7 @@ import { requestBody } from './request-body.js';
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, htmlEntities: true, isArray: (name) => REPEATED.has(name) });
 
 /** Elements that may repeat in the request bodies Strata reads: always arrays once parsed. */
-const REPEATED: ReadonlySet<string> = new Set(['Object', 'Part', 'CORSRule', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader']);
+const REPEATED: ReadonlySet<string> = new Set(['Object', 'Part', 'CORSRule', 'Grant', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader']);
 
 /**
  * Reads and parses a small XML request body (DeleteObjects, CORS), after every check the body
@@ -20,16 +20,7 @@ const REPEATED: ReadonlySet<string> = new Set(['Object', 'Part', 'CORSRule', 'Al
  *   well-formed XML or its root is not `root`; and the body's own check errors.
  */
 export async function readXmlBody(request: S3Request, root: string, maxBytes: number): Promise<Record<string, unknown>> {
-  const body = requestBody(request);
-  if (body.expectedBytes > maxBytes) throw tooLong(maxBytes);
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of body.stream) {
-    length += (chunk as Buffer).length;
-    if (length > maxBytes) throw tooLong(maxBytes);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readSmallBody(request, maxBytes)).toString('utf8');
   if (text.trim() === '' || XMLValidator.validate(text) !== true) throw malformed();
   const parsed = parser.parse(text) as Record<string, unknown>;
   const content = parsed[root];
@@ -69,8 +60,4 @@ export function xmlElements(element: Record<string, unknown>, name: string): Rec
 
 export function malformed(): S3Error {
   return new S3Error('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
-}
-
-function tooLong(maxBytes: number): S3Error {
-  return new S3Error('MaxMessageLengthExceeded', 'Your request was too big.', { maxMessageLengthBytes: maxBytes });
 }

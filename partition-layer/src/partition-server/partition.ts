@@ -203,8 +203,8 @@ export class Partition {
       const properties: partitionV1.ContainerProperties = { ...(record.properties ?? {}) };
       for (const field of request.fields) {
         if (field === 'cors_rules') properties.corsRules = given.corsRules ?? [];
-        else if (field === 'public_access') properties.publicAccess = given.publicAccess ?? '';
-        else if (field === 'default_cache_control') properties.defaultCacheControl = given.defaultCacheControl ?? '';
+        else if (field === 'public_access') properties.publicAccess = checkPublicAccess(given.publicAccess ?? '');
+        else if (field === 'default_cache_control') properties.defaultCacheControl = checkHeaderValue(given.defaultCacheControl ?? '');
         else throw new PartitionError('INVALID_ARGUMENT', `no container property ${field}`);
       }
       const updated = { createdMs: record.createdMs, properties };
@@ -310,4 +310,23 @@ function checkPreconditions(header: partitionV1.PutBlobHeader__Output, existing:
     const etag = blobRecordCodec.decode(existing).etag;
     if (header.ifMatch !== '*' && header.ifMatch !== etag) throw new PartitionError('PRECONDITION_FAILED', `${header.blob} has another ETag`);
   }
+}
+
+/** Public access levels a container may have ('' is private). */
+const PUBLIC_ACCESS_LEVELS: ReadonlySet<string> = new Set(['', 'blob', 'container']);
+
+function checkPublicAccess(value: string): string {
+  if (!PUBLIC_ACCESS_LEVELS.has(value)) throw new PartitionError('INVALID_ARGUMENT', `public access must be "", "blob" or "container", not ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** Longest header value a container setting may hold; far more than any Cache-Control needs. */
+const HEADER_VALUE_CHARS_MAX = 1024;
+
+/** A value the front-ends will put in a response header: visible ASCII, spaces and tabs only. */
+function checkHeaderValue(value: string): string {
+  if (value.length > HEADER_VALUE_CHARS_MAX || !/^[\t\x20-\x7e]*$/.test(value)) {
+    throw new PartitionError('INVALID_ARGUMENT', `not a valid header value (visible ASCII, at most ${HEADER_VALUE_CHARS_MAX} characters): ${JSON.stringify(value.slice(0, 80))}`);
+  }
+  return value;
 }

@@ -12,9 +12,11 @@ import type { DeleteReplicaRequest as _strata_stream_v1_DeleteReplicaRequest, De
 import type { DeleteReplicaResponse as _strata_stream_v1_DeleteReplicaResponse, DeleteReplicaResponse__Output as _strata_stream_v1_DeleteReplicaResponse__Output } from './strata/stream/v1/DeleteReplicaResponse.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
 import type { ExtentNodeClient as _strata_stream_v1_ExtentNodeClient, ExtentNodeDefinition as _strata_stream_v1_ExtentNodeDefinition } from './strata/stream/v1/ExtentNode.js';
+import type { GetNodeStatsRequest as _strata_stream_v1_GetNodeStatsRequest, GetNodeStatsRequest__Output as _strata_stream_v1_GetNodeStatsRequest__Output } from './strata/stream/v1/GetNodeStatsRequest.js';
 import type { GetReplicaInfoRequest as _strata_stream_v1_GetReplicaInfoRequest, GetReplicaInfoRequest__Output as _strata_stream_v1_GetReplicaInfoRequest__Output } from './strata/stream/v1/GetReplicaInfoRequest.js';
 import type { ListReplicasRequest as _strata_stream_v1_ListReplicasRequest, ListReplicasRequest__Output as _strata_stream_v1_ListReplicasRequest__Output } from './strata/stream/v1/ListReplicasRequest.js';
 import type { ListReplicasResponse as _strata_stream_v1_ListReplicasResponse, ListReplicasResponse__Output as _strata_stream_v1_ListReplicasResponse__Output } from './strata/stream/v1/ListReplicasResponse.js';
+import type { NodeStats as _strata_stream_v1_NodeStats, NodeStats__Output as _strata_stream_v1_NodeStats__Output } from './strata/stream/v1/NodeStats.js';
 import type { ReadBlocksRequest as _strata_stream_v1_ReadBlocksRequest, ReadBlocksRequest__Output as _strata_stream_v1_ReadBlocksRequest__Output } from './strata/stream/v1/ReadBlocksRequest.js';
 import type { ReadBlocksResponse as _strata_stream_v1_ReadBlocksResponse, ReadBlocksResponse__Output as _strata_stream_v1_ReadBlocksResponse__Output } from './strata/stream/v1/ReadBlocksResponse.js';
 import type { Replica as _strata_stream_v1_Replica, Replica__Output as _strata_stream_v1_Replica__Output } from './strata/stream/v1/Replica.js';
@@ -41,9 +43,11 @@ export interface ProtoGrpcType {
         DeleteReplicaResponse: MessageTypeDefinition<_strata_stream_v1_DeleteReplicaResponse, _strata_stream_v1_DeleteReplicaResponse__Output>
         ExtentInfo: MessageTypeDefinition<_strata_stream_v1_ExtentInfo, _strata_stream_v1_ExtentInfo__Output>
         ExtentNode: SubtypeConstructor<typeof grpc.Client, _strata_stream_v1_ExtentNodeClient> & { service: _strata_stream_v1_ExtentNodeDefinition }
+        GetNodeStatsRequest: MessageTypeDefinition<_strata_stream_v1_GetNodeStatsRequest, _strata_stream_v1_GetNodeStatsRequest__Output>
         GetReplicaInfoRequest: MessageTypeDefinition<_strata_stream_v1_GetReplicaInfoRequest, _strata_stream_v1_GetReplicaInfoRequest__Output>
         ListReplicasRequest: MessageTypeDefinition<_strata_stream_v1_ListReplicasRequest, _strata_stream_v1_ListReplicasRequest__Output>
         ListReplicasResponse: MessageTypeDefinition<_strata_stream_v1_ListReplicasResponse, _strata_stream_v1_ListReplicasResponse__Output>
+        NodeStats: MessageTypeDefinition<_strata_stream_v1_NodeStats, _strata_stream_v1_NodeStats__Output>
         ReadBlocksRequest: MessageTypeDefinition<_strata_stream_v1_ReadBlocksRequest, _strata_stream_v1_ReadBlocksRequest__Output>
         ReadBlocksResponse: MessageTypeDefinition<_strata_stream_v1_ReadBlocksResponse, _strata_stream_v1_ReadBlocksResponse__Output>
         Replica: MessageTypeDefinition<_strata_stream_v1_Replica, _strata_stream_v1_Replica__Output>

@@ -2,6 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { isStrataError, toServiceError, unaryHandler, type ClientPool, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { STREAM_ERROR_STATUS, StreamError } from '../errors.js';
+import { BLOCK_HEADER_BYTES } from '../limits.js';
 import type { NodeDirectory } from '../client/node-directory.js';
 import { ChainAppendSession } from './chain-append.js';
 import type { ExtentStore } from './extent-store.js';
@@ -18,6 +19,8 @@ export interface ExtentNodeServiceDeps {
   isFull: () => boolean;
   /** Called when writing to a replica failed (a full disk, an I/O error). */
   onWriteFailure: (error: unknown) => void;
+  /** Counters since start, reported by GetNodeStats. */
+  stats: { readCalls: number; readBytes: number };
 }
 
 /** The gRPC edge of an extent node: validates, calls the store, maps errors. */
@@ -73,6 +76,8 @@ export function extentNodeHandlers(deps: ExtentNodeServiceDeps): streamV1.Extent
       deps.log.info({ extentId: request.extentId, bytes, from: request.source?.nodeId }, 'replica copied');
       return { extentId: request.extentId, lengthBytes: bytes, sealed: true, frozen: true };
     }),
+
+    GetNodeStats: unary<streamV1.GetNodeStatsRequest__Output, streamV1.NodeStats>(async () => ({ ...deps.stats })),
   } satisfies streamV1.ExtentNodeHandlers;
 }
 
@@ -83,7 +88,9 @@ async function readBlocks(deps: ExtentNodeServiceDeps, call: ReadCall): Promise<
   try {
     const replica = deps.store.get(extentId);
     if (replica.meta.corrupt) throw new StreamError('CHECKSUM_MISMATCH', `the replica of ${extentId} here is corrupt`);
+    deps.stats.readCalls++;
     for await (const block of replica.file.read(offset, lengthBytes)) {
+      deps.stats.readBytes += BLOCK_HEADER_BYTES + block.data.length;
       if (call.cancelled) return;
       if (!call.write({ offset: block.offset, data: block.data, flags: block.flags })) await writable(call);
     }

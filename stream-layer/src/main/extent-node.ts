@@ -48,6 +48,7 @@ await runRole({
             peers,
             log,
             isFull: () => capacity.monitor?.full ?? false,
+            stats: { readCalls: 0, readBytes: 0 },
             onWriteFailure: () => void capacity.monitor?.check(),
           }),
         },

@@ -8,6 +8,6 @@ export const getBucketLocation: S3Operation = async (request, { partitions }) =>
   checkBucketName(bucket);
   await partitions.getContainer({ account: request.account, container: bucket }, request.requestId);
   // S3 answers an empty constraint for us-east-1.
-  const region = request.auth.region === 'us-east-1' ? '' : request.auth.region;
+  const region = request.region === 'us-east-1' ? '' : request.region;
   return { status: 200, headers: { 'content-type': 'application/xml' }, body: xmlDocument('LocationConstraint', { '#text': region }) };
 };

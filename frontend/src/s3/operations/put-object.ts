@@ -2,15 +2,18 @@ import { blobPropertiesFrom } from '../blob-properties.js';
 import { checkBucketName } from '../bucket-names.js';
 import { S3Error } from '../errors.js';
 import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
+import { checkObjectAcl, publicAccessOf } from '../public-access.js';
 import { requestBody } from '../request-body.js';
 
 /**
  * Streams the body to the partition that owns the key. The blob is committed only after the
  * body has ended with every check passed and the byte count the client declared.
  */
-export const putObject: S3Operation = async (request, { partitions }) => {
+export const putObject: S3Operation = async (request, { partitions, containers }) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
+  const acl = request.headers['x-amz-acl'];
+  if (typeof acl === 'string') checkObjectAcl(acl, publicAccessOf((await containers.get(request.account, bucket, request.requestId))?.publicAccess));
   const properties = blobPropertiesFrom(request.headers);
   const conditions = writeConditions(request.headers);
   const body = requestBody(request);

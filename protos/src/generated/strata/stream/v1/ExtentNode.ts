@@ -9,9 +9,11 @@ import type { CreateExtentRequest as _strata_stream_v1_CreateExtentRequest, Crea
 import type { CreateExtentResponse as _strata_stream_v1_CreateExtentResponse, CreateExtentResponse__Output as _strata_stream_v1_CreateExtentResponse__Output } from '../../../strata/stream/v1/CreateExtentResponse.js';
 import type { DeleteReplicaRequest as _strata_stream_v1_DeleteReplicaRequest, DeleteReplicaRequest__Output as _strata_stream_v1_DeleteReplicaRequest__Output } from '../../../strata/stream/v1/DeleteReplicaRequest.js';
 import type { DeleteReplicaResponse as _strata_stream_v1_DeleteReplicaResponse, DeleteReplicaResponse__Output as _strata_stream_v1_DeleteReplicaResponse__Output } from '../../../strata/stream/v1/DeleteReplicaResponse.js';
+import type { GetNodeStatsRequest as _strata_stream_v1_GetNodeStatsRequest, GetNodeStatsRequest__Output as _strata_stream_v1_GetNodeStatsRequest__Output } from '../../../strata/stream/v1/GetNodeStatsRequest.js';
 import type { GetReplicaInfoRequest as _strata_stream_v1_GetReplicaInfoRequest, GetReplicaInfoRequest__Output as _strata_stream_v1_GetReplicaInfoRequest__Output } from '../../../strata/stream/v1/GetReplicaInfoRequest.js';
 import type { ListReplicasRequest as _strata_stream_v1_ListReplicasRequest, ListReplicasRequest__Output as _strata_stream_v1_ListReplicasRequest__Output } from '../../../strata/stream/v1/ListReplicasRequest.js';
 import type { ListReplicasResponse as _strata_stream_v1_ListReplicasResponse, ListReplicasResponse__Output as _strata_stream_v1_ListReplicasResponse__Output } from '../../../strata/stream/v1/ListReplicasResponse.js';
+import type { NodeStats as _strata_stream_v1_NodeStats, NodeStats__Output as _strata_stream_v1_NodeStats__Output } from '../../../strata/stream/v1/NodeStats.js';
 import type { ReadBlocksRequest as _strata_stream_v1_ReadBlocksRequest, ReadBlocksRequest__Output as _strata_stream_v1_ReadBlocksRequest__Output } from '../../../strata/stream/v1/ReadBlocksRequest.js';
 import type { ReadBlocksResponse as _strata_stream_v1_ReadBlocksResponse, ReadBlocksResponse__Output as _strata_stream_v1_ReadBlocksResponse__Output } from '../../../strata/stream/v1/ReadBlocksResponse.js';
 import type { ReplicaInfo as _strata_stream_v1_ReplicaInfo, ReplicaInfo__Output as _strata_stream_v1_ReplicaInfo__Output } from '../../../strata/stream/v1/ReplicaInfo.js';
@@ -49,6 +51,15 @@ export interface ExtentNodeClient extends grpc.Client {
   deleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
   deleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
   deleteReplica(argument: _strata_stream_v1_DeleteReplicaRequest, callback: grpc.requestCallback<_strata_stream_v1_DeleteReplicaResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetNodeStats(argument: _strata_stream_v1_GetNodeStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_NodeStats__Output>): grpc.ClientUnaryCall;
+  GetNodeStats(argument: _strata_stream_v1_GetNodeStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_NodeStats__Output>): grpc.ClientUnaryCall;
+  GetNodeStats(argument: _strata_stream_v1_GetNodeStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_NodeStats__Output>): grpc.ClientUnaryCall;
+  GetNodeStats(argument: _strata_stream_v1_GetNodeStatsRequest, callback: grpc.requestCallback<_strata_stream_v1_NodeStats__Output>): grpc.ClientUnaryCall;
+  getNodeStats(argument: _strata_stream_v1_GetNodeStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_NodeStats__Output>): grpc.ClientUnaryCall;
+  getNodeStats(argument: _strata_stream_v1_GetNodeStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_NodeStats__Output>): grpc.ClientUnaryCall;
+  getNodeStats(argument: _strata_stream_v1_GetNodeStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_NodeStats__Output>): grpc.ClientUnaryCall;
+  getNodeStats(argument: _strata_stream_v1_GetNodeStatsRequest, callback: grpc.requestCallback<_strata_stream_v1_NodeStats__Output>): grpc.ClientUnaryCall;
   
   GetReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
   GetReplicaInfo(argument: _strata_stream_v1_GetReplicaInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
@@ -93,6 +104,8 @@ export interface ExtentNodeHandlers extends grpc.UntypedServiceImplementation {
   
   DeleteReplica: grpc.handleUnaryCall<_strata_stream_v1_DeleteReplicaRequest__Output, _strata_stream_v1_DeleteReplicaResponse>;
   
+  GetNodeStats: grpc.handleUnaryCall<_strata_stream_v1_GetNodeStatsRequest__Output, _strata_stream_v1_NodeStats>;
+  
   GetReplicaInfo: grpc.handleUnaryCall<_strata_stream_v1_GetReplicaInfoRequest__Output, _strata_stream_v1_ReplicaInfo>;
   
   ListReplicas: grpc.handleUnaryCall<_strata_stream_v1_ListReplicasRequest__Output, _strata_stream_v1_ListReplicasResponse>;
@@ -108,6 +121,7 @@ export interface ExtentNodeDefinition extends grpc.ServiceDefinition {
   CopyReplica: MethodDefinition<_strata_stream_v1_CopyReplicaRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_CopyReplicaRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
   CreateExtent: MethodDefinition<_strata_stream_v1_CreateExtentRequest, _strata_stream_v1_CreateExtentResponse, _strata_stream_v1_CreateExtentRequest__Output, _strata_stream_v1_CreateExtentResponse__Output>
   DeleteReplica: MethodDefinition<_strata_stream_v1_DeleteReplicaRequest, _strata_stream_v1_DeleteReplicaResponse, _strata_stream_v1_DeleteReplicaRequest__Output, _strata_stream_v1_DeleteReplicaResponse__Output>
+  GetNodeStats: MethodDefinition<_strata_stream_v1_GetNodeStatsRequest, _strata_stream_v1_NodeStats, _strata_stream_v1_GetNodeStatsRequest__Output, _strata_stream_v1_NodeStats__Output>
   GetReplicaInfo: MethodDefinition<_strata_stream_v1_GetReplicaInfoRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_GetReplicaInfoRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
   ListReplicas: MethodDefinition<_strata_stream_v1_ListReplicasRequest, _strata_stream_v1_ListReplicasResponse, _strata_stream_v1_ListReplicasRequest__Output, _strata_stream_v1_ListReplicasResponse__Output>
   ReadBlocks: MethodDefinition<_strata_stream_v1_ReadBlocksRequest, _strata_stream_v1_ReadBlocksResponse, _strata_stream_v1_ReadBlocksRequest__Output, _strata_stream_v1_ReadBlocksResponse__Output>
