@@ -18,6 +18,17 @@ import { parseTarget, type RequestTarget } from './s3/request-target.js';
 import { FrontEndMetrics } from './metrics.js';
 import { probeReadiness } from './readiness.js';
 
+/**
+ * Request ids: a random per-process prefix and a counter. Unique across front-ends and
+ * restarts like a random id, without asking the CSPRNG on every request.
+ */
+const REQUEST_ID_PREFIX = randomBytes(6).toString('hex').toUpperCase();
+let requestCounter = 0;
+function nextRequestId(): string {
+  requestCounter = (requestCounter + 1) % 0x1_0000_0000;
+  return REQUEST_ID_PREFIX + requestCounter.toString(16).toUpperCase().padStart(8, '0');
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** S3's name of the operation being served (GetObject), for metrics. */
@@ -77,7 +88,7 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
 }
 
 async function serveS3(deps: FrontEndDeps, s3Deps: Omit<S3Deps, 'log'>, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const requestId = randomBytes(8).toString('hex').toUpperCase();
+  const requestId = nextRequestId();
   const rawUrl = request.raw.url ?? '/';
   reply.header('x-amz-request-id', requestId).header('x-amz-id-2', requestId).header('server', 'Strata');
   const log = deps.log.child({ requestId });

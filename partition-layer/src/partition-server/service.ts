@@ -83,7 +83,12 @@ type PutBlobCall = grpc.ServerReadableStream<partitionV1.PutBlobRequest__Output,
  * call ends cleanly with a commit; a cancelled or malformed call stores nothing.
  */
 async function putBlob(host: PartitionHost, call: PutBlobCall): Promise<partitionV1.BlobInfo> {
-  call.on('cancelled', () => call.destroy(new PartitionError('UNAVAILABLE', 'the front-end cancelled the upload')));
+  // grpc-js also emits 'cancelled' when the stream closes after a clean finish; only a call
+  // still running was cancelled, and building an error for every PUT is measurable CPU.
+  let running = true;
+  call.on('cancelled', () => {
+    if (running) call.destroy(new PartitionError('UNAVAILABLE', 'the front-end cancelled the upload'));
+  });
   let header: partitionV1.PutBlobHeader__Output | undefined;
   let started: { partition: ReturnType<PartitionHost['route']>; upload: ReturnType<ReturnType<PartitionHost['route']>['startUpload']> } | undefined;
   let commit: partitionV1.PutBlobCommit__Output | undefined;
@@ -110,6 +115,7 @@ async function putBlob(host: PartitionHost, call: PutBlobCall): Promise<partitio
     if (!header || !started || !commit) throw new PartitionError('INVALID_ARGUMENT', 'the upload ended without a commit');
     return await started.partition.commitBlob(header, started.upload, commit);
   } finally {
+    running = false;
     if (started) started.partition.finishUpload(started.upload);
   }
 }

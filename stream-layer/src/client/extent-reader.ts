@@ -23,7 +23,7 @@ export class ExtentReader {
   async *readRange(options: { extent: streamV1.ExtentInfo__Output; offset: number; lengthBytes: number; requestId?: string }): AsyncGenerator<ExtentBlock> {
     const end = options.offset + options.lengthBytes;
     let position = options.offset;
-    let lastError: unknown = new StreamError('UNAVAILABLE', `extent ${options.extent.extentId} has no replica with an address`);
+    let lastError: unknown;
     for (const replica of options.extent.replicas) {
       if (position >= end) return;
       if (!replica.address) continue;
@@ -37,7 +37,7 @@ export class ExtentReader {
         lastError = error;
       }
     }
-    if (position < end) throw lastError;
+    if (position < end) throw lastError ?? new StreamError('UNAVAILABLE', `extent ${options.extent.extentId} has no replica with an address`);
   }
 
   private async *readFrom(address: string, extentId: string, offset: number, end: number, requestId?: string): AsyncGenerator<ExtentBlock> {
