@@ -2,6 +2,7 @@
 
 import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobProperties__Output as _strata_partition_v1_BlobProperties__Output } from '../../../strata/partition/v1/BlobProperties.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from '../../../strata/stream/v1/BlockPointer.js';
+import type { MultipartSummary as _strata_partition_v1_MultipartSummary, MultipartSummary__Output as _strata_partition_v1_MultipartSummary__Output } from '../../../strata/partition/v1/MultipartSummary.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface BlobRecord {
@@ -10,6 +11,7 @@ export interface BlobRecord {
   'lastModifiedMs'?: (number | string | Long);
   'properties'?: (_strata_partition_v1_BlobProperties | null);
   'blocks'?: (_strata_stream_v1_BlockPointer)[];
+  'multipart'?: (_strata_partition_v1_MultipartSummary | null);
 }
 
 export interface BlobRecord__Output {
@@ -18,4 +20,5 @@ export interface BlobRecord__Output {
   'lastModifiedMs': (number);
   'properties': (_strata_partition_v1_BlobProperties__Output | null);
   'blocks': (_strata_stream_v1_BlockPointer__Output)[];
+  'multipart': (_strata_partition_v1_MultipartSummary__Output | null);
 }
