@@ -1,7 +1,11 @@
 import { S3Error } from './errors.js';
 import type { S3Operation } from './operation.js';
 import type { RequestTarget } from './request-target.js';
+import { abortMultipartUpload } from './operations/abort-multipart-upload.js';
+import { completeMultipartUpload } from './operations/complete-multipart-upload.js';
+import { copyObject } from './operations/copy-object.js';
 import { createBucket } from './operations/create-bucket.js';
+import { createMultipartUpload } from './operations/create-multipart-upload.js';
 import { deleteBucket } from './operations/delete-bucket.js';
 import { deleteObject } from './operations/delete-object.js';
 import { getBucketLocation } from './operations/get-bucket-location.js';
@@ -9,8 +13,12 @@ import { getObject } from './operations/get-object.js';
 import { headBucket } from './operations/head-bucket.js';
 import { headObject } from './operations/head-object.js';
 import { listBuckets } from './operations/list-buckets.js';
+import { listMultipartUploads } from './operations/list-multipart-uploads.js';
 import { listObjects, listObjectsV2 } from './operations/list-objects.js';
+import { listParts } from './operations/list-parts.js';
 import { putObject } from './operations/put-object.js';
+import { uploadPart } from './operations/upload-part.js';
+import { uploadPartCopy } from './operations/upload-part-copy.js';
 
 /**
  * S3's sub-resources: a query parameter that names one turns a request into another
@@ -36,8 +44,21 @@ const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
     'GET ': listObjects,
     'GET list-type=2': listObjectsV2,
     'GET location': getBucketLocation,
+    'GET uploads': listMultipartUploads,
   },
-  object: { 'PUT ': putObject, 'GET ': getObject, 'HEAD ': headObject, 'DELETE ': deleteObject },
+  object: {
+    'PUT ': putObject,
+    'GET ': getObject,
+    'HEAD ': headObject,
+    'DELETE ': deleteObject,
+    'PUT copy': copyObject,
+    'POST uploads': createMultipartUpload,
+    'PUT partNumber&uploadId': uploadPart,
+    'PUT partNumber&uploadId&copy': uploadPartCopy,
+    'POST uploadId': completeMultipartUpload,
+    'DELETE uploadId': abortMultipartUpload,
+    'GET uploadId': listParts,
+  },
 };
 
 /** The operation a request names; NotImplemented or MethodNotAllowed when Strata has none. */
@@ -46,7 +67,7 @@ export function chooseOperation(method: string, target: RequestTarget, headers: 
   const subresources = SUBRESOURCES.filter((name) => target.query.has(name));
   let variant = subresources.length > 0 ? subresources.join('&') : '';
   if (level === 'bucket' && method === 'GET' && variant === '' && target.query.get('list-type') === '2') variant = 'list-type=2';
-  if (level === 'object' && method === 'PUT' && headers['x-amz-copy-source'] !== undefined) variant = 'copy';
+  if (level === 'object' && method === 'PUT' && headers['x-amz-copy-source'] !== undefined) variant = variant === '' ? 'copy' : `${variant}&copy`;
   const operation = OPERATIONS[level][`${method} ${variant}`];
   if (operation) return operation;
   if (variant !== '' || method === 'POST') {

@@ -6,6 +6,7 @@ import { SERVER_LEASE_TTL_SECONDS, UPLOAD_EXPIRY_MS_DEFAULT } from '../limits.js
 import { PartitionHost } from '../partition-server/partition-host.js';
 import type { PartitionOperationFailpoint } from '../partition-server/partition-operations.js';
 import { partitionServerHandlers } from '../partition-server/service.js';
+import type { UploadFailpoint } from '../partition-server/uploads.js';
 
 const schema = z.object({
   nodeId: configFields.id(),
@@ -45,6 +46,7 @@ await runRole({
       extentBytesMax: config.extentSizeMaxBytes,
       random: systemRandom,
       uploadExpiryMs: config.multipartExpiryMs,
+      failpoints: new Failpoints<UploadFailpoint>(config.failpoints),
     });
     const server = await startGrpcServer({
       address: config.listen,

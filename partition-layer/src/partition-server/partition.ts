@@ -1,4 +1,4 @@
-import type { ClientPool, Clock, Logger, Random } from '@strata/common';
+import type { ClientPool, Clock, Failpoints, Logger, Random } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
@@ -13,7 +13,7 @@ import { loadPartition, type LoadedPartition } from './partition-loader.js';
 import { checkPreconditions } from './preconditions.js';
 import { listUploads } from './upload-listing.js';
 import { UploadSweeper } from './upload-sweeper.js';
-import { PartitionUploads } from './uploads.js';
+import { PartitionUploads, type UploadFailpoint } from './uploads.js';
 
 export interface PartitionDeps {
   manager: StreamManagerClient;
@@ -31,6 +31,7 @@ export interface PartitionDeps {
   random: Random;
   /** Incomplete multipart uploads older than this are removed. */
   uploadExpiryMs: number;
+  failpoints: Failpoints<UploadFailpoint>;
 }
 
 /**
@@ -56,7 +57,7 @@ export class Partition {
     private readonly state: LoadedPartition,
   ) {
     const commit = this.commit.bind(this);
-    this.multipart = new PartitionUploads({ index: state.index, commit, draining: () => this.draining, clock: deps.clock, random: deps.random });
+    this.multipart = new PartitionUploads({ index: state.index, commit, draining: () => this.draining, clock: deps.clock, random: deps.random, failpoints: deps.failpoints });
     this.sweeper = new UploadSweeper({ index: state.index, commit, expiryMs: deps.uploadExpiryMs, clock: deps.clock, log: deps.log });
   }
 

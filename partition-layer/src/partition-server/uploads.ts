@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Clock, Random } from '@strata/common';
+import type { Clock, Failpoints, Random } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { PartitionError } from '../errors.js';
 import { afterUpload, blobKey, checkBlobName, containerKey, partKey, uploadKey, type UploadName } from '../keys.js';
@@ -10,6 +10,9 @@ import type { IndexView } from './committer.js';
 import type { IndexStore } from './index-store.js';
 import { checkPreconditions } from './preconditions.js';
 
+/** Named failure points of an upload's completion (armed with --failpoints). */
+export type UploadFailpoint = 'partitionServer.complete.beforeCommit' | 'partitionServer.complete.afterCommit';
+
 /** What the uploads of a partition need from it. */
 export interface UploadsDeps {
   index: IndexStore;
@@ -18,6 +21,7 @@ export interface UploadsDeps {
   draining: () => boolean;
   clock: Clock;
   random: Random;
+  failpoints: Failpoints<UploadFailpoint>;
 }
 
 /** An upload id: the initiation time (so one key's uploads list in initiation order), then randomness. */
@@ -95,7 +99,8 @@ export class PartitionUploads {
     checkPartList(request.parts);
     const etag = multipartEtag(request.parts.map((part) => part.etag));
     const key = blobKey(name.account, name.container, name.blob);
-    return this.deps.commit(async (view) => {
+    await this.deps.failpoints.hit('partitionServer.complete.beforeCommit');
+    const completed = await this.deps.commit(async (view) => {
       const value = await view.get(uploadKey(name.account, name.container, name.blob, name.uploadId));
       const upload = value ? uploadRecordCodec.decode(value) : undefined;
       if (upload && upload.completedMs > 0) return { mutations: [], result: retriedCompletion(request, upload, etag) };
@@ -128,6 +133,8 @@ export class PartitionUploads {
       ];
       return { mutations, result: { etag, sizeBytes: record.sizeBytes, checksumAlgorithm: upload.checksumAlgorithm, checksumType: upload.checksumType, checksum: record.multipart!.checksum! } };
     });
+    await this.deps.failpoints.hit('partitionServer.complete.afterCommit');
+    return completed;
   }
 
   /** The stored parts the list names, checked against it. */

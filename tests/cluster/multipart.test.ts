@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  ListPartsCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+
+const MiB = 1024 * 1024;
+const BUCKET = 'multi';
+
+const md5 = (data: Buffer): Buffer => createHash('md5').update(data).digest();
+const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+/** S3's ETag of a multipart object from its parts' bytes. */
+const multipartEtag = (parts: Buffer[]): string => `"${createHash('md5').update(Buffer.concat(parts.map(md5))).digest('hex')}-${parts.length}"`;
+
+/** Multipart uploads through the AWS SDK at its default settings (which add CRC32 checksums). */
+describe('multipart uploads', () => {
+  let t: TestStamp;
+
+  beforeAll(async () => {
+    t = await startTestStamp();
+    await t.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  });
+  afterAll(async () => {
+    await t?.destroy();
+  });
+
+  const readAll = async (key: string): Promise<Buffer> => {
+    const got = await t.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+    return Buffer.from(await got.Body!.transformToByteArray());
+  };
+
+  it('creates, uploads parts, lists them, completes with the S3 ETag, and the object reads back whole', async () => {
+    const key = 'docs/report é.bin';
+    const created = await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key, ContentType: 'application/x-report', Metadata: { owner: 'ada' } }));
+    const uploadId = created.UploadId!;
+    expect(uploadId).toMatch(/^[0-9a-f]{32}$/);
+    const parts = [randomBytes(5 * MiB), randomBytes(5 * MiB + 123), randomBytes(777)];
+    // Out of order and one part uploaded twice: the last upload of a number wins.
+    const etags: string[] = [];
+    await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumber: 2, Body: randomBytes(5 * MiB) }));
+    for (const i of [2, 0, 1]) {
+      const answer = await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumber: i + 1, Body: parts[i] }));
+      expect(answer.ETag).toBe(`"${md5(parts[i]!).toString('hex')}"`);
+      etags[i] = answer.ETag!;
+    }
+    const listed = await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId }));
+    expect(listed.Parts!.map((p) => [p.PartNumber, p.Size, p.ETag])).toEqual(parts.map((p, i) => [i + 1, p.length, etags[i]]));
+    expect(listed.Parts![0]!.ChecksumCRC32).toBeDefined();
+    const page = await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, MaxParts: 2 }));
+    expect(page).toMatchObject({ IsTruncated: true, NextPartNumberMarker: '2' });
+    const rest = await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumberMarker: page.NextPartNumberMarker }));
+    expect(rest.Parts!.map((p) => p.PartNumber)).toEqual([3]);
+    expect((await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'docs/' }))).KeyCount).toBe(0);
+
+    const done = await t.s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key: key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts.map((_, i) => ({ PartNumber: i + 1, ETag: etags[i] })) },
+      }),
+    );
+    expect(done).toMatchObject({ Bucket: BUCKET, Key: key, ETag: multipartEtag(parts) });
+    const head = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+    expect(head).toMatchObject({ ContentLength: 10 * MiB + 900, ETag: multipartEtag(parts), ContentType: 'application/x-report', Metadata: { owner: 'ada' } });
+    expect(sha256Hex(await readAll(key))).toBe(sha256Hex(Buffer.concat(parts)));
+    const listing = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'docs/' }));
+    expect(listing.Contents!.map((c) => [c.Key, c.Size, c.ETag])).toEqual([[key, 10 * MiB + 900, multipartEtag(parts)]]);
+    // The upload is gone, and a retried completion gets the same answer.
+    await expect(t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId }))).rejects.toMatchObject({ name: 'NoSuchUpload', $metadata: { httpStatusCode: 404 } });
+    const again = await t.s3.send(
+      new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts.map((_, i) => ({ PartNumber: i + 1, ETag: etags[i] })) } }),
+    );
+    expect(again.ETag).toBe(done.ETag);
+  });
+
+  it('aborts an upload: its parts go and the key stays empty', async () => {
+    const created = await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted' }));
+    await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId, PartNumber: 1, Body: randomBytes(1000) }));
+    await t.s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId }));
+    await expect(t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId }))).rejects.toMatchObject({ name: 'NoSuchUpload' });
+    await expect(t.s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId }))).rejects.toMatchObject({ name: 'NoSuchUpload' });
+    await expect(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'aborted' }))).rejects.toMatchObject({ name: 'NotFound' });
+  });
+
+  it('lists open uploads in key and initiation order, with prefix, delimiter and markers', async () => {
+    const bucket = 'uploads';
+    await t.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const keys = ['a/1', 'a/2', 'b', 'b', 'c/x/y', 'd'];
+    const ids: string[] = [];
+    for (const key of keys) ids.push((await t.s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }))).UploadId!);
+    // A blob and a completed upload are not listed.
+    await t.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'a/0', Body: 'x' }));
+    const all = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
+    expect(all.Uploads!.map((u) => [u.Key, u.UploadId])).toEqual(keys.map((k, i) => [k, ids[i]]));
+    expect(all.IsTruncated).toBe(false);
+    const first = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, MaxUploads: 3 }));
+    expect(first).toMatchObject({ IsTruncated: true, NextKeyMarker: 'b', NextUploadIdMarker: ids[2] });
+    const second = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, KeyMarker: first.NextKeyMarker, UploadIdMarker: first.NextUploadIdMarker }));
+    expect(second.Uploads!.map((u) => u.UploadId)).toEqual(ids.slice(3));
+    const afterKey = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, KeyMarker: 'b' }));
+    expect(afterKey.Uploads!.map((u) => u.Key)).toEqual(['c/x/y', 'd']);
+    const folders = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Delimiter: '/' }));
+    expect(folders.CommonPrefixes!.map((c) => c.Prefix)).toEqual(['a/', 'c/']);
+    expect(folders.Uploads!.map((u) => u.Key)).toEqual(['b', 'b', 'd']);
+    const inA = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: 'a/' }));
+    expect(inA.Uploads!.map((u) => u.Key)).toEqual(['a/1', 'a/2']);
+    for (const [i, key] of keys.entries()) await t.s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: ids[i] }));
+    expect((await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+  });
+
+  it('uploads 200 MiB through @aws-sdk/lib-storage and reads it back byte-identical', async () => {
+    const body = randomBytes(200 * MiB);
+    const started = Date.now();
+    const upload = new Upload({ client: t.s3, params: { Bucket: BUCKET, Key: 'big/200MiB', Body: body } });
+    const done = await upload.done();
+    const seconds = (Date.now() - started) / 1000;
+    expect(done.ETag).toMatch(/^"[0-9a-f]{32}-40"$/);
+    const readStarted = Date.now();
+    const back = await readAll('big/200MiB');
+    const readSeconds = (Date.now() - readStarted) / 1000;
+    expect(back.length).toBe(body.length);
+    expect(sha256Hex(back)).toBe(sha256Hex(body));
+    process.stdout.write(`multipart: 200 MiB through lib-storage (40 parts of 5 MiB, 4 at once) in ${seconds.toFixed(1)} s = ${(200 / seconds).toFixed(1)} MiB/s; read back at ${(200 / readSeconds).toFixed(1)} MiB/s\n`);
+  });
+});
