@@ -140,18 +140,17 @@ export class PartitionUploads {
   /** The stored parts the list names, checked against it. */
   private async partsFor(view: IndexView, name: UploadName, listed: readonly partitionV1.CompletedPart__Output[]): Promise<partitionV1.PartRecord__Output[]> {
     const parts: partitionV1.PartRecord__Output[] = [];
-    for (const [i, wanted] of listed.entries()) {
+    for (const wanted of listed) {
       const value = await view.get(partKey(name, wanted.partNumber));
       const part = value ? partRecordCodec.decode(value) : undefined;
       if (!part || part.etag !== wanted.etag) throw new PartitionError('INVALID_PART', `part ${wanted.partNumber} was not uploaded with ETag ${wanted.etag}`);
       if (wanted.checksum && wanted.checksum !== part.checksum) throw new PartitionError('INVALID_PART', `part ${wanted.partNumber} has another checksum`);
-      if (i < listed.length - 1 && part.sizeBytes < PART_BYTES_MIN) {
-        throw new PartitionError('ENTITY_TOO_SMALL', `part ${wanted.partNumber} holds ${part.sizeBytes} bytes; all but the last part need ${PART_BYTES_MIN}`, {
-          partNumber: wanted.partNumber,
-          sizeBytes: part.sizeBytes,
-        });
-      }
       parts.push(part);
+    }
+    // Sizes once every part is known to exist, as S3 reports a missing part first.
+    const small = parts.findIndex((part, i) => i < parts.length - 1 && part.sizeBytes < PART_BYTES_MIN);
+    if (small >= 0) {
+      throw new PartitionError('ENTITY_TOO_SMALL', `part ${listed[small]!.partNumber} holds ${parts[small]!.sizeBytes} bytes; all but the last part need ${PART_BYTES_MIN}`);
     }
     const blocks = parts.reduce((sum, part) => sum + part.blocks.length, 0);
     if (blocks > BLOB_BLOCKS_MAX) throw new PartitionError('ENTITY_TOO_LARGE', `the blob would have ${blocks} blocks; at most ${BLOB_BLOCKS_MAX}`);
