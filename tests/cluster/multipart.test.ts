@@ -13,6 +13,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { crc32 } from '@node-rs/crc32';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
@@ -21,6 +22,11 @@ const BUCKET = 'multi';
 
 const md5 = (data: Buffer): Buffer => createHash('md5').update(data).digest();
 const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+const crc32Of = (data: Buffer): Buffer => {
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(crc32(data) >>> 0);
+  return out;
+};
 /** S3's ETag of a multipart object from its parts' bytes. */
 const multipartEtag = (parts: Buffer[]): string => `"${createHash('md5').update(Buffer.concat(parts.map(md5))).digest('hex')}-${parts.length}"`;
 
@@ -121,6 +127,65 @@ describe('multipart uploads', () => {
     expect((await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
   });
 
+  it('completes conditionally: If-None-Match: * and If-Match answer 412 (or 404) and leave the upload open; a conflict is 409', async () => {
+    const start = async (key: string): Promise<{ uploadId: string; parts: { PartNumber: number; ETag: string }[] }> => {
+      const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }))).UploadId!;
+      const parts = [];
+      for (const [i, size] of [5 * MiB, 10].entries()) {
+        parts.push({ PartNumber: i + 1, ETag: (await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumber: i + 1, Body: randomBytes(size) }))).ETag! });
+      }
+      return { uploadId, parts };
+    };
+    const complete = (key: string, uploadId: string, parts: { PartNumber: number; ETag: string }[], condition: { IfNoneMatch?: string; IfMatch?: string }) =>
+      t.s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts }, ...condition }));
+    const existing = await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'cond/existing', Body: 'old' }));
+    const a = await start('cond/existing');
+    await expect(complete('cond/existing', a.uploadId, a.parts, { IfNoneMatch: '*' })).rejects.toMatchObject({ name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } });
+    await expect(complete('cond/existing', a.uploadId, a.parts, { IfMatch: '"0123456789abcdef0123456789abcdef"' })).rejects.toMatchObject({ name: 'PreconditionFailed' });
+    expect((await readAll('cond/existing')).toString()).toBe('old');
+    const done = await complete('cond/existing', a.uploadId, a.parts, { IfMatch: existing.ETag! });
+    expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'cond/existing' }))).ETag).toBe(done.ETag);
+
+    const b = await start('cond/new');
+    await expect(complete('cond/new', b.uploadId, b.parts, { IfMatch: '"0123456789abcdef0123456789abcdef"' })).rejects.toMatchObject({ name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });
+    await complete('cond/new', b.uploadId, b.parts, { IfNoneMatch: '*' });
+    // Another completion of the same upload with other parts: the upload is gone (409 for a conditional one).
+    await expect(complete('cond/new', b.uploadId, b.parts.slice(0, 1), { IfNoneMatch: '*' })).rejects.toMatchObject({ name: 'ConditionalRequestConflict', $metadata: { httpStatusCode: 409 } });
+    await expect(complete('cond/new', b.uploadId, b.parts.slice(0, 1), {})).rejects.toMatchObject({ name: 'NoSuchUpload' });
+  });
+
+  it('keeps part checksums and derives the object checksum: COMPOSITE (CRC32, SHA256) and FULL_OBJECT (CRC32, CRC64NVME)', async () => {
+    const parts = [randomBytes(5 * MiB), randomBytes(3000)];
+    const cases = [
+      { algorithm: 'CRC32', type: 'COMPOSITE', field: 'ChecksumCRC32', expected: `${crc32Of(Buffer.concat(parts.map(crc32Of))).toString('base64')}-2` },
+      { algorithm: 'SHA256', type: 'COMPOSITE', field: 'ChecksumSHA256', expected: `${createHash('sha256').update(Buffer.concat(parts.map((p) => createHash('sha256').update(p).digest()))).digest('base64')}-2` },
+      { algorithm: 'CRC32', type: 'FULL_OBJECT', field: 'ChecksumCRC32', expected: crc32Of(Buffer.concat(parts)).toString('base64') },
+      { algorithm: 'CRC64NVME', type: 'FULL_OBJECT', field: 'ChecksumCRC64NVME', expected: undefined },
+    ] as const;
+    for (const c of cases) {
+      const key = `sums/${c.algorithm}-${c.type}`;
+      const created = await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key, ChecksumAlgorithm: c.algorithm, ChecksumType: c.type }));
+      expect(created).toMatchObject({ ChecksumAlgorithm: c.algorithm, ChecksumType: c.type });
+      const listed = [];
+      for (const [i, part] of parts.entries()) {
+        const answer = await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: created.UploadId, PartNumber: i + 1, Body: part, ChecksumAlgorithm: c.algorithm }));
+        expect(answer[c.field]).toBeDefined();
+        listed.push({ PartNumber: i + 1, ETag: answer.ETag, [c.field]: answer[c.field] });
+      }
+      const shown = await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: created.UploadId }));
+      expect(shown.Parts!.map((p) => p[c.field])).toEqual(listed.map((p) => p[c.field]));
+      expect(shown).toMatchObject({ ChecksumAlgorithm: c.algorithm, ChecksumType: c.type });
+      // Each listed part must carry its checksum.
+      await expect(
+        t.s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: created.UploadId, MultipartUpload: { Parts: listed.map((p) => ({ PartNumber: p.PartNumber, ETag: p.ETag })) } })),
+      ).rejects.toMatchObject({ name: 'InvalidRequest', $metadata: { httpStatusCode: 400 } });
+      const done = await t.s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: created.UploadId, MultipartUpload: { Parts: listed } }));
+      expect(done.ChecksumType).toBe(c.type);
+      if (c.expected) expect(done[c.field]).toBe(c.expected);
+      else expect(done[c.field]).toMatch(/^[A-Za-z0-9+/]{11}=$/);
+    }
+  });
+
   it('uploads 200 MiB through @aws-sdk/lib-storage and reads it back byte-identical', async () => {
     const body = randomBytes(200 * MiB);
     const started = Date.now();
@@ -128,6 +193,8 @@ describe('multipart uploads', () => {
     const done = await upload.done();
     const seconds = (Date.now() - started) / 1000;
     expect(done.ETag).toMatch(/^"[0-9a-f]{32}-40"$/);
+    // lib-storage asks for CRC32 part checksums by default: the object's is their COMPOSITE.
+    expect(done).toMatchObject({ ChecksumType: 'COMPOSITE', ChecksumCRC32: expect.stringMatching(/-40$/) });
     const readStarted = Date.now();
     const back = await readAll('big/200MiB');
     const readSeconds = (Date.now() - readStarted) / 1000;
