@@ -4,6 +4,8 @@ import {
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
+  DeleteBucketCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
@@ -184,6 +186,20 @@ describe('multipart uploads', () => {
       if (c.expected) expect(done[c.field]).toBe(c.expected);
       else expect(done[c.field]).toMatch(/^[A-Za-z0-9+/]{11}=$/);
     }
+  });
+
+  it('deletes a bucket holding only incomplete uploads, and they go with it (a bucket with an object is BucketNotEmpty)', async () => {
+    const bucket = 'short-lived';
+    await t.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'pending' }))).UploadId!;
+    await t.s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'pending', UploadId: uploadId, PartNumber: 1, Body: 'x' }));
+    await t.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'object', Body: 'x' }));
+    await expect(t.s3.send(new DeleteBucketCommand({ Bucket: bucket }))).rejects.toMatchObject({ name: 'BucketNotEmpty', $metadata: { httpStatusCode: 409 } });
+    await t.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'object' }));
+    await t.s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    await t.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    expect((await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+    await expect(t.s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'pending', UploadId: uploadId }))).rejects.toMatchObject({ name: 'NoSuchUpload' });
   });
 
   it('uploads 200 MiB through @aws-sdk/lib-storage and reads it back byte-identical', async () => {

@@ -6,8 +6,8 @@ import type { IndexStore, RangeOptions } from './index-store.js';
 /** What a mutation's precondition reads: the index plus every record logged but not yet applied. */
 export interface IndexView {
   get(key: Buffer): Promise<Buffer | undefined>;
-  /** Whether any key in the range holds a value. */
-  any(range: RangeOptions & { lt: Buffer }): Promise<boolean>;
+  /** Whether any key in the range (that `accept` takes, if given) holds a value. */
+  any(range: RangeOptions & { lt: Buffer }, accept?: (key: Buffer) => boolean): Promise<boolean>;
 }
 
 interface Overlaid {
@@ -171,12 +171,13 @@ export class Committer {
       const pending = this.pending(key);
       return pending ? pending.value : this.index.get(key);
     },
-    any: async (range) => {
+    any: async (range, accept = () => true) => {
       for (const hex of this.overlay.keys()) {
         const key = Buffer.from(hex, 'hex');
-        if (inRange(key, range) && this.pending(key)?.value !== undefined) return true;
+        if (inRange(key, range) && accept(key) && this.pending(key)?.value !== undefined) return true;
       }
       for await (const [key] of this.index.entries(range)) {
+        if (!accept(key)) continue;
         const pending = this.pending(key);
         if (!pending || pending.value !== undefined) return true;
       }

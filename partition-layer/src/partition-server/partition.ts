@@ -2,7 +2,7 @@ import type { ClientPool, Clock, Failpoints, Logger, Random } from '@strata/comm
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
-import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, prefixEnd } from '../keys.js';
+import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, parseKey, prefixEnd } from '../keys.js';
 import { BLOB_BLOCKS_MAX } from '../limits.js';
 import { blobRecordCodec, containerRecordCodec } from '../records.js';
 import { BlobUpload } from './blob-upload.js';
@@ -191,13 +191,18 @@ export class Partition {
     });
   }
 
+  /**
+   * Deletes a container that holds no blob. Its incomplete multipart uploads (and their
+   * parts) go with it, as in S3.
+   */
   async deleteContainer(account: string, container: string): Promise<void> {
     const key = containerKey(account, container);
     const blobs = blobPrefixKey(account, container);
+    const end = prefixEnd(blobs)!;
     await this.commit(async (view) => {
       if (!(await view.get(key))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-      if (await view.any({ gte: blobs, lt: prefixEnd(blobs)! })) throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
-      return { mutations: [{ key, delete: true }], result: undefined };
+      if (await view.any({ gte: blobs, lt: end }, (k) => parseKey(k).kind === 'blob')) throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
+      return { mutations: [{ key, delete: true }, { key: blobs, delete: true, deleteRangeEnd: end }], result: undefined };
     });
   }
 
