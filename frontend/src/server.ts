@@ -5,11 +5,16 @@ import type { AccountDirectory } from '@strata/location-service';
 import type { PartitionClient, PartitionMap } from '@strata/partition-layer';
 import type { ExtentReader } from '@strata/stream-layer';
 import { authenticate } from './s3/authenticate.js';
+import { ContainerSettingsCache } from './s3/container-settings.js';
+import { CORS_VARY, corsHeaders, matchCorsRule } from './s3/cors-rules.js';
 import { chooseOperation } from './s3/dispatch.js';
 import { errorXml } from './s3/error-response.js';
+import { checkHeaderSection, HTTP_PARSER_HEADER_BYTES_MAX } from './s3/header-limits.js';
 import { toS3Error } from './s3/map-error.js';
-import type { S3Response } from './s3/operation.js';
-import { parseTarget } from './s3/request-target.js';
+import type { S3Deps, S3Response } from './s3/operation.js';
+import { preflight } from './s3/preflight.js';
+import { parseHost } from './s3/request-host.js';
+import { parseTarget, type RequestTarget } from './s3/request-target.js';
 import { probeReadiness } from './readiness.js';
 
 export interface FrontEndDeps {
@@ -18,6 +23,12 @@ export interface FrontEndDeps {
   reader: ExtentReader;
   accounts: AccountDirectory;
   region: string;
+  /** When set, the only region a signature may name; any region otherwise. */
+  strictRegion?: string;
+  /** The stamp's DNS domain: `{account}.{domain}` and `{bucket}.{account}.{domain}` hosts. */
+  domain: string;
+  /** The account unsigned path-style requests (CORS preflights) address, when this stamp serves it. */
+  defaultAccount: string;
   clock: Clock;
   log: Logger;
 }
@@ -33,35 +44,56 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
     exposeHeadRoutes: false,
     return503OnClosing: true,
     keepAliveTimeout: 65_000,
+    http: { maxHeaderSize: HTTP_PARSER_HEADER_BYTES_MAX },
     routerOptions: { maxParamLength: 8_192, ignoreDuplicateSlashes: false },
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+  const s3Deps = { partitions: deps.partitions, containers: new ContainerSettingsCache(deps.partitions, deps.clock), reader: deps.reader, clock: deps.clock };
 
   app.get('/_strata/live', async () => ({ live: true }));
   app.get('/_strata/ready', async (_request, reply) => {
     const problem = await probeReadiness(deps);
     return problem ? reply.code(503).send({ ready: false, problem }) : { ready: true };
   });
-  const handler = (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => serveS3(deps, request, reply);
-  for (const url of ['/', '/*']) app.route({ method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'], url, handler });
+  const handler = (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => serveS3(deps, s3Deps, request, reply);
+  for (const url of ['/', '/*']) app.route({ method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'OPTIONS'], url, handler });
   return app;
 }
 
-async function serveS3(deps: FrontEndDeps, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function serveS3(deps: FrontEndDeps, s3Deps: Omit<S3Deps, 'log'>, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const requestId = randomBytes(8).toString('hex').toUpperCase();
   const rawUrl = request.raw.url ?? '/';
   reply.header('x-amz-request-id', requestId).header('x-amz-id-2', requestId).header('server', 'Strata');
   const log = deps.log.child({ requestId });
+  // Who and what the request addresses, once known: CORS headers go on errors as well.
+  let addressed: { account: string | undefined; target: RequestTarget } | undefined;
   try {
-    const target = parseTarget(rawUrl);
-    const auth = authenticate({ method: request.method, rawUrl, headers: request.headers, accounts: deps.accounts, nowMs: deps.clock.nowMs() });
+    checkHeaderSection(request.raw.rawHeaders);
+    const host = parseHost(request.headers.host, deps.domain);
+    const target = parseTarget(rawUrl, host.bucket);
+    const unsignedAccount = host.account ?? (deps.accounts.serves(deps.defaultAccount) ? deps.defaultAccount : undefined);
+    if (request.method === 'OPTIONS') {
+      return send(request, reply, await preflight({ headers: request.headers, target, account: unsignedAccount, requestId }, s3Deps.containers));
+    }
+    addressed = { account: host.account, target };
+    const auth = authenticate({
+      method: request.method,
+      rawUrl,
+      headers: request.headers,
+      accounts: deps.accounts,
+      nowMs: deps.clock.nowMs(),
+      ...(deps.strictRegion ? { region: deps.strictRegion } : {}),
+      ...(host.account !== undefined ? { hostAccount: host.account } : {}),
+    });
+    addressed = { account: auth.account, target };
     const operation = chooseOperation(request.method, target, request.headers);
     const response = await operation(
       { requestId, method: request.method, account: auth.account, target, headers: request.headers, auth, body: request.raw },
-      { partitions: deps.partitions, reader: deps.reader, clock: deps.clock, log },
+      { ...s3Deps, log },
     );
     log.debug({ method: request.method, url: rawUrl, status: response.status }, 's3 request');
+    await addCorsHeaders(s3Deps, request, reply, addressed);
     return send(request, reply, response);
   } catch (error) {
     const s3Error = toS3Error(error);
@@ -70,10 +102,30 @@ async function serveS3(deps: FrontEndDeps, request: FastifyRequest, reply: Fasti
     else log.debug(details, 's3 request refused');
     // Read and drop what the client is still sending, so it sees the answer rather than a reset.
     discardBody(request);
-    reply.code(s3Error.httpStatus).header('content-type', 'application/xml');
+    await addCorsHeaders(s3Deps, request, reply, addressed).catch(() => undefined);
+    reply.code(s3Error.httpStatus).headers(s3Error.responseHeaders).header('content-type', 'application/xml');
     if (request.method === 'HEAD') return reply.send();
     return reply.send(errorXml(s3Error, rawUrl.split('?')[0] ?? '/', requestId));
   }
+}
+
+/**
+ * A browser's actual (non-preflight) request to a bucket with CORS rules: the headers of the
+ * rule that allows its origin and method, and Vary so shared caches keep answers per origin.
+ */
+async function addCorsHeaders(
+  s3Deps: Omit<S3Deps, 'log'>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  addressed: { account: string | undefined; target: RequestTarget } | undefined,
+): Promise<void> {
+  const origin = request.headers.origin;
+  if (!addressed?.account || !addressed.target.bucket || origin === undefined) return;
+  const settings = await s3Deps.containers.get(addressed.account, addressed.target.bucket);
+  if (!settings || settings.corsRules.length === 0) return;
+  reply.header('vary', CORS_VARY);
+  const rule = matchCorsRule(settings.corsRules, origin, request.method);
+  if (rule) reply.headers(corsHeaders(rule, origin));
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, response: S3Response): FastifyReply {

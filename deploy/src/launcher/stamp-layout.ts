@@ -161,6 +161,7 @@ export function stampRoleSpecs(options: ResolvedOptions, stamp: StampLayout, etc
     ),
     spec('front-end', 'fe-1', '@strata/frontend/main/frontend', [
       '--node-id', 'fe-1', '--listen', `${stamp.host}:${stamp.s3Port}`, '--stamp-id', stamp.stampId, '--region', options.region,
+      '--domain', options.domain, '--default-account', options.account,
     ]),
   ];
 }

@@ -15,6 +15,12 @@ const schema = z.object({
   stampId: configFields.id().default('stamp-1'),
   /** The region name the stamp answers for (any region is accepted in signatures). */
   region: z.string().regex(/^[a-z0-9-]{1,32}$/, 'expected a region name like us-east-1').default('us-east-1'),
+  /** Refuse signatures that name another region than `region` (S3's own behaviour); off by default, as clients guess regions. */
+  strictRegion: z.boolean().default(false),
+  /** The DNS domain of the stamp's accounts: Host `{account}.{domain}` (and `{bucket}.{account}.{domain}`) addresses them. */
+  domain: z.string().regex(/^([a-z0-9-]+\.)*[a-z0-9-]+$/, 'expected a DNS domain like strata.test').or(z.literal('')).default(''),
+  /** The account unsigned path-style requests address (CORS preflights, public reads), if this stamp serves it. */
+  defaultAccount: z.string().default(''),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -27,7 +33,18 @@ await runRole({
     const map = await PartitionMap.open({ etcd, prefix: config.etcdPrefix, log });
     const partitions = new PartitionClient(map);
     const nodes = extentNodeClients();
-    const app = buildFrontEnd({ partitions, map, reader: new ExtentReader(nodes), accounts, region: config.region, clock, log });
+    const app = buildFrontEnd({
+      partitions,
+      map,
+      reader: new ExtentReader(nodes),
+      accounts,
+      region: config.region,
+      ...(config.strictRegion ? { strictRegion: config.region } : {}),
+      domain: config.domain,
+      defaultAccount: config.defaultAccount,
+      clock,
+      log,
+    });
     const separator = config.listen.lastIndexOf(':');
     await app.listen({ host: config.listen.slice(0, separator).replace(/^\[|\]$/g, ''), port: Number(config.listen.slice(separator + 1)) });
     const bound = app.server.address();

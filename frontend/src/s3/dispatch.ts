@@ -7,8 +7,11 @@ import { copyObject } from './operations/copy-object.js';
 import { createBucket } from './operations/create-bucket.js';
 import { createMultipartUpload } from './operations/create-multipart-upload.js';
 import { deleteBucket } from './operations/delete-bucket.js';
+import { deleteBucketCors, getBucketCors, putBucketCors } from './operations/bucket-cors.js';
 import { deleteObject } from './operations/delete-object.js';
+import { deleteObjects } from './operations/delete-objects.js';
 import { getBucketLocation } from './operations/get-bucket-location.js';
+import { getBucketVersioning } from './operations/get-bucket-versioning.js';
 import { getObject } from './operations/get-object.js';
 import { headBucket } from './operations/head-bucket.js';
 import { headObject } from './operations/head-object.js';
@@ -45,6 +48,11 @@ const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
     'GET list-type=2': listObjectsV2,
     'GET location': getBucketLocation,
     'GET uploads': listMultipartUploads,
+    'GET versioning': getBucketVersioning,
+    'PUT cors': putBucketCors,
+    'GET cors': getBucketCors,
+    'DELETE cors': deleteBucketCors,
+    'POST delete': deleteObjects,
   },
   object: {
     'PUT ': putObject,

@@ -6,8 +6,10 @@ import { StrataError } from '@strata/common';
  */
 export const S3_ERROR_STATUS = {
   AccessDenied: 403,
+  AccessForbidden: 403,
   AuthorizationHeaderMalformed: 400,
   AuthorizationQueryParametersError: 400,
+  BadRequest: 400,
   BadDigest: 400,
   BucketAlreadyExists: 409,
   BucketAlreadyOwnedByYou: 409,
@@ -23,19 +25,23 @@ export const S3_ERROR_STATUS = {
   InvalidDigest: 400,
   InvalidPart: 400,
   InvalidPartOrder: 400,
+  InvalidRange: 416,
   InvalidRequest: 400,
   InvalidURI: 400,
   KeyTooLongError: 400,
   MalformedXML: 400,
+  MaxMessageLengthExceeded: 400,
   MetadataTooLarge: 400,
   MethodNotAllowed: 405,
   MissingContentLength: 411,
   MissingSecurityHeader: 400,
   NoSuchBucket: 404,
+  NoSuchCORSConfiguration: 404,
   NoSuchKey: 404,
   NoSuchUpload: 404,
   NotImplemented: 501,
   PreconditionFailed: 412,
+  RequestHeaderSectionTooLarge: 400,
   RequestTimeTooSkewed: 403,
   ServiceUnavailable: 503,
   SignatureDoesNotMatch: 403,
@@ -47,7 +53,15 @@ export type S3ErrorCode = keyof typeof S3_ERROR_STATUS;
 
 /** An error the front-end answers as S3 error XML with the code's status. */
 export class S3Error extends StrataError<S3ErrorCode> {
+  /** Headers the error answer carries besides the XML (Content-Range on 416, say). */
+  responseHeaders: Record<string, string> = {};
+
   get httpStatus(): number {
     return S3_ERROR_STATUS[this.code];
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.responseHeaders, headers);
+    return this;
   }
 }

@@ -1,20 +1,37 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { partitionV1 } from '@strata/protos';
 
 /** The headers GET and HEAD of an object carry: the same on both. */
-export function objectHeaders(record: partitionV1.BlobRecord__Output): Record<string, string | number> {
+export function objectHeaders(record: partitionV1.BlobRecord__Output, requestHeaders?: IncomingHttpHeaders): Record<string, string | number> {
   const properties = record.properties;
   const headers: Record<string, string | number> = {
-    'content-length': record.sizeBytes,
-    etag: `"${record.etag}"`,
-    'last-modified': new Date(record.lastModifiedMs).toUTCString(),
+    'content-length': Number(record.sizeBytes),
+    ...validatorHeaders(record),
     'content-type': properties?.contentType || 'binary/octet-stream',
     'accept-ranges': 'bytes',
   };
   if (properties?.contentEncoding) headers['content-encoding'] = properties.contentEncoding;
   if (properties?.contentDisposition) headers['content-disposition'] = properties.contentDisposition;
   if (properties?.contentLanguage) headers['content-language'] = properties.contentLanguage;
-  if (properties?.cacheControl) headers['cache-control'] = properties.cacheControl;
-  if (properties?.expires) headers.expires = properties.expires;
   for (const [name, value] of Object.entries(properties?.userMetadata ?? {})) headers[`x-amz-meta-${name}`] = value;
+  // S3 returns the stored checksum only to a client that asks for it.
+  if (record.checksumAlgorithm && String(requestHeaders?.['x-amz-checksum-mode'] ?? '').toUpperCase() === 'ENABLED') {
+    headers[`x-amz-checksum-${record.checksumAlgorithm}`] = record.checksumValue;
+    headers['x-amz-checksum-type'] = record.multipart?.checksumType || 'FULL_OBJECT';
+  }
+  return headers;
+}
+
+/**
+ * The headers a 304 Not Modified keeps (RFC 9110 15.4.5): the validators and the caching
+ * headers, so a cache can refresh its stored copy.
+ */
+export function validatorHeaders(record: partitionV1.BlobRecord__Output): Record<string, string> {
+  const headers: Record<string, string> = {
+    etag: `"${record.etag}"`,
+    'last-modified': new Date(Number(record.lastModifiedMs)).toUTCString(),
+  };
+  if (record.properties?.cacheControl) headers['cache-control'] = record.properties.cacheControl;
+  if (record.properties?.expires) headers.expires = record.properties.expires;
   return headers;
 }

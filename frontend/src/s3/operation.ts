@@ -4,6 +4,7 @@ import type { Clock, Logger } from '@strata/common';
 import type { PartitionClient } from '@strata/partition-layer';
 import type { ExtentReader } from '@strata/stream-layer';
 import type { AuthContext } from '../auth/index.js';
+import type { ContainerSettingsCache } from './container-settings.js';
 import type { RequestTarget } from './request-target.js';
 
 /** An authenticated S3 request, as an operation sees it. */
@@ -27,6 +28,7 @@ export interface S3Response {
 /** What operations are given: the clients of the layers below, and time. */
 export interface S3Deps {
   partitions: PartitionClient;
+  containers: ContainerSettingsCache;
   reader: ExtentReader;
   clock: Clock;
   log: Logger;

@@ -41,6 +41,12 @@ export class PartitionClient {
     return this.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) => client.getBlob(request, md, options, done));
   }
 
+  setContainerProperties(request: partitionV1.SetContainerPropertiesRequest, requestId?: string): Promise<partitionV1.ContainerInfo__Output> {
+    return this.routed(containerKey(request.account!, request.container!), requestId, (client, md, options, done) =>
+      client.setContainerProperties(request, md, options, done),
+    );
+  }
+
   async deleteBlob(request: partitionV1.BlobRequest, requestId?: string): Promise<boolean> {
     const reply = await this.routed<partitionV1.DeleteBlobResponse__Output>(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
       client.deleteBlob(request, md, options, done),
@@ -134,10 +140,7 @@ export class PartitionClient {
         yield { data: block };
       }
     })();
-    return sendStream(opened, body, async () => {
-      await options.beforeCommit();
-      return { commit: { sizeBytes } };
-    });
+    return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
   }
 
   close(): void {
@@ -148,8 +151,11 @@ export class PartitionClient {
 export interface PutBlobOptions {
   header: partitionV1.PutBlobHeader;
   body: AsyncIterable<Buffer>;
-  /** The front-end's last checks of the body; the blob is committed only if it resolves. */
-  beforeCommit: () => Promise<void>;
+  /**
+   * The front-end's last checks of the body; the blob is committed only if it resolves, with
+   * what it returns (a verified checksum) added to the commit.
+   */
+  beforeCommit: () => Promise<Omit<partitionV1.PutBlobCommit, 'sizeBytes'> | void>;
   expectedBytes?: number;
   requestId?: string;
 }

@@ -209,7 +209,29 @@ export class Partition {
   async getContainer(account: string, container: string): Promise<partitionV1.ContainerInfo> {
     const value = await this.index.get(containerKey(account, container));
     if (!value) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-    return { account, container, createdMs: containerRecordCodec.decode(value).createdMs };
+    const record = containerRecordCodec.decode(value);
+    return { account, container, createdMs: record.createdMs, properties: record.properties ?? {} };
+  }
+
+  /** Replaces the named fields of a container's properties (see SetContainerPropertiesRequest). */
+  async setContainerProperties(request: partitionV1.SetContainerPropertiesRequest__Output): Promise<partitionV1.ContainerInfo> {
+    const { account, container } = request;
+    const key = containerKey(account, container);
+    const given: Partial<partitionV1.ContainerProperties__Output> = request.properties ?? {};
+    return this.commit(async (view) => {
+      const value = await view.get(key);
+      if (!value) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
+      const record = containerRecordCodec.decode(value);
+      const properties: partitionV1.ContainerProperties = { ...(record.properties ?? {}) };
+      for (const field of request.fields) {
+        if (field === 'cors_rules') properties.corsRules = given.corsRules ?? [];
+        else if (field === 'public_access') properties.publicAccess = given.publicAccess ?? '';
+        else if (field === 'default_cache_control') properties.defaultCacheControl = given.defaultCacheControl ?? '';
+        else throw new PartitionError('INVALID_ARGUMENT', `no container property ${field}`);
+      }
+      const updated = { createdMs: record.createdMs, properties };
+      return { mutations: [{ key, value: containerRecordCodec.encode(updated) }], result: { account, container, ...updated } };
+    });
   }
 
   listContainers(request: { account: string; startAfter: string; maxResults: number }): ReturnType<typeof listContainers> {
@@ -238,7 +260,8 @@ export class Partition {
   }
 
   /** Records an uploaded blob, if its container still exists. */
-  async commitBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, sizeBytes: number): Promise<partitionV1.BlobInfo> {
+  async commitBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
+    const sizeBytes = Number(commit.sizeBytes);
     const uploaded = await upload.finish();
     if (uploaded.sizeBytes !== sizeBytes) {
       throw new PartitionError('SIZE_MISMATCH', `the front-end sent ${sizeBytes} bytes but ${uploaded.sizeBytes} arrived`);
@@ -249,6 +272,8 @@ export class Partition {
       lastModifiedMs: this.deps.clock.nowMs(),
       properties: header.properties ?? {},
       blocks: uploaded.blocks,
+      checksumAlgorithm: commit.checksumAlgorithm,
+      checksumValue: commit.checksumValue,
     };
     const key = blobKey(header.account, header.container, header.blob);
     await this.commit(async (view) => {

@@ -35,6 +35,9 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
     GetContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.ContainerInfo>((request) =>
       host.route(containerKey(request.account, request.container)).getContainer(request.account, request.container),
     ),
+    SetContainerProperties: unary<partitionV1.SetContainerPropertiesRequest__Output, partitionV1.ContainerInfo>((request) =>
+      host.route(containerKey(request.account, request.container)).setContainerProperties(request),
+    ),
     ListContainers: unary<partitionV1.ListContainersRequest__Output, partitionV1.ListContainersResponse>(async (request) => {
       checkName('account', request.account);
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(accountKey(request.account));
@@ -46,7 +49,7 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
         await partition.checkUpload(header);
         return partition;
       },
-      finish: ({ partition, header, upload, commit }) => partition.commitBlob(header, upload, commit.sizeBytes),
+      finish: ({ partition, header, upload, commit }) => partition.commitBlob(header, upload, commit),
     }),
     GetBlob: unary<partitionV1.BlobRequest__Output, partitionV1.BlobInfo>((request) =>
       host.route(blobKey(request.account, request.container, request.blob)).getBlob(request),

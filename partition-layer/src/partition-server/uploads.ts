@@ -116,6 +116,9 @@ export class PartitionUploads {
         lastModifiedMs: this.deps.clock.nowMs(),
         properties: upload.properties ?? {},
         blocks: parts.flatMap((part) => part.blocks),
+        // The object's checksum where GET and HEAD find a single PUT's (a COMPOSITE one ends in -N).
+        checksumAlgorithm: upload.checksumAlgorithm,
+        checksumValue: upload.checksumAlgorithm ? request.checksum : '',
         multipart: {
           partCount: parts.length,
           partSizes: parts.map((part) => part.sizeBytes),

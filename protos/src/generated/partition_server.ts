@@ -17,8 +17,10 @@ import type { CompleteUploadRequest as _strata_partition_v1_CompleteUploadReques
 import type { CompleteUploadResponse as _strata_partition_v1_CompleteUploadResponse, CompleteUploadResponse__Output as _strata_partition_v1_CompleteUploadResponse__Output } from './strata/partition/v1/CompleteUploadResponse.js';
 import type { CompletedPart as _strata_partition_v1_CompletedPart, CompletedPart__Output as _strata_partition_v1_CompletedPart__Output } from './strata/partition/v1/CompletedPart.js';
 import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from './strata/partition/v1/ContainerInfo.js';
+import type { ContainerProperties as _strata_partition_v1_ContainerProperties, ContainerProperties__Output as _strata_partition_v1_ContainerProperties__Output } from './strata/partition/v1/ContainerProperties.js';
 import type { ContainerRecord as _strata_partition_v1_ContainerRecord, ContainerRecord__Output as _strata_partition_v1_ContainerRecord__Output } from './strata/partition/v1/ContainerRecord.js';
 import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from './strata/partition/v1/ContainerRequest.js';
+import type { CorsRule as _strata_partition_v1_CorsRule, CorsRule__Output as _strata_partition_v1_CorsRule__Output } from './strata/partition/v1/CorsRule.js';
 import type { CreateUploadRequest as _strata_partition_v1_CreateUploadRequest, CreateUploadRequest__Output as _strata_partition_v1_CreateUploadRequest__Output } from './strata/partition/v1/CreateUploadRequest.js';
 import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from './strata/partition/v1/DeleteBlobResponse.js';
 import type { DeleteContainerResponse as _strata_partition_v1_DeleteContainerResponse, DeleteContainerResponse__Output as _strata_partition_v1_DeleteContainerResponse__Output } from './strata/partition/v1/DeleteContainerResponse.js';
@@ -47,6 +49,7 @@ import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsRespo
 import type { PutBlobCommit as _strata_partition_v1_PutBlobCommit, PutBlobCommit__Output as _strata_partition_v1_PutBlobCommit__Output } from './strata/partition/v1/PutBlobCommit.js';
 import type { PutBlobHeader as _strata_partition_v1_PutBlobHeader, PutBlobHeader__Output as _strata_partition_v1_PutBlobHeader__Output } from './strata/partition/v1/PutBlobHeader.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from './strata/partition/v1/PutBlobRequest.js';
+import type { SetContainerPropertiesRequest as _strata_partition_v1_SetContainerPropertiesRequest, SetContainerPropertiesRequest__Output as _strata_partition_v1_SetContainerPropertiesRequest__Output } from './strata/partition/v1/SetContainerPropertiesRequest.js';
 import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from './strata/partition/v1/SplitPartitionRequest.js';
 import type { UploadEntry as _strata_partition_v1_UploadEntry, UploadEntry__Output as _strata_partition_v1_UploadEntry__Output } from './strata/partition/v1/UploadEntry.js';
 import type { UploadInfo as _strata_partition_v1_UploadInfo, UploadInfo__Output as _strata_partition_v1_UploadInfo__Output } from './strata/partition/v1/UploadInfo.js';
@@ -84,8 +87,10 @@ export interface ProtoGrpcType {
         CompleteUploadResponse: MessageTypeDefinition<_strata_partition_v1_CompleteUploadResponse, _strata_partition_v1_CompleteUploadResponse__Output>
         CompletedPart: MessageTypeDefinition<_strata_partition_v1_CompletedPart, _strata_partition_v1_CompletedPart__Output>
         ContainerInfo: MessageTypeDefinition<_strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerInfo__Output>
+        ContainerProperties: MessageTypeDefinition<_strata_partition_v1_ContainerProperties, _strata_partition_v1_ContainerProperties__Output>
         ContainerRecord: MessageTypeDefinition<_strata_partition_v1_ContainerRecord, _strata_partition_v1_ContainerRecord__Output>
         ContainerRequest: MessageTypeDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerRequest__Output>
+        CorsRule: MessageTypeDefinition<_strata_partition_v1_CorsRule, _strata_partition_v1_CorsRule__Output>
         CreateUploadRequest: MessageTypeDefinition<_strata_partition_v1_CreateUploadRequest, _strata_partition_v1_CreateUploadRequest__Output>
         DeleteBlobResponse: MessageTypeDefinition<_strata_partition_v1_DeleteBlobResponse, _strata_partition_v1_DeleteBlobResponse__Output>
         DeleteContainerResponse: MessageTypeDefinition<_strata_partition_v1_DeleteContainerResponse, _strata_partition_v1_DeleteContainerResponse__Output>
@@ -114,6 +119,7 @@ export interface ProtoGrpcType {
         PutBlobCommit: MessageTypeDefinition<_strata_partition_v1_PutBlobCommit, _strata_partition_v1_PutBlobCommit__Output>
         PutBlobHeader: MessageTypeDefinition<_strata_partition_v1_PutBlobHeader, _strata_partition_v1_PutBlobHeader__Output>
         PutBlobRequest: MessageTypeDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_PutBlobRequest__Output>
+        SetContainerPropertiesRequest: MessageTypeDefinition<_strata_partition_v1_SetContainerPropertiesRequest, _strata_partition_v1_SetContainerPropertiesRequest__Output>
         SplitPartitionRequest: MessageTypeDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_SplitPartitionRequest__Output>
         UploadEntry: MessageTypeDefinition<_strata_partition_v1_UploadEntry, _strata_partition_v1_UploadEntry__Output>
         UploadInfo: MessageTypeDefinition<_strata_partition_v1_UploadInfo, _strata_partition_v1_UploadInfo__Output>

@@ -5,7 +5,9 @@ import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobPropert
 import type { BlobRecord as _strata_partition_v1_BlobRecord, BlobRecord__Output as _strata_partition_v1_BlobRecord__Output } from './strata/partition/v1/BlobRecord.js';
 import type { CheckpointBlock as _strata_partition_v1_CheckpointBlock, CheckpointBlock__Output as _strata_partition_v1_CheckpointBlock__Output } from './strata/partition/v1/CheckpointBlock.js';
 import type { CheckpointEntry as _strata_partition_v1_CheckpointEntry, CheckpointEntry__Output as _strata_partition_v1_CheckpointEntry__Output } from './strata/partition/v1/CheckpointEntry.js';
+import type { ContainerProperties as _strata_partition_v1_ContainerProperties, ContainerProperties__Output as _strata_partition_v1_ContainerProperties__Output } from './strata/partition/v1/ContainerProperties.js';
 import type { ContainerRecord as _strata_partition_v1_ContainerRecord, ContainerRecord__Output as _strata_partition_v1_ContainerRecord__Output } from './strata/partition/v1/ContainerRecord.js';
+import type { CorsRule as _strata_partition_v1_CorsRule, CorsRule__Output as _strata_partition_v1_CorsRule__Output } from './strata/partition/v1/CorsRule.js';
 import type { IndexMutation as _strata_partition_v1_IndexMutation, IndexMutation__Output as _strata_partition_v1_IndexMutation__Output } from './strata/partition/v1/IndexMutation.js';
 import type { LogBlock as _strata_partition_v1_LogBlock, LogBlock__Output as _strata_partition_v1_LogBlock__Output } from './strata/partition/v1/LogBlock.js';
 import type { LogRecord as _strata_partition_v1_LogRecord, LogRecord__Output as _strata_partition_v1_LogRecord__Output } from './strata/partition/v1/LogRecord.js';
@@ -30,7 +32,9 @@ export interface ProtoGrpcType {
         BlobRecord: MessageTypeDefinition<_strata_partition_v1_BlobRecord, _strata_partition_v1_BlobRecord__Output>
         CheckpointBlock: MessageTypeDefinition<_strata_partition_v1_CheckpointBlock, _strata_partition_v1_CheckpointBlock__Output>
         CheckpointEntry: MessageTypeDefinition<_strata_partition_v1_CheckpointEntry, _strata_partition_v1_CheckpointEntry__Output>
+        ContainerProperties: MessageTypeDefinition<_strata_partition_v1_ContainerProperties, _strata_partition_v1_ContainerProperties__Output>
         ContainerRecord: MessageTypeDefinition<_strata_partition_v1_ContainerRecord, _strata_partition_v1_ContainerRecord__Output>
+        CorsRule: MessageTypeDefinition<_strata_partition_v1_CorsRule, _strata_partition_v1_CorsRule__Output>
         IndexMutation: MessageTypeDefinition<_strata_partition_v1_IndexMutation, _strata_partition_v1_IndexMutation__Output>
         LogBlock: MessageTypeDefinition<_strata_partition_v1_LogBlock, _strata_partition_v1_LogBlock__Output>
         LogRecord: MessageTypeDefinition<_strata_partition_v1_LogRecord, _strata_partition_v1_LogRecord__Output>

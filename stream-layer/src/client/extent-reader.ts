@@ -62,21 +62,59 @@ export class ExtentReader {
 
   /**
    * The payloads of `pointers` in order (a blob's bytes), reading each run of consecutive
-   * blocks of one extent with one call.
+   * blocks of one extent with one call. With `range`, only the bytes [start, start + length)
+   * of that payload sequence, reading only the blocks that hold them.
    */
   async *readPointers(options: {
     pointers: readonly streamV1.BlockPointer__Output[];
     extents: ReadonlyMap<string, streamV1.ExtentInfo__Output>;
+    range?: { start: number; length: number };
     requestId?: string;
   }): AsyncGenerator<Buffer> {
-    for (const run of consecutiveRuns(options.pointers)) {
+    const { pointers, skipBytes, length } = options.range ? pointersForRange(options.pointers, options.range) : { pointers: options.pointers, skipBytes: 0, length: Infinity };
+    let toSkip = skipBytes;
+    let remaining = length;
+    for (const run of consecutiveRuns(pointers)) {
       const extent = options.extents.get(run.extentId);
       if (!extent) throw new StreamError('EXTENT_NOT_FOUND', `no replicas given for extent ${run.extentId}`);
       for await (const block of this.readRange({ extent, offset: run.offset, lengthBytes: run.lengthBytes, ...(options.requestId ? { requestId: options.requestId } : {}) })) {
-        yield block.data;
+        let data = block.data;
+        if (toSkip > 0) {
+          const skipped = Math.min(toSkip, data.length);
+          data = data.subarray(skipped);
+          toSkip -= skipped;
+        }
+        if (data.length > remaining) data = data.subarray(0, remaining);
+        remaining -= data.length;
+        if (data.length > 0) yield data;
+        if (remaining <= 0) return;
       }
     }
   }
+}
+
+/**
+ * The pointers holding payload bytes [start, start + length) of a pointer sequence, and how
+ * many bytes of the first one come before `start`.
+ */
+export function pointersForRange(
+  all: readonly streamV1.BlockPointer__Output[],
+  range: { start: number; length: number },
+): { pointers: streamV1.BlockPointer__Output[]; skipBytes: number; length: number } {
+  const end = range.start + range.length;
+  const pointers: streamV1.BlockPointer__Output[] = [];
+  let position = 0;
+  let skipBytes = 0;
+  for (const pointer of all) {
+    const blockEnd = position + pointer.dataBytes;
+    if (blockEnd > range.start && position < end) {
+      if (pointers.length === 0) skipBytes = range.start - position;
+      pointers.push(pointer);
+    }
+    position = blockEnd;
+    if (position >= end) break;
+  }
+  return { pointers, skipBytes, length: range.length };
 }
 
 interface Run {

@@ -44,11 +44,10 @@ export const copyObject: S3Operation = async (request, { partitions }) => {
     { account: request.account, container: bucket, blob: keyOf(request), record: { ...record, properties: replaced ?? record.properties }, ...conditions },
     request.requestId,
   );
-  const multipart = record.multipart;
   const body = xmlDocument('CopyObjectResult', {
     ETag: `"${stored.record!.etag}"`,
     LastModified: xmlTimestamp(stored.record!.lastModifiedMs),
-    ...(multipart ? checksumXml({ algorithm: multipart.checksumAlgorithm, value: multipart.checksum, type: multipart.checksumType }) : {}),
+    ...checksumXml({ algorithm: record.checksumAlgorithm, value: record.checksumValue, type: record.multipart?.checksumType || 'FULL_OBJECT' }),
   });
   return { status: 200, headers: { 'content-type': 'application/xml' }, body };
 };

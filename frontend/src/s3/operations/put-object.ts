@@ -30,9 +30,14 @@ export const putObject: S3Operation = async (request, { partitions }) => {
       if (received !== body.expectedBytes) {
         throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', { received, declared: body.expectedBytes });
       }
+      const checksum = body.checksum();
+      return checksum ? { checksumAlgorithm: checksum.algorithm, checksumValue: checksum.base64 } : undefined;
     },
   });
-  return { status: 200, headers: { etag: `"${info.record?.etag}"` } };
+  const checksum = body.checksum();
+  const headers: Record<string, string> = { etag: `"${info.record?.etag}"` };
+  if (checksum) headers[`x-amz-checksum-${checksum.algorithm}`] = checksum.base64;
+  return { status: 200, headers };
 };
 
 /**

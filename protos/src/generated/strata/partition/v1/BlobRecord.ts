@@ -11,6 +11,8 @@ export interface BlobRecord {
   'lastModifiedMs'?: (number | string | Long);
   'properties'?: (_strata_partition_v1_BlobProperties | null);
   'blocks'?: (_strata_stream_v1_BlockPointer)[];
+  'checksumAlgorithm'?: (string);
+  'checksumValue'?: (string);
   'multipart'?: (_strata_partition_v1_MultipartSummary | null);
 }
 
@@ -20,5 +22,7 @@ export interface BlobRecord__Output {
   'lastModifiedMs': (number);
   'properties': (_strata_partition_v1_BlobProperties__Output | null);
   'blocks': (_strata_stream_v1_BlockPointer__Output)[];
+  'checksumAlgorithm': (string);
+  'checksumValue': (string);
   'multipart': (_strata_partition_v1_MultipartSummary__Output | null);
 }

@@ -1,11 +1,14 @@
 // Original file: strata/partition/v1/records.proto
 
+import type { ContainerProperties as _strata_partition_v1_ContainerProperties, ContainerProperties__Output as _strata_partition_v1_ContainerProperties__Output } from '../../../strata/partition/v1/ContainerProperties.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface ContainerRecord {
   'createdMs'?: (number | string | Long);
+  'properties'?: (_strata_partition_v1_ContainerProperties | null);
 }
 
 export interface ContainerRecord__Output {
   'createdMs': (number);
+  'properties': (_strata_partition_v1_ContainerProperties__Output | null);
 }

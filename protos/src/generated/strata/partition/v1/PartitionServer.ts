@@ -29,6 +29,7 @@ import type { PartitionChange as _strata_partition_v1_PartitionChange, Partition
 import type { PartitionStatsRequest as _strata_partition_v1_PartitionStatsRequest, PartitionStatsRequest__Output as _strata_partition_v1_PartitionStatsRequest__Output } from '../../../strata/partition/v1/PartitionStatsRequest.js';
 import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsResponse, PartitionStatsResponse__Output as _strata_partition_v1_PartitionStatsResponse__Output } from '../../../strata/partition/v1/PartitionStatsResponse.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from '../../../strata/partition/v1/PutBlobRequest.js';
+import type { SetContainerPropertiesRequest as _strata_partition_v1_SetContainerPropertiesRequest, SetContainerPropertiesRequest__Output as _strata_partition_v1_SetContainerPropertiesRequest__Output } from '../../../strata/partition/v1/SetContainerPropertiesRequest.js';
 import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from '../../../strata/partition/v1/SplitPartitionRequest.js';
 import type { UploadInfo as _strata_partition_v1_UploadInfo, UploadInfo__Output as _strata_partition_v1_UploadInfo__Output } from '../../../strata/partition/v1/UploadInfo.js';
 import type { UploadPartRequest as _strata_partition_v1_UploadPartRequest, UploadPartRequest__Output as _strata_partition_v1_UploadPartRequest__Output } from '../../../strata/partition/v1/UploadPartRequest.js';
@@ -188,6 +189,15 @@ export interface PartitionServerClient extends grpc.Client {
   putBlob(options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   putBlob(callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   
+  SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  setContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  setContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  setContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  setContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  
   SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
   SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
   SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
@@ -243,6 +253,8 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
   
   PutBlob: grpc.handleClientStreamingCall<_strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo>;
   
+  SetContainerProperties: grpc.handleUnaryCall<_strata_partition_v1_SetContainerPropertiesRequest__Output, _strata_partition_v1_ContainerInfo>;
+  
   SplitPartition: grpc.handleUnaryCall<_strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange>;
   
   UploadPart: grpc.handleClientStreamingCall<_strata_partition_v1_UploadPartRequest__Output, _strata_partition_v1_PartInfo>;
@@ -267,6 +279,7 @@ export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   MergePartitions: MethodDefinition<_strata_partition_v1_MergePartitionsRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_MergePartitionsRequest__Output, _strata_partition_v1_PartitionChange__Output>
   PartitionStats: MethodDefinition<_strata_partition_v1_PartitionStatsRequest, _strata_partition_v1_PartitionStatsResponse, _strata_partition_v1_PartitionStatsRequest__Output, _strata_partition_v1_PartitionStatsResponse__Output>
   PutBlob: MethodDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
+  SetContainerProperties: MethodDefinition<_strata_partition_v1_SetContainerPropertiesRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_SetContainerPropertiesRequest__Output, _strata_partition_v1_ContainerInfo__Output>
   SplitPartition: MethodDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange__Output>
   UploadPart: MethodDefinition<_strata_partition_v1_UploadPartRequest, _strata_partition_v1_PartInfo, _strata_partition_v1_UploadPartRequest__Output, _strata_partition_v1_PartInfo__Output>
 }

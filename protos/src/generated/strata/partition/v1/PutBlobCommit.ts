@@ -4,8 +4,12 @@ import type { Long } from '@grpc/proto-loader';
 
 export interface PutBlobCommit {
   'sizeBytes'?: (number | string | Long);
+  'checksumAlgorithm'?: (string);
+  'checksumValue'?: (string);
 }
 
 export interface PutBlobCommit__Output {
   'sizeBytes': (number);
+  'checksumAlgorithm': (string);
+  'checksumValue': (string);
 }

@@ -1,0 +1,54 @@
+import { Readable } from 'node:stream';
+import type { partitionV1 } from '@strata/protos';
+import { checkBucketName } from './bucket-names.js';
+import { parseByteRange } from './byte-range.js';
+import { objectHeaders, validatorHeaders } from './object-headers.js';
+import { bucketOf, keyOf, type S3Deps, type S3Request, type S3Response } from './operation.js';
+import { judgeReadConditions } from './read-conditions.js';
+import { applyResponseOverrides } from './response-overrides.js';
+
+/**
+ * GET and HEAD of an object: one answer shape for both (HEAD only drops the body). The
+ * conditional headers are judged first (304 / 412), then the range (206 / 416); the bytes are
+ * streamed straight from the extent nodes at the record's pointers, reading only the blocks
+ * that hold the range.
+ */
+export async function readObject(request: S3Request, { partitions, reader }: S3Deps, withBody: boolean): Promise<S3Response> {
+  const bucket = bucketOf(request);
+  checkBucketName(bucket);
+  const info = await partitions.getBlob({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
+  const record = info.record!;
+  const size = Number(record.sizeBytes);
+  if (judgeReadConditions(request.headers, { etag: record.etag, lastModifiedMs: Number(record.lastModifiedMs) }) === 'not-modified') {
+    return { status: 304, headers: validatorHeaders(record) };
+  }
+  const headers = objectHeaders(record, request.headers);
+  applyResponseOverrides(headers, request.target.query, request.auth);
+  const range = parseByteRange(headerString(request.headers.range), size);
+  if (range) {
+    // A stored checksum covers the whole object, never a range of it (S3 omits it too).
+    for (const name of Object.keys(headers)) if (name.startsWith('x-amz-checksum-')) delete headers[name];
+    headers['content-length'] = range.end - range.start + 1;
+    headers['content-range'] = `bytes ${range.start}-${range.end}/${size}`;
+  }
+  const status = range ? 206 : 200;
+  if (!withBody) return { status, headers };
+  const body = Readable.from(
+    reader.readPointers({
+      pointers: record.blocks,
+      extents: extentsOf(info),
+      requestId: request.requestId,
+      ...(range ? { range: { start: range.start, length: range.end - range.start + 1 } } : {}),
+    }),
+    { objectMode: false },
+  );
+  return { status, headers, body };
+}
+
+function extentsOf(info: partitionV1.BlobInfo__Output): Map<string, NonNullable<partitionV1.BlobInfo__Output['extents']>[number]> {
+  return new Map(info.extents.map((extent) => [extent.extentId, extent]));
+}
+
+function headerString(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value;
+}

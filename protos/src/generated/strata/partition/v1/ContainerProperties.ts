@@ -1,0 +1,15 @@
+// Original file: strata/partition/v1/records.proto
+
+import type { CorsRule as _strata_partition_v1_CorsRule, CorsRule__Output as _strata_partition_v1_CorsRule__Output } from '../../../strata/partition/v1/CorsRule.js';
+
+export interface ContainerProperties {
+  'corsRules'?: (_strata_partition_v1_CorsRule)[];
+  'publicAccess'?: (string);
+  'defaultCacheControl'?: (string);
+}
+
+export interface ContainerProperties__Output {
+  'corsRules': (_strata_partition_v1_CorsRule__Output)[];
+  'publicAccess': (string);
+  'defaultCacheControl': (string);
+}

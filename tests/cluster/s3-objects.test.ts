@@ -1,0 +1,215 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  CreateBucketCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedRequest } from '../helpers/raw-s3.js';
+import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+
+const MiB = 1024 * 1024;
+const BUCKET = 'objects';
+const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
+
+/** What an SDK call that S3 answers with an error status threw: its code and status. */
+async function failure(promise: Promise<unknown>): Promise<{ code: string; status: number | undefined }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof S3ServiceException) return { code: error.name, status: error.$metadata.httpStatusCode };
+    throw error;
+  }
+  throw new Error('the call succeeded');
+}
+
+describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
+  let t: TestStamp;
+  // Over three 1 MiB blocks, so ranges cross block boundaries.
+  const data = randomBytes(3 * MiB + 12_345);
+  const get = (input: Omit<ConstructorParameters<typeof GetObjectCommand>[0], 'Bucket'>) => t.s3.send(new GetObjectCommand({ Bucket: BUCKET, ...input }));
+
+  beforeAll(async () => {
+    t = await startTestStamp();
+    await t.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'data.bin', Body: data }));
+  });
+  afterAll(async () => {
+    await t?.destroy();
+  });
+
+  it('serves single ranges as 206 with Content-Range, across block boundaries', async () => {
+    const cases: Array<[string, number, number]> = [
+      ['bytes=0-0', 0, 0],
+      ['bytes=100-199', 100, 199],
+      [`bytes=${MiB - 10}-${2 * MiB + 10}`, MiB - 10, 2 * MiB + 10],
+      [`bytes=${3 * MiB}-`, 3 * MiB, data.length - 1],
+      ['bytes=-777', data.length - 777, data.length - 1],
+      [`bytes=${data.length - 5}-${data.length + 1000}`, data.length - 5, data.length - 1],
+    ];
+    for (const [range, start, end] of cases) {
+      const response = await get({ Key: 'data.bin', Range: range });
+      expect(response.$metadata.httpStatusCode, range).toBe(206);
+      expect(response.ContentRange).toBe(`bytes ${start}-${end}/${data.length}`);
+      expect(response.ContentLength).toBe(end - start + 1);
+      expect(Buffer.from(await response.Body!.transformToByteArray()).equals(data.subarray(start, end + 1)), range).toBe(true);
+    }
+    const head = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'data.bin', Range: 'bytes=10-19' }));
+    expect(head.ContentLength).toBe(10);
+  });
+
+  it('answers a range past the end 416 InvalidRange with Content-Range bytes */size; ignores several ranges (200, whole object)', async () => {
+    expect(await failure(get({ Key: 'data.bin', Range: `bytes=${data.length}-` }))).toEqual({ code: 'InvalidRange', status: 416 });
+    const raw = await fetch(`${t.stamp.info.s3Endpoint}/${BUCKET}/data.bin`, { headers: { range: 'bytes=0-1' } });
+    expect(raw.status).toBe(403); // unsigned: refused before the range is looked at
+    const multi = await get({ Key: 'data.bin', Range: 'bytes=0-1,5-6' });
+    expect(multi.$metadata.httpStatusCode).toBe(200);
+    expect(multi.ContentLength).toBe(data.length);
+    await multi.Body!.transformToByteArray();
+  });
+
+  it('stores and returns the entity headers and user metadata, the same on GET and HEAD', async () => {
+    const expires = new Date('2030-01-01T00:00:00Z');
+    await t.s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'page.html',
+        Body: '<h1>hi</h1>',
+        ContentType: 'text/html; charset=utf-8',
+        ContentEncoding: 'identity',
+        ContentDisposition: 'inline; filename="page.html"',
+        ContentLanguage: 'en-GB',
+        CacheControl: 'public, max-age=60',
+        Expires: expires,
+        Metadata: { author: 'Ada', 'mixed-case': 'Value With Spaces' },
+      }),
+    );
+    const got = await get({ Key: 'page.html' });
+    const head = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html' }));
+    for (const response of [got, head]) {
+      expect(response.ContentType).toBe('text/html; charset=utf-8');
+      expect(response.ContentEncoding).toBe('identity');
+      expect(response.ContentDisposition).toBe('inline; filename="page.html"');
+      expect(response.ContentLanguage).toBe('en-GB');
+      expect(response.CacheControl).toBe('public, max-age=60');
+      expect(response.Expires?.getTime()).toBe(expires.getTime());
+      expect(response.Metadata).toEqual({ author: 'Ada', 'mixed-case': 'Value With Spaces' });
+      expect(response.ETag).toBe(`"${createHash('md5').update('<h1>hi</h1>').digest('hex')}"`);
+      expect(response.AcceptRanges).toBe('bytes');
+    }
+    expect(await got.Body!.transformToString()).toBe('<h1>hi</h1>');
+  });
+
+  it('applies response-* overrides to GET', async () => {
+    const response = await get({
+      Key: 'page.html',
+      ResponseContentType: 'application/octet-stream',
+      ResponseContentDisposition: 'attachment; filename="x.html"',
+      ResponseCacheControl: 'no-store',
+      ResponseContentLanguage: 'fr',
+      ResponseContentEncoding: 'identity',
+      ResponseExpires: new Date('2031-01-01T00:00:00Z'),
+    });
+    expect(response.ContentType).toBe('application/octet-stream');
+    expect(response.ContentDisposition).toBe('attachment; filename="x.html"');
+    expect(response.CacheControl).toBe('no-store');
+    expect(response.ContentLanguage).toBe('fr');
+    expect(response.Expires?.toISOString()).toBe('2031-01-01T00:00:00.000Z');
+    await response.Body!.transformToString();
+  });
+
+  it('answers conditional GET and HEAD: 304 keeps ETag, Last-Modified and Cache-Control; 412 for a failed If-Match', async () => {
+    const head = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html' }));
+    const etag = head.ETag!;
+    const lastModified = head.LastModified!;
+    // The SDK throws on 304 with no error code to read (there is no body): the status says it.
+    expect(await failure(get({ Key: 'page.html', IfNoneMatch: etag }))).toMatchObject({ status: 304 });
+    expect(await failure(get({ Key: 'page.html', IfModifiedSince: lastModified }))).toMatchObject({ status: 304 });
+    expect(await failure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html', IfNoneMatch: etag })))).toMatchObject({ status: 304 });
+    expect(await failure(get({ Key: 'page.html', IfMatch: '"0123"' }))).toEqual({ code: 'PreconditionFailed', status: 412 });
+    expect(await failure(get({ Key: 'page.html', IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) }))).toEqual({ code: 'PreconditionFailed', status: 412 });
+    expect(await failure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html', IfMatch: '"0123"' })))).toMatchObject({ status: 412 });
+    // RFC order: a true If-Match wins over a false If-Unmodified-Since.
+    const both = await get({ Key: 'page.html', IfMatch: etag, IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) });
+    expect(both.$metadata.httpStatusCode).toBe(200);
+    await both.Body!.transformToString();
+
+    const raw = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/page.html`, headers: { 'if-none-match': etag, 'x-amz-content-sha256': EMPTY_SHA256 } });
+    expect(raw.status).toBe(304);
+    expect(raw.body).toBe('');
+    expect(raw.headers.get('etag')).toBe(etag);
+    expect(raw.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(raw.headers.get('last-modified')).toBe(lastModified.toUTCString());
+  });
+
+  it('verifies, stores and returns x-amz-checksum-* (with x-amz-checksum-mode: ENABLED only)', async () => {
+    const body = randomBytes(100_000);
+    const algorithms = [
+      ['CRC32', 'ChecksumCRC32'],
+      ['CRC32C', 'ChecksumCRC32C'],
+      ['SHA1', 'ChecksumSHA1'],
+      ['SHA256', 'ChecksumSHA256'],
+      ['CRC64NVME', 'ChecksumCRC64NVME'],
+    ] as const;
+    for (const [algorithm, field] of algorithms) {
+      const put = await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `sum/${algorithm}`, Body: body, ChecksumAlgorithm: algorithm }));
+      expect(put[field], algorithm).toBeTruthy();
+      const plain = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `sum/${algorithm}` }));
+      expect(plain[field]).toBeUndefined();
+      const got = await get({ Key: `sum/${algorithm}`, ChecksumMode: 'ENABLED' });
+      expect(got[field], algorithm).toBe(put[field]);
+      expect(Buffer.from(await got.Body!.transformToByteArray()).equals(body)).toBe(true);
+    }
+    const sha256 = createHash('sha256').update(body).digest('base64');
+    const head = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'sum/SHA256', ChecksumMode: 'ENABLED' }));
+    expect(head.ChecksumSHA256).toBe(sha256);
+    // A wrong checksum header: BadDigest, nothing stored.
+    const wrong = createHash('sha256').update('other').digest('base64');
+    expect(await failure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'sum/wrong', Body: body, ChecksumSHA256: wrong })))).toMatchObject({ code: 'BadDigest', status: 400 });
+    expect(await failure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'sum/wrong' })))).toMatchObject({ status: 404 });
+  });
+
+  it('deletes a batch with DeleteObjects (a missing key counts as deleted; quiet mode lists only failures)', async () => {
+    const keys = Array.from({ length: 30 }, (_, i) => `batch/${i}`);
+    await Promise.all(keys.map((Key) => t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: Key }))));
+    const loud = await t.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [...keys.slice(0, 20), 'batch/missing'].map((Key) => ({ Key })) } }));
+    expect(loud.Deleted?.map((d) => d.Key).sort()).toEqual([...keys.slice(0, 20), 'batch/missing'].sort());
+    expect(loud.Errors ?? []).toEqual([]);
+    const quiet = await t.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Quiet: true, Objects: keys.slice(20).map((Key) => ({ Key })) } }));
+    expect(quiet.Deleted ?? []).toEqual([]);
+    expect(quiet.Errors ?? []).toEqual([]);
+    const left = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'batch/' }));
+    expect(left.KeyCount).toBe(0);
+    expect(await failure(t.s3.send(new DeleteObjectsCommand({ Bucket: 'no-such-bucket', Delete: { Objects: [{ Key: 'a' }] } })))).toMatchObject({ code: 'NoSuchBucket', status: 404 });
+  });
+
+  it('round-trips keys with anything S3 allows, and lists them exactly', async () => {
+    const keys = ['with space', 'ünïcödé/日本語', '../../etc/passwd', '100%', 'a+b', 'line\nbreak', 'tab\there', 'q?x=1&y', '#hash', '  leading', 'trailing/', '/leading-slash', 'a//b', '~tilde*'];
+    for (const Key of keys) await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: `body of ${Key}` }));
+    for (const Key of keys) expect(await (await get({ Key })).Body!.transformToString(), JSON.stringify(Key)).toBe(`body of ${Key}`);
+    const listed: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, MaxKeys: 5, ...(token ? { ContinuationToken: token } : {}) }));
+      listed.push(...(page.Contents ?? []).map((c) => c.Key!));
+      token = page.NextContinuationToken;
+    } while (token);
+    for (const key of keys) expect(listed, JSON.stringify(key)).toContain(key);
+    await t.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: keys.map((Key) => ({ Key })) } }));
+  });
+
+  it('refuses a key over 1024 bytes (KeyTooLongError) and user metadata over 2 KiB (MetadataTooLarge), storing nothing', async () => {
+    const longKey = 'k'.repeat(1025);
+    expect(await failure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: longKey, Body: 'x' })))).toMatchObject({ code: 'KeyTooLongError', status: 400 });
+    const okKey = 'é'.repeat(512);
+    await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: okKey, Body: 'x' }));
+    expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: okKey }))).ContentLength).toBe(1);
+    const big = await failure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'meta', Body: 'x', Metadata: { a: 'v'.repeat(2100) } })));
+    expect(big).toMatchObject({ code: 'MetadataTooLarge', status: 400 });
+    expect(await failure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'meta' })))).toMatchObject({ status: 404 });
+  });
+});
