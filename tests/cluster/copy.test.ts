@@ -55,6 +55,9 @@ describe('server-side copies', () => {
     const put = await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'a/source', Body: body, ContentType: 'text/x-source', Metadata: { colour: 'blue' } }));
     const copied = await t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'a/copy', CopySource: `${BUCKET}/a/source` }));
     expect(copied.CopyObjectResult!.ETag).toBe(put.ETag);
+    // The SDK sends a CRC32 with every PUT: the copy keeps it.
+    expect(copied.CopyObjectResult!.ChecksumCRC32).toBe(put.ChecksumCRC32);
+    expect(await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'a/copy', ChecksumMode: 'ENABLED' }))).toMatchObject({ ChecksumCRC32: put.ChecksumCRC32, ChecksumType: 'FULL_OBJECT' });
     expect(await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'a/copy' }))).toMatchObject({ ContentType: 'text/x-source', Metadata: { colour: 'blue' }, ETag: put.ETag });
     expect(await blocksOf('a/copy')).toEqual(await blocksOf('a/source'));
     await t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'a/replaced', CopySource: `${BUCKET}/a/source`, MetadataDirective: 'REPLACE', ContentType: 'text/x-new', Metadata: { size: 'l' } }));
