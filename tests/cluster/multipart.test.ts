@@ -84,6 +84,9 @@ describe('multipart uploads', () => {
     const head = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
     expect(head).toMatchObject({ ContentLength: 10 * MiB + 900, ETag: multipartEtag(parts), ContentType: 'application/x-report', Metadata: { owner: 'ada' } });
     expect(sha256Hex(await readAll(key))).toBe(sha256Hex(Buffer.concat(parts)));
+    // GET and HEAD of one part (partNumber=N) are not implemented: 501, never the whole object as if it were the part.
+    await expect(t.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key, PartNumber: 1 }))).rejects.toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
+    await expect(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key, PartNumber: 1 }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 501 } });
     const listing = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'docs/' }));
     expect(listing.Contents!.map((c) => [c.Key, c.Size, c.ETag])).toEqual([[key, 10 * MiB + 900, multipartEtag(parts)]]);
     // The upload is gone, and a retried completion gets the same answer.

@@ -1,7 +1,6 @@
 import { PART_NUMBER_MAX } from '@strata/partition-layer';
 import { checkBucketName } from '../bucket-names.js';
 import { S3Error } from '../errors.js';
-import { PartChecksum } from '../multipart/part-checksum.js';
 import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
 import { requestBody } from '../request-body.js';
 
@@ -25,12 +24,10 @@ export function partTarget(request: S3Request): { upload: { account: string; con
 export const uploadPart: S3Operation = async (request, { partitions }) => {
   const target = partTarget(request);
   const body = requestBody(request);
-  const checksum = new PartChecksum(request, body.stream);
   let received = 0;
   const counted = (async function* () {
     for await (const chunk of body.stream) {
       received += (chunk as Buffer).length;
-      checksum.observe(chunk as Buffer);
       yield chunk as Buffer;
     }
   })();
@@ -43,7 +40,7 @@ export const uploadPart: S3Operation = async (request, { partitions }) => {
       if (received !== body.expectedBytes) {
         throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', { received, declared: body.expectedBytes });
       }
-      const verified = checksum.verified();
+      const verified = body.checksum();
       return verified ? { checksumAlgorithm: verified.algorithm, checksum: verified.base64 } : {};
     },
   });
