@@ -120,7 +120,7 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
     await expectNothingStored('other');
   });
 
-  it('a malformed CompleteMultipartUpload body: 400 MalformedXML', async () => {
+  it('a malformed CompleteMultipartUpload body: 400 MalformedXML, and the upload stays open for a good one', async () => {
     const { uploadId, etags } = await uploadWithParts('xml');
     const bodies = [
       'not xml at all',
@@ -138,6 +138,13 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
     }
     await expectNothingStored('xml');
     await stillOpen('xml', uploadId);
+    // Well-formed as Go's encoder writes it (rclone): quotes as &#34;, ETag before PartNumber.
+    const body = Buffer.from(
+      `<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${etags.map((etag, i) => `<Part><ETag>${etag.replaceAll('"', '&#34;')}</ETag><PartNumber>${i + 1}</PartNumber></Part>`).join('')}</CompleteMultipartUpload>`,
+    );
+    const response = await signedRequest({ info: t.stamp.info, method: 'POST', path: `/${BUCKET}/xml?uploadId=${uploadId}`, headers: { 'x-amz-content-sha256': sha256Hex(body) }, body });
+    expect(response.status, response.body).toBe(200);
+    expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'xml' }))).ETag).toMatch(/-2"$/);
   });
 
   it('a part whose bytes do not match its checksum: 400 BadDigest, and no part stored', async () => {

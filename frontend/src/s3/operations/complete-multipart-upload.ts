@@ -7,8 +7,8 @@ import { algorithmName, checksumXml, type ChecksumType } from '../multipart/chec
 import { parseCompleteRequest, type ListedPart } from '../multipart/complete-request.js';
 import { listedChecksums, objectChecksum } from '../multipart/object-checksum.js';
 import { bucketOf, keyOf, type S3Deps, type S3Operation, type S3Request } from '../operation.js';
-import { readSmallBody } from '../small-body.js';
 import { xmlDocument } from '../xml.js';
+import { readXmlBody } from '../xml-body.js';
 import { writeConditions } from './put-object.js';
 
 /** Largest CompleteMultipartUpload body: 10,000 parts of about 200 bytes each, with room. */
@@ -27,7 +27,7 @@ export const completeMultipartUpload: S3Operation = async (request, deps) => {
   checkBucketName(bucket);
   const conditions = writeConditions(request.headers);
   const upload: Upload = { account: request.account, container: bucket, blob: keyOf(request), uploadId: request.target.query.get('uploadId') ?? '' };
-  const parts = parseCompleteRequest(await readSmallBody(request, COMPLETE_BODY_BYTES_MAX));
+  const parts = parseCompleteRequest(await readXmlBody(request, 'CompleteMultipartUpload', COMPLETE_BODY_BYTES_MAX));
   const checksums = await completionChecksums(request, deps, upload, parts);
   const result = await deps.partitions.multipart.completeUpload(
     {
