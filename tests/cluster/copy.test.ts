@@ -164,5 +164,10 @@ describe('server-side copies', () => {
     // Every block but the two edges of the first range is one of the source's.
     const assembled = await blocksOf('z/assembled');
     expect(assembled.filter((block) => !sourceBlocks.includes(block))).toHaveLength(2);
+    // A range GET across the short re-written block at the end of part 1 and into part 2.
+    const [first, last] = [6 * MiB - 500, 6 * MiB + 3000];
+    const ranged = await t.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'z/assembled', Range: `bytes=${first}-${last}` }));
+    expect(ranged.ContentRange).toBe(`bytes ${first}-${last}/${expected.length}`);
+    expect(Buffer.from(await ranged.Body!.transformToByteArray()).equals(expected.subarray(first, last + 1))).toBe(true);
   });
 });
