@@ -4,6 +4,7 @@
  */
 export { PartitionClient, type ListBlobsOptions } from './client/partition-client.js';
 export { PartitionMap, type Located } from './client/partition-map.js';
+export { MultipartClient, type ListUploadsOptions, type PartSegment, type UploadPartOptions } from './client/multipart-client.js';
 export { PartitionManagerClient } from './client/partition-manager-client.js';
 export { PARTITION_ERROR_CODES, PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from './errors.js';
-export { LIST_RESULTS_MAX, BLOB_NAME_BYTES_MAX } from './limits.js';
+export { LIST_RESULTS_MAX, BLOB_NAME_BYTES_MAX, PART_NUMBER_MAX, UPLOAD_LIST_RESULTS_MAX } from './limits.js';

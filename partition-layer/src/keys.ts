@@ -4,13 +4,17 @@ import { BLOB_NAME_BYTES_MAX } from './limits.js';
 /**
  * The index key space, one sorted space of UTF-8 byte strings:
  *
- *   account \0 container              the container's record
- *   account \0 container \0 blob      a blob's record
+ *   account \0 container                               the container's record
+ *   account \0 container \0 blob                       a blob's record
+ *   account \0 container \0 blob \0 uploadId           a multipart upload of that blob
+ *   account \0 container \0 blob \0 uploadId \0 00042  one of its parts
  *
  * "\0" sorts below every character a container or blob name may hold, so a container's record
  * comes right before its blobs, its blobs are contiguous and in name order (what a listing
- * wants), and an account's containers and blobs form one range. Range partitions cut this
- * space anywhere. Keys are compared as UTF-8 bytes, the order S3 lists in.
+ * wants), and an account's containers and blobs form one range. A blob's uploads and their
+ * parts come right after its key and before any other blob's, and a split never cuts between
+ * them (see splitPointFor), so an upload is always in its blob's partition. Range partitions
+ * cut this space anywhere else. Keys are compared as UTF-8 bytes, the order S3 lists in.
  */
 const SEP = '\u0000';
 
@@ -49,18 +53,69 @@ export function prefixEnd(prefix: Buffer): Buffer | undefined {
   return undefined;
 }
 
+/** A multipart upload's record: right after its blob's key. */
+export function uploadKey(account: string, container: string, blob: string, uploadId: string): Buffer {
+  return Buffer.from(`${account}${SEP}${container}${SEP}${blob}${SEP}${uploadId}`);
+}
+
+/** A part's record: right after its upload's, in part-number order. */
+export function partKey(upload: UploadName, partNumber: number): Buffer {
+  return Buffer.from(`${uploadText(upload)}${SEP}${String(partNumber).padStart(PART_NUMBER_DIGITS, '0')}`);
+}
+
+/** Names one upload of one blob. */
+export interface UploadName {
+  account: string;
+  container: string;
+  blob: string;
+  uploadId: string;
+}
+
+const uploadText = (upload: UploadName): string => uploadKey(upload.account, upload.container, upload.blob, upload.uploadId).toString('utf8');
+
+/** Part numbers are written with this many digits, so they sort in number order. */
+const PART_NUMBER_DIGITS = 5;
+
+/** The first key after an upload's record and all its parts. */
+export function afterUpload(upload: UploadName): Buffer {
+  return Buffer.from(`${uploadText(upload)}\u0001`);
+}
+
+/** The first key after a blob's own record and all its uploads. */
+export function afterBlobUploads(account: string, container: string, blob: string): Buffer {
+  return Buffer.from(`${account}${SEP}${container}${SEP}${blob}\u0001`);
+}
+
 export type ParsedKey =
   | { kind: 'container'; account: string; container: string }
-  | { kind: 'blob'; account: string; container: string; blob: string };
+  | { kind: 'blob'; account: string; container: string; blob: string }
+  | { kind: 'upload'; account: string; container: string; blob: string; uploadId: string }
+  | { kind: 'part'; account: string; container: string; blob: string; uploadId: string; partNumber: number };
 
 export function parseKey(key: Buffer): ParsedKey {
-  const text = key.toString('utf8');
-  const first = text.indexOf(SEP);
-  const second = text.indexOf(SEP, first + 1);
-  if (first < 0) throw new PartitionError('INTERNAL', 'not an index key');
-  const account = text.slice(0, first);
-  if (second < 0) return { kind: 'container', account, container: text.slice(first + 1) };
-  return { kind: 'blob', account, container: text.slice(first + 1, second), blob: text.slice(second + 1) };
+  const [account, container, blob, uploadId, part, ...rest] = key.toString('utf8').split(SEP);
+  if (container === undefined || rest.length > 0) throw new PartitionError('INTERNAL', 'not an index key');
+  if (blob === undefined) return { kind: 'container', account: account!, container };
+  if (uploadId === undefined) return { kind: 'blob', account: account!, container, blob };
+  if (part === undefined) return { kind: 'upload', account: account!, container, blob, uploadId };
+  return { kind: 'part', account: account!, container, blob, uploadId, partNumber: Number(part) };
+}
+
+/** Whether a key is an upload's record, without decoding it (the index store asks of every write). */
+export function isUploadKey(key: Buffer): boolean {
+  let separators = 0;
+  for (const byte of key) if (byte === 0 && ++separators > 3) return false;
+  return separators === 3;
+}
+
+/**
+ * Where a split asked to cut at `key` cuts: a key inside a blob's uploads moves to the blob's
+ * own key, so that the blob, its uploads and their parts stay in one partition.
+ */
+export function splitPointFor(key: string): string {
+  if (!key.includes(SEP)) return key;
+  const parsed = parseKey(Buffer.from(key));
+  return parsed.kind === 'upload' || parsed.kind === 'part' ? blobKey(parsed.account, parsed.container, parsed.blob).toString('utf8') : key;
 }
 
 /** Byte order of UTF-8 keys; strings of partition bounds compare the same way. */
@@ -87,5 +142,5 @@ export function checkName(kind: 'account' | 'container', name: string): void {
 export function spanningContainerKey(lowKey: string): Buffer | undefined {
   if (lowKey === '') return undefined;
   const parsed = parseKey(Buffer.from(lowKey));
-  return parsed.kind === 'blob' ? containerKey(parsed.account, parsed.container) : undefined;
+  return parsed.kind === 'container' ? undefined : containerKey(parsed.account, parsed.container);
 }

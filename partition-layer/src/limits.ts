@@ -34,3 +34,30 @@ export const CHECKPOINT_INTERVAL_MS = 60_000;
 
 /** Checkpoint entries are packed into blocks of about this size. */
 export const CHECKPOINT_BLOCK_BYTES = 1024 * 1024;
+
+/** S3's smallest part: every part of a completed upload but the last must hold this much. */
+export const PART_BYTES_MIN = 5 * 1024 * 1024;
+
+/** S3's part numbers run from 1 to this. */
+export const PART_NUMBER_MAX = 10_000;
+
+/** Most block pointers one blob record holds: its log record must fit in one log block
+ * (about 40 bytes a pointer, under BLOCK_DATA_BYTES_MAX); 50,000 blocks of 1 MiB is 48 GiB. */
+export const BLOB_BLOCKS_MAX = 50_000;
+
+/** Open uploads one partition keeps (their keys are also held in memory for listing). */
+export const OPEN_UPLOADS_MAX = 100_000;
+
+/** Largest page of ListParts and ListMultipartUploads (S3's max-parts and max-uploads cap). */
+export const UPLOAD_LIST_RESULTS_MAX = 1000;
+
+/** Default age after which an incomplete upload is removed with its parts (S3 lifecycle rules
+ * commonly use 7 days). */
+export const UPLOAD_EXPIRY_MS_DEFAULT = 7 * 24 * 3600 * 1000;
+
+/** How long a completed upload's tombstone answers a retried CompleteMultipartUpload (a client
+ * retries within seconds; its record is small). */
+export const COMPLETED_UPLOAD_KEPT_MS = 15 * 60 * 1000;
+
+/** Longest pause between two sweeps for expired uploads. */
+export const UPLOAD_SWEEP_INTERVAL_MAX_MS = 10 * 60 * 1000;

@@ -8,3 +8,5 @@ export const containerRecordCodec = messageCodec<partitionV1.ContainerRecord, pa
 export const logBlockCodec = messageCodec<partitionV1.LogBlock, partitionV1.LogBlock__Output>('strata.partition.v1.LogBlock');
 export const checkpointBlockCodec = messageCodec<partitionV1.CheckpointBlock, partitionV1.CheckpointBlock__Output>('strata.partition.v1.CheckpointBlock');
 export const partitionRootCodec = messageCodec<partitionV1.PartitionRoot, partitionV1.PartitionRoot__Output>('strata.partition.v1.PartitionRoot');
+export const uploadRecordCodec = messageCodec<partitionV1.UploadRecord, partitionV1.UploadRecord__Output>('strata.partition.v1.UploadRecord');
+export const partRecordCodec = messageCodec<partitionV1.PartRecord, partitionV1.PartRecord__Output>('strata.partition.v1.PartRecord');

@@ -143,7 +143,7 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
 
   it('an S3 operation Strata does not implement: 501 NotImplemented, never a wrong success', async () => {
     const empty = createHash('sha256').update('').digest('hex');
-    const unimplemented: Array<['GET' | 'PUT', string]> = [['GET', `/${BUCKET}?lifecycle`], ['GET', `/${BUCKET}?replication`], ['GET', `/${BUCKET}/k?tagging`], ['PUT', `/${BUCKET}?versioning`]];
+    const unimplemented: Array<['GET' | 'PUT', string]> = [['GET', `/${BUCKET}?lifecycle`], ['GET', `/${BUCKET}?replication`], ['PUT', `/${BUCKET}/k?tagging`], ['PUT', `/${BUCKET}?versioning`]];
     for (const [method, path] of unimplemented) {
       const response = await signedRequest({ info: t.stamp.info, method, path, headers: { 'x-amz-content-sha256': empty } });
       expect(response.status, path).toBe(501);

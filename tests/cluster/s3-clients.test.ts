@@ -88,6 +88,32 @@ describe("Debian's S3 clients at their defaults: aws cli, s3cmd, rclone, boto3",
     await clients.rclone(['check', mirror, 'strata:rclone/tree'], work);
   });
 
+  it('multipart at the clients\' defaults: aws cli (a 100 MiB cp up, S3 to S3 and down), s3cmd and boto3 (20 MiB)', async () => {
+    const big = randomBytes(100 * 1024 * 1024);
+    const medium = big.subarray(0, 20 * 1024 * 1024);
+    await writeFile(join(work, 'big.bin'), big);
+    await writeFile(join(work, 'medium.bin'), medium);
+    try {
+      await clients.aws(['s3', 'mb', 's3://multipart'], work);
+      // Over the aws cli's 8 MiB threshold: 13 parts up, then a copy made of UploadPartCopy
+      // (after GetObjectTagging, which answers an empty tag set), then ranged GETs down.
+      await clients.aws(['s3', 'cp', join(work, 'big.bin'), 's3://multipart/aws/big.bin'], work);
+      await clients.aws(['s3', 'cp', 's3://multipart/aws/big.bin', 's3://multipart/aws/copy.bin'], work);
+      await clients.aws(['s3', 'cp', 's3://multipart/aws/copy.bin', join(work, 'big-down.bin')], work);
+      expect(sha256(await readFile(join(work, 'big-down.bin')))).toBe(sha256(big));
+      const head = await t.s3.send(new GetObjectCommand({ Bucket: 'multipart', Key: 'aws/big.bin', Range: 'bytes=0-0' }));
+      await head.Body!.transformToByteArray();
+      expect(head.ETag).toMatch(/-13"$/);
+      // s3cmd's 15 MiB chunks and boto3's 8 MiB threshold make 20 MiB a multipart upload for both.
+      await clients.s3cmd(['put', join(work, 'medium.bin'), 's3://multipart/s3cmd/medium.bin'], work);
+      await clients.boto3(`s3.upload_file(${JSON.stringify(join(work, 'medium.bin'))}, "multipart", "boto3/medium.bin")`, work);
+      for (const key of ['s3cmd/medium.bin', 'boto3/medium.bin']) expect(sha256(await readObject('multipart', key)), key).toBe(sha256(medium));
+      expect(await listKeys('multipart', '')).toEqual(['aws/big.bin', 'aws/copy.bin', 'boto3/medium.bin', 's3cmd/medium.bin']);
+    } finally {
+      for (const name of ['big.bin', 'medium.bin', 'big-down.bin']) await rm(join(work, name), { force: true });
+    }
+  });
+
   it('boto3: upload_file, download_file, put_object and get_object with metadata', async () => {
     await t.s3.send(new CreateBucketCommand({ Bucket: 'boto3' }));
     const out = await clients.boto3(

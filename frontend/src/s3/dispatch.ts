@@ -2,7 +2,11 @@ import { S3Error } from './errors.js';
 import type { S3Operation } from './operation.js';
 import type { AnonymousNeed } from './public-access.js';
 import type { RequestTarget } from './request-target.js';
+import { abortMultipartUpload } from './operations/abort-multipart-upload.js';
+import { completeMultipartUpload } from './operations/complete-multipart-upload.js';
+import { copyObject } from './operations/copy-object.js';
 import { createBucket } from './operations/create-bucket.js';
+import { createMultipartUpload } from './operations/create-multipart-upload.js';
 import { deleteBucket } from './operations/delete-bucket.js';
 import { deleteBucketPolicy, getBucketAcl, getBucketPolicy, getBucketPolicyStatus, putBucketAcl, putBucketPolicy } from './operations/bucket-access.js';
 import { deleteBucketCors, getBucketCors, putBucketCors } from './operations/bucket-cors.js';
@@ -14,8 +18,13 @@ import { getObject } from './operations/get-object.js';
 import { headBucket } from './operations/head-bucket.js';
 import { headObject } from './operations/head-object.js';
 import { listBuckets } from './operations/list-buckets.js';
+import { listMultipartUploads } from './operations/list-multipart-uploads.js';
 import { listObjects, listObjectsV2 } from './operations/list-objects.js';
+import { listParts } from './operations/list-parts.js';
+import { getObjectTagging, refuseTagging } from './operations/object-tagging.js';
 import { putObject } from './operations/put-object.js';
+import { uploadPart } from './operations/upload-part.js';
+import { uploadPartCopy } from './operations/upload-part-copy.js';
 
 /**
  * S3's sub-resources: a query parameter that names one turns a request into another
@@ -41,6 +50,7 @@ const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
     'GET ': listObjects,
     'GET list-type=2': listObjectsV2,
     'GET location': getBucketLocation,
+    'GET uploads': listMultipartUploads,
     'GET versioning': getBucketVersioning,
     'PUT cors': putBucketCors,
     'GET cors': getBucketCors,
@@ -53,8 +63,24 @@ const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
     'PUT acl': putBucketAcl,
     'GET acl': getBucketAcl,
   },
-  object: { 'PUT ': putObject, 'GET ': getObject, 'HEAD ': headObject, 'DELETE ': deleteObject },
+  object: {
+    'PUT ': putObject,
+    'GET ': getObject,
+    'HEAD ': headObject,
+    'DELETE ': deleteObject,
+    'PUT copy': copyObject,
+    'POST uploads': createMultipartUpload,
+    'PUT partNumber&uploadId': uploadPart,
+    'PUT partNumber&uploadId&copy': uploadPartCopy,
+    'POST uploadId': completeMultipartUpload,
+    'DELETE uploadId': abortMultipartUpload,
+    'GET uploadId': listParts,
+    'GET tagging': getObjectTagging,
+  },
 };
+
+/** Writes that may carry x-amz-tagging, which Strata refuses rather than drops. */
+const TAGGED_WRITES: ReadonlySet<S3Operation> = new Set([putObject, createMultipartUpload, copyObject]);
 
 /** What the operations open to anonymous callers need of the container's public access. */
 const ANONYMOUS_NEEDS = new Map<S3Operation, AnonymousNeed>([
@@ -81,9 +107,12 @@ export function chooseOperation(method: string, target: RequestTarget, headers: 
   const subresources = SUBRESOURCES.filter((name) => target.query.has(name));
   let variant = subresources.length > 0 ? subresources.join('&') : '';
   if (level === 'bucket' && method === 'GET' && variant === '' && target.query.get('list-type') === '2') variant = 'list-type=2';
-  if (level === 'object' && method === 'PUT' && headers['x-amz-copy-source'] !== undefined) variant = 'copy';
+  if (level === 'object' && method === 'PUT' && headers['x-amz-copy-source'] !== undefined) variant = variant === '' ? 'copy' : `${variant}&copy`;
   const operation = OPERATIONS[level][`${method} ${variant}`];
-  if (operation) return operation;
+  if (operation) {
+    if (TAGGED_WRITES.has(operation)) refuseTagging({ headers });
+    return operation;
+  }
   if (variant !== '' || method === 'POST') {
     throw new S3Error('NotImplemented', 'A header or query you provided implies functionality that is not implemented.', { operation: `${method} ${level}?${variant}` });
   }

@@ -17,7 +17,7 @@ export function objectHeaders(record: partitionV1.BlobRecord__Output, requestHea
   // S3 returns the stored checksum only to a client that asks for it.
   if (record.checksumAlgorithm && String(requestHeaders?.['x-amz-checksum-mode'] ?? '').toUpperCase() === 'ENABLED') {
     headers[`x-amz-checksum-${record.checksumAlgorithm}`] = record.checksumValue;
-    headers['x-amz-checksum-type'] = 'FULL_OBJECT';
+    headers['x-amz-checksum-type'] = record.multipart?.checksumType || 'FULL_OBJECT';
   }
   return headers;
 }

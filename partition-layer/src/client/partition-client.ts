@@ -1,23 +1,33 @@
-import type * as grpc from '@grpc/grpc-js';
-import { callMetadata, callOptions, ClientPool, fromServiceError, isStrataError, unary, type CallContext, type StrataError } from '@strata/common';
-import { partitionServerProto, type partitionV1 } from '@strata/protos';
+import { isStrataError } from '@strata/common';
+import type { partitionV1 } from '@strata/protos';
 import { BLOB_BLOCK_BYTES } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { accountKey, blobKey, blobPrefixKey, compareKeys, containerKey, prefixEnd } from '../keys.js';
-import { PARTITION_CALL_TIMEOUT_MS, ROUTE_RETRIES_MAX } from '../limits.js';
+import { MultipartClient } from './multipart-client.js';
 import type { Located, PartitionMap } from './partition-map.js';
-
-type Client = partitionV1.PartitionServerClient;
-const RETRYABLE = ['NOT_OWNER', 'PARTITION_LOADING', 'UNAVAILABLE'] as const;
+import { coalesce, PartitionRouter, sendStream, uploadTimeoutMs, type Invoke } from './partition-router.js';
 
 /**
  * The typed client of the partition layer for front-ends: routes each call by key to the
  * partition's owner, and follows the map when a partition moves or is loading.
  */
 export class PartitionClient {
-  private readonly pool = new ClientPool(partitionServerProto().PartitionServer);
+  private readonly router: PartitionRouter;
+  /** Multipart uploads and copies. */
+  readonly multipart: MultipartClient;
 
-  constructor(private readonly map: PartitionMap) {}
+  constructor(private readonly map: PartitionMap) {
+    this.router = new PartitionRouter(map);
+    this.multipart = new MultipartClient(this.router);
+  }
+
+  private routed<Reply>(key: Buffer, requestId: string | undefined, invoke: Invoke<Reply>): Promise<Reply> {
+    return this.router.routed(key, requestId, invoke);
+  }
+
+  private acrossPartitions(...args: Parameters<PartitionRouter['acrossPartitions']>): Promise<void> {
+    return this.router.acrossPartitions(...args);
+  }
 
   createContainer(request: partitionV1.ContainerRequest, requestId?: string): Promise<partitionV1.ContainerInfo__Output> {
     return this.routed(containerKey(request.account!, request.container!), requestId, (client, md, options, done) => client.createContainer(request, md, options, done));
@@ -111,118 +121,30 @@ export class PartitionClient {
   }
 
   /**
-   * Walks the partitions that hold keys in [start, end), in key order, calling `visit` on each
-   * until it returns false. When a partition moved or split under the walk, the walk looks
-   * the current partition up again from where it was (the visitor resumes by key).
-   */
-  private async acrossPartitions(
-    start: Buffer,
-    end: Buffer | undefined,
-    requestId: string | undefined,
-    visit: (located: Located, call: <Reply>(invoke: Invoke<Reply>) => Promise<Reply>) => Promise<boolean>,
-  ): Promise<void> {
-    let cursor = start;
-    for (let attempt = 0; ; ) {
-      const located = this.map.covering(cursor, end)[0];
-      if (!located) return;
-      let more: boolean;
-      try {
-        if (!located.address) throw new PartitionError('UNAVAILABLE', `partition ${located.partition.partitionId} has no live server`);
-        more = await visit(located, (invoke) => this.call(located.address!, requestId, invoke));
-      } catch (error) {
-        if (!isStrataError(error, RETRYABLE) || ++attempt > ROUTE_RETRIES_MAX) throw error;
-        await this.map.changed(250 * attempt);
-        continue;
-      }
-      if (!more || located.partition.highKey === '') return;
-      cursor = Buffer.from(located.partition.highKey);
-    }
-  }
-
-  /**
    * Streams a blob to its partition: header, the body in blocks, then — only once `beforeCommit`
    * resolves (the front-end's last checks of the body) — the commit. Anything thrown before
    * the commit cancels the upload and nothing is stored.
    */
   async putBlob(options: PutBlobOptions): Promise<partitionV1.BlobInfo__Output> {
-    const upload = await this.openUpload(options);
-    const { call, reply } = upload;
-    try {
-      let sizeBytes = 0;
+    const opened = await this.router.openStream<partitionV1.PutBlobRequest, partitionV1.BlobInfo__Output>({
+      key: blobKey(options.header.account!, options.header.container!, options.header.blob!),
+      header: { header: options.header },
+      open: (client, md, callOptions, done) => client.putBlob(md, callOptions, done),
+      timeoutMs: uploadTimeoutMs(options.expectedBytes),
+      ...(options.requestId ? { requestId: options.requestId } : {}),
+    });
+    let sizeBytes = 0;
+    const body = (async function* () {
       for await (const block of coalesce(options.body, BLOB_BLOCK_BYTES)) {
-        if (upload.failure()) throw upload.failure();
         sizeBytes += block.length;
-        if (!call.write({ data: block })) await drainOrFail(call, reply);
+        yield { data: block };
       }
-      const extra = await options.beforeCommit();
-      if (upload.failure()) throw upload.failure();
-      call.write({ commit: { ...extra, sizeBytes } });
-      call.end();
-    } catch (error) {
-      call.cancel();
-      throw error;
-    }
-    return reply;
-  }
-
-  /**
-   * Opens an upload and waits until the partition server has accepted its header (it sends
-   * its response headers then), so that a partition that moved, is loading, or is frozen for
-   * a split is retried elsewhere before a byte of the body is read.
-   */
-  private async openUpload(options: PutBlobOptions): Promise<OpenUpload> {
-    const key = blobKey(options.header.account!, options.header.container!, options.header.blob!);
-    const context: CallContext = { timeoutMs: uploadTimeoutMs(options.expectedBytes), ...(options.requestId ? { requestId: options.requestId } : {}) };
-    for (let attempt = 0; ; attempt++) {
-      const located = await this.locateWithOwner(key);
-      let failure: StrataError | undefined;
-      let call!: grpc.ClientWritableStream<partitionV1.PutBlobRequest>;
-      const reply = new Promise<partitionV1.BlobInfo__Output>((resolve, reject) => {
-        call = this.pool.get(located.address).putBlob(callMetadata(context), callOptions(context), (error, info) => {
-          if (error) reject((failure = fromServiceError(error)));
-          else resolve(info as partitionV1.BlobInfo__Output);
-        });
-      });
-      reply.catch(() => undefined);
-      call.write({ header: options.header });
-      const accepted = await new Promise<boolean>((resolve) => {
-        call.once('metadata', () => resolve(true));
-        reply.then(() => resolve(true), () => resolve(false));
-      });
-      if (accepted) return { call, reply, failure: () => failure };
-      if (!isStrataError(failure, RETRYABLE) || attempt >= ROUTE_RETRIES_MAX) throw failure;
-      await this.map.changed(250 * (attempt + 1));
-    }
-  }
-
-  private async locateWithOwner(key: Buffer): Promise<Located & { address: string }> {
-    for (let attempt = 0; attempt <= ROUTE_RETRIES_MAX; attempt++) {
-      const located = this.map.locate(key);
-      if (located?.address) return located as Located & { address: string };
-      await this.map.changed(250 * (attempt + 1));
-    }
-    throw new PartitionError('UNAVAILABLE', 'no live partition server holds the key');
-  }
-
-  private async routed<Reply>(key: Buffer, requestId: string | undefined, invoke: Invoke<Reply>): Promise<Reply> {
-    for (let attempt = 0; ; attempt++) {
-      const located = await this.locateWithOwner(key);
-      try {
-        return await this.call(located.address, requestId, invoke);
-      } catch (error) {
-        if (!isStrataError(error, RETRYABLE) || attempt >= ROUTE_RETRIES_MAX) throw error;
-        await this.map.changed(250 * (attempt + 1));
-      }
-    }
-  }
-
-  private call<Reply>(address: string, requestId: string | undefined, invoke: Invoke<Reply>): Promise<Reply> {
-    const context: CallContext = { timeoutMs: PARTITION_CALL_TIMEOUT_MS, ...(requestId ? { requestId } : {}) };
-    return unary<Reply>((done) => invoke(this.pool.get(address), callMetadata(context), callOptions(context), done));
+    })();
+    return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
   }
 
   close(): void {
-    this.pool.close();
+    this.router.close();
   }
 }
 
@@ -238,12 +160,6 @@ export interface PutBlobOptions {
   requestId?: string;
 }
 
-interface OpenUpload {
-  call: grpc.ClientWritableStream<partitionV1.PutBlobRequest>;
-  reply: Promise<partitionV1.BlobInfo__Output>;
-  failure: () => StrataError | undefined;
-}
-
 export interface ListBlobsOptions {
   account: string;
   container: string;
@@ -253,39 +169,4 @@ export interface ListBlobsOptions {
   startAfter: string;
   startAfterIsPrefix: boolean;
   maxResults: number;
-}
-
-type Invoke<Reply> = (client: Client, metadata: grpc.Metadata, options: grpc.CallOptions, done: (error: grpc.ServiceError | null, reply?: Reply) => void) => void;
-
-/** An upload may take long; give it time in proportion to its size (at least 1 MiB/s). */
-function uploadTimeoutMs(expectedBytes: number | undefined): number {
-  return expectedBytes === undefined ? 3_600_000 : PARTITION_CALL_TIMEOUT_MS + Math.ceil(expectedBytes / (1024 * 1024)) * 1_000;
-}
-
-/** Regroups a byte stream into chunks of `size` (the last may be shorter), so each gRPC message carries one block. */
-async function* coalesce(source: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
-  let parts: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of source) {
-    parts.push(chunk);
-    bytes += chunk.length;
-    while (bytes >= size) {
-      const all = parts.length === 1 ? parts[0]! : Buffer.concat(parts, bytes);
-      yield all.subarray(0, size);
-      const rest = all.subarray(size);
-      parts = rest.length > 0 ? [rest] : [];
-      bytes = rest.length;
-    }
-  }
-  if (bytes > 0) yield parts.length === 1 ? parts[0]! : Buffer.concat(parts, bytes);
-}
-
-function drainOrFail(call: grpc.ClientWritableStream<partitionV1.PutBlobRequest>, reply: Promise<unknown>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    call.once('drain', resolve);
-    reply.then(
-      () => resolve(),
-      (error: unknown) => reject(error),
-    );
-  });
 }

@@ -1,11 +1,12 @@
-import { configFields, connectEtcd, Failpoints, etcdConfigFields, registerWithLease, runRole, startGrpcServer, z, type Registration } from '@strata/common';
+import { configFields, connectEtcd, Failpoints, etcdConfigFields, registerWithLease, runRole, startGrpcServer, systemRandom, z, type Registration } from '@strata/common';
 import { partitionServerProto } from '@strata/protos';
 import { EXTENT_BYTES_MAX as EXTENT_SIZE_MAX_BYTES_DEFAULT, ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
-import { SERVER_LEASE_TTL_SECONDS } from '../limits.js';
+import { SERVER_LEASE_TTL_SECONDS, UPLOAD_EXPIRY_MS_DEFAULT } from '../limits.js';
 import { PartitionHost } from '../partition-server/partition-host.js';
 import type { PartitionOperationFailpoint } from '../partition-server/partition-operations.js';
 import { partitionServerHandlers } from '../partition-server/service.js';
+import type { UploadFailpoint } from '../partition-server/uploads.js';
 
 const schema = z.object({
   nodeId: configFields.id(),
@@ -13,6 +14,8 @@ const schema = z.object({
   listen: configFields.address().default('127.0.0.1:0'),
   /** Extents of the partitions' streams are sealed at this size (the paper uses 1 GB). */
   extentSizeMaxBytes: z.coerce.number().int().min(1024 * 1024).default(EXTENT_SIZE_MAX_BYTES_DEFAULT),
+  /** Incomplete multipart uploads older than this are removed with their parts. */
+  multipartExpiryMs: z.coerce.number().int().min(1_000).default(UPLOAD_EXPIRY_MS_DEFAULT),
   /** Named failure points to arm, for tests: `name=crash|error|delay:MS;...`. */
   failpoints: z.string().default(''),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
@@ -41,6 +44,9 @@ await runRole({
       log,
       dataDir: config.dataDir,
       extentBytesMax: config.extentSizeMaxBytes,
+      random: systemRandom,
+      uploadExpiryMs: config.multipartExpiryMs,
+      failpoints: new Failpoints<UploadFailpoint>(config.failpoints),
     });
     const server = await startGrpcServer({
       address: config.listen,

@@ -28,6 +28,21 @@ export class BlobUpload {
     while (this.pendingBytes >= BLOB_BLOCK_BYTES) await this.appendBlock(this.takeBytes(BLOB_BLOCK_BYTES));
   }
 
+  /**
+   * Takes blocks already stored (a copied range) as the next bytes: what is pending is
+   * appended first as a short block, so the pointers stay in byte order. The MD5 covers the
+   * bytes written only.
+   */
+  async reference(blocks: readonly streamV1.BlockPointer__Output[]): Promise<void> {
+    if (this.pendingBytes > 0) await this.appendBlock(this.takeBytes(this.pendingBytes));
+    this.sizeBytes += blocks.reduce((sum, block) => sum + block.dataBytes, 0);
+    this.referenced = true;
+    this.appends.push(Promise.resolve(blocks.map((block) => ({ extentId: block.extentId, offset: block.offset, dataBytes: block.dataBytes }))));
+  }
+
+  /** Whether any bytes came as references, so the MD5 is not the MD5 of all of them. */
+  referenced = false;
+
   /** Appends what is left and resolves with the blob's block pointers, size and MD5. */
   async finish(): Promise<{ blocks: streamV1.BlockPointer[]; sizeBytes: number; md5Hex: string }> {
     if (this.pendingBytes > 0) await this.appendBlock(this.takeBytes(this.pendingBytes));

@@ -6,8 +6,8 @@ import type { IndexStore, RangeOptions } from './index-store.js';
 /** What a mutation's precondition reads: the index plus every record logged but not yet applied. */
 export interface IndexView {
   get(key: Buffer): Promise<Buffer | undefined>;
-  /** Whether any key in the range holds a value. */
-  any(range: RangeOptions & { lt: Buffer }): Promise<boolean>;
+  /** Whether any key in the range (that `accept` takes, if given) holds a value. */
+  any(range: RangeOptions & { lt: Buffer }, accept?: (key: Buffer) => boolean): Promise<boolean>;
 }
 
 interface Overlaid {
@@ -29,6 +29,8 @@ export class Committer {
   private lock: Promise<void> = Promise.resolve();
   private applyChain: Promise<void> = Promise.resolve();
   private readonly overlay = new Map<string, Overlaid>();
+  /** Range deletes logged but not yet applied. */
+  private readonly deletedRanges = new Set<{ gte: Buffer; lt: Buffer; sequence: number }>();
   private nextSequence: number;
   private failure: Error | undefined;
   private frozen = false;
@@ -104,9 +106,15 @@ export class Committer {
       result = prepared.result;
       if (prepared.mutations.length === 0) return;
       const record: partitionV1.LogRecord = { sequence: this.nextSequence++, mutations: prepared.mutations };
+      const deletedRanges: { gte: Buffer; lt: Buffer; sequence: number }[] = [];
       for (const mutation of prepared.mutations) {
+        if (mutation.delete && (mutation.deleteRangeEnd as Buffer | undefined)?.length) {
+          deletedRanges.push({ gte: mutation.key as Buffer, lt: mutation.deleteRangeEnd as Buffer, sequence: record.sequence as number });
+          continue;
+        }
         this.overlay.set((mutation.key as Buffer).toString('hex'), { value: mutation.delete ? undefined : (mutation.value as Buffer), sequence: record.sequence as number });
       }
+      for (const range of deletedRanges) this.deletedRanges.add(range);
       const logged = this.log.append(record);
       logged.catch(() => undefined); // awaited in apply; may fail before apply runs
       // Each record is applied after the one before it, whether that one succeeded or not.
@@ -125,6 +133,7 @@ export class Committer {
           }
           throw new PartitionError('UNAVAILABLE', `the commit failed: ${(error as Error).message}`);
         } finally {
+          for (const range of deletedRanges) this.deletedRanges.delete(range);
           for (const mutation of prepared.mutations) {
             const key = (mutation.key as Buffer).toString('hex');
             if (this.overlay.get(key)?.sequence === record.sequence) this.overlay.delete(key);
@@ -145,18 +154,31 @@ export class Committer {
     return this.nextSequence - 1;
   }
 
+  /**
+   * What the records in flight say of a key: the latest of its own pending write and the
+   * pending range deletes covering it; undefined when they say nothing.
+   */
+  private pending(key: Buffer): Overlaid | undefined {
+    let latest = this.overlay.get(key.toString('hex'));
+    for (const range of this.deletedRanges) {
+      if ((!latest || range.sequence > latest.sequence) && inRange(key, range)) latest = { value: undefined, sequence: range.sequence };
+    }
+    return latest;
+  }
+
   private readonly view: IndexView = {
     get: async (key) => {
-      const pending = this.overlay.get(key.toString('hex'));
+      const pending = this.pending(key);
       return pending ? pending.value : this.index.get(key);
     },
-    any: async (range) => {
-      for (const [hex, pending] of this.overlay) {
+    any: async (range, accept = () => true) => {
+      for (const hex of this.overlay.keys()) {
         const key = Buffer.from(hex, 'hex');
-        if (pending.value !== undefined && inRange(key, range)) return true;
+        if (inRange(key, range) && accept(key) && this.pending(key)?.value !== undefined) return true;
       }
       for await (const [key] of this.index.entries(range)) {
-        const pending = this.overlay.get(key.toString('hex'));
+        if (!accept(key)) continue;
+        const pending = this.pending(key);
         if (!pending || pending.value !== undefined) return true;
       }
       return false;

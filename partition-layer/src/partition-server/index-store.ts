@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { Level } from 'level';
 import type { partitionV1 } from '@strata/protos';
+import { isUploadKey } from '../keys.js';
+import { UploadDirectory } from './upload-directory.js';
 
 export interface RangeOptions {
   gt?: Buffer;
@@ -19,6 +21,9 @@ export interface SeekableEntries {
  * and rebuilt from checkpoint and commit log whenever the partition is loaded.
  */
 export class IndexStore {
+  /** The upload keys the index holds, kept in step with every write. */
+  readonly uploads = new UploadDirectory();
+
   private constructor(
     private readonly db: Level<Buffer, Buffer>,
     private readonly path: string,
@@ -36,13 +41,27 @@ export class IndexStore {
     return (await this.db.get(key)) ?? undefined;
   }
 
-  /** Applies one record's mutations atomically. */
+  /**
+   * Applies one record's mutations atomically. A range delete (`deleteRangeEnd`) deletes the
+   * keys the range holds before the record; the record's other mutations apply after it.
+   */
   async apply(mutations: readonly partitionV1.IndexMutation__Output[]): Promise<void> {
-    await this.db.batch(
-      mutations.map((mutation) =>
-        mutation.delete ? { type: 'del' as const, key: mutation.key } : { type: 'put' as const, key: mutation.key, value: mutation.value },
-      ),
-    );
+    const operations: ({ type: 'del'; key: Buffer } | { type: 'put'; key: Buffer; value: Buffer })[] = [];
+    // Range deletes first: a key the record writes itself keeps that write (as the committer's view has it).
+    for (const mutation of mutations) {
+      if (!mutation.delete || !mutation.deleteRangeEnd?.length) continue;
+      for await (const key of this.db.keys({ gte: mutation.key, lt: mutation.deleteRangeEnd })) operations.push({ type: 'del', key });
+    }
+    for (const mutation of mutations) {
+      if (!mutation.delete) operations.push({ type: 'put', key: mutation.key, value: mutation.value });
+      else if (!mutation.deleteRangeEnd?.length) operations.push({ type: 'del', key: mutation.key });
+    }
+    await this.db.batch(operations);
+    for (const operation of operations) {
+      if (!isUploadKey(operation.key)) continue;
+      if (operation.type === 'put') this.uploads.add(operation.key);
+      else this.uploads.delete(operation.key);
+    }
   }
 
   /** Entries in key order within the range, up to `limit`. */
@@ -63,6 +82,7 @@ export class IndexStore {
   /** Writes entries as one batch (loading a checkpoint). */
   async putAll(entries: readonly { key: Buffer; value: Buffer }[]): Promise<void> {
     if (entries.length > 0) await this.db.batch(entries.map((entry) => ({ type: 'put' as const, key: entry.key, value: entry.value })));
+    for (const entry of entries) if (isUploadKey(entry.key)) this.uploads.add(entry.key);
   }
 
   /** The first key in the range, if any. */

@@ -1,5 +1,5 @@
 import type { partitionV1 } from '@strata/protos';
-import { accountKey, afterContainer, blobPrefixKey, compareKeys, parseKey, prefixEnd } from '../keys.js';
+import { accountKey, afterBlobUploads, afterContainer, blobPrefixKey, compareKeys, parseKey, prefixEnd } from '../keys.js';
 import { blobRecordCodec, containerRecordCodec } from '../records.js';
 import type { IndexStore, SeekableEntries } from './index-store.js';
 
@@ -46,6 +46,11 @@ export async function listBlobs(
       const entry = await cursor.next();
       if (!entry) break;
       const parsed = parseKey(entry[0]);
+      if (parsed.kind === 'upload' || parsed.kind === 'part') {
+        // A blob's uploads and parts are not listed: seek past them all at once.
+        cursor.seek(afterBlobUploads(account, container, parsed.blob));
+        continue;
+      }
       if (parsed.kind !== 'blob') continue;
       const cut = delimiter ? parsed.blob.indexOf(delimiter, prefix.length) : -1;
       if (cut >= 0) {

@@ -3,7 +3,7 @@ import type { partitionV1 } from '@strata/protos';
 import { StreamWriter, type StreamManagerClient, type WriterDeps } from '@strata/stream-layer';
 import { partitionKeys } from '../etcd-keys.js';
 import { PartitionError } from '../errors.js';
-import { compareKeys } from '../keys.js';
+import { compareKeys, splitPointFor } from '../keys.js';
 import { partitionRootCodec } from '../records.js';
 import type { Partition } from './partition.js';
 
@@ -46,7 +46,9 @@ interface NewPartition {
 export async function splitPartition(deps: OperationDeps, parent: Partition, splitKey: string | undefined): Promise<partitionV1.PartitionChange> {
   const started = deps.clock.monotonicMs();
   const { lowKey, highKey } = parent.descriptor;
-  const key = splitKey || (await parent.middleKey());
+  // Never between a blob and its uploads: an upload must stay in its blob's partition.
+  const chosen = splitKey || (await parent.middleKey());
+  const key = chosen === undefined ? undefined : splitPointFor(chosen);
   if (key === undefined || compareKeys(key, lowKey) <= 0 || (highKey !== '' && compareKeys(key, highKey) >= 0)) {
     throw new PartitionError('INVALID_ARGUMENT', `no split key strictly inside partition ${parent.id}`);
   }

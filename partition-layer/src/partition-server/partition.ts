@@ -1,14 +1,20 @@
-import type { ClientPool, Clock, Logger } from '@strata/common';
+import type { ClientPool, Clock, Failpoints, Logger, Random } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
-import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, prefixEnd } from '../keys.js';
+import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, parseKey, prefixEnd } from '../keys.js';
+import { BLOB_BLOCKS_MAX } from '../limits.js';
 import { blobRecordCodec, containerRecordCodec } from '../records.js';
 import { BlobUpload } from './blob-upload.js';
 import type { IndexView } from './committer.js';
 import type { IndexStore } from './index-store.js';
 import { listBlobs, listContainers, type PartitionBounds } from './listing.js';
 import { loadPartition, type LoadedPartition } from './partition-loader.js';
+import { checkHeaderValue, checkPublicAccess } from './container-settings.js';
+import { checkPreconditions } from './preconditions.js';
+import { listUploads } from './upload-listing.js';
+import { UploadSweeper } from './upload-sweeper.js';
+import { PartitionUploads, type UploadFailpoint } from './uploads.js';
 
 export interface PartitionDeps {
   manager: StreamManagerClient;
@@ -23,6 +29,10 @@ export interface PartitionDeps {
   extentBytesMax: number;
   /** Called once when a commit failed and the partition must be reloaded from its streams. */
   onFailed?: (partitionId: string, error: Error) => void;
+  random: Random;
+  /** Incomplete multipart uploads older than this are removed. */
+  uploadExpiryMs: number;
+  failpoints: Failpoints<UploadFailpoint>;
 }
 
 /**
@@ -37,12 +47,20 @@ const STATS_TTL_MS = 5_000;
 const UPLOAD_DRAIN_MS = 10_000;
 
 export class Partition {
+  /** The partition's multipart uploads. */
+  readonly multipart: PartitionUploads;
+  private readonly sweeper: UploadSweeper;
+
   private constructor(
     readonly descriptor: partitionV1.Partition__Output,
     private readonly bounds: PartitionBounds,
     private readonly deps: PartitionDeps,
     private readonly state: LoadedPartition,
-  ) {}
+  ) {
+    const commit = this.commit.bind(this);
+    this.multipart = new PartitionUploads({ index: state.index, commit, draining: () => this.draining, clock: deps.clock, random: deps.random, failpoints: deps.failpoints });
+    this.sweeper = new UploadSweeper({ index: state.index, commit, expiryMs: deps.uploadExpiryMs, clock: deps.clock, log: deps.log });
+  }
 
   /**
    * Loads a partition from its streams (fencing out any former owner first; see
@@ -81,7 +99,7 @@ export class Partition {
   async freeze(): Promise<void> {
     this.draining = true;
     const deadline = this.deps.clock.monotonicMs() + UPLOAD_DRAIN_MS;
-    while (this.uploads.size > 0 && this.deps.clock.monotonicMs() < deadline) await this.deps.clock.sleep(10);
+    while (this.inFlight.size > 0 && this.deps.clock.monotonicMs() < deadline) await this.deps.clock.sleep(10);
     await this.state.committer.freeze();
   }
 
@@ -91,7 +109,7 @@ export class Partition {
   }
 
   private draining = false;
-  private readonly uploads = new Set<BlobUpload>();
+  private readonly inFlight = new Set<BlobUpload>();
 
   /** The partition's four streams. */
   get streams(): Required<partitionV1.PartitionStreams__Output> {
@@ -174,13 +192,18 @@ export class Partition {
     });
   }
 
+  /**
+   * Deletes a container that holds no blob. Its incomplete multipart uploads (and their
+   * parts) go with it, as in S3.
+   */
   async deleteContainer(account: string, container: string): Promise<void> {
     const key = containerKey(account, container);
     const blobs = blobPrefixKey(account, container);
+    const end = prefixEnd(blobs)!;
     await this.commit(async (view) => {
       if (!(await view.get(key))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-      if (await view.any({ gte: blobs, lt: prefixEnd(blobs)! })) throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
-      return { mutations: [{ key, delete: true }], result: undefined };
+      if (await view.any({ gte: blobs, lt: end }, (k) => parseKey(k).kind === 'blob')) throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
+      return { mutations: [{ key, delete: true }, { key: blobs, delete: true, deleteRangeEnd: end }], result: undefined };
     });
   }
 
@@ -223,18 +246,18 @@ export class Partition {
     if (!(await this.index.get(containerKey(header.account, header.container)))) {
       throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
     }
-    checkPreconditions(header, await this.index.get(blobKey(header.account, header.container, header.blob)));
+    checkPreconditions(header, header.blob, await this.index.get(blobKey(header.account, header.container, header.blob)));
   }
 
   /** An upload into the partition's blob data; `finishUpload` when it is committed or abandoned. */
   startUpload(): BlobUpload {
     const upload = new BlobUpload(this.state.writers.data);
-    this.uploads.add(upload);
+    this.inFlight.add(upload);
     return upload;
   }
 
   finishUpload(upload: BlobUpload): void {
-    this.uploads.delete(upload);
+    this.inFlight.delete(upload);
   }
 
   /** Records an uploaded blob, if its container still exists. */
@@ -258,7 +281,7 @@ export class Partition {
       if (!(await view.get(containerKey(header.account, header.container)))) {
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
       }
-      checkPreconditions(header, await view.get(key));
+      checkPreconditions(header, header.blob, await view.get(key));
       return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
     });
     return { account: header.account, container: header.container, blob: header.blob, record, extents: [] };
@@ -294,39 +317,34 @@ export class Partition {
     return listBlobs(this.index, this.bounds, request);
   }
 
+  listUploads(request: partitionV1.ListUploadsRequest__Output & { maxResults: number }): ReturnType<typeof listUploads> {
+    return listUploads(this.index, this.bounds, request);
+  }
+
+  /**
+   * Records a blob made of blocks already stored (a copy), if its container exists and its
+   * conditions hold. The blocks may lie in other partitions' data extents.
+   */
+  async commitRecord(request: partitionV1.CommitBlobRequest__Output): Promise<partitionV1.BlobInfo> {
+    checkBlobName(request.blob);
+    const given = request.record;
+    if (!given) throw new PartitionError('INVALID_ARGUMENT', 'no record to commit');
+    if (given.blocks.length > BLOB_BLOCKS_MAX) throw new PartitionError('ENTITY_TOO_LARGE', `a blob has at most ${BLOB_BLOCKS_MAX} blocks`);
+    const record: partitionV1.BlobRecord = { ...given, lastModifiedMs: this.deps.clock.nowMs() };
+    const key = blobKey(request.account, request.container, request.blob);
+    await this.commit(async (view) => {
+      if (!(await view.get(containerKey(request.account, request.container)))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
+      checkPreconditions(request, request.blob, await view.get(key));
+      return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
+    });
+    return { account: request.account, container: request.container, blob: request.blob, record, extents: [] };
+  }
+
   /** Stops writing (waiting for appends in flight) and drops the local index. */
   async close(): Promise<void> {
+    await this.sweeper.stop();
     await this.state.checkpointer.stop();
     await Promise.allSettled(Object.values(this.state.writers).map((writer) => writer.close()));
     await this.index.destroy();
   }
-}
-
-/** An upload's If-None-Match / If-Match against what the key holds now. */
-function checkPreconditions(header: partitionV1.PutBlobHeader__Output, existing: Buffer | undefined): void {
-  if (header.ifNoneMatch === '*' && existing) throw new PartitionError('PRECONDITION_FAILED', `${header.blob} exists`);
-  if (header.ifMatch) {
-    if (!existing) throw new PartitionError('NO_SUCH_BLOB', `no blob ${header.blob}`);
-    const etag = blobRecordCodec.decode(existing).etag;
-    if (header.ifMatch !== '*' && header.ifMatch !== etag) throw new PartitionError('PRECONDITION_FAILED', `${header.blob} has another ETag`);
-  }
-}
-
-/** Public access levels a container may have ('' is private). */
-const PUBLIC_ACCESS_LEVELS: ReadonlySet<string> = new Set(['', 'blob', 'container']);
-
-function checkPublicAccess(value: string): string {
-  if (!PUBLIC_ACCESS_LEVELS.has(value)) throw new PartitionError('INVALID_ARGUMENT', `public access must be "", "blob" or "container", not ${JSON.stringify(value)}`);
-  return value;
-}
-
-/** Longest header value a container setting may hold; far more than any Cache-Control needs. */
-const HEADER_VALUE_CHARS_MAX = 1024;
-
-/** A value the front-ends will put in a response header: visible ASCII, spaces and tabs only. */
-function checkHeaderValue(value: string): string {
-  if (value.length > HEADER_VALUE_CHARS_MAX || !/^[\t\x20-\x7e]*$/.test(value)) {
-    throw new PartitionError('INVALID_ARGUMENT', `not a valid header value (visible ASCII, at most ${HEADER_VALUE_CHARS_MAX} characters): ${JSON.stringify(value.slice(0, 80))}`);
-  }
-  return value;
 }

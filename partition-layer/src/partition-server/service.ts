@@ -3,8 +3,10 @@ import { toServiceError, unaryHandler } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from '../errors.js';
 import { accountKey, blobKey, checkName, containerKey } from '../keys.js';
-import { LIST_RESULTS_MAX } from '../limits.js';
+import { LIST_RESULTS_MAX, UPLOAD_LIST_RESULTS_MAX } from '../limits.js';
+import type { Partition } from './partition.js';
 import type { PartitionHost } from './partition-host.js';
+import { receiveUpload } from './upload-stream.js';
 import { mergePartitions, splitPartition, type OperationDeps } from './partition-operations.js';
 
 /** The gRPC edge of a partition server: routes each request to its partition, maps errors. */
@@ -41,12 +43,14 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(accountKey(request.account));
       return partition.listContainers({ account: request.account, startAfter: request.startAfter, maxResults: limit(request.maxResults) });
     }),
-    PutBlob: (call, callback) => {
-      putBlob(host, call).then(
-        (info) => callback(null, info),
-        (error: unknown) => callback(toServiceError(toPartitionError(error), PARTITION_ERROR_STATUS)),
-      );
-    },
+    PutBlob: streamed<partitionV1.PutBlobHeader__Output, partitionV1.PutBlobCommit__Output, partitionV1.BlobInfo>({
+      accept: async (header) => {
+        const partition = host.route(blobKey(header.account, header.container, header.blob));
+        await partition.checkUpload(header);
+        return partition;
+      },
+      finish: ({ partition, header, upload, commit }) => partition.commitBlob(header, upload, commit),
+    }),
     GetBlob: unary<partitionV1.BlobRequest__Output, partitionV1.BlobInfo>((request) =>
       host.route(blobKey(request.account, request.container, request.blob)).getBlob(request),
     ),
@@ -73,51 +77,53 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
         host.loaded().map(async (partition) => ({ partitionId: partition.id, entries: await partition.entries(), operationsPerSecond: partition.operationsPerSecond() })),
       ),
     })),
+    CommitBlob: unary<partitionV1.CommitBlobRequest__Output, partitionV1.BlobInfo>((request) =>
+      host.route(blobKey(request.account, request.container, request.blob)).commitRecord(request),
+    ),
+    CreateUpload: unary<partitionV1.CreateUploadRequest__Output, partitionV1.UploadInfo>((request) =>
+      host.route(blobKey(request.account, request.container, request.blob)).multipart.create(request),
+    ),
+    UploadPart: streamed<partitionV1.UploadPartHeader__Output, partitionV1.UploadPartCommit__Output, partitionV1.PartInfo>({
+      accept: async (header) => {
+        const partition = routeUpload(host, header.upload);
+        await partition.multipart.checkPart(header);
+        return partition;
+      },
+      finish: ({ partition, header, upload, commit }) => partition.multipart.commitPart(header, upload, commit),
+    }),
+    CompleteUpload: unary<partitionV1.CompleteUploadRequest__Output, partitionV1.CompleteUploadResponse>((request) =>
+      routeUpload(host, request.upload).multipart.complete(request),
+    ),
+    AbortUpload: unary<partitionV1.UploadRequest__Output, partitionV1.AbortUploadResponse>(async (request) => {
+      await routeUpload(host, request).multipart.abort(request);
+      return {};
+    }),
+    ListParts: unary<partitionV1.ListPartsRequest__Output, partitionV1.ListPartsResponse>((request) =>
+      routeUpload(host, request.upload).multipart.listParts({ ...request, maxParts: Math.min(request.maxParts || UPLOAD_LIST_RESULTS_MAX, UPLOAD_LIST_RESULTS_MAX) }),
+    ),
+    ListUploads: unary<partitionV1.ListUploadsRequest__Output, partitionV1.ListUploadsResponse>((request) => {
+      checkName('account', request.account);
+      checkName('container', request.container);
+      const partition = request.partitionId ? host.byId(request.partitionId) : host.route(containerKey(request.account, request.container));
+      return partition.listUploads({ ...request, maxResults: limit(request.maxResults) });
+    }),
   } satisfies partitionV1.PartitionServerHandlers;
 }
 
-type PutBlobCall = grpc.ServerReadableStream<partitionV1.PutBlobRequest__Output, partitionV1.BlobInfo>;
+/** The partition of an upload: its blob's (an upload's keys follow its blob's key). */
+function routeUpload(host: PartitionHost, upload: partitionV1.UploadRequest__Output | null): Partition {
+  if (!upload) throw new PartitionError('INVALID_ARGUMENT', 'no upload named');
+  return host.route(blobKey(upload.account, upload.container, upload.blob));
+}
 
-/**
- * One header, data, one commit, then the end of the call. The blob is recorded only after the
- * call ends cleanly with a commit; a cancelled or malformed call stores nothing.
- */
-async function putBlob(host: PartitionHost, call: PutBlobCall): Promise<partitionV1.BlobInfo> {
-  // grpc-js also emits 'cancelled' when the stream closes after a clean finish; only a call
-  // still running was cancelled, and building an error for every PUT is measurable CPU.
-  let running = true;
-  call.on('cancelled', () => {
-    if (running) call.destroy(new PartitionError('UNAVAILABLE', 'the front-end cancelled the upload'));
-  });
-  let header: partitionV1.PutBlobHeader__Output | undefined;
-  let started: { partition: ReturnType<PartitionHost['route']>; upload: ReturnType<ReturnType<PartitionHost['route']>['startUpload']> } | undefined;
-  let commit: partitionV1.PutBlobCommit__Output | undefined;
-  try {
-    // Leaving the loop early (a refused header) must not destroy the call: the error still has
-    // to go back on it as the call's status.
-    for await (const message of call.iterator({ destroyOnReturn: false }) as AsyncIterable<partitionV1.PutBlobRequest__Output>) {
-      if (commit) throw new PartitionError('INVALID_ARGUMENT', 'a message after the commit');
-      if (message.part === 'header' && message.header && !header) {
-        header = message.header;
-        const partition = host.route(blobKey(header.account, header.container, header.blob));
-        await partition.checkUpload(header);
-        started = { partition, upload: partition.startUpload() };
-        // Response headers now tell the front-end the upload is accepted: it may send the body.
-        call.sendMetadata(new grpc.Metadata());
-      } else if (message.part === 'data' && started && message.data) {
-        await started.upload.write(message.data);
-      } else if (message.part === 'commit' && started && message.commit) {
-        commit = message.commit;
-      } else {
-        throw new PartitionError('INVALID_ARGUMENT', `unexpected ${message.part ?? 'empty'} message`);
-      }
-    }
-    if (!header || !started || !commit) throw new PartitionError('INVALID_ARGUMENT', 'the upload ended without a commit');
-    return await started.partition.commitBlob(header, started.upload, commit);
-  } finally {
-    running = false;
-    if (started) started.partition.finishUpload(started.upload);
-  }
+/** A client-streaming upload handler (see receiveUpload) with the layer's error mapping. */
+function streamed<Header, Commit, Result>(steps: Parameters<typeof receiveUpload<Header, Commit, Result>>[1]): grpc.handleClientStreamingCall<unknown, Result> {
+  return (call, callback) => {
+    receiveUpload(call as Parameters<typeof receiveUpload<Header, Commit, Result>>[0], steps).then(
+      (result) => callback(null, result),
+      (error: unknown) => callback(toServiceError(toPartitionError(error), PARTITION_ERROR_STATUS)),
+    );
+  };
 }
 
 /** Stream-layer failures under a partition are, to its callers, the partition being unavailable. */

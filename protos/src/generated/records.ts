@@ -11,7 +11,10 @@ import type { CorsRule as _strata_partition_v1_CorsRule, CorsRule__Output as _st
 import type { IndexMutation as _strata_partition_v1_IndexMutation, IndexMutation__Output as _strata_partition_v1_IndexMutation__Output } from './strata/partition/v1/IndexMutation.js';
 import type { LogBlock as _strata_partition_v1_LogBlock, LogBlock__Output as _strata_partition_v1_LogBlock__Output } from './strata/partition/v1/LogBlock.js';
 import type { LogRecord as _strata_partition_v1_LogRecord, LogRecord__Output as _strata_partition_v1_LogRecord__Output } from './strata/partition/v1/LogRecord.js';
+import type { MultipartSummary as _strata_partition_v1_MultipartSummary, MultipartSummary__Output as _strata_partition_v1_MultipartSummary__Output } from './strata/partition/v1/MultipartSummary.js';
+import type { PartRecord as _strata_partition_v1_PartRecord, PartRecord__Output as _strata_partition_v1_PartRecord__Output } from './strata/partition/v1/PartRecord.js';
 import type { PartitionRoot as _strata_partition_v1_PartitionRoot, PartitionRoot__Output as _strata_partition_v1_PartitionRoot__Output } from './strata/partition/v1/PartitionRoot.js';
+import type { UploadRecord as _strata_partition_v1_UploadRecord, UploadRecord__Output as _strata_partition_v1_UploadRecord__Output } from './strata/partition/v1/UploadRecord.js';
 import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
@@ -35,7 +38,10 @@ export interface ProtoGrpcType {
         IndexMutation: MessageTypeDefinition<_strata_partition_v1_IndexMutation, _strata_partition_v1_IndexMutation__Output>
         LogBlock: MessageTypeDefinition<_strata_partition_v1_LogBlock, _strata_partition_v1_LogBlock__Output>
         LogRecord: MessageTypeDefinition<_strata_partition_v1_LogRecord, _strata_partition_v1_LogRecord__Output>
+        MultipartSummary: MessageTypeDefinition<_strata_partition_v1_MultipartSummary, _strata_partition_v1_MultipartSummary__Output>
+        PartRecord: MessageTypeDefinition<_strata_partition_v1_PartRecord, _strata_partition_v1_PartRecord__Output>
         PartitionRoot: MessageTypeDefinition<_strata_partition_v1_PartitionRoot, _strata_partition_v1_PartitionRoot__Output>
+        UploadRecord: MessageTypeDefinition<_strata_partition_v1_UploadRecord, _strata_partition_v1_UploadRecord__Output>
       }
     }
     stream: {

@@ -47,7 +47,7 @@ export const putObject: S3Operation = async (request, { partitions, containers }
  * S3's conditional writes: `If-None-Match: *` (only if the key holds nothing) and `If-Match`
  * (only if it holds that ETag). S3 takes no other If-None-Match value on a write.
  */
-function writeConditions(headers: S3Request['headers']): { ifNoneMatch?: string; ifMatch?: string } {
+export function writeConditions(headers: S3Request['headers']): { ifNoneMatch?: string; ifMatch?: string } {
   const ifNoneMatch = headers['if-none-match'];
   const ifMatch = headers['if-match'];
   if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') {

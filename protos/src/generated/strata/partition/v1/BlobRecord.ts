@@ -2,6 +2,7 @@
 
 import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobProperties__Output as _strata_partition_v1_BlobProperties__Output } from '../../../strata/partition/v1/BlobProperties.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from '../../../strata/stream/v1/BlockPointer.js';
+import type { MultipartSummary as _strata_partition_v1_MultipartSummary, MultipartSummary__Output as _strata_partition_v1_MultipartSummary__Output } from '../../../strata/partition/v1/MultipartSummary.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface BlobRecord {
@@ -12,6 +13,7 @@ export interface BlobRecord {
   'blocks'?: (_strata_stream_v1_BlockPointer)[];
   'checksumAlgorithm'?: (string);
   'checksumValue'?: (string);
+  'multipart'?: (_strata_partition_v1_MultipartSummary | null);
 }
 
 export interface BlobRecord__Output {
@@ -22,4 +24,5 @@ export interface BlobRecord__Output {
   'blocks': (_strata_stream_v1_BlockPointer__Output)[];
   'checksumAlgorithm': (string);
   'checksumValue': (string);
+  'multipart': (_strata_partition_v1_MultipartSummary__Output | null);
 }

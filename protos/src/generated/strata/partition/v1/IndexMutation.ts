@@ -5,10 +5,12 @@ export interface IndexMutation {
   'key'?: (Buffer | Uint8Array | string);
   'value'?: (Buffer | Uint8Array | string);
   'delete'?: (boolean);
+  'deleteRangeEnd'?: (Buffer | Uint8Array | string);
 }
 
 export interface IndexMutation__Output {
   'key': (Buffer);
   'value': (Buffer);
   'delete': (boolean);
+  'deleteRangeEnd': (Buffer);
 }

@@ -1,0 +1,53 @@
+import { blobPropertiesFrom } from '../blob-properties.js';
+import { checkBucketName } from '../bucket-names.js';
+import { checkCopySourceConditions, parseCopySource } from '../copy-source.js';
+import { S3Error } from '../errors.js';
+import { checksumXml } from '../multipart/checksum-algorithm.js';
+import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
+import { xmlDocument, xmlTimestamp } from '../xml.js';
+import { writeConditions } from './put-object.js';
+
+/** x-amz-metadata-directive: COPY (the default: the source's properties) or REPLACE (the request's). */
+function metadataDirective(request: S3Request): 'COPY' | 'REPLACE' {
+  const value = request.headers['x-amz-metadata-directive'];
+  const directive = (Array.isArray(value) ? value[0] : value)?.trim().toUpperCase() ?? 'COPY';
+  if (directive !== 'COPY' && directive !== 'REPLACE') {
+    throw new S3Error('InvalidArgument', 'Unknown metadata directive.', { argumentName: 'x-amz-metadata-directive', argumentValue: directive });
+  }
+  return directive;
+}
+
+/**
+ * CopyObject, server-side and by reference: the front-end reads the source's record and asks
+ * the destination's partition (which may be another partition, on another server) to commit a
+ * record of the same block pointers. No byte is read or written, so the time does not depend
+ * on the size. The copy keeps the source's ETag (its bytes are the same), and its properties
+ * unless the metadata directive is REPLACE.
+ */
+export const copyObject: S3Operation = async (request, { partitions }) => {
+  const bucket = bucketOf(request);
+  checkBucketName(bucket);
+  const source = parseCopySource(request);
+  const directive = metadataDirective(request);
+  if (source.bucket === bucket && source.key === keyOf(request) && directive === 'COPY') {
+    throw new S3Error(
+      'InvalidRequest',
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
+  }
+  const conditions = writeConditions(request.headers);
+  const replaced = directive === 'REPLACE' ? blobPropertiesFrom(request.headers) : undefined;
+  const info = await partitions.getBlob({ account: request.account, container: source.bucket, blob: source.key }, request.requestId);
+  const record = info.record!;
+  checkCopySourceConditions(request, record);
+  const stored = await partitions.multipart.commitBlob(
+    { account: request.account, container: bucket, blob: keyOf(request), record: { ...record, properties: replaced ?? record.properties }, ...conditions },
+    request.requestId,
+  );
+  const body = xmlDocument('CopyObjectResult', {
+    ETag: `"${stored.record!.etag}"`,
+    LastModified: xmlTimestamp(stored.record!.lastModifiedMs),
+    ...checksumXml({ algorithm: record.checksumAlgorithm, value: record.checksumValue, type: record.multipart?.checksumType || 'FULL_OBJECT' }),
+  });
+  return { status: 200, headers: { 'content-type': 'application/xml' }, body };
+};

@@ -1,0 +1,127 @@
+import type { partitionV1, streamV1 } from '@strata/protos';
+import { BLOB_BLOCK_BYTES } from '@strata/stream-layer';
+import { blobKey, blobPrefixKey, prefixEnd } from '../keys.js';
+import { sendStream, uploadTimeoutMs, type PartitionRouter } from './partition-router.js';
+
+/** What a part is made of, in order: bytes to store, or runs of blocks already stored. */
+export type PartSegment = Buffer | { blocks: streamV1.BlockPointer__Output[] };
+
+export interface UploadPartOptions {
+  header: partitionV1.UploadPartHeader;
+  body: AsyncIterable<PartSegment>;
+  /** The front-end's last checks of the body; resolves with what the commit must say beyond the size. */
+  beforeCommit: () => Promise<Omit<partitionV1.UploadPartCommit, 'sizeBytes'>>;
+  expectedBytes?: number;
+  requestId?: string;
+}
+
+export interface ListUploadsOptions {
+  account: string;
+  container: string;
+  prefix: string;
+  delimiter: string;
+  keyMarker: string;
+  uploadIdMarker: string;
+  keyMarkerIsPrefix: boolean;
+  maxResults: number;
+}
+
+/**
+ * The partition layer's multipart uploads and copies, for front-ends. Every call about an
+ * upload goes to its blob's partition (an upload's keys follow its blob's key).
+ */
+export class MultipartClient {
+  constructor(private readonly router: PartitionRouter) {}
+
+  /** Stores a record made of blocks already stored (a copy): no byte moves. */
+  commitBlob(request: partitionV1.CommitBlobRequest, requestId?: string): Promise<partitionV1.BlobInfo__Output> {
+    return this.router.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) => client.commitBlob(request, md, options, done));
+  }
+
+  createUpload(request: partitionV1.CreateUploadRequest, requestId?: string): Promise<partitionV1.UploadInfo__Output> {
+    return this.router.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) => client.createUpload(request, md, options, done));
+  }
+
+  /**
+   * Streams a part to its upload's partition: the header, the segments (bytes in blocks, runs of
+   * stored blocks as references), then — only once `beforeCommit` resolves — the commit.
+   * Anything thrown before the commit cancels the part and nothing is stored.
+   */
+  async uploadPart(options: UploadPartOptions): Promise<partitionV1.PartInfo__Output> {
+    const opened = await this.router.openStream<partitionV1.UploadPartRequest, partitionV1.PartInfo__Output>({
+      key: keyOf(options.header.upload!),
+      header: { header: options.header },
+      open: (client, md, callOptions, done) => client.uploadPart(md, callOptions, done),
+      timeoutMs: uploadTimeoutMs(options.expectedBytes),
+      ...(options.requestId ? { requestId: options.requestId } : {}),
+    });
+    let sizeBytes = 0;
+    const body = (async function* (): AsyncGenerator<partitionV1.UploadPartRequest> {
+      for await (const message of messagesOf(options.body)) {
+        sizeBytes += message.data ? message.data.length : message.blocks!.blocks!.reduce((sum, block) => sum + block.dataBytes!, 0);
+        yield message;
+      }
+    })();
+    return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
+  }
+
+  completeUpload(request: partitionV1.CompleteUploadRequest, requestId?: string): Promise<partitionV1.CompleteUploadResponse__Output> {
+    return this.router.routed(keyOf(request.upload!), requestId, (client, md, options, done) => client.completeUpload(request, md, options, done));
+  }
+
+  async abortUpload(request: partitionV1.UploadRequest, requestId?: string): Promise<void> {
+    await this.router.routed(keyOf(request), requestId, (client, md, options, done) => client.abortUpload(request, md, options, done));
+  }
+
+  listParts(request: partitionV1.ListPartsRequest, requestId?: string): Promise<partitionV1.ListPartsResponse__Output> {
+    return this.router.routed(keyOf(request.upload!), requestId, (client, md, options, done) => client.listParts(request, md, options, done));
+  }
+
+  /**
+   * Up to `maxResults` open uploads (and common prefixes) of a container in (key, upload id)
+   * order, across partitions; `truncated` if more follow.
+   */
+  async listUploads(request: ListUploadsOptions, requestId?: string): Promise<{ entries: partitionV1.UploadEntry__Output[]; truncated: boolean }> {
+    const start = blobPrefixKey(request.account, request.container, request.prefix);
+    const entries: partitionV1.UploadEntry__Output[] = [];
+    const wanted = request.maxResults + 1;
+    let after = { keyMarker: request.keyMarker, uploadIdMarker: request.uploadIdMarker, keyMarkerIsPrefix: request.keyMarkerIsPrefix };
+    await this.router.acrossPartitions(start, prefixEnd(start), requestId, async (located, call) => {
+      const reply = await call<partitionV1.ListUploadsResponse__Output>((client, md, options, done) =>
+        client.listUploads({ ...request, ...after, maxResults: wanted - entries.length, partitionId: located.partition.partitionId }, md, options, done),
+      );
+      entries.push(...reply.entries);
+      const last = entries.at(-1);
+      if (last?.commonPrefix) after = { keyMarker: last.commonPrefix, uploadIdMarker: '', keyMarkerIsPrefix: true };
+      else if (last?.upload) after = { keyMarker: last.upload.blob, uploadIdMarker: last.upload.uploadId, keyMarkerIsPrefix: false };
+      return entries.length < wanted && reply.partitionEnd;
+    });
+    return { entries: entries.slice(0, request.maxResults), truncated: entries.length > request.maxResults };
+  }
+}
+
+function keyOf(upload: partitionV1.UploadRequest): Buffer {
+  return blobKey(upload.account!, upload.container!, upload.blob!);
+}
+
+/**
+ * Bytes regrouped into messages of one block (as PutBlob sends them; the bytes before a run
+ * of stored blocks go as a shorter one), references as they come.
+ */
+async function* messagesOf(segments: AsyncIterable<PartSegment>): AsyncGenerator<partitionV1.UploadPartRequest> {
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const segment of segments) {
+    if (Buffer.isBuffer(segment)) {
+      pending = pending.length === 0 ? segment : Buffer.concat([pending, segment]);
+      while (pending.length >= BLOB_BLOCK_BYTES) {
+        yield { data: pending.subarray(0, BLOB_BLOCK_BYTES) };
+        pending = pending.subarray(BLOB_BLOCK_BYTES);
+      }
+      continue;
+    }
+    if (pending.length > 0) yield { data: pending };
+    pending = Buffer.alloc(0);
+    yield { blocks: { blocks: segment.blocks } };
+  }
+  if (pending.length > 0) yield { data: pending };
+}

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterUpload, blobKey, partKey, uploadKey } from '../keys.js';
+import { IndexStore } from './index-store.js';
+
+const upload = { account: 'acct', container: 'box', blob: 'k', uploadId: 'a'.repeat(32) };
+const value = Buffer.from('v');
+
+describe('IndexStore', () => {
+  let dir: string;
+  let index: IndexStore;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'strata-index-'));
+    index = await IndexStore.openEmpty(join(dir, 'index'));
+  });
+  afterEach(async () => {
+    await index.destroy();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const keysOf = async (): Promise<string[]> => {
+    const keys: string[] = [];
+    for await (const [key] of index.entries({})) keys.push(key.toString().replaceAll('\u0000', '|'));
+    return keys;
+  };
+
+  it('deletes every key of a range with one mutation, and the record writes its own keys after the range delete', async () => {
+    const start = uploadKey(upload.account, upload.container, upload.blob, upload.uploadId);
+    await index.apply([
+      { key: blobKey('acct', 'box', 'k'), value, delete: false, deleteRangeEnd: Buffer.alloc(0) },
+      { key: start, value, delete: false, deleteRangeEnd: Buffer.alloc(0) },
+      { key: partKey(upload, 1), value, delete: false, deleteRangeEnd: Buffer.alloc(0) },
+      { key: partKey(upload, 2), value, delete: false, deleteRangeEnd: Buffer.alloc(0) },
+      { key: blobKey('acct', 'box', 'l'), value, delete: false, deleteRangeEnd: Buffer.alloc(0) },
+    ]);
+    expect(index.uploads.range({ gte: Buffer.alloc(0), lt: undefined })).toEqual([start]);
+    // Written in the same record as the range delete covering it: the write stands.
+    await index.apply([
+      { key: start, value: Buffer.from('tombstone'), delete: false, deleteRangeEnd: Buffer.alloc(0) },
+      { key: start, value: Buffer.alloc(0), delete: true, deleteRangeEnd: afterUpload(upload) },
+    ]);
+    expect(await keysOf()).toEqual([`acct|box|k`, `acct|box|k|${upload.uploadId}`, 'acct|box|l']);
+    expect((await index.get(start))?.toString()).toBe('tombstone');
+    await index.apply([{ key: start, value: Buffer.alloc(0), delete: true, deleteRangeEnd: afterUpload(upload) }]);
+    expect(await keysOf()).toEqual(['acct|box|k', 'acct|box|l']);
+    expect(index.uploads.size).toBe(0);
+  });
+
+  it('keeps its upload directory from a checkpoint load too', async () => {
+    const keys = ['b'.repeat(32), 'a'.repeat(32)].map((id) => uploadKey('acct', 'box', 'k', id));
+    await index.putAll([...keys, partKey(upload, 1), blobKey('acct', 'box', 'k')].map((key) => ({ key, value })));
+    expect(index.uploads.range({ gte: Buffer.alloc(0), lt: undefined })).toEqual([keys[1], keys[0]]);
+    expect(index.uploads.range({ gte: keys[0]!, lt: undefined, limit: 5 })).toEqual([keys[0]]);
+    expect(index.uploads.range({ gte: Buffer.alloc(0), lt: keys[0] })).toEqual([keys[1]]);
+  });
+});

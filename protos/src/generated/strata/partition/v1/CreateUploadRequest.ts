@@ -1,0 +1,21 @@
+// Original file: strata/partition/v1/partition_server.proto
+
+import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobProperties__Output as _strata_partition_v1_BlobProperties__Output } from '../../../strata/partition/v1/BlobProperties.js';
+
+export interface CreateUploadRequest {
+  'account'?: (string);
+  'container'?: (string);
+  'blob'?: (string);
+  'properties'?: (_strata_partition_v1_BlobProperties | null);
+  'checksumAlgorithm'?: (string);
+  'checksumType'?: (string);
+}
+
+export interface CreateUploadRequest__Output {
+  'account': (string);
+  'container': (string);
+  'blob': (string);
+  'properties': (_strata_partition_v1_BlobProperties__Output | null);
+  'checksumAlgorithm': (string);
+  'checksumType': (string);
+}
