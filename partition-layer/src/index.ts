@@ -6,4 +6,6 @@ export { PartitionClient, type ListBlobsOptions } from './client/partition-clien
 export { PartitionMap, type Located } from './client/partition-map.js';
 export { PartitionManagerClient } from './client/partition-manager-client.js';
 export { PARTITION_ERROR_CODES, PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from './errors.js';
-export { LIST_RESULTS_MAX, BLOB_NAME_BYTES_MAX } from './limits.js';
+export { LIST_RESULTS_MAX, BLOB_NAME_BYTES_MAX, GC_LIVE_RATIO_MIN_DEFAULT } from './limits.js';
+export { readSpace } from './gc/read-space.js';
+export type { ExtentSpace, ExtentKind, StampSpace } from './gc/space-accounting.js';

@@ -1,9 +1,12 @@
-import type { ClientPool, Clock, Logger } from '@strata/common';
+import type { ClientPool, Clock, Failpoints, Logger } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, prefixEnd } from '../keys.js';
 import { blobRecordCodec, containerRecordCodec } from '../records.js';
+import type { CompactionFailpoint } from '../gc/compactor.js';
+import { PartitionGc } from '../gc/partition-gc.js';
+import type { RateLimiter } from '../gc/rate-limiter.js';
 import { BlobUpload } from './blob-upload.js';
 import type { IndexView } from './committer.js';
 import type { IndexStore } from './index-store.js';
@@ -23,6 +26,11 @@ export interface PartitionDeps {
   extentBytesMax: number;
   /** Called once when a commit failed and the partition must be reloaded from its streams. */
   onFailed?: (partitionId: string, error: Error) => void;
+  /** Paces every compaction of this server (the operator's MiB/s). */
+  gcLimiter: RateLimiter;
+  /** Whether background space reclamation is paused: a running compaction stops at its next record. */
+  gcPaused: () => boolean;
+  failpoints: Failpoints<CompactionFailpoint>;
 }
 
 /**
@@ -37,12 +45,33 @@ const STATS_TTL_MS = 5_000;
 const UPLOAD_DRAIN_MS = 10_000;
 
 export class Partition {
+  /** Space reclamation of this partition: usage scans, compaction, holds for copied pointers. */
+  readonly gc: PartitionGc;
+
   private constructor(
     readonly descriptor: partitionV1.Partition__Output,
     private readonly bounds: PartitionBounds,
     private readonly deps: PartitionDeps,
     private readonly state: LoadedPartition,
-  ) {}
+  ) {
+    this.gc = new PartitionGc({
+      partitionId: descriptor.partitionId,
+      epoch: descriptor.epoch,
+      index: state.index,
+      committer: state.committer,
+      commit: (prepare) => this.commit(prepare),
+      dataWriter: state.writers.data,
+      dataStreamId: state.streams.dataStreamId,
+      manager: deps.manager,
+      reader: deps.reader,
+      locator: state.locator,
+      limiter: deps.gcLimiter,
+      failpoints: deps.failpoints,
+      clock: deps.clock,
+      log: deps.log,
+      shouldStop: () => this.draining || this.closing || deps.gcPaused(),
+    });
+  }
 
   /**
    * Loads a partition from its streams (fencing out any former owner first; see
@@ -80,6 +109,7 @@ export class Partition {
    */
   async freeze(): Promise<void> {
     this.draining = true;
+    await this.gc.stopped();
     const deadline = this.deps.clock.monotonicMs() + UPLOAD_DRAIN_MS;
     while (this.uploads.size > 0 && this.deps.clock.monotonicMs() < deadline) await this.deps.clock.sleep(10);
     await this.state.committer.freeze();
@@ -91,6 +121,7 @@ export class Partition {
   }
 
   private draining = false;
+  private closing = false;
   private readonly uploads = new Set<BlobUpload>();
 
   /** The partition's four streams. */
@@ -152,6 +183,11 @@ export class Partition {
       this.rate = { operations: this.operations, atMs: now, perSecond: this.rate.atMs === 0 ? 0 : ((this.operations - this.rate.operations) / elapsedMs) * 1000 };
     }
     return this.rate.perSecond;
+  }
+
+  /** The last sequence number handed out: changes with every mutation. */
+  get sequence(): number {
+    return this.state.committer.lastSequence;
   }
 
   get id(): string {
@@ -271,6 +307,8 @@ export class Partition {
 
   /** Stops writing (waiting for appends in flight) and drops the local index. */
   async close(): Promise<void> {
+    this.closing = true;
+    await this.gc.stopped();
     await this.state.checkpointer.stop();
     await Promise.allSettled(Object.values(this.state.writers).map((writer) => writer.close()));
     await this.index.destroy();

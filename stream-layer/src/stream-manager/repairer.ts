@@ -102,6 +102,9 @@ export class Repairer {
         case 'copy':
           await this.copy(action);
           break;
+        case 'condemn':
+          await this.deps.metadata.condemnExtent(action.extentId, this.deps.clock.nowMs());
+          break;
         case 'forget':
           await this.deps.metadata.forgetExtent(action.extentId);
           break;

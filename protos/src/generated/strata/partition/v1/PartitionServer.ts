@@ -6,6 +6,8 @@ import type { BlobInfo as _strata_partition_v1_BlobInfo, BlobInfo__Output as _st
 import type { BlobRequest as _strata_partition_v1_BlobRequest, BlobRequest__Output as _strata_partition_v1_BlobRequest__Output } from '../../../strata/partition/v1/BlobRequest.js';
 import type { CheckpointPartitionRequest as _strata_partition_v1_CheckpointPartitionRequest, CheckpointPartitionRequest__Output as _strata_partition_v1_CheckpointPartitionRequest__Output } from '../../../strata/partition/v1/CheckpointPartitionRequest.js';
 import type { CheckpointPartitionResponse as _strata_partition_v1_CheckpointPartitionResponse, CheckpointPartitionResponse__Output as _strata_partition_v1_CheckpointPartitionResponse__Output } from '../../../strata/partition/v1/CheckpointPartitionResponse.js';
+import type { CompactPartitionRequest as _strata_partition_v1_CompactPartitionRequest, CompactPartitionRequest__Output as _strata_partition_v1_CompactPartitionRequest__Output } from '../../../strata/partition/v1/CompactPartitionRequest.js';
+import type { CompactPartitionResponse as _strata_partition_v1_CompactPartitionResponse, CompactPartitionResponse__Output as _strata_partition_v1_CompactPartitionResponse__Output } from '../../../strata/partition/v1/CompactPartitionResponse.js';
 import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from '../../../strata/partition/v1/ContainerInfo.js';
 import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from '../../../strata/partition/v1/ContainerRequest.js';
 import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from '../../../strata/partition/v1/DeleteBlobResponse.js';
@@ -19,6 +21,8 @@ import type { PartitionChange as _strata_partition_v1_PartitionChange, Partition
 import type { PartitionStatsRequest as _strata_partition_v1_PartitionStatsRequest, PartitionStatsRequest__Output as _strata_partition_v1_PartitionStatsRequest__Output } from '../../../strata/partition/v1/PartitionStatsRequest.js';
 import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsResponse, PartitionStatsResponse__Output as _strata_partition_v1_PartitionStatsResponse__Output } from '../../../strata/partition/v1/PartitionStatsResponse.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from '../../../strata/partition/v1/PutBlobRequest.js';
+import type { ReportUsageRequest as _strata_partition_v1_ReportUsageRequest, ReportUsageRequest__Output as _strata_partition_v1_ReportUsageRequest__Output } from '../../../strata/partition/v1/ReportUsageRequest.js';
+import type { ReportUsageResponse as _strata_partition_v1_ReportUsageResponse, ReportUsageResponse__Output as _strata_partition_v1_ReportUsageResponse__Output } from '../../../strata/partition/v1/ReportUsageResponse.js';
 import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from '../../../strata/partition/v1/SplitPartitionRequest.js';
 
 export interface PartitionServerClient extends grpc.Client {
@@ -30,6 +34,15 @@ export interface PartitionServerClient extends grpc.Client {
   checkpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
   checkpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
   checkpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
+  
+  CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  compactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  compactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  compactPartition(argument: _strata_partition_v1_CompactPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  compactPartition(argument: _strata_partition_v1_CompactPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
   
   CreateContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   CreateContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
@@ -121,6 +134,15 @@ export interface PartitionServerClient extends grpc.Client {
   putBlob(options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   putBlob(callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   
+  ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  reportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  reportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  reportUsage(argument: _strata_partition_v1_ReportUsageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  reportUsage(argument: _strata_partition_v1_ReportUsageRequest, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  
   SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
   SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
   SplitPartition(argument: _strata_partition_v1_SplitPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_PartitionChange__Output>): grpc.ClientUnaryCall;
@@ -134,6 +156,8 @@ export interface PartitionServerClient extends grpc.Client {
 
 export interface PartitionServerHandlers extends grpc.UntypedServiceImplementation {
   CheckpointPartition: grpc.handleUnaryCall<_strata_partition_v1_CheckpointPartitionRequest__Output, _strata_partition_v1_CheckpointPartitionResponse>;
+  
+  CompactPartition: grpc.handleUnaryCall<_strata_partition_v1_CompactPartitionRequest__Output, _strata_partition_v1_CompactPartitionResponse>;
   
   CreateContainer: grpc.handleUnaryCall<_strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo>;
   
@@ -155,12 +179,15 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
   
   PutBlob: grpc.handleClientStreamingCall<_strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo>;
   
+  ReportUsage: grpc.handleUnaryCall<_strata_partition_v1_ReportUsageRequest__Output, _strata_partition_v1_ReportUsageResponse>;
+  
   SplitPartition: grpc.handleUnaryCall<_strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange>;
   
 }
 
 export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   CheckpointPartition: MethodDefinition<_strata_partition_v1_CheckpointPartitionRequest, _strata_partition_v1_CheckpointPartitionResponse, _strata_partition_v1_CheckpointPartitionRequest__Output, _strata_partition_v1_CheckpointPartitionResponse__Output>
+  CompactPartition: MethodDefinition<_strata_partition_v1_CompactPartitionRequest, _strata_partition_v1_CompactPartitionResponse, _strata_partition_v1_CompactPartitionRequest__Output, _strata_partition_v1_CompactPartitionResponse__Output>
   CreateContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo__Output>
   DeleteBlob: MethodDefinition<_strata_partition_v1_BlobRequest, _strata_partition_v1_DeleteBlobResponse, _strata_partition_v1_BlobRequest__Output, _strata_partition_v1_DeleteBlobResponse__Output>
   DeleteContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_DeleteContainerResponse, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_DeleteContainerResponse__Output>
@@ -171,5 +198,6 @@ export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   MergePartitions: MethodDefinition<_strata_partition_v1_MergePartitionsRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_MergePartitionsRequest__Output, _strata_partition_v1_PartitionChange__Output>
   PartitionStats: MethodDefinition<_strata_partition_v1_PartitionStatsRequest, _strata_partition_v1_PartitionStatsResponse, _strata_partition_v1_PartitionStatsRequest__Output, _strata_partition_v1_PartitionStatsResponse__Output>
   PutBlob: MethodDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
+  ReportUsage: MethodDefinition<_strata_partition_v1_ReportUsageRequest, _strata_partition_v1_ReportUsageResponse, _strata_partition_v1_ReportUsageRequest__Output, _strata_partition_v1_ReportUsageResponse__Output>
   SplitPartition: MethodDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange__Output>
 }
