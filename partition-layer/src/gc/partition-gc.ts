@@ -41,7 +41,7 @@ export class PartitionGc {
     const openExtent = { extentId: this.ctx.dataWriter.currentExtent.extentId, appendedBytes: this.ctx.dataWriter.appendedBytes };
     const { sequence, taken } = await this.ctx.committer.barrier(() => this.ctx.index.snapshotEntries());
     const referenced = await referencedBytes(taken);
-    const [dataStream, held] = await Promise.all([this.ctx.manager.getStream(this.ctx.dataStreamId), this.ctx.manager.heldExtents()]);
+    const [dataStream, held] = await Promise.all([this.ctx.manager.getStream(this.ctx.dataStreamId), this.ctx.manager.heldExtents(this.ctx.partitionId)]);
     await this.dropUnneededHolds(held, referenced);
     return usageOf({ partitionId: this.ctx.partitionId, epoch: this.ctx.epoch, sequence, scannedMs: this.ctx.clock.nowMs(), referenced, dataStream, openExtent });
   }

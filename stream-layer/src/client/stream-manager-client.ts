@@ -72,9 +72,9 @@ export class StreamManagerClient {
     await this.call((client, metadata, options, done) => client.releaseHolds({ holder, extentIds: [...extentIds] }, metadata, options, done));
   }
 
-  /** Every extent somebody holds, with its holds. */
-  async heldExtents(): Promise<streamV1.ExtentInfo__Output[]> {
-    const reply = await this.call<streamV1.ListHeldExtentsResponse__Output>((client, metadata, options, done) => client.listHeldExtents({}, metadata, options, done));
+  /** Every extent somebody (or `holder`, if given) holds, with its holds. */
+  async heldExtents(holder = ''): Promise<streamV1.ExtentInfo__Output[]> {
+    const reply = await this.call<streamV1.ListHeldExtentsResponse__Output>((client, metadata, options, done) => client.listHeldExtents({ holder }, metadata, options, done));
     return reply.extents;
   }
 

@@ -37,6 +37,6 @@ export function streamManagerHandlers(manager: StreamManager, isLeader: () => bo
       await manager.releaseHolds(request.holder, request.extentIds);
       return {};
     }),
-    ListHeldExtents: leaderOnly<streamV1.ListHeldExtentsRequest__Output, streamV1.ListHeldExtentsResponse>(async () => ({ extents: await manager.heldExtents() })),
+    ListHeldExtents: leaderOnly<streamV1.ListHeldExtentsRequest__Output, streamV1.ListHeldExtentsResponse>(async (request) => ({ extents: await manager.heldExtents(request.holder) })),
   } satisfies streamV1.StreamManagerHandlers;
 }

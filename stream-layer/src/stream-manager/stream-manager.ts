@@ -86,9 +86,10 @@ export class StreamManager {
     this.deps.log.info({ holder, extentIds }, 'holds released');
   }
 
-  /** Every extent somebody holds. */
-  async heldExtents(): Promise<streamV1.ExtentInfo[]> {
-    return (await this.deps.metadata.allExtents()).filter(isHeld).map((extent) => this.describeExtent(extent));
+  /** Every extent somebody (or `holder`, if given) holds. */
+  async heldExtents(holder = ''): Promise<streamV1.ExtentInfo[]> {
+    const held = (await this.deps.metadata.allExtents()).filter((extent) => (holder ? extent.holds?.[holder] !== undefined : isHeld(extent)));
+    return held.map((extent) => this.describeExtent(extent));
   }
 
   async extentInfo(extentId: string): Promise<streamV1.ExtentInfo> {

@@ -2,7 +2,9 @@
 
 
 export interface ListHeldExtentsRequest {
+  'holder'?: (string);
 }
 
 export interface ListHeldExtentsRequest__Output {
+  'holder': (string);
 }
