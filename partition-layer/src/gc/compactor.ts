@@ -126,14 +126,16 @@ function slices(pointers: streamV1.BlockPointer__Output[]): streamV1.BlockPointe
 async function commitBatch(ctx: RewriteContext, batch: Rewrite[], result: PassResult): Promise<void> {
   if (batch.length === 0) return;
   const swapped = await Promise.all(batch.map(async (rewrite) => ({ ...rewrite, next: withPointers(rewrite.key, rewrite.value, await Promise.all(rewrite.pointers)) })));
+  // The copies are durable here; nothing points at them yet.
   await ctx.failpoints.hit('partitionServer.compaction.afterRewrite');
-  await ctx.failpoints.hit('partitionServer.compaction.beforeIndexUpdate');
   const applied = await ctx.commit(async (view) => {
     const mutations: partitionV1.IndexMutation[] = [];
     for (const rewrite of swapped) {
       const current = await view.get(rewrite.key);
       if (current?.equals(rewrite.value)) mutations.push({ key: rewrite.key, value: rewrite.next });
     }
+    // Under the partition's lock, the swap decided but not yet in the commit log.
+    await ctx.failpoints.hit('partitionServer.compaction.beforeIndexUpdate');
     return { mutations, result: mutations.length };
   });
   await ctx.failpoints.hit('partitionServer.compaction.afterIndexUpdate');
