@@ -42,10 +42,14 @@ export const COMPACTION_RECORDS_PER_COMMIT_MAX = 256;
 export const COMPACTION_COMMIT_BYTES_MAX = 256 * 1024;
 
 /** Rewrite appends one compaction keeps in flight: the rest of the data stream's pipeline stays free for uploads. */
-export const COMPACTION_APPENDS_IN_FLIGHT_MAX = 4;
+export const COMPACTION_APPENDS_IN_FLIGHT_MAX = 2;
 
-/** Bytes a compaction reads with one call (paced as one take of its rate limit): keeps a read well within its deadline. */
-export const COMPACTION_READ_BYTES_MAX = 8 * 1024 * 1024;
+/**
+ * Bytes a compaction reads with one call, paced as one take of its rate limit: small, so its
+ * bursts (a read and its appends at full speed, then a wait) are short and uploads sharing the
+ * data stream's pipeline and the CPU wait behind at most this much.
+ */
+export const COMPACTION_READ_BYTES_MAX = 2 * 1024 * 1024;
 
 /** Rewrite passes per compaction: a later pass catches records that pointed into the extents meanwhile (a copy). */
 export const COMPACTION_PASSES_MAX = 3;

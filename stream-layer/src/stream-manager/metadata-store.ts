@@ -24,6 +24,8 @@ export interface ExtentRecord {
    * holds and shares, and deletes the extent once the garbage grace period has passed.
    */
   condemnedMs?: number;
+  /** Streams that took the extent as shared (CreateStream): a change a racing condemnation sees. */
+  shares?: number;
 }
 
 /** Whether anybody holds the extent. */
@@ -102,11 +104,14 @@ export class MetadataStore {
     return this.asLeader(async (tx) => {
       const existing = await tx.get(this.keys.name(stream.name)).string();
       if (existing !== null) return existing;
-      // Read in the transaction, so a condemnation racing this share conflicts with it.
+      // Read in the transaction, so a condemnation racing this share conflicts with it; and
+      // rewritten (one more share), so a condemnation planned before it stands down.
       for (const sharedId of stream.extentIds.filter((id) => id !== firstExtent.extentId)) {
         const raw = await tx.get(this.keys.extent(sharedId)).string();
         if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${sharedId}`);
-        if ((JSON.parse(raw) as ExtentRecord).condemnedMs !== undefined) throw new StreamError('EXTENT_COLLECTING', `extent ${sharedId} is being collected and cannot be shared`);
+        const shared = JSON.parse(raw) as ExtentRecord;
+        if (shared.condemnedMs !== undefined) throw new StreamError('EXTENT_COLLECTING', `extent ${sharedId} is being collected and cannot be shared`);
+        await tx.put(this.keys.extent(sharedId)).value(JSON.stringify({ ...shared, shares: (shared.shares ?? 0) + 1 }));
       }
       await tx.put(this.keys.extent(firstExtent.extentId)).value(JSON.stringify(firstExtent));
       await tx.put(this.keys.stream(stream.streamId)).value(JSON.stringify(stream));
@@ -225,18 +230,20 @@ export class MetadataStore {
   }
 
   /**
-   * Condemns an extent the caller found unlisted by every stream: unless somebody holds it
-   * (read in the transaction, so a racing hold either lands first and wins, or fails). Returns
-   * whether it is condemned now.
+   * Condemns an extent the caller found unlisted by every stream, as its record was then
+   * (`seen`): only if the record is still exactly that and nobody holds it. Holds and shares
+   * (CreateStream) rewrite the record in their transaction, so one racing this either lands
+   * first (the record differs: no condemnation) or fails with EXTENT_COLLECTING. Returns
+   * whether the extent is condemned now.
    */
-  async condemnExtent(extentId: string, nowMs: number): Promise<boolean> {
+  async condemnExtent(seen: ExtentRecord, nowMs: number): Promise<boolean> {
     return this.asLeader(async (tx) => {
-      const raw = await tx.get(this.keys.extent(extentId)).string();
+      const raw = await tx.get(this.keys.extent(seen.extentId)).string();
       if (raw === null) return false;
       const extent = JSON.parse(raw) as ExtentRecord;
       if (extent.condemnedMs !== undefined) return true;
-      if (isHeld(extent)) return false;
-      await tx.put(this.keys.extent(extentId)).value(JSON.stringify({ ...extent, condemnedMs: nowMs }));
+      if (isHeld(extent) || raw !== JSON.stringify(seen)) return false;
+      await tx.put(this.keys.extent(seen.extentId)).value(JSON.stringify({ ...extent, condemnedMs: nowMs }));
       return true;
     });
   }

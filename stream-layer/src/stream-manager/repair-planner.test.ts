@@ -98,7 +98,7 @@ describe('planRepairs', () => {
     const extent = sealed('e1', ['a', 'b', 'c']);
     const live = ['a', 'b', 'c'].map((id) => node(id));
     const held = new Map([['a', [replica('e1')]], ['b', []], ['c', []]]);
-    expect(planRepairs(view({ extents: [extent], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([{ kind: 'condemn', extentId: 'e1' }]);
+    expect(planRepairs(view({ extents: [extent], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([{ kind: 'condemn', extentId: 'e1', seen: extent }]);
     const young = { ...extent, condemnedMs: NOW - 1_000 };
     expect(planRepairs(view({ extents: [young], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([]);
     const condemned = { ...extent, condemnedMs: NOW - 120_000 };

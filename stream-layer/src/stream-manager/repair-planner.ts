@@ -29,8 +29,11 @@ export type RepairAction =
   | { kind: 'delete'; extentId: string; nodeId: string; reason: string }
   /** Copy a healthy replica to `toNodeId`, then record it in place of `replaces` (an unhealthy member, if any). */
   | { kind: 'copy'; extentId: string; fromNodeId: string; toNodeId: string; lengthBytes: number; replaces?: string }
-  /** An extent no stream lists and nobody holds: condemn it (no new holds or shares; deleted after the grace period). */
-  | { kind: 'condemn'; extentId: string }
+  /**
+   * An extent no stream lists and nobody holds: condemn it (no new holds or shares; deleted
+   * after the grace period), unless its record changed since `seen` (a hold or share since).
+   */
+  | { kind: 'condemn'; extentId: string; seen: ExtentRecord }
   /** A condemned extent whose replicas are all gone: forget its record. */
   | { kind: 'forget'; extentId: string };
 
@@ -64,7 +67,7 @@ export function planRepairs(view: ClusterView): RepairAction[] {
     if (!view.referenced.has(extent.extentId) && !isHeld(extent)) {
       // Condemned first and deleted a grace period later: a reader given pointers into it
       // before it was released has that long to finish.
-      if (extent.condemnedMs === undefined) actions.push({ kind: 'condemn', extentId: extent.extentId });
+      if (extent.condemnedMs === undefined) actions.push({ kind: 'condemn', extentId: extent.extentId, seen: extent });
       else if (view.nowMs - extent.condemnedMs > view.graceMs) actions.push(...collect(extent, view));
       continue;
     }
