@@ -1,13 +1,14 @@
 import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
-import { PartitionManagerClient } from '@strata/partition-layer';
+import type { PartitionManagerClient } from '@strata/partition-layer';
 import type { partitionV1 } from '@strata/protos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PartitionHarness } from '../helpers/partition-harness.js';
+import type { PartitionHarness } from '../helpers/partition-harness.js';
 import { strata, strataJson } from '../helpers/location.js';
 import { BlobBytes, deleteKey, extentsReport, getBytes, MiB, putThroughPartitions, sha256 } from '../helpers/reclamation.js';
 import { parseValue, valueOf, violations, type Read, type Write } from '../helpers/register-history.js';
-import { StreamHarness, until } from '../helpers/stream-harness.js';
-import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { until, type StreamHarness } from '../helpers/stream-harness.js';
+import { processAlive, startReclamationStamp, type ReclamationStamp } from '../helpers/reclamation-stamp.js';
+import type { TestStamp } from '../helpers/test-stamp.js';
 
 const KEYS = 24;
 const WRITERS = 4;
@@ -29,31 +30,18 @@ describe('compaction under races and crashes', () => {
   let p: PartitionHarness;
   let h: StreamHarness;
   let operator: PartitionManagerClient;
+  let stamp: ReclamationStamp | undefined;
 
   beforeAll(async () => {
-    t = await startTestStamp({
-      env: {
-        // Small extents: the load seals many, so compaction always has work while it runs.
-        STRATA_EXTENT_SIZE_MAX_BYTES: String(2 * MiB),
-        STRATA_GARBAGE_GRACE_MS: '3000',
-        STRATA_REPAIR_INTERVAL_MS: '300',
-        STRATA_GC_INTERVAL_MS: '3600000',
-        STRATA_GC_LIVE_RATIO_MIN: '0.6',
-        STRATA_GC_MIB_PER_SECOND: '64',
-        STRATA_AUTO_BALANCE: 'false',
-        // Usages published each second, so background rounds (the last test) plan from fresh ones.
-        STRATA_GC_REPORT_INTERVAL_MS: '1000',
-      },
+    stamp = await startReclamationStamp({
+      STRATA_GC_MIB_PER_SECOND: '64',
+      // Usages published each second, so background rounds (the last test) plan from fresh ones.
+      STRATA_GC_REPORT_INTERVAL_MS: '1000',
     });
-    p = await PartitionHarness.open(t.stamp);
-    h = new StreamHarness(t.stamp);
-    operator = new PartitionManagerClient({ etcd: p.etcd, prefix: t.stamp.info.etcdPrefix });
+    ({ t, p, h, operator } = stamp);
   });
   afterAll(async () => {
-    operator?.close();
-    h?.close();
-    await p?.close();
-    await t?.destroy();
+    await stamp?.close();
   });
 
   it('loses no write, resurrects no delete and returns no wrong bytes while PUT, GET, DELETE and overwrites race compaction', async () => {
@@ -178,7 +166,7 @@ describe('compaction under races and crashes', () => {
       expect(planned.length).toBeGreaterThan(0);
       const crashed = await operator.gcRun();
       expect(crashed.errors.length, 'the round saw the server die').toBeGreaterThan(0);
-      await until(() => !alive(t.stamp.processes().find((x) => x.id === 'ps-1')!.pid), 'the crash', 30_000);
+      await until(() => !processAlive(t.stamp.processes().find((x) => x.id === 'ps-1')!.pid), 'the crash', 30_000);
 
       await t.stamp.restart('ps-1');
       await until(async () => t.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'b/0' })).then(() => true, () => false), 'the partitions served again', 60_000);
@@ -255,11 +243,3 @@ describe('compaction under races and crashes', () => {
   });
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { isStrataError } from '@strata/common';
-import { PartitionManagerClient } from '@strata/partition-layer';
+import type { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PartitionHarness } from '../helpers/partition-harness.js';
+import type { PartitionHarness } from '../helpers/partition-harness.js';
 import { BlobBytes, deleteKey, getBytes, MiB, putThroughPartitions, sha256 } from '../helpers/reclamation.js';
-import { StreamHarness, until } from '../helpers/stream-harness.js';
-import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { until, type StreamHarness } from '../helpers/stream-harness.js';
+import { startReclamationStamp, type ReclamationStamp } from '../helpers/reclamation-stamp.js';
+import type { TestStamp } from '../helpers/test-stamp.js';
 
 const NODES = ['en-1', 'en-2', 'en-3', 'en-4'];
 const BLOBS_PER_SIDE = 16;
@@ -22,27 +23,14 @@ describe('space reclamation across partitions', () => {
   let p: PartitionHarness;
   let h: StreamHarness;
   let operator: PartitionManagerClient;
+  let stamp: ReclamationStamp | undefined;
 
   beforeAll(async () => {
-    t = await startTestStamp({
-      env: {
-        STRATA_EXTENT_SIZE_MAX_BYTES: String(2 * MiB),
-        STRATA_GARBAGE_GRACE_MS: '3000',
-        STRATA_REPAIR_INTERVAL_MS: '300',
-        STRATA_GC_INTERVAL_MS: '3600000',
-        STRATA_GC_LIVE_RATIO_MIN: '0.6',
-        STRATA_AUTO_BALANCE: 'false',
-      },
-    });
-    p = await PartitionHarness.open(t.stamp);
-    h = new StreamHarness(t.stamp);
-    operator = new PartitionManagerClient({ etcd: p.etcd, prefix: t.stamp.info.etcdPrefix });
+    stamp = await startReclamationStamp();
+    ({ t, p, h, operator } = stamp);
   });
   afterAll(async () => {
-    operator?.close();
-    h?.close();
-    await p?.close();
-    await t?.destroy();
+    await stamp?.close();
   });
 
   /** Whether no replica file of the extent is left on any extent node. */
