@@ -7,7 +7,7 @@ import { until } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 /**
- * The issue asks for 2 GiB of blobs: `STRATA_RECLAIM_TEST_MIB=2048` runs that (about 5 minutes
+ * The issue asks for 2 GiB of blobs: `STRATA_RECLAIM_TEST_MIB=2048` runs that (about 3 minutes
  * on 2 shared cores, where a 3-replica PUT costs ~35 ms of CPU per MiB). The suite writes
  * 512 MiB, which exercises the same steps in about a minute.
  */
