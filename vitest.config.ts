@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['*/src/**/*.test.ts', 'tests/tidy/**/*.test.ts'],
+          include: ['*/src/**/*.test.ts', 'tests/tidy/**/*.test.ts', 'tests/helpers/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -61,3 +61,55 @@ export const COMPLETED_UPLOAD_KEPT_MS = 15 * 60 * 1000;
 
 /** Longest pause between two sweeps for expired uploads. */
 export const UPLOAD_SWEEP_INTERVAL_MAX_MS = 10 * 60 * 1000;
+/** Records a compaction rewrites per commit-log record: bounds the record (and the lock hold). */
+export const COMPACTION_RECORDS_PER_COMMIT_MAX = 256;
+
+/** Encoded record bytes a compaction commits at once: well under LOG_BLOCK_BYTES_MAX. */
+export const COMPACTION_COMMIT_BYTES_MAX = 256 * 1024;
+
+/** Rewrite appends one compaction keeps in flight: the rest of the data stream's pipeline stays free for uploads. */
+export const COMPACTION_APPENDS_IN_FLIGHT_MAX = 2;
+
+/**
+ * Bytes a compaction reads with one call, paced as one take of its rate limit: small, so its
+ * bursts (a read and its appends at full speed, then a wait) are short and uploads sharing the
+ * data stream's pipeline and the CPU wait behind at most this much.
+ */
+export const COMPACTION_READ_BYTES_MAX = 2 * 1024 * 1024;
+
+/** Rewrite passes per compaction: a later pass catches records that pointed into the extents meanwhile (a copy). */
+export const COMPACTION_PASSES_MAX = 3;
+
+/** Bytes one compaction call rewrites at most: bounds the call, and how long a split waits for it; the next round goes on. */
+export const COMPACTION_BYTES_PER_CALL_MAX = 1024 * 1024 * 1024;
+
+/** Deadline of the manager's CompactPartition call: the byte cap at a slow rate limit, with room. */
+export const COMPACTION_CALL_TIMEOUT_MS = 30 * 60_000;
+
+/** Deadline of a ReportUsage call: a scan of every partition of a server. */
+export const USAGE_CALL_TIMEOUT_MS = 120_000;
+
+/** Compactions a collection round runs at once (each server also limits its rewrite rate). */
+export const GC_COMPACTIONS_IN_FLIGHT_MAX = 4;
+
+/** An open data extent is sealed to be compacted only once it holds this much: sealing small ones only makes many extents. */
+export const GC_OPEN_EXTENT_BYTES_MIN = 16 * 1024 * 1024;
+
+/**
+ * A partition drops a hold its index no longer needs only once the hold is this old: a copy
+ * takes its hold just before its record commits, so a younger hold may be for a record in flight.
+ */
+export const HOLD_RECONCILE_GRACE_MS = 10 * 60_000;
+
+/** Holds of partitions that left the map are dropped once this old (a split in flight holds for children not in the map yet). */
+export const ORPHAN_HOLD_GRACE_MS = 10 * 60_000;
+
+/** Default pace of a partition server's compactions, MiB/s: a fraction of what one server's disks take, so foreground traffic keeps most. */
+export const GC_MIB_PER_SECOND_DEFAULT = 32;
+
+/**
+ * Default live ratio below which an extent is compacted: every data extent kept is at least
+ * 70% live, so data extents hold at most ~1.4× their live bytes, while a compaction copies at
+ * most 2.3 bytes per byte it frees (0.7 / 0.3).
+ */
+export const GC_LIVE_RATIO_MIN_DEFAULT = 0.7;

@@ -4,6 +4,7 @@ import { StrataError, type TransportErrorCode } from '@strata/common';
 /** The stream layer's conditions. docs/errors.md describes each. */
 export const STREAM_ERROR_CODES = [
   'EXTENT_NOT_FOUND',
+  'EXTENT_COLLECTING',
   'EXTENT_SEALED',
   'OFFSET_MISMATCH',
   'RANGE_NOT_HELD',
@@ -24,6 +25,7 @@ export type StreamErrorCode = (typeof STREAM_ERROR_CODES)[number];
 /** The one table from a stream-layer code to its gRPC status. */
 export const STREAM_ERROR_STATUS = {
   EXTENT_NOT_FOUND: grpc.status.NOT_FOUND,
+  EXTENT_COLLECTING: grpc.status.FAILED_PRECONDITION,
   EXTENT_SEALED: grpc.status.FAILED_PRECONDITION,
   OFFSET_MISMATCH: grpc.status.FAILED_PRECONDITION,
   RANGE_NOT_HELD: grpc.status.OUT_OF_RANGE,

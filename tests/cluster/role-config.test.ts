@@ -13,6 +13,9 @@ describe('a role process with a bad config', () => {
     ['@strata/location-service/main/location-service', ['--default-account', 'No_Caps'], '--default-account'],
     ['@strata/stream-layer/main/extent-node', ['--node-id', 'en-1', '--data-dir', '/tmp/x', '--colour', 'blue'], '--colour'],
     ['@strata/partition-layer/main/partition-manager', ['--probe-listen', '8081'], '--probe-listen'],
+    ['@strata/partition-layer/main/partition-manager', ['--gc-live-ratio-min', '1.5'], '--gc-live-ratio-min'],
+    ['@strata/partition-layer/main/partition-server', ['--node-id', 'ps-1', '--data-dir', '/tmp/x', '--gc-mib-per-second', '0'], '--gc-mib-per-second'],
+    ['@strata/stream-layer/main/stream-manager', ['--garbage-grace-ms', '-1'], '--garbage-grace-ms'],
   ])('%s exits 2 with one line naming the field', (specifier, args, field) => {
     const result = spawnSync(process.execPath, [main(specifier), ...args], { encoding: 'utf8', timeout: 30_000 });
     expect(result.status).toBe(2);

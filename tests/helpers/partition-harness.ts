@@ -61,6 +61,37 @@ export class PartitionHarness {
     }
   }
 
+  /** Has every partition server scan its partitions and publish their usage now (the mark phase, without compacting). */
+  async reportUsage(): Promise<partitionV1.PartitionUsage__Output[]> {
+    const Client = partitionServerProto().PartitionServer;
+    const usages: partitionV1.PartitionUsage__Output[] = [];
+    for (const server of this.stamp.processes().filter((p) => p.role === 'partition-server')) {
+      const client = new Client(server.address, grpc.credentials.createInsecure());
+      try {
+        const context = { timeoutMs: 60_000 };
+        const reply = await unary<partitionV1.ReportUsageResponse__Output>((done) => client.reportUsage({}, callMetadata(context), callOptions(context), done));
+        usages.push(...reply.partitions);
+      } finally {
+        client.close();
+      }
+    }
+    return usages;
+  }
+
+  /** Has the partition's server write a checkpoint now (which also trims its log and old checkpoints). */
+  async checkpoint(partitionId: string): Promise<void> {
+    const partition = (await this.partitions()).find((x) => x.partitionId === partitionId);
+    const server = this.stamp.processes().find((p) => p.role === 'partition-server' && p.id === partition?.ownerId);
+    if (!server) throw new Error(`partition ${partitionId} has no live server`);
+    const client = new (partitionServerProto().PartitionServer)(server.address, grpc.credentials.createInsecure());
+    try {
+      const context = { timeoutMs: 60_000 };
+      await unary((done) => client.checkpointPartition({ partitionId }, callMetadata(context), callOptions(context), done));
+    } finally {
+      client.close();
+    }
+  }
+
   async close(): Promise<void> {
     this.client.close();
     await this.map.close();

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -38,8 +38,14 @@ export async function startTestStamp(options: Partial<StampOptions> = {}): Promi
     running.add(stamp);
     return stamp;
   };
+  let first: Stamp;
+  try {
+    first = await start();
+  } catch (error) {
+    throw await failedStart(error as Error, options.dataDir ? undefined : dataDir);
+  }
   const fixture: TestStamp = {
-    stamp: await start(),
+    stamp: first,
     dataDir,
     s3: undefined as unknown as S3Client,
     restart: async () => {
@@ -70,4 +76,18 @@ export function clientFor(stamp: Stamp, credentials?: { accessKeyId: string; sec
     region: info.region,
     credentials: credentials ?? { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey },
   });
+}
+
+/**
+ * A stamp that failed to start: the error gains the end of the log it names (the directory
+ * is about to go), and the temp directory is removed unless STRATA_KEEP_TEST_DATA=1.
+ */
+async function failedStart(error: Error, tempDir: string | undefined): Promise<Error> {
+  const logPath = /see (\S+\.log)/.exec(error.message)?.[1];
+  if (logPath) {
+    const tail = await readFile(logPath, 'utf8').then((text) => text.trimEnd().split('\n').slice(-8).join('\n'), () => '');
+    if (tail) error.message += `\nlast lines of ${logPath}:\n${tail}`;
+  }
+  if (tempDir && process.env.STRATA_KEEP_TEST_DATA !== '1') await rm(tempDir, { recursive: true, force: true });
+  return error;
 }

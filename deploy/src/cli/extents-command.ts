@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { connectEtcd, silentLogger, systemClock } from '@strata/common';
+import { GC_LIVE_RATIO_MIN_DEFAULT, PartitionManagerClient, readSpace, type ExtentSpace } from '@strata/partition-layer';
 import { StreamManagerClient } from '@strata/stream-layer';
+import { humanBytes, printJson, printTable } from './output.js';
 import { readStampFile } from './stamp-file.js';
 
 /**
- * `strata extents [--json] [--data-dir DIR]`: every stream and its extents as the stream
- * manager sees them: id, sealed, length, and each replica's node and health.
+ * `strata extents [--json] [--data-dir DIR]`: every extent with its streams, length, live
+ * bytes (what the partitions' indexes point at, from their last usage scans) and replicas,
+ * then the stamp's live and stored bytes and garbage ratio. `--json` also lists every stream
+ * with its extents, as the stream manager sees them.
  */
 export async function extentsCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -17,30 +21,42 @@ export async function extentsCommand(argv: string[]): Promise<void> {
   const stamp = readStampFile(values['data-dir']);
   const etcd = connectEtcd([stamp.etcdEndpoint]);
   const manager = new StreamManagerClient({ etcd, prefix: stamp.etcdPrefix, clock: systemClock, log: silentLogger() });
+  const partitions = new PartitionManagerClient({ etcd, prefix: stamp.etcdPrefix });
   try {
-    const streams = (await manager.listStreams()).map((stream) => ({
-      streamId: stream.streamId,
-      name: stream.name,
-      extents: stream.extents.map((extent) => ({
-        extentId: extent.extentId,
-        sealed: extent.sealed,
-        lengthBytes: extent.lengthBytes,
-        replicas: extent.replicas.map((replica) => ({ nodeId: replica.nodeId, healthy: replica.healthy })),
-      })),
-    }));
+    // The threshold is the partition manager's; without one answering, the default.
+    const liveRatioMin = await partitions.gcStatus().then((state) => state.liveRatioMin, () => GC_LIVE_RATIO_MIN_DEFAULT);
+    const [space, streamList] = await Promise.all([readSpace({ etcd, prefix: stamp.etcdPrefix, streams: manager, liveRatioMin }), manager.listStreams()]);
+    const byId = new Map(space.extents.map((extent) => [extent.extentId, extent]));
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ streams }, null, 2)}\n`);
-      return;
+      const streams = streamList.map((stream) => ({
+        streamId: stream.streamId,
+        name: stream.name,
+        extents: stream.extents.map((extent) => ({
+          extentId: extent.extentId,
+          sealed: extent.sealed,
+          lengthBytes: extent.lengthBytes,
+          liveBytes: byId.get(extent.extentId)?.liveBytes ?? null,
+          replicas: extent.replicas.map((replica) => ({ nodeId: replica.nodeId, healthy: replica.healthy })),
+        })),
+      }));
+      return printJson({ streams, extents: space.extents, stamp: { ...space.stamp, liveRatioMin } });
     }
-    for (const stream of streams) {
-      process.stdout.write(`${stream.streamId} ${stream.name}\n`);
-      for (const extent of stream.extents) {
-        const replicas = extent.replicas.map((r) => `${r.nodeId}${r.healthy ? '' : '(!)'}`).join(' → ');
-        process.stdout.write(`  ${extent.extentId.padEnd(10)} ${(extent.sealed ? 'sealed' : 'open').padEnd(7)} ${String(extent.lengthBytes).padStart(12)} B  ${replicas}\n`);
-      }
-    }
+    printTable(['EXTENT', 'KIND', 'STREAMS', 'STATE', 'STORED', 'LIVE', 'LIVE %', 'REPLICAS'], space.extents.map(row));
+    const { stamp: s } = space;
+    process.stdout.write(
+      `\nstamp: live ${humanBytes(s.liveBytes)} of ${humanBytes(s.storedBytes)} stored (${humanBytes(s.rawStoredBytes)} with every replica); garbage ${(s.garbageRatio * 100).toFixed(1)}%; ` +
+        `${s.extentsBelowThreshold} data extents below ${(liveRatioMin * 100).toFixed(0)}% live${s.extentsUnknown > 0 ? `, ${s.extentsUnknown} not reported yet` : ''}\n`,
+    );
   } finally {
+    partitions.close();
     manager.close();
     etcd.close();
   }
+}
+
+function row(extent: ExtentSpace): string[] {
+  const live = extent.liveBytes === null ? '?' : humanBytes(extent.liveBytes);
+  const share = extent.liveBytes === null || extent.totalBytes === 0 ? '-' : `${((extent.liveBytes / extent.totalBytes) * 100).toFixed(0)}%`;
+  const streams = extent.streams.length > 0 ? extent.streams.join(',') : `held by ${extent.holders.join(',')}`;
+  return [extent.extentId, extent.kind, streams, extent.sealed ? 'sealed' : 'open', humanBytes(extent.totalBytes), live, share, extent.nodeIds.join(' ')];
 }

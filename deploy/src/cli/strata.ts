@@ -3,6 +3,7 @@ import { LaunchError } from '../launcher/launch-error.js';
 import { accountsCommand } from './accounts-command.js';
 import { containersCommand } from './containers-command.js';
 import { extentsCommand } from './extents-command.js';
+import { gcCommand } from './gc-command.js';
 import { partitionsCommand } from './partitions-command.js';
 import { startCommand } from './start-command.js';
 import { stampsCommand } from './stamps-command.js';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   stamps: stampsCommand,
   extents: extentsCommand,
   partitions: partitionsCommand,
+  gc: gcCommand,
 };
 
 /**

@@ -7,6 +7,9 @@ import { PartitionError } from '../errors.js';
 /** A split or merge freezes partitions while it runs: operators wait for it. */
 const OPERATION_TIMEOUT_MS = 180_000;
 
+/** A collection round waits for every partition's compaction call. */
+const GC_RUN_TIMEOUT_MS = 60 * 60_000;
+
 type Invoke<Reply> = (client: partitionV1.PartitionManagerClient, md: grpc.Metadata, options: grpc.CallOptions, done: (error: grpc.ServiceError | null, reply?: Reply) => void) => void;
 
 /** The typed client of the partition manager (the elected leader), for operators' tools. */
@@ -29,6 +32,21 @@ export class PartitionManagerClient {
 
   move(partitionId: string, serverId: string): Promise<partitionV1.PartitionChange__Output> {
     return this.call(OPERATION_TIMEOUT_MS, (client, md, options, done) => client.movePartition({ partitionId, serverId }, md, options, done));
+  }
+
+  /** Space reclamation's state and the stamp's space figures. */
+  gcStatus(): Promise<partitionV1.GcState__Output> {
+    return this.call(30_000, (client, md, options, done) => client.gcStatus({}, md, options, done));
+  }
+
+  /** Runs a collection round now and waits for it (a large round takes as long as its copies). */
+  gcRun(): Promise<partitionV1.GcRound__Output> {
+    return this.call(GC_RUN_TIMEOUT_MS, (client, md, options, done) => client.gcRun({}, md, options, done));
+  }
+
+  /** Pauses background collection (true) or resumes it (false). */
+  gcPause(paused: boolean): Promise<partitionV1.GcState__Output> {
+    return this.call(30_000, (client, md, options, done) => client.gcPause({ paused }, md, options, done));
   }
 
   private async call<Reply>(timeoutMs: number, invoke: Invoke<Reply>): Promise<Reply> {

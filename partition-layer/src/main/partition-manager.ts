@@ -2,7 +2,9 @@ import { campaign, type Leadership, configFields, connectEtcd, etcdConfigFields,
 import { partitionManagerProto } from '@strata/protos';
 import { StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys } from '../etcd-keys.js';
-import { MANAGER_LEASE_TTL_SECONDS } from '../limits.js';
+import { GcSwitch } from '../gc/gc-switch.js';
+import { GC_LIVE_RATIO_MIN_DEFAULT, MANAGER_LEASE_TTL_SECONDS } from '../limits.js';
+import { GcCoordinator } from '../partition-manager/gc-coordinator.js';
 import { PartitionManager } from '../partition-manager/partition-manager.js';
 import { PartitionOperator } from '../partition-manager/partition-operator.js';
 import { partitionManagerHandlers } from '../partition-manager/service.js';
@@ -20,6 +22,12 @@ const schema = z.object({
   policyIntervalMs: z.coerce.number().int().min(100).default(15_000),
   /** Whether the manager splits, merges and moves partitions by itself. */
   autoBalance: z.boolean().default(true),
+  /** Space reclamation: pause between background collection rounds. */
+  gcIntervalMs: z.coerce.number().int().min(100).default(60_000),
+  /** An extent whose live bytes fall below this share of its length is compacted. */
+  gcLiveRatioMin: z.coerce.number().min(0).max(1).default(GC_LIVE_RATIO_MIN_DEFAULT),
+  /** Start with background collection paused (until `strata gc resume`); an operator's pause or resume, kept in etcd, wins. */
+  gcPaused: z.boolean().default(false),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -38,6 +46,8 @@ await runRole({
       intervalMs: config.policyIntervalMs,
       automatic: config.autoBalance,
     });
+    const gcSwitch = await GcSwitch.open({ etcd, prefix: config.etcdPrefix, clock, log, pausedByDefault: config.gcPaused });
+    const gc = new GcCoordinator({ manager, streams, etcd, prefix: config.etcdPrefix, gcSwitch, clock, log, intervalMs: config.gcIntervalMs, liveRatioMin: config.gcLiveRatioMin });
     // The server must listen before campaigning (its address is the campaign's value).
     const election: { leadership?: Leadership } = {};
     const isLeader = (): boolean => election.leadership?.isLeader() ?? false;
@@ -57,7 +67,7 @@ await runRole({
     };
     const server = await startGrpcServer({
       address: config.listen,
-      services: [{ definition: partitionManagerProto().PartitionManager.service, handlers: partitionManagerHandlers(manager, operator, isLeader) }],
+      services: [{ definition: partitionManagerProto().PartitionManager.service, handlers: partitionManagerHandlers(manager, operator, gc, isLeader) }],
     });
     const leadership = campaign({
       client: etcd,
@@ -74,6 +84,8 @@ await runRole({
       info: { nodeId: config.nodeId },
       stop: async () => {
         operator.close();
+        gc.close();
+        await gcSwitch.close();
         await leadership.resign();
         await manager.stepDown();
         await server.stop();

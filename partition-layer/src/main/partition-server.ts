@@ -2,7 +2,11 @@ import { configFields, connectEtcd, Failpoints, etcdConfigFields, registerWithLe
 import { partitionServerProto } from '@strata/protos';
 import { EXTENT_BYTES_MAX as EXTENT_SIZE_MAX_BYTES_DEFAULT, ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
-import { SERVER_LEASE_TTL_SECONDS, UPLOAD_EXPIRY_MS_DEFAULT } from '../limits.js';
+import type { CompactionFailpoint } from '../gc/compactor.js';
+import { GcSwitch } from '../gc/gc-switch.js';
+import { RateLimiter } from '../gc/rate-limiter.js';
+import { UsagePublisher } from '../gc/usage-publisher.js';
+import { GC_MIB_PER_SECOND_DEFAULT, SERVER_LEASE_TTL_SECONDS, UPLOAD_EXPIRY_MS_DEFAULT } from '../limits.js';
 import { PartitionHost } from '../partition-server/partition-host.js';
 import type { PartitionOperationFailpoint } from '../partition-server/partition-operations.js';
 import { partitionServerHandlers } from '../partition-server/service.js';
@@ -18,6 +22,10 @@ const schema = z.object({
   multipartExpiryMs: z.coerce.number().int().min(1_000).default(UPLOAD_EXPIRY_MS_DEFAULT),
   /** Named failure points to arm, for tests: `name=crash|error|delay:MS;...`. */
   failpoints: z.string().default(''),
+  /** Space reclamation: the rate at which this server's compactions copy live blocks, all together. */
+  gcMibPerSecond: z.coerce.number().positive().default(GC_MIB_PER_SECOND_DEFAULT),
+  /** How often each partition's usage is scanned and published (only when its index changed). */
+  gcReportIntervalMs: z.coerce.number().int().min(100).default(60_000),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -29,9 +37,14 @@ await runRole({
     const nodes = extentNodeClients();
     const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
     const manager = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
+    const failpoints = new Failpoints<PartitionOperationFailpoint | CompactionFailpoint | UploadFailpoint>(config.failpoints);
+    const gcSwitch = await GcSwitch.open({ etcd, prefix: config.etcdPrefix, clock, log, pausedByDefault: false });
     // The lease exists once registered (after the host starts); until then nothing is served.
     const lease: { registration?: Registration } = {};
     const host = new PartitionHost({
+      gcLimiter: new RateLimiter(config.gcMibPerSecond * 1024 * 1024, clock),
+      gcPaused: () => gcSwitch.paused,
+      failpoints,
       leaseValidForMs: () => lease.registration?.validForMs() ?? 0,
       serverId: config.nodeId,
       etcd,
@@ -46,8 +59,8 @@ await runRole({
       extentBytesMax: config.extentSizeMaxBytes,
       random: systemRandom,
       uploadExpiryMs: config.multipartExpiryMs,
-      failpoints: new Failpoints<UploadFailpoint>(config.failpoints),
     });
+    const usage = new UsagePublisher({ partitions: () => host.loaded(), etcd, prefix: config.etcdPrefix, intervalMs: config.gcReportIntervalMs, clock, log });
     const server = await startGrpcServer({
       address: config.listen,
       services: [
@@ -61,13 +74,14 @@ await runRole({
             writerDeps: { manager, nodes, clock, log, extentBytesMax: config.extentSizeMaxBytes },
             clock,
             log,
-            failpoints: new Failpoints<PartitionOperationFailpoint>(config.failpoints),
-          }),
+            failpoints,
+          }, usage),
         },
       ],
     });
     // Serve before registering: the manager assigns partitions to registered servers only.
     await host.start();
+    usage.start();
     const record: ServerRecord = { serverId: config.nodeId, address: server.address };
     const registration = await registerWithLease({
       client: etcd,
@@ -86,9 +100,11 @@ await runRole({
       info: { nodeId: config.nodeId },
       readiness: () => (registration.isHeld() ? host.readiness() : 'not registered in etcd'),
       stop: async () => {
+        await usage.stop();
         await registration.close();
         await server.stop();
         await host.stop();
+        await gcSwitch.close();
         manager.close();
         nodes.close();
         await directory.close();

@@ -29,6 +29,8 @@ export class Checkpointer {
       range: { lowKey: string; highKey: string };
       clock: Clock;
       log: Logger;
+      /** Runs once a root is durable, before the next checkpoint may start (trimming). */
+      onCheckpoint?: (placed: { root: partitionV1.PartitionRoot; extentId: string }) => Promise<void>;
     },
   ) {
     this.timer = setInterval(() => {
@@ -81,8 +83,9 @@ export class Checkpointer {
       highKey: this.deps.range.highKey,
       createdMs: this.deps.clock.nowMs(),
     };
-    await this.deps.metaWriter.append([partitionRootCodec.encode(root)]);
+    const [placed] = await this.deps.metaWriter.append([partitionRootCodec.encode(root)]);
     this.deps.log.info({ sequence, entries, bytes, ms: Math.round(this.deps.clock.monotonicMs() - started) }, 'checkpoint written');
+    await this.deps.onCheckpoint?.({ root, extentId: placed!.extentId as string });
     return root;
   }
 

@@ -73,6 +73,20 @@ export class Committer {
   }
 
   /**
+   * Runs `take` under the partition's lock once every mutation accepted so far is applied, so
+   * it sees exactly the records up to `sequence`, and no mutation is prepared while it runs
+   * (space reclamation marks extents as releasing and snapshots the index this way).
+   */
+  barrier<T>(take: () => T): Promise<{ sequence: number; taken: T }> {
+    const turn = this.lock.then(async () => {
+      await this.applyChain;
+      return { sequence: this.lastAppliedSequence, taken: take() };
+    });
+    this.lock = turn.then(() => undefined, () => undefined);
+    return turn;
+  }
+
+  /**
    * Stops taking mutations (they fail with PARTITION_LOADING, which callers retry) and
    * resolves once every accepted one is applied: the state is then final for a split, merge or
    * move. `thaw` undoes it when the operation gives up.

@@ -11,6 +11,7 @@ import { ExtentLocator } from './extent-locator.js';
 import { IndexStore } from './index-store.js';
 import type { PartitionDeps } from './partition.js';
 import { replayLog } from './replay.js';
+import { StreamTrimmer } from '../gc/stream-trimmer.js';
 
 export interface LoadedPartition {
   index: IndexStore;
@@ -19,6 +20,7 @@ export interface LoadedPartition {
   writers: { log: StreamWriter; data: StreamWriter; meta: StreamWriter; checkpoint: StreamWriter };
   locator: ExtentLocator;
   root: partitionV1.PartitionRoot__Output | undefined;
+  trimmer: StreamTrimmer;
   /** All four streams, including the meta and checkpoint streams found by name. */
   streams: Required<partitionV1.PartitionStreams__Output>;
 }
@@ -40,7 +42,8 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
   );
   const index = await IndexStore.openEmpty(join(deps.dataDir, 'partitions', descriptor.partitionId));
   const started = deps.clock.monotonicMs();
-  const root = await readRoot(deps, await deps.manager.getStream(metaStreamId));
+  const placedRoot = await readRoot(deps, await deps.manager.getStream(metaStreamId));
+  const root = placedRoot?.root;
   const loaded = root ? await loadCheckpoint(deps, root, index, descriptor) : 0;
   const replayed = await replayLog({
     stream: await deps.manager.getStream(streams.logStreamId),
@@ -53,6 +56,7 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
   const locator = new ExtentLocator(deps.manager, deps.directory);
   locator.learn((await deps.manager.getStream(streams.dataStreamId)).extents);
   const committer = new Committer(index, new CommitLog(log!), replayed.lastSequence, (error) => deps.onFailed?.(descriptor.partitionId, error), replayed.lastExtentId);
+  const trimmer = new StreamTrimmer({ manager: deps.manager, streams: { log: streams.logStreamId, checkpoint: checkpointStreamId, meta: metaStreamId }, log: deps.log }, placedRoot);
   const checkpointer = new Checkpointer({
     committer,
     index,
@@ -61,6 +65,7 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
     range: { lowKey: descriptor.lowKey, highKey: descriptor.highKey },
     clock: deps.clock,
     log: deps.log,
+    onCheckpoint: (placed) => trimmer.afterCheckpoint(placed),
   });
   return {
     index,
@@ -69,17 +74,18 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
     writers: { log: log!, data: data!, meta: meta!, checkpoint: checkpoint! },
     locator,
     root,
+    trimmer,
     streams: { logStreamId: streams.logStreamId, dataStreamId: streams.dataStreamId, metaStreamId, checkpointStreamId },
   };
 }
 
-/** The last root record of a meta stream: in its last extent that holds anything. */
-async function readRoot(deps: PartitionDeps, stream: streamV1.StreamInfo__Output): Promise<partitionV1.PartitionRoot__Output | undefined> {
+/** The last root record of a meta stream, and the extent holding it: its last extent that holds anything. */
+async function readRoot(deps: PartitionDeps, stream: streamV1.StreamInfo__Output): Promise<{ root: partitionV1.PartitionRoot__Output; extentId: string } | undefined> {
   for (const extent of [...stream.extents].reverse()) {
     if (!extent.sealed || Number(extent.sealedLengthBytes) === 0) continue;
     let last: Buffer | undefined;
     for await (const block of deps.reader.readRange({ extent, offset: 0, lengthBytes: Number(extent.sealedLengthBytes) })) last = block.data;
-    if (last) return partitionRootCodec.decode(last);
+    if (last) return { root: partitionRootCodec.decode(last), extentId: extent.extentId };
   }
   return undefined;
 }

@@ -57,7 +57,10 @@ export async function splitPartition(deps: OperationDeps, parent: Partition, spl
     const root = await parent.checkpoint();
     await deps.failpoints.hit('partitionServer.split.afterCheckpoint');
     const shared = await parent.sealForSharing();
+    const foreign = await parent.gc.foreignExtents();
     const [leftId, rightId] = await nextPartitionIds(deps, 2);
+    // The children's indexes point where the parent's did: they hold what it held.
+    await Promise.all([leftId!, rightId!].map((id) => deps.manager.holdExtents(id, foreign)));
     const children: NewPartition[] = [
       { partitionId: leftId!, lowKey, highKey: key, shared, root: { ...root, lowKey, highKey: key, logResumeExtentId: '' } },
       { partitionId: rightId!, lowKey: key, highKey, shared, root: { ...root, lowKey: key, highKey, logResumeExtentId: '' } },
@@ -66,7 +69,7 @@ export async function splitPartition(deps: OperationDeps, parent: Partition, spl
     await deps.failpoints.hit('partitionServer.split.afterChildren');
     await swapInMap(deps, [parent.descriptor], descriptors);
     await deps.failpoints.hit('partitionServer.split.afterMap');
-    void retireStreams(deps, [parent]);
+    void retireStreams(deps, [{ partition: parent, held: foreign }]);
     const durationMs = Math.round(deps.clock.monotonicMs() - started);
     deps.log.info({ partitionId: parent.id, splitKey: key, children: [leftId, rightId], durationMs }, 'partition split');
     return { removed: [parent.id], added: [leftId!, rightId!], durationMs };
@@ -90,7 +93,11 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
     const [leftRoot, rightRoot] = await Promise.all([left.checkpoint(), right.checkpoint()]);
     await deps.failpoints.hit('partitionServer.merge.afterCheckpoint');
     const [leftShared, rightShared] = await Promise.all([left.sealForSharing(), right.sealForSharing()]);
+    const [leftForeign, rightForeign] = await Promise.all([left.gc.foreignExtents(), right.gc.foreignExtents()]);
+    const listed = new Set([...leftShared.data, ...rightShared.data]);
+    const foreign = [...new Set([...leftForeign, ...rightForeign])].filter((id) => !listed.has(id));
     const [mergedId] = await nextPartitionIds(deps, 1);
+    await deps.manager.holdExtents(mergedId!, foreign);
     const lowKey = left.descriptor.lowKey;
     const highKey = right.descriptor.highKey;
     const unique = (ids: string[]): string[] => [...new Set(ids)];
@@ -112,7 +119,7 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
     await deps.failpoints.hit('partitionServer.merge.afterChild');
     await swapInMap(deps, [left.descriptor, right.descriptor], [descriptor]);
     await deps.failpoints.hit('partitionServer.merge.afterMap');
-    void retireStreams(deps, [left, right]);
+    void retireStreams(deps, [{ partition: left, held: leftForeign }, { partition: right, held: rightForeign }]);
     const durationMs = Math.round(deps.clock.monotonicMs() - started);
     deps.log.info({ merged: [left.id, right.id], partitionId: mergedId, durationMs }, 'partitions merged');
     return { removed: [left.id, right.id], added: [mergedId!], durationMs };
@@ -178,11 +185,16 @@ async function swapInMap(deps: OperationDeps, before: partitionV1.Partition__Out
   });
 }
 
-/** Forgets the streams of partitions that left the map; extents their successors share stay. */
-async function retireStreams(deps: OperationDeps, gone: Partition[]): Promise<void> {
-  for (const partition of gone) {
+/**
+ * Forgets the streams of partitions that left the map, and drops their holds; extents their
+ * successors share (or hold) stay. What fails here is left for the collector (a hold whose
+ * holder left the map is dropped after a grace period).
+ */
+async function retireStreams(deps: OperationDeps, gone: { partition: Partition; held: string[] }[]): Promise<void> {
+  for (const { partition, held } of gone) {
     for (const streamId of Object.values(partition.streams)) {
       await deps.manager.deleteStream(streamId).catch((error: unknown) => deps.log.warn({ partitionId: partition.id, streamId, err: error }, 'stream not retired'));
     }
+    await deps.manager.releaseHolds(partition.id, held).catch((error: unknown) => deps.log.warn({ partitionId: partition.id, err: error }, 'holds not released'));
   }
 }

@@ -5,6 +5,9 @@ import { PartitionError } from '../errors.js';
 import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, parseKey, prefixEnd } from '../keys.js';
 import { BLOB_BLOCKS_MAX } from '../limits.js';
 import { blobRecordCodec, containerRecordCodec } from '../records.js';
+import type { CompactionFailpoint } from '../gc/compactor.js';
+import { PartitionGc } from '../gc/partition-gc.js';
+import type { RateLimiter } from '../gc/rate-limiter.js';
 import { BlobUpload } from './blob-upload.js';
 import type { IndexView } from './committer.js';
 import type { IndexStore } from './index-store.js';
@@ -32,7 +35,11 @@ export interface PartitionDeps {
   random: Random;
   /** Incomplete multipart uploads older than this are removed. */
   uploadExpiryMs: number;
-  failpoints: Failpoints<UploadFailpoint>;
+  /** Paces every compaction of this server (the operator's MiB/s). */
+  gcLimiter: RateLimiter;
+  /** Whether background space reclamation is paused: a running compaction stops at its next record. */
+  gcPaused: () => boolean;
+  failpoints: Failpoints<UploadFailpoint | CompactionFailpoint>;
 }
 
 /**
@@ -50,6 +57,8 @@ export class Partition {
   /** The partition's multipart uploads. */
   readonly multipart: PartitionUploads;
   private readonly sweeper: UploadSweeper;
+  /** Space reclamation of this partition: usage scans, compaction, holds for copied pointers. */
+  readonly gc: PartitionGc;
 
   private constructor(
     readonly descriptor: partitionV1.Partition__Output,
@@ -58,8 +67,33 @@ export class Partition {
     private readonly state: LoadedPartition,
   ) {
     const commit = this.commit.bind(this);
-    this.multipart = new PartitionUploads({ index: state.index, commit, draining: () => this.draining, clock: deps.clock, random: deps.random, failpoints: deps.failpoints });
+    this.multipart = new PartitionUploads({
+      index: state.index,
+      commit,
+      draining: () => this.draining,
+      clock: deps.clock,
+      random: deps.random,
+      failpoints: deps.failpoints,
+      protect: (pointers) => this.gc.protect(pointers),
+    });
     this.sweeper = new UploadSweeper({ index: state.index, commit, expiryMs: deps.uploadExpiryMs, clock: deps.clock, log: deps.log });
+    this.gc = new PartitionGc({
+      partitionId: descriptor.partitionId,
+      epoch: descriptor.epoch,
+      index: state.index,
+      committer: state.committer,
+      commit: (prepare) => this.commit(prepare),
+      dataWriter: state.writers.data,
+      dataStreamId: state.streams.dataStreamId,
+      manager: deps.manager,
+      reader: deps.reader,
+      locator: state.locator,
+      limiter: deps.gcLimiter,
+      failpoints: deps.failpoints,
+      clock: deps.clock,
+      log: deps.log,
+      shouldStop: () => this.draining || this.closing || deps.gcPaused(),
+    });
   }
 
   /**
@@ -98,6 +132,7 @@ export class Partition {
    */
   async freeze(): Promise<void> {
     this.draining = true;
+    await this.gc.stopped();
     const deadline = this.deps.clock.monotonicMs() + UPLOAD_DRAIN_MS;
     while (this.inFlight.size > 0 && this.deps.clock.monotonicMs() < deadline) await this.deps.clock.sleep(10);
     await this.state.committer.freeze();
@@ -109,6 +144,7 @@ export class Partition {
   }
 
   private draining = false;
+  private closing = false;
   private readonly inFlight = new Set<BlobUpload>();
 
   /** The partition's four streams. */
@@ -170,6 +206,11 @@ export class Partition {
       this.rate = { operations: this.operations, atMs: now, perSecond: this.rate.atMs === 0 ? 0 : ((this.operations - this.rate.operations) / elapsedMs) * 1000 };
     }
     return this.rate.perSecond;
+  }
+
+  /** The last sequence number handed out: changes with every mutation. */
+  get sequence(): number {
+    return this.state.committer.lastSequence;
   }
 
   get id(): string {
@@ -335,6 +376,9 @@ export class Partition {
     await this.commit(async (view) => {
       if (!(await view.get(containerKey(request.account, request.container)))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
       checkPreconditions(request, request.blob, await view.get(key));
+      // The blocks are another blob's, maybe in another partition's extents: hold those
+      // before the record exists, so no compaction there can collect them (see PartitionGc).
+      await this.gc.protect(given.blocks);
       return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
     });
     return { account: request.account, container: request.container, blob: request.blob, record, extents: [] };
@@ -342,6 +386,8 @@ export class Partition {
 
   /** Stops writing (waiting for appends in flight) and drops the local index. */
   async close(): Promise<void> {
+    this.closing = true;
+    await this.gc.stopped();
     await this.sweeper.stop();
     await this.state.checkpointer.stop();
     await Promise.allSettled(Object.values(this.state.writers).map((writer) => writer.close()));

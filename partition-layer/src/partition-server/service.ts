@@ -4,13 +4,14 @@ import type { partitionV1 } from '@strata/protos';
 import { PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from '../errors.js';
 import { accountKey, blobKey, checkName, containerKey } from '../keys.js';
 import { LIST_RESULTS_MAX, UPLOAD_LIST_RESULTS_MAX } from '../limits.js';
+import type { UsagePublisher } from '../gc/usage-publisher.js';
 import type { Partition } from './partition.js';
 import type { PartitionHost } from './partition-host.js';
 import { receiveUpload } from './upload-stream.js';
 import { mergePartitions, splitPartition, type OperationDeps } from './partition-operations.js';
 
 /** The gRPC edge of a partition server: routes each request to its partition, maps errors. */
-export function partitionServerHandlers(host: PartitionHost, operations: OperationDeps): partitionV1.PartitionServerHandlers {
+export function partitionServerHandlers(host: PartitionHost, operations: OperationDeps, usage: UsagePublisher): partitionV1.PartitionServerHandlers {
   const unary = <Request, Response>(handle: (request: Request) => Promise<Response>) =>
     unaryHandler<Request, Response, PartitionErrorCode>(PARTITION_ERROR_STATUS, async (request) => {
       try {
@@ -107,6 +108,16 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(containerKey(request.account, request.container));
       return partition.listUploads({ ...request, maxResults: limit(request.maxResults) });
     }),
+    CompactPartition: unary<partitionV1.CompactPartitionRequest__Output, partitionV1.CompactPartitionResponse>(async (request) => {
+      const partition = host.byId(request.partitionId);
+      const result = await partition.gc.compact(request.extentIds);
+      // The manager plans its next round from what the partition points into now.
+      await usage.publish([partition]);
+      return result;
+    }),
+    ReportUsage: unary<partitionV1.ReportUsageRequest__Output, partitionV1.ReportUsageResponse>(async (request) => ({
+      partitions: await usage.publish(request.partitionId ? [host.byId(request.partitionId)] : host.loaded()),
+    })),
   } satisfies partitionV1.PartitionServerHandlers;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock, Failpoints, Random } from '@strata/common';
-import type { partitionV1 } from '@strata/protos';
+import type { partitionV1, streamV1 } from '@strata/protos';
 import { PartitionError } from '../errors.js';
 import { afterUpload, blobKey, checkBlobName, containerKey, partKey, uploadKey, type UploadName } from '../keys.js';
 import { BLOB_BLOCKS_MAX, OPEN_UPLOADS_MAX, PART_BYTES_MIN, PART_NUMBER_MAX } from '../limits.js';
@@ -22,6 +22,11 @@ export interface UploadsDeps {
   clock: Clock;
   random: Random;
   failpoints: Failpoints<UploadFailpoint>;
+  /**
+   * Keeps alive the extents of blocks a part references but did not write (UploadPartCopy):
+   * called under the partition's lock before the part's record is logged (PartitionGc.protect).
+   */
+  protect: (pointers: readonly streamV1.BlockPointer[]) => Promise<void>;
 }
 
 /** An upload id: the initiation time (so one key's uploads list in initiation order), then randomness. */
@@ -84,6 +89,7 @@ export class PartitionUploads {
       if (open.checksumAlgorithm && commit.checksumAlgorithm && open.checksumAlgorithm !== commit.checksumAlgorithm) {
         throw new PartitionError('INVALID_ARGUMENT', `the upload was created with ${open.checksumAlgorithm} checksums, the part has ${commit.checksumAlgorithm}`);
       }
+      if (upload.referenced) await this.deps.protect(uploaded.blocks);
       return { mutations: [{ key: partKey(name, header.partNumber), value: partRecordCodec.encode(record) }], result: undefined };
     });
     return partInfoOf(header.partNumber, partRecordCodec.decode(partRecordCodec.encode(record)));

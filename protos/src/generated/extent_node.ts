@@ -10,6 +10,7 @@ import type { CreateExtentRequest as _strata_stream_v1_CreateExtentRequest, Crea
 import type { CreateExtentResponse as _strata_stream_v1_CreateExtentResponse, CreateExtentResponse__Output as _strata_stream_v1_CreateExtentResponse__Output } from './strata/stream/v1/CreateExtentResponse.js';
 import type { DeleteReplicaRequest as _strata_stream_v1_DeleteReplicaRequest, DeleteReplicaRequest__Output as _strata_stream_v1_DeleteReplicaRequest__Output } from './strata/stream/v1/DeleteReplicaRequest.js';
 import type { DeleteReplicaResponse as _strata_stream_v1_DeleteReplicaResponse, DeleteReplicaResponse__Output as _strata_stream_v1_DeleteReplicaResponse__Output } from './strata/stream/v1/DeleteReplicaResponse.js';
+import type { ExtentHold as _strata_stream_v1_ExtentHold, ExtentHold__Output as _strata_stream_v1_ExtentHold__Output } from './strata/stream/v1/ExtentHold.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
 import type { ExtentNodeClient as _strata_stream_v1_ExtentNodeClient, ExtentNodeDefinition as _strata_stream_v1_ExtentNodeDefinition } from './strata/stream/v1/ExtentNode.js';
 import type { GetNodeStatsRequest as _strata_stream_v1_GetNodeStatsRequest, GetNodeStatsRequest__Output as _strata_stream_v1_GetNodeStatsRequest__Output } from './strata/stream/v1/GetNodeStatsRequest.js';
@@ -41,6 +42,7 @@ export interface ProtoGrpcType {
         CreateExtentResponse: MessageTypeDefinition<_strata_stream_v1_CreateExtentResponse, _strata_stream_v1_CreateExtentResponse__Output>
         DeleteReplicaRequest: MessageTypeDefinition<_strata_stream_v1_DeleteReplicaRequest, _strata_stream_v1_DeleteReplicaRequest__Output>
         DeleteReplicaResponse: MessageTypeDefinition<_strata_stream_v1_DeleteReplicaResponse, _strata_stream_v1_DeleteReplicaResponse__Output>
+        ExtentHold: MessageTypeDefinition<_strata_stream_v1_ExtentHold, _strata_stream_v1_ExtentHold__Output>
         ExtentInfo: MessageTypeDefinition<_strata_stream_v1_ExtentInfo, _strata_stream_v1_ExtentInfo__Output>
         ExtentNode: SubtypeConstructor<typeof grpc.Client, _strata_stream_v1_ExtentNodeClient> & { service: _strata_stream_v1_ExtentNodeDefinition }
         GetNodeStatsRequest: MessageTypeDefinition<_strata_stream_v1_GetNodeStatsRequest, _strata_stream_v1_GetNodeStatsRequest__Output>

@@ -13,6 +13,8 @@ import type { CheckpointEntry as _strata_partition_v1_CheckpointEntry, Checkpoin
 import type { CheckpointPartitionRequest as _strata_partition_v1_CheckpointPartitionRequest, CheckpointPartitionRequest__Output as _strata_partition_v1_CheckpointPartitionRequest__Output } from './strata/partition/v1/CheckpointPartitionRequest.js';
 import type { CheckpointPartitionResponse as _strata_partition_v1_CheckpointPartitionResponse, CheckpointPartitionResponse__Output as _strata_partition_v1_CheckpointPartitionResponse__Output } from './strata/partition/v1/CheckpointPartitionResponse.js';
 import type { CommitBlobRequest as _strata_partition_v1_CommitBlobRequest, CommitBlobRequest__Output as _strata_partition_v1_CommitBlobRequest__Output } from './strata/partition/v1/CommitBlobRequest.js';
+import type { CompactPartitionRequest as _strata_partition_v1_CompactPartitionRequest, CompactPartitionRequest__Output as _strata_partition_v1_CompactPartitionRequest__Output } from './strata/partition/v1/CompactPartitionRequest.js';
+import type { CompactPartitionResponse as _strata_partition_v1_CompactPartitionResponse, CompactPartitionResponse__Output as _strata_partition_v1_CompactPartitionResponse__Output } from './strata/partition/v1/CompactPartitionResponse.js';
 import type { CompleteUploadRequest as _strata_partition_v1_CompleteUploadRequest, CompleteUploadRequest__Output as _strata_partition_v1_CompleteUploadRequest__Output } from './strata/partition/v1/CompleteUploadRequest.js';
 import type { CompleteUploadResponse as _strata_partition_v1_CompleteUploadResponse, CompleteUploadResponse__Output as _strata_partition_v1_CompleteUploadResponse__Output } from './strata/partition/v1/CompleteUploadResponse.js';
 import type { CompletedPart as _strata_partition_v1_CompletedPart, CompletedPart__Output as _strata_partition_v1_CompletedPart__Output } from './strata/partition/v1/CompletedPart.js';
@@ -24,6 +26,7 @@ import type { CorsRule as _strata_partition_v1_CorsRule, CorsRule__Output as _st
 import type { CreateUploadRequest as _strata_partition_v1_CreateUploadRequest, CreateUploadRequest__Output as _strata_partition_v1_CreateUploadRequest__Output } from './strata/partition/v1/CreateUploadRequest.js';
 import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from './strata/partition/v1/DeleteBlobResponse.js';
 import type { DeleteContainerResponse as _strata_partition_v1_DeleteContainerResponse, DeleteContainerResponse__Output as _strata_partition_v1_DeleteContainerResponse__Output } from './strata/partition/v1/DeleteContainerResponse.js';
+import type { ExtentUsage as _strata_partition_v1_ExtentUsage, ExtentUsage__Output as _strata_partition_v1_ExtentUsage__Output } from './strata/partition/v1/ExtentUsage.js';
 import type { IndexMutation as _strata_partition_v1_IndexMutation, IndexMutation__Output as _strata_partition_v1_IndexMutation__Output } from './strata/partition/v1/IndexMutation.js';
 import type { ListBlobsRequest as _strata_partition_v1_ListBlobsRequest, ListBlobsRequest__Output as _strata_partition_v1_ListBlobsRequest__Output } from './strata/partition/v1/ListBlobsRequest.js';
 import type { ListBlobsResponse as _strata_partition_v1_ListBlobsResponse, ListBlobsResponse__Output as _strata_partition_v1_ListBlobsResponse__Output } from './strata/partition/v1/ListBlobsResponse.js';
@@ -46,9 +49,12 @@ import type { PartitionServerClient as _strata_partition_v1_PartitionServerClien
 import type { PartitionStat as _strata_partition_v1_PartitionStat, PartitionStat__Output as _strata_partition_v1_PartitionStat__Output } from './strata/partition/v1/PartitionStat.js';
 import type { PartitionStatsRequest as _strata_partition_v1_PartitionStatsRequest, PartitionStatsRequest__Output as _strata_partition_v1_PartitionStatsRequest__Output } from './strata/partition/v1/PartitionStatsRequest.js';
 import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsResponse, PartitionStatsResponse__Output as _strata_partition_v1_PartitionStatsResponse__Output } from './strata/partition/v1/PartitionStatsResponse.js';
+import type { PartitionUsage as _strata_partition_v1_PartitionUsage, PartitionUsage__Output as _strata_partition_v1_PartitionUsage__Output } from './strata/partition/v1/PartitionUsage.js';
 import type { PutBlobCommit as _strata_partition_v1_PutBlobCommit, PutBlobCommit__Output as _strata_partition_v1_PutBlobCommit__Output } from './strata/partition/v1/PutBlobCommit.js';
 import type { PutBlobHeader as _strata_partition_v1_PutBlobHeader, PutBlobHeader__Output as _strata_partition_v1_PutBlobHeader__Output } from './strata/partition/v1/PutBlobHeader.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from './strata/partition/v1/PutBlobRequest.js';
+import type { ReportUsageRequest as _strata_partition_v1_ReportUsageRequest, ReportUsageRequest__Output as _strata_partition_v1_ReportUsageRequest__Output } from './strata/partition/v1/ReportUsageRequest.js';
+import type { ReportUsageResponse as _strata_partition_v1_ReportUsageResponse, ReportUsageResponse__Output as _strata_partition_v1_ReportUsageResponse__Output } from './strata/partition/v1/ReportUsageResponse.js';
 import type { SetContainerPropertiesRequest as _strata_partition_v1_SetContainerPropertiesRequest, SetContainerPropertiesRequest__Output as _strata_partition_v1_SetContainerPropertiesRequest__Output } from './strata/partition/v1/SetContainerPropertiesRequest.js';
 import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from './strata/partition/v1/SplitPartitionRequest.js';
 import type { UploadEntry as _strata_partition_v1_UploadEntry, UploadEntry__Output as _strata_partition_v1_UploadEntry__Output } from './strata/partition/v1/UploadEntry.js';
@@ -60,6 +66,7 @@ import type { UploadRecord as _strata_partition_v1_UploadRecord, UploadRecord__O
 import type { UploadRequest as _strata_partition_v1_UploadRequest, UploadRequest__Output as _strata_partition_v1_UploadRequest__Output } from './strata/partition/v1/UploadRequest.js';
 import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
+import type { ExtentHold as _strata_stream_v1_ExtentHold, ExtentHold__Output as _strata_stream_v1_ExtentHold__Output } from './strata/stream/v1/ExtentHold.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
 import type { Replica as _strata_stream_v1_Replica, Replica__Output as _strata_stream_v1_Replica__Output } from './strata/stream/v1/Replica.js';
 
@@ -83,6 +90,8 @@ export interface ProtoGrpcType {
         CheckpointPartitionRequest: MessageTypeDefinition<_strata_partition_v1_CheckpointPartitionRequest, _strata_partition_v1_CheckpointPartitionRequest__Output>
         CheckpointPartitionResponse: MessageTypeDefinition<_strata_partition_v1_CheckpointPartitionResponse, _strata_partition_v1_CheckpointPartitionResponse__Output>
         CommitBlobRequest: MessageTypeDefinition<_strata_partition_v1_CommitBlobRequest, _strata_partition_v1_CommitBlobRequest__Output>
+        CompactPartitionRequest: MessageTypeDefinition<_strata_partition_v1_CompactPartitionRequest, _strata_partition_v1_CompactPartitionRequest__Output>
+        CompactPartitionResponse: MessageTypeDefinition<_strata_partition_v1_CompactPartitionResponse, _strata_partition_v1_CompactPartitionResponse__Output>
         CompleteUploadRequest: MessageTypeDefinition<_strata_partition_v1_CompleteUploadRequest, _strata_partition_v1_CompleteUploadRequest__Output>
         CompleteUploadResponse: MessageTypeDefinition<_strata_partition_v1_CompleteUploadResponse, _strata_partition_v1_CompleteUploadResponse__Output>
         CompletedPart: MessageTypeDefinition<_strata_partition_v1_CompletedPart, _strata_partition_v1_CompletedPart__Output>
@@ -94,6 +103,7 @@ export interface ProtoGrpcType {
         CreateUploadRequest: MessageTypeDefinition<_strata_partition_v1_CreateUploadRequest, _strata_partition_v1_CreateUploadRequest__Output>
         DeleteBlobResponse: MessageTypeDefinition<_strata_partition_v1_DeleteBlobResponse, _strata_partition_v1_DeleteBlobResponse__Output>
         DeleteContainerResponse: MessageTypeDefinition<_strata_partition_v1_DeleteContainerResponse, _strata_partition_v1_DeleteContainerResponse__Output>
+        ExtentUsage: MessageTypeDefinition<_strata_partition_v1_ExtentUsage, _strata_partition_v1_ExtentUsage__Output>
         IndexMutation: MessageTypeDefinition<_strata_partition_v1_IndexMutation, _strata_partition_v1_IndexMutation__Output>
         ListBlobsRequest: MessageTypeDefinition<_strata_partition_v1_ListBlobsRequest, _strata_partition_v1_ListBlobsRequest__Output>
         ListBlobsResponse: MessageTypeDefinition<_strata_partition_v1_ListBlobsResponse, _strata_partition_v1_ListBlobsResponse__Output>
@@ -116,9 +126,12 @@ export interface ProtoGrpcType {
         PartitionStat: MessageTypeDefinition<_strata_partition_v1_PartitionStat, _strata_partition_v1_PartitionStat__Output>
         PartitionStatsRequest: MessageTypeDefinition<_strata_partition_v1_PartitionStatsRequest, _strata_partition_v1_PartitionStatsRequest__Output>
         PartitionStatsResponse: MessageTypeDefinition<_strata_partition_v1_PartitionStatsResponse, _strata_partition_v1_PartitionStatsResponse__Output>
+        PartitionUsage: MessageTypeDefinition<_strata_partition_v1_PartitionUsage, _strata_partition_v1_PartitionUsage__Output>
         PutBlobCommit: MessageTypeDefinition<_strata_partition_v1_PutBlobCommit, _strata_partition_v1_PutBlobCommit__Output>
         PutBlobHeader: MessageTypeDefinition<_strata_partition_v1_PutBlobHeader, _strata_partition_v1_PutBlobHeader__Output>
         PutBlobRequest: MessageTypeDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_PutBlobRequest__Output>
+        ReportUsageRequest: MessageTypeDefinition<_strata_partition_v1_ReportUsageRequest, _strata_partition_v1_ReportUsageRequest__Output>
+        ReportUsageResponse: MessageTypeDefinition<_strata_partition_v1_ReportUsageResponse, _strata_partition_v1_ReportUsageResponse__Output>
         SetContainerPropertiesRequest: MessageTypeDefinition<_strata_partition_v1_SetContainerPropertiesRequest, _strata_partition_v1_SetContainerPropertiesRequest__Output>
         SplitPartitionRequest: MessageTypeDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_SplitPartitionRequest__Output>
         UploadEntry: MessageTypeDefinition<_strata_partition_v1_UploadEntry, _strata_partition_v1_UploadEntry__Output>
@@ -134,6 +147,7 @@ export interface ProtoGrpcType {
       v1: {
         Block: MessageTypeDefinition<_strata_stream_v1_Block, _strata_stream_v1_Block__Output>
         BlockPointer: MessageTypeDefinition<_strata_stream_v1_BlockPointer, _strata_stream_v1_BlockPointer__Output>
+        ExtentHold: MessageTypeDefinition<_strata_stream_v1_ExtentHold, _strata_stream_v1_ExtentHold__Output>
         ExtentInfo: MessageTypeDefinition<_strata_stream_v1_ExtentInfo, _strata_stream_v1_ExtentInfo__Output>
         Replica: MessageTypeDefinition<_strata_stream_v1_Replica, _strata_stream_v1_Replica__Output>
       }

@@ -53,6 +53,31 @@ export class StreamManagerClient {
     await this.call((client, metadata, options, done) => client.deleteStream({ streamId }, metadata, options, done));
   }
 
+  /** Drops sealed extents (not the last) from a stream; see StreamManager.ReleaseExtents. */
+  releaseExtents(streamId: string, extentIds: readonly string[]): Promise<streamV1.StreamInfo__Output> {
+    return this.call((client, metadata, options, done) => client.releaseExtents({ streamId, extentIds: [...extentIds] }, metadata, options, done));
+  }
+
+  /**
+   * Keeps the extents from collection for `holder`, all or none; fails with
+   * EXTENT_COLLECTING (or EXTENT_NOT_FOUND) when one is already condemned (or gone).
+   */
+  async holdExtents(holder: string, extentIds: readonly string[]): Promise<void> {
+    if (extentIds.length === 0) return;
+    await this.call((client, metadata, options, done) => client.holdExtents({ holder, extentIds: [...extentIds] }, metadata, options, done));
+  }
+
+  async releaseHolds(holder: string, extentIds: readonly string[]): Promise<void> {
+    if (extentIds.length === 0) return;
+    await this.call((client, metadata, options, done) => client.releaseHolds({ holder, extentIds: [...extentIds] }, metadata, options, done));
+  }
+
+  /** Every extent somebody (or `holder`, if given) holds, with its holds. */
+  async heldExtents(holder = ''): Promise<streamV1.ExtentInfo__Output[]> {
+    const reply = await this.call<streamV1.ListHeldExtentsResponse__Output>((client, metadata, options, done) => client.listHeldExtents({ holder }, metadata, options, done));
+    return reply.extents;
+  }
+
   getExtent(extentId: string): Promise<streamV1.ExtentInfo__Output> {
     return this.call((client, metadata, options, done) => client.getExtent({ extentId }, metadata, options, done));
   }

@@ -244,6 +244,29 @@ export class StreamWriter {
     for (const waiter of this.capacityWaiters.splice(0)) waiter();
   }
 
+  /**
+   * Seals the extent appends go to now and moves to a fresh one, once the appends in flight
+   * are acknowledged (space reclamation seals an open extent before compacting it). Resolves
+   * with the sealed extent's id, or undefined when the extent was empty and left open.
+   */
+  async rollOver(): Promise<string | undefined> {
+    if (this.broken) throw this.broken;
+    const rolled = this.extent.extentId;
+    if (this.nextOffset === 0 && !this.switching && !this.needsSwitch) return undefined;
+    if (!this.switching) {
+      this.needsSwitch = false;
+      this.beginSwitch();
+    }
+    while (!this.broken && this.switching && this.extent.extentId === rolled) await this.deps.clock.sleep(5);
+    if (this.extent.extentId === rolled) throw this.broken ?? new StreamError('UNAVAILABLE', `extent ${rolled} could not be sealed`);
+    return rolled;
+  }
+
+  /** Bytes appended (sent) to the current extent so far. */
+  get appendedBytes(): number {
+    return this.nextOffset;
+  }
+
   /** The stream this writer writes. */
   get streamIdentifier(): string {
     return this.streamId;

@@ -17,6 +17,20 @@ export interface ExtentRecord {
   sealed: boolean;
   sealedLengthBytes: number;
   createdMs?: number;
+  /** Holders keeping the extent from collection, with when each last took its hold. */
+  holds?: Record<string, number>;
+  /**
+   * When the manager found the extent unlisted by any stream and unheld: from then it refuses
+   * holds and shares, and deletes the extent once the garbage grace period has passed.
+   */
+  condemnedMs?: number;
+  /** Streams that took the extent as shared (CreateStream): a change a racing condemnation sees. */
+  shares?: number;
+}
+
+/** Whether anybody holds the extent. */
+export function isHeld(extent: ExtentRecord): boolean {
+  return Object.keys(extent.holds ?? {}).length > 0;
 }
 
 /**
@@ -90,6 +104,15 @@ export class MetadataStore {
     return this.asLeader(async (tx) => {
       const existing = await tx.get(this.keys.name(stream.name)).string();
       if (existing !== null) return existing;
+      // Read in the transaction, so a condemnation racing this share conflicts with it; and
+      // rewritten (one more share), so a condemnation planned before it stands down.
+      for (const sharedId of stream.extentIds.filter((id) => id !== firstExtent.extentId)) {
+        const raw = await tx.get(this.keys.extent(sharedId)).string();
+        if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${sharedId}`);
+        const shared = JSON.parse(raw) as ExtentRecord;
+        if (shared.condemnedMs !== undefined) throw new StreamError('EXTENT_COLLECTING', `extent ${sharedId} is being collected and cannot be shared`);
+        await tx.put(this.keys.extent(sharedId)).value(JSON.stringify({ ...shared, shares: (shared.shares ?? 0) + 1 }));
+      }
       await tx.put(this.keys.extent(firstExtent.extentId)).value(JSON.stringify(firstExtent));
       await tx.put(this.keys.stream(stream.streamId)).value(JSON.stringify(stream));
       await tx.put(this.keys.name(stream.name)).value(stream.streamId);
@@ -149,6 +172,79 @@ export class MetadataStore {
       const stream = JSON.parse(raw) as StreamRecord;
       await tx.delete().key(this.keys.stream(streamId));
       await tx.delete().key(this.keys.name(stream.name));
+    });
+  }
+
+  /**
+   * Drops `extentIds` from the stream's list (see StreamManager.ReleaseExtents): each must be
+   * sealed and not the last; ids the stream does not list are ignored. Returns the stream.
+   */
+  async releaseExtents(streamId: string, extentIds: readonly string[]): Promise<StreamRecord> {
+    return this.asLeader(async (tx) => {
+      const raw = await tx.get(this.keys.stream(streamId)).string();
+      if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${streamId}`);
+      const stream = JSON.parse(raw) as StreamRecord;
+      const dropped = new Set(extentIds.filter((id) => stream.extentIds.includes(id)));
+      if (dropped.size === 0) return stream;
+      if (dropped.has(stream.extentIds.at(-1)!)) throw new StreamError('INVALID_ARGUMENT', `extent ${stream.extentIds.at(-1)} is the last of stream ${streamId}`);
+      for (const extentId of dropped) {
+        const extent = await tx.get(this.keys.extent(extentId)).string();
+        if (extent !== null && !(JSON.parse(extent) as ExtentRecord).sealed) throw new StreamError('INVALID_ARGUMENT', `extent ${extentId} is not sealed`);
+      }
+      const next = { ...stream, extentIds: stream.extentIds.filter((id) => !dropped.has(id)) };
+      await tx.put(this.keys.stream(streamId)).value(JSON.stringify(next));
+      return next;
+    });
+  }
+
+  /**
+   * Records `holder`'s hold on every extent, at `nowMs`, or on none: fails with
+   * EXTENT_NOT_FOUND for an extent without a record and EXTENT_COLLECTING for a condemned one.
+   */
+  async holdExtents(holder: string, extentIds: readonly string[], nowMs: number): Promise<void> {
+    await this.asLeader(async (tx) => {
+      const updates: ExtentRecord[] = [];
+      for (const extentId of new Set(extentIds)) {
+        const raw = await tx.get(this.keys.extent(extentId)).string();
+        if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${extentId}`);
+        const extent = JSON.parse(raw) as ExtentRecord;
+        if (extent.condemnedMs !== undefined) throw new StreamError('EXTENT_COLLECTING', `extent ${extentId} is being collected`);
+        updates.push({ ...extent, holds: { ...extent.holds, [holder]: nowMs } });
+      }
+      for (const extent of updates) await tx.put(this.keys.extent(extent.extentId)).value(JSON.stringify(extent));
+    });
+  }
+
+  /** Drops `holder`'s holds on the extents; extents it does not hold (or gone) are skipped. */
+  async releaseHolds(holder: string, extentIds: readonly string[]): Promise<void> {
+    await this.asLeader(async (tx) => {
+      for (const extentId of new Set(extentIds)) {
+        const raw = await tx.get(this.keys.extent(extentId)).string();
+        if (raw === null) continue;
+        const extent = JSON.parse(raw) as ExtentRecord;
+        if (extent.holds?.[holder] === undefined) continue;
+        const { [holder]: _released, ...holds } = extent.holds;
+        await tx.put(this.keys.extent(extentId)).value(JSON.stringify({ ...extent, holds }));
+      }
+    });
+  }
+
+  /**
+   * Condemns an extent the caller found unlisted by every stream, as its record was then
+   * (`seen`): only if the record is still exactly that and nobody holds it. Holds and shares
+   * (CreateStream) rewrite the record in their transaction, so one racing this either lands
+   * first (the record differs: no condemnation) or fails with EXTENT_COLLECTING. Returns
+   * whether the extent is condemned now.
+   */
+  async condemnExtent(seen: ExtentRecord, nowMs: number): Promise<boolean> {
+    return this.asLeader(async (tx) => {
+      const raw = await tx.get(this.keys.extent(seen.extentId)).string();
+      if (raw === null) return false;
+      const extent = JSON.parse(raw) as ExtentRecord;
+      if (extent.condemnedMs !== undefined) return true;
+      if (isHeld(extent) || raw !== JSON.stringify(seen)) return false;
+      await tx.put(this.keys.extent(seen.extentId)).value(JSON.stringify({ ...extent, condemnedMs: nowMs }));
+      return true;
     });
   }
 

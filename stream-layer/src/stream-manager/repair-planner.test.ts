@@ -94,14 +94,27 @@ describe('planRepairs', () => {
     ]);
   });
 
-  it('collects an extent no stream references: replicas first, then its record', () => {
+  it('condemns an extent no stream lists, then a grace period later deletes its replicas and forgets it', () => {
     const extent = sealed('e1', ['a', 'b', 'c']);
     const live = ['a', 'b', 'c'].map((id) => node(id));
     const held = new Map([['a', [replica('e1')]], ['b', []], ['c', []]]);
-    expect(planRepairs(view({ extents: [extent], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([
+    expect(planRepairs(view({ extents: [extent], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([{ kind: 'condemn', extentId: 'e1', seen: extent }]);
+    const young = { ...extent, condemnedMs: NOW - 1_000 };
+    expect(planRepairs(view({ extents: [young], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([]);
+    const condemned = { ...extent, condemnedMs: NOW - 120_000 };
+    expect(planRepairs(view({ extents: [condemned], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([
       { kind: 'delete', extentId: 'e1', nodeId: 'a', reason: 'extent unreferenced' },
     ]);
     const gone = new Map([['a', []], ['b', []], ['c', []]]);
-    expect(planRepairs(view({ extents: [extent], referenced: new Set(), liveNodes: live, reports: gone }))).toEqual([{ kind: 'forget', extentId: 'e1' }]);
+    expect(planRepairs(view({ extents: [condemned], referenced: new Set(), liveNodes: live, reports: gone }))).toEqual([{ kind: 'forget', extentId: 'e1' }]);
+  });
+
+  it('keeps and repairs an extent no stream lists while somebody holds it', () => {
+    const extent = { ...sealed('e1', ['a', 'b', 'c']), holds: { 'p-7': NOW - 5_000 } };
+    const reports = new Map([['a', [replica('e1')]], ['b', [replica('e1')]], ['d', []]]);
+    const live = [node('a'), node('b'), node('d')];
+    expect(planRepairs(view({ extents: [extent], referenced: new Set(), liveNodes: live, reports }))).toEqual([
+      { kind: 'copy', extentId: 'e1', fromNodeId: 'a', toNodeId: 'd', lengthBytes: 100, replaces: 'c' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { streamV1 } from '@strata/protos';
 import type { NodeRecord } from '../etcd-keys.js';
-import type { ExtentRecord } from './metadata-store.js';
+import { isHeld, type ExtentRecord } from './metadata-store.js';
 
 /** What the stream manager saw of the cluster in one poll. */
 export interface ClusterView {
@@ -14,7 +14,11 @@ export interface ClusterView {
   reports: ReadonlyMap<string, readonly streamV1.ReplicaState__Output[]>;
   replicaCount: number;
   nowMs: number;
-  /** How old an unrecorded replica must be before it counts as garbage (it may be a new extent being recorded). */
+  /**
+   * How old an unrecorded replica must be before it counts as garbage (it may be a new extent
+   * being recorded), and how long a condemned extent stays readable before it is deleted (for
+   * readers still holding pointers into it).
+   */
   graceMs: number;
 }
 
@@ -25,7 +29,12 @@ export type RepairAction =
   | { kind: 'delete'; extentId: string; nodeId: string; reason: string }
   /** Copy a healthy replica to `toNodeId`, then record it in place of `replaces` (an unhealthy member, if any). */
   | { kind: 'copy'; extentId: string; fromNodeId: string; toNodeId: string; lengthBytes: number; replaces?: string }
-  /** An extent no stream references whose replicas are all gone: forget its record. */
+  /**
+   * An extent no stream lists and nobody holds: condemn it (no new holds or shares; deleted
+   * after the grace period), unless its record changed since `seen` (a hold or share since).
+   */
+  | { kind: 'condemn'; extentId: string; seen: ExtentRecord }
+  /** A condemned extent whose replicas are all gone: forget its record. */
   | { kind: 'forget'; extentId: string };
 
 /** The state of one member of an extent's replica set. */
@@ -34,8 +43,9 @@ export type MemberState = 'healthy' | 'needs-seal' | 'dead' | 'missing' | 'corru
 /**
  * The repair decisions for one view of the cluster: a pure function, so every case can be
  * tested without processes. Unsealed extents are never repaired (their writer seals them on
- * failure); sealed extents are brought back to `replicaCount` healthy replicas; replicas that
- * should not exist are deleted.
+ * failure); sealed extents a stream lists or somebody holds are brought back to
+ * `replicaCount` healthy replicas; replicas that should not exist are deleted; extents nobody
+ * needs are condemned, then collected after the grace period.
  */
 export function planRepairs(view: ClusterView): RepairAction[] {
   const actions: RepairAction[] = [];
@@ -54,8 +64,11 @@ export function planRepairs(view: ClusterView): RepairAction[] {
   }
 
   for (const extent of view.extents) {
-    if (!view.referenced.has(extent.extentId) && view.nowMs - (extent.createdMs ?? 0) > view.graceMs) {
-      actions.push(...collect(extent, view));
+    if (!view.referenced.has(extent.extentId) && !isHeld(extent)) {
+      // Condemned first and deleted a grace period later: a reader given pointers into it
+      // before it was released has that long to finish.
+      if (extent.condemnedMs === undefined) actions.push({ kind: 'condemn', extentId: extent.extentId, seen: extent });
+      else if (view.nowMs - extent.condemnedMs > view.graceMs) actions.push(...collect(extent, view));
       continue;
     }
     if (!extent.sealed) continue;
@@ -64,7 +77,7 @@ export function planRepairs(view: ClusterView): RepairAction[] {
   return actions;
 }
 
-/** Deletes every replica of an unreferenced extent, then forgets it. */
+/** Deletes every replica of a condemned extent, then forgets it. */
 function collect(extent: ExtentRecord, view: ClusterView): RepairAction[] {
   const held = [...view.reports].filter(([, replicas]) => replicas.some((r) => r.extentId === extent.extentId)).map(([nodeId]) => nodeId);
   const unreported = extent.replicas.filter((nodeId) => !view.reports.has(nodeId));

@@ -71,7 +71,12 @@ export class Repairer {
       }),
     );
     this.reports = new Map(polled.filter((entry): entry is readonly [string, streamV1.ReplicaState__Output[]] => entry[1] !== undefined));
-    const [extents, streams] = await Promise.all([this.deps.metadata.allExtents(), this.deps.metadata.allStreams()]);
+    // Extents first, then streams: an extent is recorded in the same transaction as the stream
+    // that lists it, so every extent read here is listed in what the streams read sees, unless
+    // released since. A share or hold after the streams read changes the extent's record, which
+    // the condemnation checks against what was read here.
+    const extents = await this.deps.metadata.allExtents();
+    const streams = await this.deps.metadata.allStreams();
     const referenced = new Set(streams.flatMap((stream) => stream.extentIds));
     const actions = planRepairs({
       extents,
@@ -101,6 +106,9 @@ export class Repairer {
           break;
         case 'copy':
           await this.copy(action);
+          break;
+        case 'condemn':
+          await this.deps.metadata.condemnExtent(action.seen, this.deps.clock.nowMs());
           break;
         case 'forget':
           await this.deps.metadata.forgetExtent(action.extentId);

@@ -3,7 +3,7 @@ import type { streamV1 } from '@strata/protos';
 import type { NodeDirectory } from '../client/node-directory.js';
 import { StreamError } from '../errors.js';
 import { NODE_CONTROL_TIMEOUT_MS } from '../limits.js';
-import type { ExtentRecord, MetadataStore, StreamRecord } from './metadata-store.js';
+import { isHeld, type ExtentRecord, type MetadataStore, type StreamRecord } from './metadata-store.js';
 import { placeChain } from './placement.js';
 
 export interface StreamManagerDeps {
@@ -64,6 +64,32 @@ export class StreamManager {
   async deleteStream(streamId: string): Promise<void> {
     await this.deps.metadata.deleteStream(streamId);
     this.deps.log.info({ streamId }, 'stream deleted');
+  }
+
+  /** See StreamManager.ReleaseExtents in stream_manager.proto. */
+  async releaseExtents(streamId: string, extentIds: readonly string[]): Promise<streamV1.StreamInfo> {
+    const stream = await this.deps.metadata.releaseExtents(streamId, extentIds);
+    this.deps.log.info({ streamId, extentIds }, 'extents released from stream');
+    return this.describe(stream);
+  }
+
+  /** See StreamManager.HoldExtents in stream_manager.proto. */
+  async holdExtents(holder: string, extentIds: readonly string[]): Promise<void> {
+    if (!/^[\w.-]{1,100}$/.test(holder)) throw new StreamError('INVALID_ARGUMENT', `bad holder ${JSON.stringify(holder)}`);
+    await this.deps.metadata.holdExtents(holder, extentIds, this.deps.clock.nowMs());
+    this.deps.log.info({ holder, extentIds }, 'extents held');
+  }
+
+  /** See StreamManager.ReleaseHolds in stream_manager.proto. */
+  async releaseHolds(holder: string, extentIds: readonly string[]): Promise<void> {
+    await this.deps.metadata.releaseHolds(holder, extentIds);
+    this.deps.log.info({ holder, extentIds }, 'holds released');
+  }
+
+  /** Every extent somebody (or `holder`, if given) holds. */
+  async heldExtents(holder = ''): Promise<streamV1.ExtentInfo[]> {
+    const held = (await this.deps.metadata.allExtents()).filter((extent) => (holder ? extent.holds?.[holder] !== undefined : isHeld(extent)));
+    return held.map((extent) => this.describeExtent(extent));
   }
 
   async extentInfo(extentId: string): Promise<streamV1.ExtentInfo> {
@@ -183,6 +209,7 @@ export class StreamManager {
       sealed: extent.sealed,
       sealedLengthBytes: extent.sealedLengthBytes,
       lengthBytes: extent.sealed ? extent.sealedLengthBytes : (this.deps.reportedLength?.(extent) ?? 0),
+      holds: Object.entries(extent.holds ?? {}).map(([holder, heldMs]) => ({ holder, heldMs })),
     };
   }
 }

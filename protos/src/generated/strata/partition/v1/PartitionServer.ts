@@ -8,6 +8,8 @@ import type { BlobRequest as _strata_partition_v1_BlobRequest, BlobRequest__Outp
 import type { CheckpointPartitionRequest as _strata_partition_v1_CheckpointPartitionRequest, CheckpointPartitionRequest__Output as _strata_partition_v1_CheckpointPartitionRequest__Output } from '../../../strata/partition/v1/CheckpointPartitionRequest.js';
 import type { CheckpointPartitionResponse as _strata_partition_v1_CheckpointPartitionResponse, CheckpointPartitionResponse__Output as _strata_partition_v1_CheckpointPartitionResponse__Output } from '../../../strata/partition/v1/CheckpointPartitionResponse.js';
 import type { CommitBlobRequest as _strata_partition_v1_CommitBlobRequest, CommitBlobRequest__Output as _strata_partition_v1_CommitBlobRequest__Output } from '../../../strata/partition/v1/CommitBlobRequest.js';
+import type { CompactPartitionRequest as _strata_partition_v1_CompactPartitionRequest, CompactPartitionRequest__Output as _strata_partition_v1_CompactPartitionRequest__Output } from '../../../strata/partition/v1/CompactPartitionRequest.js';
+import type { CompactPartitionResponse as _strata_partition_v1_CompactPartitionResponse, CompactPartitionResponse__Output as _strata_partition_v1_CompactPartitionResponse__Output } from '../../../strata/partition/v1/CompactPartitionResponse.js';
 import type { CompleteUploadRequest as _strata_partition_v1_CompleteUploadRequest, CompleteUploadRequest__Output as _strata_partition_v1_CompleteUploadRequest__Output } from '../../../strata/partition/v1/CompleteUploadRequest.js';
 import type { CompleteUploadResponse as _strata_partition_v1_CompleteUploadResponse, CompleteUploadResponse__Output as _strata_partition_v1_CompleteUploadResponse__Output } from '../../../strata/partition/v1/CompleteUploadResponse.js';
 import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from '../../../strata/partition/v1/ContainerInfo.js';
@@ -29,6 +31,8 @@ import type { PartitionChange as _strata_partition_v1_PartitionChange, Partition
 import type { PartitionStatsRequest as _strata_partition_v1_PartitionStatsRequest, PartitionStatsRequest__Output as _strata_partition_v1_PartitionStatsRequest__Output } from '../../../strata/partition/v1/PartitionStatsRequest.js';
 import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsResponse, PartitionStatsResponse__Output as _strata_partition_v1_PartitionStatsResponse__Output } from '../../../strata/partition/v1/PartitionStatsResponse.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from '../../../strata/partition/v1/PutBlobRequest.js';
+import type { ReportUsageRequest as _strata_partition_v1_ReportUsageRequest, ReportUsageRequest__Output as _strata_partition_v1_ReportUsageRequest__Output } from '../../../strata/partition/v1/ReportUsageRequest.js';
+import type { ReportUsageResponse as _strata_partition_v1_ReportUsageResponse, ReportUsageResponse__Output as _strata_partition_v1_ReportUsageResponse__Output } from '../../../strata/partition/v1/ReportUsageResponse.js';
 import type { SetContainerPropertiesRequest as _strata_partition_v1_SetContainerPropertiesRequest, SetContainerPropertiesRequest__Output as _strata_partition_v1_SetContainerPropertiesRequest__Output } from '../../../strata/partition/v1/SetContainerPropertiesRequest.js';
 import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from '../../../strata/partition/v1/SplitPartitionRequest.js';
 import type { UploadInfo as _strata_partition_v1_UploadInfo, UploadInfo__Output as _strata_partition_v1_UploadInfo__Output } from '../../../strata/partition/v1/UploadInfo.js';
@@ -62,6 +66,15 @@ export interface PartitionServerClient extends grpc.Client {
   commitBlob(argument: _strata_partition_v1_CommitBlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
   commitBlob(argument: _strata_partition_v1_CommitBlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
   commitBlob(argument: _strata_partition_v1_CommitBlobRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  
+  CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  compactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  compactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  compactPartition(argument: _strata_partition_v1_CompactPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
+  compactPartition(argument: _strata_partition_v1_CompactPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
   
   CompleteUpload(argument: _strata_partition_v1_CompleteUploadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompleteUploadResponse__Output>): grpc.ClientUnaryCall;
   CompleteUpload(argument: _strata_partition_v1_CompleteUploadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CompleteUploadResponse__Output>): grpc.ClientUnaryCall;
@@ -189,6 +202,15 @@ export interface PartitionServerClient extends grpc.Client {
   putBlob(options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   putBlob(callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   
+  ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  reportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  reportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  reportUsage(argument: _strata_partition_v1_ReportUsageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  reportUsage(argument: _strata_partition_v1_ReportUsageRequest, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
+  
   SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
@@ -225,6 +247,8 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
   
   CommitBlob: grpc.handleUnaryCall<_strata_partition_v1_CommitBlobRequest__Output, _strata_partition_v1_BlobInfo>;
   
+  CompactPartition: grpc.handleUnaryCall<_strata_partition_v1_CompactPartitionRequest__Output, _strata_partition_v1_CompactPartitionResponse>;
+  
   CompleteUpload: grpc.handleUnaryCall<_strata_partition_v1_CompleteUploadRequest__Output, _strata_partition_v1_CompleteUploadResponse>;
   
   CreateContainer: grpc.handleUnaryCall<_strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo>;
@@ -253,6 +277,8 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
   
   PutBlob: grpc.handleClientStreamingCall<_strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo>;
   
+  ReportUsage: grpc.handleUnaryCall<_strata_partition_v1_ReportUsageRequest__Output, _strata_partition_v1_ReportUsageResponse>;
+  
   SetContainerProperties: grpc.handleUnaryCall<_strata_partition_v1_SetContainerPropertiesRequest__Output, _strata_partition_v1_ContainerInfo>;
   
   SplitPartition: grpc.handleUnaryCall<_strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange>;
@@ -265,6 +291,7 @@ export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   AbortUpload: MethodDefinition<_strata_partition_v1_UploadRequest, _strata_partition_v1_AbortUploadResponse, _strata_partition_v1_UploadRequest__Output, _strata_partition_v1_AbortUploadResponse__Output>
   CheckpointPartition: MethodDefinition<_strata_partition_v1_CheckpointPartitionRequest, _strata_partition_v1_CheckpointPartitionResponse, _strata_partition_v1_CheckpointPartitionRequest__Output, _strata_partition_v1_CheckpointPartitionResponse__Output>
   CommitBlob: MethodDefinition<_strata_partition_v1_CommitBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_CommitBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
+  CompactPartition: MethodDefinition<_strata_partition_v1_CompactPartitionRequest, _strata_partition_v1_CompactPartitionResponse, _strata_partition_v1_CompactPartitionRequest__Output, _strata_partition_v1_CompactPartitionResponse__Output>
   CompleteUpload: MethodDefinition<_strata_partition_v1_CompleteUploadRequest, _strata_partition_v1_CompleteUploadResponse, _strata_partition_v1_CompleteUploadRequest__Output, _strata_partition_v1_CompleteUploadResponse__Output>
   CreateContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo__Output>
   CreateUpload: MethodDefinition<_strata_partition_v1_CreateUploadRequest, _strata_partition_v1_UploadInfo, _strata_partition_v1_CreateUploadRequest__Output, _strata_partition_v1_UploadInfo__Output>
@@ -279,6 +306,7 @@ export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   MergePartitions: MethodDefinition<_strata_partition_v1_MergePartitionsRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_MergePartitionsRequest__Output, _strata_partition_v1_PartitionChange__Output>
   PartitionStats: MethodDefinition<_strata_partition_v1_PartitionStatsRequest, _strata_partition_v1_PartitionStatsResponse, _strata_partition_v1_PartitionStatsRequest__Output, _strata_partition_v1_PartitionStatsResponse__Output>
   PutBlob: MethodDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
+  ReportUsage: MethodDefinition<_strata_partition_v1_ReportUsageRequest, _strata_partition_v1_ReportUsageResponse, _strata_partition_v1_ReportUsageRequest__Output, _strata_partition_v1_ReportUsageResponse__Output>
   SetContainerProperties: MethodDefinition<_strata_partition_v1_SetContainerPropertiesRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_SetContainerPropertiesRequest__Output, _strata_partition_v1_ContainerInfo__Output>
   SplitPartition: MethodDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange__Output>
   UploadPart: MethodDefinition<_strata_partition_v1_UploadPartRequest, _strata_partition_v1_PartInfo, _strata_partition_v1_UploadPartRequest__Output, _strata_partition_v1_PartInfo__Output>

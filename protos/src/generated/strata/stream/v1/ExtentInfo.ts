@@ -1,6 +1,7 @@
 // Original file: strata/stream/v1/extent.proto
 
 import type { Replica as _strata_stream_v1_Replica, Replica__Output as _strata_stream_v1_Replica__Output } from '../../../strata/stream/v1/Replica.js';
+import type { ExtentHold as _strata_stream_v1_ExtentHold, ExtentHold__Output as _strata_stream_v1_ExtentHold__Output } from '../../../strata/stream/v1/ExtentHold.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface ExtentInfo {
@@ -9,6 +10,7 @@ export interface ExtentInfo {
   'sealed'?: (boolean);
   'sealedLengthBytes'?: (number | string | Long);
   'lengthBytes'?: (number | string | Long);
+  'holds'?: (_strata_stream_v1_ExtentHold)[];
 }
 
 export interface ExtentInfo__Output {
@@ -17,4 +19,5 @@ export interface ExtentInfo__Output {
   'sealed': (boolean);
   'sealedLengthBytes': (number);
   'lengthBytes': (number);
+  'holds': (_strata_stream_v1_ExtentHold__Output)[];
 }

@@ -1,0 +1,146 @@
+import { errorMessage } from '@strata/common';
+import type { partitionV1, streamV1 } from '@strata/protos';
+import type { StreamManagerClient } from '@strata/stream-layer';
+import { COMPACTION_BYTES_PER_CALL_MAX, COMPACTION_PASSES_MAX, HOLD_RECONCILE_GRACE_MS } from '../limits.js';
+import type { Committer } from '../partition-server/committer.js';
+import { rewritePass, type RewriteContext } from './compactor.js';
+import { referencedBytes, usageOf } from './usage-scan.js';
+
+export interface PartitionGcContext extends RewriteContext {
+  partitionId: string;
+  epoch: number;
+  committer: Committer;
+  manager: StreamManagerClient;
+  dataStreamId: string;
+}
+
+/**
+ * Space reclamation for one partition: the mark phase (`usage`), compaction (`compact`), and
+ * the rule that keeps extents other partitions point into alive (`protect`).
+ *
+ * The rule: an extent is collected only when no stream lists it and nobody holds it (the
+ * stream manager's side). A partition's data stream lists the extents it wrote or shares (a
+ * split's children list their parent's); a partition whose index points into an extent its
+ * data stream does not list — or lists but is releasing — holds it. So a partition may drop an
+ * extent from its own stream as soon as its own index no longer points into it, whatever other
+ * partitions do: they either list the extent themselves or hold it.
+ */
+export class PartitionGc {
+  /** Extents this partition is about to release: a copy committing now must hold them. */
+  private readonly releasing = new Set<string>();
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly ctx: PartitionGcContext) {}
+
+  /**
+   * Scans the index (after every accepted mutation is applied) and returns the partition's
+   * usage: bytes referenced per extent of its data stream, and in any other extent. Also drops
+   * this partition's holds its index no longer needs (once older than HOLD_RECONCILE_GRACE_MS).
+   */
+  async usage(): Promise<partitionV1.PartitionUsage> {
+    const openExtent = { extentId: this.ctx.dataWriter.currentExtent.extentId, appendedBytes: this.ctx.dataWriter.appendedBytes };
+    const { sequence, taken } = await this.ctx.committer.barrier(() => this.ctx.index.snapshotEntries());
+    const referenced = await referencedBytes(taken);
+    const [dataStream, held] = await Promise.all([this.ctx.manager.getStream(this.ctx.dataStreamId), this.ctx.manager.heldExtents(this.ctx.partitionId)]);
+    await this.dropUnneededHolds(held, referenced);
+    return usageOf({ partitionId: this.ctx.partitionId, epoch: this.ctx.epoch, sequence, scannedMs: this.ctx.clock.nowMs(), referenced, dataStream, openExtent });
+  }
+
+  private async dropUnneededHolds(held: streamV1.ExtentInfo__Output[], referenced: ReadonlyMap<string, number>): Promise<void> {
+    const now = this.ctx.clock.nowMs();
+    const unneeded = held
+      .filter((extent) => !referenced.has(extent.extentId))
+      .filter((extent) => extent.holds.some((hold) => hold.holder === this.ctx.partitionId && now - hold.heldMs > HOLD_RECONCILE_GRACE_MS))
+      .map((extent) => extent.extentId);
+    if (unneeded.length === 0) return;
+    await this.ctx.manager.releaseHolds(this.ctx.partitionId, unneeded);
+    this.ctx.log.info({ extentIds: unneeded }, 'holds no longer needed released');
+  }
+
+  /**
+   * For a record that gets pointers this partition did not write (a copy, a part copied from
+   * another blob): holds every extent of `pointers` that its data stream does not list, or is
+   * releasing. Call it inside the commit's prepare (under the partition's lock), before the
+   * record is logged. Fails with the stream layer's EXTENT_COLLECTING or EXTENT_NOT_FOUND when
+   * an extent is already condemned or gone: the caller must read fresh pointers and try again.
+   */
+  async protect(pointers: readonly streamV1.BlockPointer[]): Promise<void> {
+    const extentIds = new Set(pointers.map((pointer) => pointer.extentId ?? ''));
+    extentIds.delete('');
+    if (extentIds.size === 0) return;
+    const own = new Set((await this.ctx.manager.getStream(this.ctx.dataStreamId)).extents.map((extent) => extent.extentId));
+    await this.ctx.manager.holdExtents(this.ctx.partitionId, [...extentIds].filter((id) => !own.has(id) || this.releasing.has(id)));
+  }
+
+  /** Extents the index points into that the data stream does not list (a split's children hold them). */
+  async foreignExtents(): Promise<string[]> {
+    const { taken } = await this.ctx.committer.barrier(() => this.ctx.index.snapshotEntries());
+    const referenced = await referencedBytes(taken);
+    const own = new Set((await this.ctx.manager.getStream(this.ctx.dataStreamId)).extents.map((extent) => extent.extentId));
+    return [...referenced.keys()].filter((id) => !own.has(id));
+  }
+
+  /** See PartitionServer.CompactPartition. One compaction of a partition at a time. */
+  compact(extentIds: readonly string[]): Promise<partitionV1.CompactPartitionResponse> {
+    const run = this.running.then(() => this.compactNow(new Set(extentIds)));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves once no compaction runs (callers first make `shouldStop` true). */
+  async stopped(): Promise<void> {
+    await this.running;
+  }
+
+  private async compactNow(targets: Set<string>): Promise<partitionV1.CompactPartitionResponse> {
+    const started = this.ctx.clock.monotonicMs();
+    const totals = { records: 0, bytes: 0, skipped: 0 };
+    const released: string[] = [];
+    let remaining = targets;
+    if (remaining.has(this.ctx.dataWriter.currentExtent.extentId)) await this.ctx.dataWriter.rollOver();
+    for (let pass = 0; pass < COMPACTION_PASSES_MAX && remaining.size > 0 && !this.ctx.shouldStop(); pass++) {
+      const result = await rewritePass(this.ctx, remaining, COMPACTION_BYTES_PER_CALL_MAX - totals.bytes);
+      totals.records += result.records;
+      totals.bytes += result.bytes;
+      totals.skipped += result.skipped;
+      if (result.stopped) break;
+      remaining = await this.releaseUnreferenced(remaining, released);
+    }
+    const durationMs = Math.round(this.ctx.clock.monotonicMs() - started);
+    const kept = [...targets].filter((id) => !released.includes(id));
+    const mibPerSecond = durationMs > 0 ? totals.bytes / 1048576 / (durationMs / 1000) : 0;
+    this.ctx.log.info({ ...totals, released, kept, durationMs, mibPerSecond: Number(mibPerSecond.toFixed(1)) }, 'compaction finished');
+    return { recordsRewritten: totals.records, bytesRewritten: totals.bytes, releasedExtentIds: released, keptExtentIds: kept, durationMs };
+  }
+
+  /**
+   * Marks `targets` as releasing under the partition's lock (a copy committing from then on
+   * holds them), scans the index as of that point, and releases every target it no longer
+   * points into: dropped from the data stream, or this partition's hold dropped. Returns the
+   * targets still pointed into.
+   */
+  private async releaseUnreferenced(targets: ReadonlySet<string>, released: string[]): Promise<Set<string>> {
+    const { taken } = await this.ctx.committer.barrier(() => {
+      for (const id of targets) this.releasing.add(id);
+      return this.ctx.index.snapshotEntries();
+    });
+    try {
+      const referenced = await referencedBytes(taken);
+      const free = [...targets].filter((id) => !referenced.has(id));
+      if (free.length > 0) {
+        const stream = await this.ctx.manager.getStream(this.ctx.dataStreamId);
+        const own = free.filter((id) => stream.extents.some((extent) => extent.extentId === id));
+        if (own.length > 0) await this.ctx.manager.releaseExtents(this.ctx.dataStreamId, own);
+        await this.ctx.manager.releaseHolds(this.ctx.partitionId, free.filter((id) => !own.includes(id)));
+        released.push(...free);
+        this.ctx.log.info({ released: own, holdsReleased: free.filter((id) => !own.includes(id)) }, 'extents released');
+      }
+      return new Set([...targets].filter((id) => referenced.has(id)));
+    } catch (error) {
+      this.ctx.log.warn({ err: errorMessage(error), targets: [...targets] }, 'extents not released; the next round retries');
+      return new Set(targets);
+    } finally {
+      for (const id of targets) this.releasing.delete(id);
+    }
+  }
+}
