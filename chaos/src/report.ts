@@ -1,0 +1,125 @@
+import type { Anomaly, AnomalyKind, CheckResult } from './checker.js';
+import type { Convergence } from './convergence.js';
+import type { Op, OpKind, Outcome } from './history.js';
+
+export interface ChaosReport {
+  seed: number;
+  durationS: number;
+  faultFlags: string[];
+  /** Requests of the load (the read-back after convergence not counted). */
+  ops: number;
+  opsByKind: Record<OpKind, Record<Outcome, number>>;
+  ackedPuts: number;
+  ackedPutBytes: number;
+  ackedDeletes: number;
+  /** Every fault carried out, by kind; `crash` counts processes that died by themselves, `skipped` faults that found no target. */
+  faults: Record<string, number>;
+  kills: number;
+  extentNodeKills: number;
+  pauses: number;
+  anomalies: Record<AnomalyKind, number>;
+  anomalyDetails: Anomaly[];
+  observations: number;
+  /** Requests of the load that succeeded (a 404 for a missing key is a success). */
+  availability: number;
+  /** The longest time during the load in which no request succeeded. */
+  maxOutageS: number;
+  converged: boolean;
+  convergedS: number;
+  convergenceProblem?: string;
+  readBack: { keys: number; unreadable: number };
+  passed: boolean;
+  runDir: string;
+  history: string;
+}
+
+const KINDS: OpKind[] = ['put', 'get', 'head', 'delete', 'list'];
+
+/** The numbers of a run, from its history, the checker's verdict, the nemesis's counts and the convergence. */
+export function buildReport(input: {
+  seed: number;
+  durationS: number;
+  faultFlags: string[];
+  ops: readonly Op[];
+  check: CheckResult;
+  faults: ReadonlyMap<string, number>;
+  convergence: Convergence;
+  runDir: string;
+  history: string;
+}): ChaosReport {
+  const load = input.ops.filter((op) => !op.final);
+  const opsByKind = Object.fromEntries(KINDS.map((kind) => [kind, { ok: 0, fail: 0, unknown: 0 }])) as Record<OpKind, Record<Outcome, number>>;
+  for (const op of load) opsByKind[op.kind][op.outcome]++;
+  const ackedPuts = load.filter((op) => op.kind === 'put' && op.outcome === 'ok');
+  const faults = Object.fromEntries([...input.faults].sort(([a], [b]) => a.localeCompare(b)));
+  const sum = (match: (kind: string) => boolean): number => Object.entries(faults).filter(([kind]) => match(kind)).reduce((total, [, count]) => total + count, 0);
+  const finalReads = input.ops.filter((op) => op.final && op.kind === 'get');
+  const anomalies = input.check.counts;
+  const problems = Object.values(anomalies).reduce((total, count) => total + count, 0);
+  return {
+    seed: input.seed,
+    durationS: input.durationS,
+    faultFlags: input.faultFlags,
+    ops: load.length,
+    opsByKind,
+    ackedPuts: ackedPuts.length,
+    ackedPutBytes: ackedPuts.reduce((total, op) => total + (op.kind === 'put' ? op.sizeBytes : 0), 0),
+    ackedDeletes: load.filter((op) => op.kind === 'delete' && op.outcome === 'ok').length,
+    faults,
+    kills: sum((kind) => kind.startsWith('kill-') || kind === 'restart-etcd'),
+    extentNodeKills: faults['kill-extent-node'] ?? 0,
+    pauses: sum((kind) => kind.startsWith('pause-')),
+    anomalies,
+    anomalyDetails: input.check.anomalies,
+    observations: input.check.observations,
+    availability: load.length === 0 ? 0 : load.filter((op) => op.outcome === 'ok').length / load.length,
+    maxOutageS: longestOutageMs(load) / 1000,
+    converged: input.convergence.converged,
+    convergedS: input.convergence.elapsedMs / 1000,
+    ...(input.convergence.converged ? {} : { convergenceProblem: input.convergence.last }),
+    readBack: { keys: new Set(finalReads.map((op) => op.key)).size, unreadable: anomalies.unreadable },
+    passed: problems === 0 && input.convergence.converged && load.length > 0,
+    runDir: input.runDir,
+    history: input.history,
+  };
+}
+
+/** The longest stretch, from the first request of the load to its last, with no request succeeding. */
+export function longestOutageMs(ops: readonly Op[]): number {
+  if (ops.length === 0) return 0;
+  const start = Math.min(...ops.map((op) => op.invokeMs));
+  const end = Math.max(...ops.map((op) => op.completeMs));
+  const successes = ops.filter((op) => op.outcome === 'ok').map((op) => op.completeMs).sort((a, b) => a - b);
+  let longest = 0;
+  let previous = start;
+  for (const at of [...successes, end]) {
+    longest = Math.max(longest, at - previous);
+    previous = Math.max(previous, at);
+  }
+  return longest;
+}
+
+/** The one line a run ends with, e.g. `chaos seed=42 ops=18231 acked_puts=6012 kills=25 ... converged_s=11.4`. */
+export function summaryLine(report: ChaosReport): string {
+  const a = report.anomalies;
+  return [
+    'chaos',
+    `seed=${report.seed}`,
+    `ops=${report.ops}`,
+    `acked_puts=${report.ackedPuts}`,
+    `kills=${report.kills}`,
+    `en_kills=${report.extentNodeKills}`,
+    `pauses=${report.pauses}`,
+    `crashes=${report.faults.crash ?? 0}`,
+    `lost=${a.lost}`,
+    `corrupt=${a.corrupt}`,
+    `stale=${a.stale}`,
+    `resurrected=${a.resurrected}`,
+    `list_missing=${a['list-missing']}`,
+    `unreadable=${a.unreadable}`,
+    `availability=${(report.availability * 100).toFixed(1)}%`,
+    `max_outage_s=${report.maxOutageS.toFixed(1)}`,
+    `converged_s=${report.converged ? report.convergedS.toFixed(1) : 'no'}`,
+    report.passed ? 'PASS' : 'FAIL',
+  ].join(' ');
+}
