@@ -78,7 +78,14 @@ export interface NemesisEvent {
   detail?: string;
 }
 
-export type HistoryEntry = Op | NemesisEvent;
+/** The start of a phase of the run: its requests are told apart by these marks. */
+export interface PhaseMark {
+  type: 'phase';
+  atMs: number;
+  phase: 'prefill' | 'load' | 'heal' | 'read-back';
+}
+
+export type HistoryEntry = Op | NemesisEvent | PhaseMark;
 
 /**
  * The run's history: every request and its outcome, every fault, in completion order, as JSON
@@ -103,6 +110,10 @@ export class History {
 
   events(): NemesisEvent[] {
     return this.entries.filter((entry): entry is NemesisEvent => entry.type === 'nemesis');
+  }
+
+  phases(): PhaseMark[] {
+    return this.entries.filter((entry): entry is PhaseMark => entry.type === 'phase');
   }
 
   async close(): Promise<void> {

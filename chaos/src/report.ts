@@ -1,13 +1,15 @@
 import type { Anomaly, AnomalyKind, CheckResult } from './checker.js';
 import type { Convergence } from './convergence.js';
-import type { Op, OpKind, Outcome } from './history.js';
+import type { HistoryEntry, Op, OpKind, Outcome, PhaseMark } from './history.js';
 
 export interface ChaosReport {
   seed: number;
   durationS: number;
   faultFlags: string[];
-  /** Requests of the load (the read-back after convergence not counted). */
+  /** Requests of the load, sent while the nemesis worked (the prefill and the read-back are not counted). */
   ops: number;
+  /** Objects written before the load began, one per key. */
+  prefilledKeys: number;
   opsByKind: Record<OpKind, Record<Outcome, number>>;
   ackedPuts: number;
   ackedPutBytes: number;
@@ -30,7 +32,6 @@ export interface ChaosReport {
   readBack: { keys: number; unreadable: number };
   passed: boolean;
   runDir: string;
-  history: string;
 }
 
 const KINDS: OpKind[] = ['put', 'get', 'head', 'delete', 'list'];
@@ -40,20 +41,21 @@ export function buildReport(input: {
   seed: number;
   durationS: number;
   faultFlags: string[];
-  ops: readonly Op[];
+  entries: readonly HistoryEntry[];
   check: CheckResult;
   faults: ReadonlyMap<string, number>;
   convergence: Convergence;
   runDir: string;
-  history: string;
 }): ChaosReport {
-  const load = input.ops.filter((op) => !op.final);
+  const ops = input.entries.filter((entry): entry is Op => entry.type === 'op');
+  const window = loadWindow(input.entries);
+  const load = ops.filter((op) => !op.final && op.invokeMs >= window.startMs && op.invokeMs < window.endMs);
   const opsByKind = Object.fromEntries(KINDS.map((kind) => [kind, { ok: 0, fail: 0, unknown: 0 }])) as Record<OpKind, Record<Outcome, number>>;
   for (const op of load) opsByKind[op.kind][op.outcome]++;
   const ackedPuts = load.filter((op) => op.kind === 'put' && op.outcome === 'ok');
   const faults = Object.fromEntries([...input.faults].sort(([a], [b]) => a.localeCompare(b)));
   const sum = (match: (kind: string) => boolean): number => Object.entries(faults).filter(([kind]) => match(kind)).reduce((total, [, count]) => total + count, 0);
-  const finalReads = input.ops.filter((op) => op.final && op.kind === 'get');
+  const finalReads = ops.filter((op) => op.final && op.kind === 'get');
   const anomalies = input.check.counts;
   const problems = Object.values(anomalies).reduce((total, count) => total + count, 0);
   return {
@@ -61,6 +63,7 @@ export function buildReport(input: {
     durationS: input.durationS,
     faultFlags: input.faultFlags,
     ops: load.length,
+    prefilledKeys: new Set(ops.filter((op) => op.kind === 'put' && op.invokeMs < window.startMs).map((op) => op.key)).size,
     opsByKind,
     ackedPuts: ackedPuts.length,
     ackedPutBytes: ackedPuts.reduce((total, op) => total + (op.kind === 'put' ? op.sizeBytes : 0), 0),
@@ -73,25 +76,32 @@ export function buildReport(input: {
     anomalyDetails: input.check.anomalies,
     observations: input.check.observations,
     availability: load.length === 0 ? 0 : load.filter((op) => op.outcome === 'ok').length / load.length,
-    maxOutageS: longestOutageMs(load) / 1000,
+    maxOutageS: longestOutageMs(load, window) / 1000,
     converged: input.convergence.converged,
     convergedS: input.convergence.elapsedMs / 1000,
     ...(input.convergence.converged ? {} : { convergenceProblem: input.convergence.last }),
     readBack: { keys: new Set(finalReads.map((op) => op.key)).size, unreadable: anomalies.unreadable },
     passed: problems === 0 && input.convergence.converged && load.length > 0,
     runDir: input.runDir,
-    history: input.history,
   };
 }
 
-/** The longest stretch, from the first request of the load to its last, with no request succeeding. */
-export function longestOutageMs(ops: readonly Op[]): number {
+/** When the load ran: from its phase mark to the heal's (or the last request, when the run was cut short). */
+function loadWindow(entries: readonly HistoryEntry[]): { startMs: number; endMs: number } {
+  const marks = entries.filter((entry): entry is PhaseMark => entry.type === 'phase');
+  return {
+    startMs: marks.find((mark) => mark.phase === 'load')?.atMs ?? 0,
+    endMs: marks.find((mark) => mark.phase === 'heal')?.atMs ?? Number.POSITIVE_INFINITY,
+  };
+}
+
+/** The longest stretch of `window` in which no request of `ops` succeeded (an answer counts when it completes). */
+export function longestOutageMs(ops: readonly Op[], window: { startMs: number; endMs: number }): number {
   if (ops.length === 0) return 0;
-  const start = Math.min(...ops.map((op) => op.invokeMs));
-  const end = Math.max(...ops.map((op) => op.completeMs));
-  const successes = ops.filter((op) => op.outcome === 'ok').map((op) => op.completeMs).sort((a, b) => a - b);
+  const end = Math.min(window.endMs, Math.max(...ops.map((op) => op.completeMs)));
+  const successes = ops.filter((op) => op.outcome === 'ok' && op.completeMs < end).map((op) => op.completeMs).sort((a, b) => a - b);
   let longest = 0;
-  let previous = start;
+  let previous = window.startMs;
   for (const at of [...successes, end]) {
     longest = Math.max(longest, at - previous);
     previous = Math.max(previous, at);

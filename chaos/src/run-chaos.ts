@@ -7,7 +7,7 @@ import { checkHistory } from './checker.js';
 import { ClusterView } from './cluster-view.js';
 import { waitForConvergence } from './convergence.js';
 import { SmallDisk } from './disk-faults.js';
-import { History } from './history.js';
+import { History, type PhaseMark } from './history.js';
 import { OpIds, runLoad, type LoadDeps } from './load.js';
 import { Nemesis } from './nemesis.js';
 import { PayloadSource } from './payload.js';
@@ -22,6 +22,7 @@ export const CLIENTS_DEFAULT = 6;
 export const PUT_MIB_PER_SECOND_DEFAULT = 4;
 /** After the nemesis stops, the stamp must heal within this long. */
 export const CONVERGENCE_TIMEOUT_MS = 180_000;
+/** The bucket the load works in. */
 const BUCKET = 'chaos';
 const PROGRESS_INTERVAL_MS = 30_000;
 
@@ -53,78 +54,81 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const clock = options.clock ?? systemClock;
   const progress = options.progress ?? (() => undefined);
   const dataDir = join(options.runDir, 'stamp');
-  const historyPath = join(options.runDir, 'history.jsonl');
   await mkdir(dataDir, { recursive: true });
   const smallDisk = options.fillDisk ? new SmallDisk(join(options.runDir, 'small-disk')) : undefined;
-  const history = new History(historyPath);
-  let nemesis: Nemesis | undefined;
-  let stamp: Stamp | undefined;
-  let view: ClusterView | undefined;
-  let transport: S3Transport | undefined;
-  const killAll = (): void => stamp?.processes().forEach((p) => void tryKill(p.pid));
+  const history = new History(join(options.runDir, 'history.jsonl'));
+  const run: Partial<Running> = {};
+  const killAll = (): void => run.stamp?.processes().forEach((p) => void tryKill(p.pid));
   process.once('exit', killAll);
   try {
     await smallDisk?.mount();
     const startedMs = clock.monotonicMs();
-    stamp = await startChaosStamp({ dataDir, flipByte: options.flipByte ?? false, ...(smallDisk ? { smallDisk } : {}), onExit: (info, how) => nemesis?.onExit(info, how) });
-    progress(`stamp started in ${((clock.monotonicMs() - startedMs) / 1000).toFixed(1)} s: ${stamp.processes().length} processes in ${dataDir}`);
-    const info = stamp.info;
-    transport = new S3Transport({ region: info.region, bucket: BUCKET, accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey });
-    const frontEnds = stamp.processes().filter((p) => p.role === 'front-end').map((p) => ({ id: p.id, url: `http://${p.address}` }));
-    const originMs = clock.monotonicMs();
-    const deps: LoadDeps = { transport, frontEnds, history, payload: new PayloadSource(options.seed), clock, originMs, seed: options.seed };
-    view = new ClusterView(stamp);
-    nemesis = new Nemesis({ stamp, view, history, clock, originMs, extentFile: extentFileOf(dataDir, smallDisk), ...(smallDisk ? { smallDisk: { nodeId: SMALL_DISK_NODE, disk: smallDisk } } : {}) });
-    const ids = new OpIds();
-    await createBucket(transport, frontEnds[0]!.url);
-    progress(`prefill: ${await prefill(deps, ids)} keys written; ${await spreadPartitions(view, clock)}`);
-
-    const stop = new AbortController();
-    const endRun = (): void => stop.abort();
-    options.signal?.addEventListener('abort', endRun, { once: true });
-    const timer = setTimeout(endRun, options.durationS * 1000);
-    const ticker = setInterval(() => progress(`running: ${history.ops().length} requests, faults ${JSON.stringify(Object.fromEntries(nemesis!.counts))}`), PROGRESS_INTERVAL_MS);
-    const schedule = planSchedule({ seed: options.seed, durationMs: options.durationS * 1000, flipByte: options.flipByte ?? false, fillDisk: options.fillDisk ?? false, restartEtcd: options.restartEtcd ?? false });
-    progress(`load (${options.clients ?? CLIENTS_DEFAULT} clients) and nemesis (${schedule.length} faults planned) for ${options.durationS} s`);
-    await Promise.all([
-      runLoad(deps, { clients: options.clients ?? CLIENTS_DEFAULT, putBytesPerSecond: (options.putMiBPerSecond ?? PUT_MIB_PER_SECOND_DEFAULT) * 1024 * 1024, ids, stop: stop.signal }),
-      nemesis.run(schedule, stop.signal),
-    ]);
-    clearTimeout(timer);
-    clearInterval(ticker);
-
-    progress('load stopped; healing every fault');
-    await nemesis.healAll();
-    const convergence = await waitForConvergence({ view, stamp, clock, replicaCount: CHAOS_STAMP.replicaCount, timeoutMs: CONVERGENCE_TIMEOUT_MS, probe: () => probeEveryFrontEnd(deps) });
-    progress(convergence.converged ? `converged in ${(convergence.elapsedMs / 1000).toFixed(1)} s; reading every key back` : `did not converge: ${convergence.last}`);
-    await readBack(deps, ids);
-    await history.close();
-
-    const check = checkHistory(history.entries);
-    const report = buildReport({
-      seed: options.seed,
-      durationS: options.durationS,
-      faultFlags: (['flipByte', 'fillDisk', 'restartEtcd'] as const).filter((flag) => options[flag]),
-      ops: history.ops(),
-      check,
-      faults: nemesis.counts,
-      convergence,
-      runDir: options.runDir,
-      history: historyPath,
-    });
-    await writeFile(join(options.runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(join(options.runDir, 'summary.txt'), `${summaryLine(report)}\n`);
-    return report;
+    run.stamp = await startChaosStamp({ dataDir, flipByte: options.flipByte ?? false, ...(smallDisk ? { smallDisk } : {}), onExit: (info, how) => run.nemesis?.onExit(info, how) });
+    progress(`stamp started in ${((clock.monotonicMs() - startedMs) / 1000).toFixed(1)} s: ${run.stamp.processes().length} processes in ${dataDir}`);
+    const info = run.stamp.info;
+    run.transport = new S3Transport({ region: info.region, bucket: BUCKET, accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey });
+    const frontEnds = run.stamp.processes().filter((p) => p.role === 'front-end').map((p) => ({ id: p.id, url: `http://${p.address}` }));
+    const deps: LoadDeps = { transport: run.transport, frontEnds, history, payload: new PayloadSource(options.seed), clock, originMs: clock.monotonicMs(), seed: options.seed };
+    run.view = new ClusterView(run.stamp);
+    run.nemesis = new Nemesis({ stamp: run.stamp, view: run.view, history, clock, originMs: deps.originMs, extentFile: extentFileOf(dataDir, smallDisk), ...(smallDisk ? { smallDisk: { nodeId: SMALL_DISK_NODE, disk: smallDisk } } : {}) });
+    return await runPhases(options, { ...(run as Running), deps, history, progress });
   } finally {
     await history.close().catch(() => undefined);
-    await transport?.close().catch(() => undefined);
-    view?.close();
-    await stamp?.stop();
+    await run.transport?.close().catch(() => undefined);
+    run.view?.close();
+    await run.stamp?.stop();
     process.removeListener('exit', killAll);
     await smallDisk?.release().catch(() => undefined);
     await smallDisk?.unmount().catch((error: unknown) => progress(`could not unmount ${smallDisk.mountPoint}: ${(error as Error).message}`));
     if (!options.keepData) await removeData(dataDir, smallDisk);
   }
+}
+
+interface Running {
+  stamp: Stamp;
+  view: ClusterView;
+  nemesis: Nemesis;
+  transport: S3Transport;
+}
+
+/** The run once its stamp is up: prefill, load under the nemesis, heal, converge, read back, check. */
+async function runPhases(options: ChaosOptions, run: Running & { deps: LoadDeps; history: History; progress: (line: string) => void }): Promise<ChaosReport> {
+  const { deps, history, nemesis, progress } = run;
+  const clock = deps.clock;
+  const mark = (phase: PhaseMark['phase']): void => history.record({ type: 'phase', atMs: clock.monotonicMs() - deps.originMs, phase });
+  const ids = new OpIds();
+  await createBucket(run.transport, deps.frontEnds[0]!.url);
+  mark('prefill');
+  progress(`prefill: ${await prefill(deps, ids)} keys written; ${await spreadPartitions(run.view, clock)}`);
+
+  const stop = new AbortController();
+  options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  const timer = setTimeout(() => stop.abort(), options.durationS * 1000);
+  const ticker = setInterval(() => progress(`running: ${history.ops().length} requests, faults ${JSON.stringify(Object.fromEntries(nemesis.counts))}`), PROGRESS_INTERVAL_MS);
+  const schedule = planSchedule({ seed: options.seed, durationMs: options.durationS * 1000, flipByte: options.flipByte ?? false, fillDisk: options.fillDisk ?? false, restartEtcd: options.restartEtcd ?? false });
+  const clients = options.clients ?? CLIENTS_DEFAULT;
+  progress(`load (${clients} clients) and nemesis (${schedule.length} faults planned) for ${options.durationS} s`);
+  mark('load');
+  const load = runLoad(deps, { clients, putBytesPerSecond: (options.putMiBPerSecond ?? PUT_MIB_PER_SECOND_DEFAULT) * 1024 * 1024, ids, stop: stop.signal });
+  await nemesis.run(schedule, stop.signal);
+  await new Promise((resolve) => (stop.signal.aborted ? resolve(undefined) : stop.signal.addEventListener('abort', resolve, { once: true })));
+  clearTimeout(timer);
+  clearInterval(ticker);
+  // Heal while the last requests finish: one waiting on a paused server is answered sooner.
+  progress('time is up: no new requests; healing every fault');
+  mark('heal');
+  await Promise.all([load, nemesis.healAll()]);
+  const convergence = await waitForConvergence({ view: run.view, stamp: run.stamp, clock, replicaCount: CHAOS_STAMP.replicaCount, timeoutMs: CONVERGENCE_TIMEOUT_MS, probe: () => probeEveryFrontEnd(deps) });
+  progress(convergence.converged ? `converged in ${(convergence.elapsedMs / 1000).toFixed(1)} s; reading every key back` : `did not converge: ${convergence.last}`);
+  mark('read-back');
+  await readBack(deps, ids);
+  await history.close();
+
+  const faultFlags = (['flipByte', 'fillDisk', 'restartEtcd'] as const).filter((flag) => options[flag]);
+  const report = buildReport({ seed: options.seed, durationS: options.durationS, faultFlags, entries: history.entries, check: checkHistory(history.entries), faults: nemesis.counts, convergence, runDir: options.runDir });
+  await writeFile(join(options.runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(options.runDir, 'summary.txt'), `${summaryLine(report)}\n`);
+  return report;
 }
 
 async function createBucket(transport: S3Transport, endpoint: string): Promise<void> {
