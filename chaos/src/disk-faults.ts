@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, open, rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The small disk of the extent node `--fill-disk` fills: big enough for its share of a short run. */
-export const SMALL_DISK_BYTES = 1024 * 1024 * 1024;
+/** The small disk of the extent node `--fill-disk` fills: its share of about ten minutes of load (tmpfs takes memory only as it fills). */
+export const SMALL_DISK_BYTES = 2 * 1024 * 1024 * 1024;
 /** That node calls itself full below this much free space (and takes no new extents). */
 export const SMALL_DISK_FULL_BELOW_BYTES = 64 * 1024 * 1024;
 /** The ballast leaves this much free: less than the full mark, so appends meet a really full disk. */
@@ -41,10 +41,14 @@ export class SmallDisk {
     await mkdir(this.dataDir, { recursive: true });
   }
 
+  async freeBytes(): Promise<number> {
+    const stats = await statfs(this.mountPoint);
+    return stats.bavail * stats.bsize;
+  }
+
   /** Fills the disk up to `BALLAST_LEAVES_BYTES` free; returns the ballast's size. */
   async fill(): Promise<number> {
-    const stats = await statfs(this.mountPoint);
-    const target = Math.max(0, stats.bavail * stats.bsize - BALLAST_LEAVES_BYTES);
+    const target = Math.max(0, (await this.freeBytes()) - BALLAST_LEAVES_BYTES);
     const file = await open(join(this.mountPoint, 'ballast'), 'a');
     const chunk = Buffer.alloc(BALLAST_CHUNK_BYTES);
     let written = 0;

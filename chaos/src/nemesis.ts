@@ -1,7 +1,7 @@
 import type { Clock } from '@strata/common';
 import type { ProcessInfo, Stamp } from '@strata/deploy';
 import type { ClusterView } from './cluster-view.js';
-import { flipByte, type SmallDisk } from './disk-faults.js';
+import { flipByte, SMALL_DISK_FULL_BELOW_BYTES, type SmallDisk } from './disk-faults.js';
 import type { History } from './history.js';
 import { extentNodeTarget, liveIds, partitionServerTarget, pickBy, sealedReplicaTarget, type Target } from './nemesis-targets.js';
 import { slotOf, slotsMax, type FaultKind, type PlannedFault } from './schedule.js';
@@ -70,7 +70,10 @@ export class Nemesis {
 
   private async inject(fault: PlannedFault, stop: AbortSignal): Promise<void> {
     if (fault.kind === 'flip-byte') return this.flipByte(fault);
-    if (fault.kind === 'fill-disk') return this.fillDisk(fault);
+    if (fault.kind === 'fill-disk') {
+      if (!(await this.slotFree(fault.kind, stop))) return this.skip(fault.kind, 'every slot taken');
+      return this.fillDisk(fault);
+    }
     const target = await this.targetOf(fault);
     if (!target) return this.skip(fault.kind, 'no target');
     if (!(await this.slotFree(fault.kind, stop))) return this.skip(fault.kind, 'every slot taken');
@@ -114,11 +117,22 @@ export class Nemesis {
     const slot = slotOf(kind);
     const deadline = this.deps.clock.monotonicMs() + SLOT_WAIT_MS;
     const roleOf = (id: string): string | undefined => this.deps.stamp.processes().find((p) => p.id === id)?.role;
-    while ([...this.down.keys()].filter((id) => roleOf(id) === slot).length >= slotsMax(kind)) {
+    const taken = async (): Promise<number> => [...this.down.keys()].filter((id) => roleOf(id) === slot).length + (slot === 'extent-node' && (await this.smallDiskFull()) ? 1 : 0);
+    while ((await taken()) >= slotsMax(kind)) {
       if (stop.aborted || this.deps.clock.monotonicMs() > deadline) return false;
       await this.deps.clock.sleep(200, stop).catch(() => undefined);
     }
     return true;
+  }
+
+  /**
+   * Whether the small disk's node takes no new extents while it is up: filled by the nemesis,
+   * or full of the run's own data (the stream layer reclaims no space of overwritten blobs yet).
+   */
+  private async smallDiskFull(): Promise<boolean> {
+    const small = this.deps.smallDisk;
+    if (!small || this.down.has(small.nodeId)) return false;
+    return this.down.has(`${small.nodeId}:disk`) || (await small.disk.freeBytes()) < SMALL_DISK_FULL_BELOW_BYTES;
   }
 
   private async kill(fault: PlannedFault, target: Target): Promise<void> {

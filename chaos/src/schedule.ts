@@ -38,7 +38,7 @@ export interface ScheduleOptions {
   restartEtcd?: boolean;
 }
 
-/** Extent nodes down (killed or paused) at once, at most: a chain of three keeps one. */
+/** Extent nodes down (killed, paused or full) at once, at most: three of five still take a new extent. */
 export const EXTENT_NODES_DOWN_MAX = 2;
 /** Leases of extent nodes, partition servers and managers are 5 s; a pause outlasts them. */
 const PAUSE_MS: [number, number] = [6_500, 9_500];
@@ -54,7 +54,7 @@ const REDRAWS_MAX = 8;
 interface KindSpec {
   weight: number;
   /** What it occupies while it lasts, and how many of those may be out at once. */
-  slot: 'extent-node' | 'partition-server' | 'stream-manager' | 'partition-manager' | 'front-end' | 'etcd' | 'disk' | 'none';
+  slot: 'extent-node' | 'partition-server' | 'stream-manager' | 'partition-manager' | 'front-end' | 'etcd' | 'none';
   healMs: [number, number];
   flag?: 'flipByte' | 'fillDisk' | 'restartEtcd';
 }
@@ -70,7 +70,8 @@ const KINDS: Record<FaultKind, KindSpec> = {
   'pause-partition-manager-leader': { weight: 3, slot: 'partition-manager', healMs: PAUSE_MS },
   'kill-front-end': { weight: 6, slot: 'front-end', healMs: [1_000, 6_000] },
   'flip-byte': { weight: 6, slot: 'none', healMs: [0, 0], flag: 'flipByte' },
-  'fill-disk': { weight: 4, slot: 'disk', healMs: [10_000, 25_000], flag: 'fillDisk' },
+  // A full node takes no new extents: for placement it is as good as down, so it takes an extent-node slot.
+  'fill-disk': { weight: 4, slot: 'extent-node', healMs: [10_000, 25_000], flag: 'fillDisk' },
   'restart-etcd': { weight: 3, slot: 'etcd', healMs: [1_000, 4_000], flag: 'restartEtcd' },
 };
 
@@ -81,7 +82,6 @@ const SLOTS_MAX: Record<KindSpec['slot'], number> = {
   'partition-manager': 1,
   'front-end': 1,
   etcd: 1,
-  disk: 1,
   none: Number.POSITIVE_INFINITY,
 };
 
@@ -94,8 +94,8 @@ const POSITIONS: readonly ChainPosition[] = ['head', 'middle', 'tail', 'any'];
  * The nemesis's schedule: a pure function of the options, so the same seed gives the same
  * faults at the same times (which node a chain-position fault hits is resolved when it fires,
  * from the chain the cluster has then). Faults start every 2–6 s; no more than two extent nodes
- * and one of each other kind of process are planned down at once, counting the time a restart
- * takes.
+ * (a full one counts) and one of each other kind of process are planned down at once, counting
+ * the time a restart takes.
  */
 export function planSchedule(options: ScheduleOptions): PlannedFault[] {
   const random = new SeededRandom(options.seed, 'nemesis');
