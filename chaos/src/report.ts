@@ -1,6 +1,7 @@
 import type { Anomaly, AnomalyKind, CheckResult } from './checker.js';
 import type { Convergence } from './convergence.js';
 import type { HistoryEntry, Op, OpKind, Outcome, PhaseMark } from './history.js';
+import { peakByRole, type PeakRss } from './memory-watch.js';
 
 export interface ChaosReport {
   seed: number;
@@ -30,6 +31,10 @@ export interface ChaosReport {
   convergedS: number;
   convergenceProblem?: string;
   readBack: { keys: number; unreadable: number };
+  /** The largest resident memory of each role's processes over the run, in MiB (a leak under faults shows here). */
+  peakRssMiBByRole: Record<string, number>;
+  /** The same for every process, largest first. */
+  peakRss: PeakRss[];
   passed: boolean;
   runDir: string;
 }
@@ -45,6 +50,7 @@ export function buildReport(input: {
   check: CheckResult;
   faults: ReadonlyMap<string, number>;
   convergence: Convergence;
+  peakRss?: PeakRss[];
   runDir: string;
 }): ChaosReport {
   const ops = input.entries.filter((entry): entry is Op => entry.type === 'op');
@@ -81,6 +87,8 @@ export function buildReport(input: {
     convergedS: input.convergence.elapsedMs / 1000,
     ...(input.convergence.converged ? {} : { convergenceProblem: input.convergence.last }),
     readBack: { keys: new Set(finalReads.map((op) => op.key)).size, unreadable: anomalies.unreadable },
+    peakRssMiBByRole: peakByRole(input.peakRss ?? []),
+    peakRss: input.peakRss ?? [],
     passed: problems === 0 && input.convergence.converged && load.length > 0,
     runDir: input.runDir,
   };
@@ -130,6 +138,21 @@ export function summaryLine(report: ChaosReport): string {
     `availability=${(report.availability * 100).toFixed(1)}%`,
     `max_outage_s=${report.maxOutageS.toFixed(1)}`,
     `converged_s=${report.converged ? report.convergedS.toFixed(1) : 'no'}`,
+    ...(Object.keys(report.peakRssMiBByRole).length > 0 ? [`peak_rss_mib=${rssByRole(report.peakRssMiBByRole)}`] : []),
     report.passed ? 'PASS' : 'FAIL',
   ].join(' ');
+}
+
+/** Short names of the roles in the summary line. */
+const ROLE_LABELS: Record<string, string> = {
+  etcd: 'etcd', 'extent-node': 'en', 'partition-server': 'ps', 'stream-manager': 'sm', 'partition-manager': 'pm', 'front-end': 'fe', 'location-service': 'ls',
+};
+
+/** `etcd:2048,en:1400,...`: the roles of the stamp, biggest first. */
+function rssByRole(byRole: Record<string, number>): string {
+  return Object.entries(byRole)
+    .filter(([role]) => role in ROLE_LABELS)
+    .sort(([, a], [, b]) => b - a)
+    .map(([role, mib]) => `${ROLE_LABELS[role]}:${mib}`)
+    .join(',');
 }

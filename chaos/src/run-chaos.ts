@@ -8,6 +8,7 @@ import { ClusterView } from './cluster-view.js';
 import { waitForConvergence } from './convergence.js';
 import { SmallDisk } from './disk-faults.js';
 import { History, type PhaseMark } from './history.js';
+import { MemoryWatch } from './memory-watch.js';
 import { OpIds, runLoad, type LoadDeps } from './load.js';
 import { Nemesis } from './nemesis.js';
 import { PayloadSource } from './payload.js';
@@ -70,9 +71,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const frontEnds = run.stamp.processes().filter((p) => p.role === 'front-end').map((p) => ({ id: p.id, url: `http://${p.address}` }));
     const deps: LoadDeps = { transport: run.transport, frontEnds, history, payload: new PayloadSource(options.seed), clock, originMs: clock.monotonicMs(), seed: options.seed };
     run.view = new ClusterView(run.stamp);
+    const stamp = run.stamp;
+    run.memory = new MemoryWatch(() => stamp.processes());
+    run.memory.start();
     run.nemesis = new Nemesis({ stamp: run.stamp, view: run.view, history, clock, originMs: deps.originMs, extentFile: extentFileOf(dataDir, smallDisk), ...(smallDisk ? { smallDisk: { nodeId: SMALL_DISK_NODE, disk: smallDisk } } : {}) });
     return await runPhases(options, { ...(run as Running), deps, history, progress });
   } finally {
+    await run.memory?.stop().catch(() => undefined);
     await history.close().catch(() => undefined);
     await run.transport?.close().catch(() => undefined);
     run.view?.close();
@@ -89,6 +94,7 @@ interface Running {
   view: ClusterView;
   nemesis: Nemesis;
   transport: S3Transport;
+  memory: MemoryWatch;
 }
 
 /** The run once its stamp is up: prefill, load under the nemesis, heal, converge, read back, check. */
@@ -123,9 +129,10 @@ async function runPhases(options: ChaosOptions, run: Running & { deps: LoadDeps;
   mark('read-back');
   await readBack(deps, ids);
   await history.close();
+  const peakRss = await run.memory.stop();
 
   const faultFlags = (['flipByte', 'fillDisk', 'restartEtcd'] as const).filter((flag) => options[flag]);
-  const report = buildReport({ seed: options.seed, durationS: options.durationS, faultFlags, entries: history.entries, check: checkHistory(history.entries), faults: nemesis.counts, convergence, runDir: options.runDir });
+  const report = buildReport({ seed: options.seed, durationS: options.durationS, faultFlags, entries: history.entries, check: checkHistory(history.entries), faults: nemesis.counts, convergence, peakRss, runDir: options.runDir });
   await writeFile(join(options.runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(options.runDir, 'summary.txt'), `${summaryLine(report)}\n`);
   return report;
