@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { campaign, connectEtcd, registerWithLease, type Etcd3, type Leadership, type ReadyMessage, type Registration } from '@strata/common';
+import { campaign, connectEtcd, systemClock, registerWithLease, type Etcd3, type Leadership, type ReadyMessage, type Registration } from '@strata/common';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@strata/deploy';
 import { until } from '../helpers/location.js';
@@ -45,6 +45,9 @@ class LoneEtcd {
     await exited;
   }
 }
+
+/** A deadline for a call to etcd: an etcd flooded by the old churn answered nothing, and the test must fail rather than hang. */
+const callDeadline = (): { deadline: Date } => ({ deadline: new Date(systemClock.nowMs() + 5_000) });
 
 /** Log lines a role's registration or campaign wrote, by message. */
 function recordingLogger(): { log: pino.Logger; count: (msg: string) => number } {
@@ -95,8 +98,8 @@ describe('etcd leases and campaigns across an etcd outage', () => {
     // Let every retry loop still running (the bug kept many) finish its grant.
     const observer = connectEtcd([etcd.endpoint]);
     clients.push(observer);
-    await until(async () => (await observer.leaseClient.leaseLeases()).leases.length <= 2, 'only the registration and the campaign hold leases', 20_000).catch(() => undefined);
-    const { leases } = await observer.leaseClient.leaseLeases();
+    await until(async () => (await observer.leaseClient.leaseLeases(callDeadline())).leases.length <= 2, 'only the registration and the campaign hold leases', 20_000).catch(() => undefined);
+    const { leases } = await observer.leaseClient.leaseLeases(callDeadline());
     expect(leases.length, `leases held: ${leases.length}; grants failed ${registrationLog.count('etcd lease grant failed')}, campaigns failed ${campaignLog.count('campaign failed')}`).toBe(2);
     expect(registrationLog.count('etcd lease granted again')).toBe(1);
     expect(await observer.get('/t/nodes/n1').string()).toBe('a');
