@@ -1,24 +1,26 @@
 // Lint rules that keep the architecture visible in the code: layers depend one way
 // (common ← protos ← stream-layer ← partition-layer ← frontend; location-service beside them;
-// deploy on top; bench above deploy), reach each other only through their package's public
+// deploy on top; bench and chaos above deploy), reach each other only through their package's public
 // entry ("exports"), and never form import cycles.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const strataPackages = ['common', 'protos', 'stream-layer', 'partition-layer', 'location-service', 'frontend', 'deploy', 'bench'];
+const strataPackages = ['common', 'protos', 'stream-layer', 'partition-layer', 'location-service', 'frontend', 'deploy', 'bench', 'chaos'];
 
 /** What each layer may not import. */
 const forbidden = {
   common: strataPackages.filter((p) => p !== 'common'),
   protos: strataPackages.filter((p) => p !== 'protos'),
-  'stream-layer': ['partition-layer', 'location-service', 'frontend', 'deploy', 'bench'],
-  'partition-layer': ['location-service', 'frontend', 'deploy', 'bench'],
-  'location-service': ['stream-layer', 'partition-layer', 'frontend', 'deploy', 'bench'],
-  frontend: ['deploy', 'bench'],
-  deploy: ['bench'],
+  'stream-layer': ['partition-layer', 'location-service', 'frontend', 'deploy', 'bench', 'chaos'],
+  'partition-layer': ['location-service', 'frontend', 'deploy', 'bench', 'chaos'],
+  'location-service': ['stream-layer', 'partition-layer', 'frontend', 'deploy', 'bench', 'chaos'],
+  frontend: ['deploy', 'bench', 'chaos'],
+  deploy: ['bench', 'chaos'],
   // The bench drives a stamp only through the launcher's public API, like a user would.
-  bench: ['stream-layer', 'partition-layer', 'location-service', 'frontend', 'protos'],
+  bench: ['stream-layer', 'partition-layer', 'location-service', 'frontend', 'protos', 'chaos'],
+  // So does the chaos harness: the launcher, S3 requests, and the operator's CLI for what it looks at.
+  chaos: ['stream-layer', 'partition-layer', 'location-service', 'frontend', 'protos', 'bench'],
 };
 
 const deepImports = {

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const LAYERS = ['common', 'protos', 'stream-layer', 'partition-layer', 'location-service', 'frontend', 'deploy', 'bench'] as const;
+export const LAYERS = ['common', 'protos', 'stream-layer', 'partition-layer', 'location-service', 'frontend', 'deploy', 'bench', 'chaos'] as const;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

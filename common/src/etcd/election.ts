@@ -1,6 +1,11 @@
 import type { Campaign, Etcd3 } from 'etcd3';
 import type { Logger } from 'pino';
 
+/** A failed campaign starts again after this long, doubled per failure in a row (etcd may be down or overloaded). */
+const CAMPAIGN_RETRY_MS = 500;
+/** Standbys take over a lapsed leader within about this long, at most, after etcd is back. */
+const CAMPAIGN_RETRY_MAX_MS = 4_000;
+
 export interface Leadership {
   /** Whether this candidate leads right now. */
   isLeader(): boolean;
@@ -30,23 +35,33 @@ export function campaign(options: {
   let current: Campaign | undefined;
   let resigned = false;
   let leading = false;
+  let failures = 0;
   const start = (): void => {
     if (resigned) return;
     const election = options.client.election(options.name, options.ttlSeconds);
     const running = election.campaign(options.value);
     current = running;
     let leader = false;
+    let ended = false;
     running.on('elected', () => {
+      if (ended) return;
       leader = true;
       leading = true;
+      failures = 0;
       options.log.info({ election: options.name }, 'elected leader');
       options.onElected?.();
     });
+    // A campaign can report one failure several times (its lease's loss and its own failed
+    // start): only the first ends it. Restarting on each report left the other campaigns
+    // running with leases of their own, and their number grew with every etcd outage.
     running.on('error', (error) => {
+      if (ended) return;
+      ended = true;
       options.log.warn({ election: options.name, err: error }, leader ? 'leadership lost' : 'campaign failed');
       leading = false;
       if (leader) options.onDeposed?.();
-      if (current === running) setTimeout(start, 500).unref();
+      void running.resign().catch(() => undefined);
+      if (current === running) setTimeout(start, Math.min(CAMPAIGN_RETRY_MAX_MS, CAMPAIGN_RETRY_MS * 2 ** failures++)).unref();
     });
   };
   start();

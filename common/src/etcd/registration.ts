@@ -38,14 +38,19 @@ export async function registerWithLease(options: {
   let held = false;
   let renewedAtMs = -Infinity;
   let pendingRenewalMs = -Infinity;
-  let lease: Lease;
+  let lease: Lease | undefined;
   let value = options.value;
+  let retrying = false;
   const grant = async (): Promise<void> => {
-    lease = options.client.lease(options.ttlSeconds, { autoKeepAlive: true });
+    const candidate = options.client.lease(options.ttlSeconds, { autoKeepAlive: true });
     // Measured from before the request: etcd counts the lease from some time after it.
-    lease.on('keepaliveFired', () => (pendingRenewalMs = clock.monotonicMs()));
-    lease.on('keepaliveSucceeded', () => (renewedAtMs = pendingRenewalMs));
-    lease.on('lost', (error) => {
+    candidate.on('keepaliveFired', () => (pendingRenewalMs = clock.monotonicMs()));
+    candidate.on('keepaliveSucceeded', () => (renewedAtMs = pendingRenewalMs));
+    // Only the lease that holds the key may start a retry: a lease whose grant or put failed
+    // also reports itself lost, and letting it retry too multiplied retry loops (and leases)
+    // with every failed attempt during an etcd outage.
+    candidate.on('lost', (error) => {
+      if (candidate !== lease || !held) return;
       held = false;
       if (closed) return;
       options.log.warn({ key: options.key, err: error }, 'etcd lease lost');
@@ -53,33 +58,47 @@ export async function registerWithLease(options: {
       void retry();
     });
     const grantedFrom = clock.monotonicMs();
-    await lease.put(options.key).value(value);
+    try {
+      await candidate.put(options.key).value(value);
+      if (candidate.revoked()) throw new Error('the lease was lost while the key was being put');
+    } catch (error) {
+      // Give the lease back (and stop its keepalives) if etcd granted it: nobody will use it.
+      void candidate.revoke().catch(() => undefined);
+      throw error;
+    }
+    lease = candidate;
     renewedAtMs = grantedFrom;
     held = true;
   };
   const retry = async (): Promise<void> => {
-    for (let attempt = 0; !closed; attempt++) {
-      try {
-        await grant();
-        options.log.info({ key: options.key }, 'etcd lease granted again');
-        return;
-      } catch (error) {
-        options.log.warn({ key: options.key, err: error, attempt }, 'etcd lease grant failed');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
+    if (retrying) return;
+    retrying = true;
+    try {
+      for (let attempt = 0; !closed; attempt++) {
+        try {
+          await grant();
+          options.log.info({ key: options.key }, 'etcd lease granted again');
+          return;
+        } catch (error) {
+          options.log.warn({ key: options.key, err: error, attempt }, 'etcd lease grant failed');
+          await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
+        }
       }
+    } finally {
+      retrying = false;
     }
   };
   await grant();
   return {
     update: async (next) => {
       value = next;
-      await lease.put(options.key).value(value);
+      await lease?.put(options.key).value(value);
     },
     isHeld: () => held && !closed,
     validForMs: () => (held && !closed ? renewedAtMs + options.ttlSeconds * 1000 - clock.monotonicMs() : 0),
     close: async () => {
       closed = true;
-      await lease.revoke().catch(() => undefined);
+      await lease?.revoke().catch(() => undefined);
     },
   };
 }

@@ -39,6 +39,10 @@ export interface StampOptions {
   streamManagers?: number;
   partitionManagers?: number;
   partitionServers?: number;
+  /** Front-ends to run in each stamp: fe-1 serves on `s3Port`, the others on ports the OS picks (stamp.json lists them all). */
+  frontEnds?: number;
+  /** Fault domains the extent nodes are spread over, round-robin (en-1 in fd-1, ...); by default each node is its own. */
+  faultDomains?: number;
   /** Extra arguments for one process, by id (e.g. `{ 'en-4': ['--data-dir', '/mnt/small'] }`); they win over the defaults. */
   roleArgs?: Record<string, string[]>;
 }
@@ -52,6 +56,7 @@ export const STAMP_DEFAULTS = {
   streamManagers: 1,
   partitionManagers: 1,
   partitionServers: 1,
+  frontEnds: 1,
   replicaCount: 3,
   region: 'us-east-1',
   account: 'strata',
@@ -145,7 +150,7 @@ export function stampRoleSpecs(options: ResolvedOptions, stamp: StampLayout, etc
     roleSpec(options, { role, id: stamp.processId(local), specifier, etcd, args: [...args, '--etcd-prefix', stampPrefix] });
   const extentNodes = Array.from({ length: options.extentNodes }, (_, i) =>
     spec('extent-node', `en-${i + 1}`, '@strata/stream-layer/main/extent-node', [
-      '--node-id', `en-${i + 1}`, '--data-dir', join(stamp.dataDir, 'extent-nodes', `en-${i + 1}`), '--fault-domain', `fd-${i + 1}`,
+      '--node-id', `en-${i + 1}`, '--data-dir', join(stamp.dataDir, 'extent-nodes', `en-${i + 1}`), '--fault-domain', `fd-${(i % (options.faultDomains ?? options.extentNodes)) + 1}`,
     ]),
   );
   return [
@@ -159,10 +164,12 @@ export function stampRoleSpecs(options: ResolvedOptions, stamp: StampLayout, etc
     ...Array.from({ length: options.partitionServers }, (_, i) =>
       spec('partition-server', `ps-${i + 1}`, '@strata/partition-layer/main/partition-server', ['--node-id', `ps-${i + 1}`, '--data-dir', join(stamp.dataDir, 'partition-servers', `ps-${i + 1}`)]),
     ),
-    spec('front-end', 'fe-1', '@strata/frontend/main/frontend', [
-      '--node-id', 'fe-1', '--listen', `${stamp.host}:${stamp.s3Port}`, '--stamp-id', stamp.stampId, '--region', options.region,
-      '--domain', options.domain, '--default-account', options.account,
-    ]),
+    ...Array.from({ length: options.frontEnds }, (_, i) =>
+      spec('front-end', `fe-${i + 1}`, '@strata/frontend/main/frontend', [
+        '--node-id', `fe-${i + 1}`, '--listen', `${stamp.host}:${i === 0 ? stamp.s3Port : 0}`, '--stamp-id', stamp.stampId, '--region', options.region,
+        '--domain', options.domain, '--default-account', options.account,
+      ]),
+    ),
   ];
 }
 

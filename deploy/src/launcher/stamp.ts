@@ -31,6 +31,8 @@ export interface LocationServiceInfo {
 export interface StampEntry {
   stampId: string;
   s3Endpoint: string;
+  /** Every front-end of the stamp (the first is `s3Endpoint`). */
+  s3Endpoints: string[];
   processes: ProcessInfo[];
 }
 
@@ -41,6 +43,8 @@ export interface StampEntry {
  */
 export interface StampInfo {
   s3Endpoint: string;
+  /** Every front-end of the first stamp (the first is `s3Endpoint`). */
+  s3Endpoints: string[];
   region: string;
   /** The first stamp's id. */
   stampId: string;
@@ -161,10 +165,15 @@ export class Stamp {
 
   /** A stamp's S3 endpoint (its first front-end). */
   s3EndpointOf(stampId: string): string {
+    return this.s3EndpointsOf(stampId)[0]!;
+  }
+
+  /** The S3 endpoints of every front-end of a stamp, fe-1 first. */
+  s3EndpointsOf(stampId: string): string[] {
     const layout = this.layouts.find((candidate) => candidate.stampId === stampId);
-    const frontEnd = layout && this.children.get(layout.processId('fe-1'));
-    if (!frontEnd) throw new LaunchError(`the front-end of ${stampId} is not running`);
-    return `http://${frontEnd.ready.address}`;
+    const frontEnds = layout ? Array.from({ length: this.options.frontEnds }, (_, i) => this.children.get(layout.processId(`fe-${i + 1}`))) : [];
+    if (frontEnds.length === 0 || frontEnds.some((frontEnd) => !frontEnd)) throw new LaunchError(`the front-ends of ${stampId} are not running`);
+    return frontEnds.map((frontEnd) => `http://${frontEnd!.ready.address}`);
   }
 
   get info(): StampInfo {
@@ -173,6 +182,7 @@ export class Stamp {
     const first = this.layouts[0]!.stampId;
     return {
       s3Endpoint: this.s3Endpoint,
+      s3Endpoints: this.s3EndpointsOf(first),
       region: this.options.region,
       stampId: first,
       etcdEndpoint: this.children.get('etcd')?.ready.address ?? '',
@@ -184,6 +194,7 @@ export class Stamp {
       stamps: this.layouts.map((layout) => ({
         stampId: layout.stampId,
         s3Endpoint: this.s3EndpointOf(layout.stampId),
+        s3Endpoints: this.s3EndpointsOf(layout.stampId),
         processes: processes.filter((info) => info.stampId === layout.stampId),
       })),
     };
@@ -215,14 +226,17 @@ export class Stamp {
 
   /**
    * Starts a process again (after a kill or crash) with the same arguments, plus `extraArgs`
-   * for this start only (they win over the usual ones).
+   * for this start only (they win over the usual ones). A front-end comes back on the address
+   * it had, where its clients and the stamp's reporter expect it, even if it first took a
+   * port the OS picked.
    */
   async restart(id: string, extraArgs: string[] = []): Promise<ProcessInfo> {
     const spec = this.specs.get(id);
     if (!spec) throw new LaunchError(`no process ${id}`);
     const old = this.children.get(id);
     if (old) await stopChild(old, STOP_GRACE_MS);
-    const child = await this.launch({ ...spec, args: [...spec.args, ...extraArgs] }, this.stampOf.get(id));
+    const sameAddress = spec.role === 'front-end' && old?.ready.address ? ['--listen', old.ready.address] : [];
+    const child = await this.launch({ ...spec, args: [...spec.args, ...sameAddress, ...extraArgs] }, this.stampOf.get(id));
     // The next restart starts from the usual arguments again.
     this.specs.set(id, spec);
     await this.writeStampJson();
@@ -248,6 +262,9 @@ export class Stamp {
 async function resolveOptions(options: StampOptions): Promise<ResolvedOptions> {
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as StampOptions;
   const resolved = { ...STAMP_DEFAULTS, ...defined };
+  for (const [name, value] of Object.entries({ frontEnds: resolved.frontEnds, faultDomains: resolved.faultDomains ?? 1 })) {
+    if (!Number.isInteger(value) || value < 1) throw new LaunchError(`${name} must be a positive integer, got ${value}`);
+  }
   const capacityBytes = options.capacityBytes ?? (await fileSystemBytes(options.dataDir));
   return { ...resolved, capacityBytes, adminToken: await adminTokenOf(options.dataDir) };
 }
