@@ -1,5 +1,6 @@
 import type { Clock } from '@strata/common';
 import type { History, Op, OpKind } from './history.js';
+import { multipartEtagOf, multipartPut, PART_BYTES } from './multipart-put.js';
 import { PUT_BYTES_MAX, type PayloadSource, type PutBody } from './payload.js';
 import { deleteObject, FrontEndChooser, listObjects, putObject, readObject, type Answer, type FrontEnd } from './s3-ops.js';
 import type { S3Transport } from './s3-transport.js';
@@ -19,6 +20,9 @@ const OP_WEIGHTS: readonly { item: OpKind; weight: number }[] = [
   { item: 'delete', weight: 10 },
   { item: 'list', weight: 8 },
 ];
+
+/** Share of PUTs sent as multipart uploads (two or three parts, the first ones of S3's 5 MiB minimum). */
+const MULTIPART_SHARE = 0.08;
 
 /** Object sizes: log-uniform within bands, most small, some up to the 16 MiB maximum. */
 const SIZE_BANDS: readonly { item: [number, number]; weight: number }[] = [
@@ -103,10 +107,11 @@ async function runClient(deps: LoadDeps, options: { client: number; budget: Byte
     const kind = random.weighted(OP_WEIGHTS);
     if (kind === 'put') {
       const key = anyKey();
-      const sizeBytes = sizeFrom(random);
+      const multipart = random.next() < MULTIPART_SHARE;
+      const sizeBytes = multipart ? PART_BYTES + 1 + random.int(PUT_BYTES_MAX - PART_BYTES - 1) : sizeFrom(random);
       if (!(await options.budget.take(sizeBytes, options.stop))) break;
       const write = `w${client}-${++writes}`;
-      await execute(deps, { id: options.ids.take(), client, kind, key }, { write, body: deps.payload.body(write, sizeBytes) }, chooser);
+      await execute(deps, { id: options.ids.take(), client, kind, key }, { write, body: deps.payload.body(write, sizeBytes), multipart }, chooser);
       recent.push(key);
       if (recent.length > RECENT_KEYS_MAX) recent.shift();
     } else if (kind === 'delete') {
@@ -132,14 +137,15 @@ function sizeFrom(random: SeededRandom): number {
 export async function execute(
   deps: Pick<LoadDeps, 'transport' | 'history' | 'clock' | 'originMs'>,
   op: { id: number; client: number; kind: OpKind; key: string; final?: boolean },
-  extra: { write?: string; body?: PutBody },
+  extra: { write?: string; body?: PutBody; multipart?: boolean },
   chooser: FrontEndChooser,
 ): Promise<Op> {
+  const multipart = extra.multipart && extra.body ? await multipartEtagOf(extra.body) : undefined;
   const invokeMs = deps.clock.monotonicMs() - deps.originMs;
   const answer = await chooser.send((frontEnd, signal) => {
     switch (op.kind) {
       case 'put':
-        return putObject(deps.transport, frontEnd, signal, { key: op.key, write: extra.write!, body: extra.body! });
+        return (extra.multipart ? multipartPut : putObject)(deps.transport, frontEnd, signal, { key: op.key, write: extra.write!, body: extra.body! });
       case 'delete':
         return deleteObject(deps.transport, frontEnd, signal, op.key);
       case 'list':
@@ -149,17 +155,23 @@ export async function execute(
     }
   });
   const completeMs = deps.clock.monotonicMs() - deps.originMs;
-  const record = toOp(op, answer, { invokeMs, completeMs }, extra);
+  const record = toOp(op, answer, { invokeMs, completeMs }, { ...(extra.write !== undefined ? { write: extra.write } : {}), ...(extra.body ? { body: extra.body } : {}), ...(multipart ? { multipart } : {}) });
   deps.history.record(record);
   return record;
 }
 
-function toOp(op: { id: number; client: number; kind: OpKind; key: string; final?: boolean }, answer: Answer, times: { invokeMs: number; completeMs: number }, extra: { write?: string; body?: PutBody }): Op {
+function toOp(
+  op: { id: number; client: number; kind: OpKind; key: string; final?: boolean },
+  answer: Answer,
+  times: { invokeMs: number; completeMs: number },
+  extra: { write?: string; body?: PutBody; multipart?: { etag: string; parts: number } },
+): Op {
   const { frontEnd, outcome, ...rest } = answer;
   const base = { type: 'op' as const, id: op.id, client: op.client, frontEnd, key: op.key, ...times, outcome, ...(op.final ? { final: true } : {}) };
   if (op.kind === 'put') {
     const body = extra.body!;
-    return { ...base, kind: 'put', write: extra.write!, sizeBytes: body.sizeBytes, sha256: body.sha256, etag: body.md5, ...pickDefined({ status: rest.status, error: rest.error }) };
+    // A multipart object's ETag is not its MD5; the client knows it from its parts either way.
+    return { ...base, kind: 'put', write: extra.write!, sizeBytes: body.sizeBytes, sha256: body.sha256, ...(extra.multipart ?? { etag: body.md5 }), ...pickDefined({ status: rest.status, error: rest.error }) };
   }
   if (op.kind === 'delete') return { ...base, kind: 'delete', write: extra.write!, ...pickDefined({ status: rest.status, error: rest.error }) };
   if (op.kind === 'list') return { ...base, kind: 'list', ...pickDefined({ status: rest.status, error: rest.error, listed: rest.listed, truncated: rest.truncated }) };
@@ -169,3 +181,4 @@ function toOp(op: { id: number; client: number; kind: OpKind; key: string; final
 function pickDefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+

@@ -13,6 +13,8 @@ export interface ChaosReport {
   prefilledKeys: number;
   opsByKind: Record<OpKind, Record<Outcome, number>>;
   ackedPuts: number;
+  /** Of those, the multipart uploads. */
+  ackedMultipartPuts: number;
   ackedPutBytes: number;
   ackedDeletes: number;
   /** Every fault carried out, by kind; `crash` counts processes that died by themselves, `skipped` faults that found no target. */
@@ -72,6 +74,7 @@ export function buildReport(input: {
     prefilledKeys: new Set(ops.filter((op) => op.kind === 'put' && op.invokeMs < window.startMs).map((op) => op.key)).size,
     opsByKind,
     ackedPuts: ackedPuts.length,
+    ackedMultipartPuts: ackedPuts.filter((op) => op.kind === 'put' && op.parts !== undefined).length,
     ackedPutBytes: ackedPuts.reduce((total, op) => total + (op.kind === 'put' ? op.sizeBytes : 0), 0),
     ackedDeletes: load.filter((op) => op.kind === 'delete' && op.outcome === 'ok').length,
     faults,
@@ -125,6 +128,7 @@ export function summaryLine(report: ChaosReport): string {
     `seed=${report.seed}`,
     `ops=${report.ops}`,
     `acked_puts=${report.ackedPuts}`,
+    `multipart=${report.ackedMultipartPuts}`,
     `kills=${report.kills}`,
     `en_kills=${report.extentNodeKills}`,
     `pauses=${report.pauses}`,

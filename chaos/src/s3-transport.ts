@@ -37,7 +37,7 @@ export interface S3Request {
   key: string;
   query?: Record<string, string>;
   headers?: Record<string, string>;
-  body?: Readable | string;
+  body?: Readable | string | Buffer;
   contentLength?: number;
 }
 
