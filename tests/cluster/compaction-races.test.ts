@@ -7,7 +7,8 @@ import { strata, strataJson } from '../helpers/location.js';
 import { BlobBytes, deleteKey, extentsReport, getBytes, MiB, putThroughPartitions, sha256 } from '../helpers/reclamation.js';
 import { parseValue, valueOf, violations, type Read, type Write } from '../helpers/register-history.js';
 import { until, type StreamHarness } from '../helpers/stream-harness.js';
-import { processAlive, startReclamationStamp, type ReclamationStamp } from '../helpers/reclamation-stamp.js';
+import { processAlive } from '../helpers/process-alive.js';
+import { startReclamationStamp, type ReclamationStamp } from '../helpers/reclamation-stamp.js';
 import type { TestStamp } from '../helpers/test-stamp.js';
 
 const KEYS = 24;

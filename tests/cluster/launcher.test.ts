@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StampInfo } from '@strata/deploy';
+import { processAlive } from '../helpers/process-alive.js';
 
 const CLI = fileURLToPath(new URL('../../deploy/bin/strata.js', import.meta.url));
 
@@ -32,14 +33,6 @@ async function until(condition: () => boolean, what: string, timeoutMs = 90_000)
   }
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('strata start (the launcher behind npm start)', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -62,7 +55,7 @@ describe('strata start (the launcher behind npm start)', () => {
     expect(info.region).toBe('us-east-1');
     const roles = info.processes.map((p) => p.role).sort();
     expect(roles).toEqual(['etcd', 'extent-node', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'location-service', 'partition-manager', 'partition-server', 'stamp-reporter', 'stream-manager']);
-    for (const p of info.processes) expect(alive(p.pid), `${p.id} alive`).toBe(true);
+    for (const p of info.processes) expect(processAlive(p.pid), `${p.id} alive`).toBe(true);
 
     // `strata extents --json` shows every stream and extent with its replicas' health.
     const extents = runCli(['extents', '--json', '--data-dir', dataDir]);
@@ -81,7 +74,7 @@ describe('strata start (the launcher behind npm start)', () => {
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toContain('strata: stopped');
-    for (const p of info.processes) expect(alive(p.pid), `${p.id} still running after SIGINT`).toBe(false);
+    for (const p of info.processes) expect(processAlive(p.pid), `${p.id} still running after SIGINT`).toBe(false);
   });
 
   it('says in one line how to install etcd when it is not on PATH', async () => {

@@ -4,6 +4,7 @@ import type { AccountView } from '@strata/location-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCall, dig, digStatus, strataJson, until } from '../helpers/location.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { processAlive } from '../helpers/process-alive.js';
 
 /** Armed in ls-2 only: it dies between registering an account in its stamp and publishing it. */
 const CRASH_BEFORE_PUBLISH = 'location.create.afterStampRegistration=crash';
@@ -42,8 +43,8 @@ describe('location service high availability: two instances, leader by etcd elec
     // Through the standby, which forwards to the leader; the leader dies mid-way and the standby says so.
     const attempt = await adminCall(info, 'POST', '/v1/accounts', { endpoint: admin('ls-1'), body: JSON.stringify({ name: 'phoenix', requestToken: 'first-try' }) });
     expect(attempt).toMatchObject({ status: 503, body: { error: { code: 'NOT_LEADER' } } });
-    await until(() => !t.stamp.processes().some((p) => p.id === 'ls-2' && alive(p.pid)), 'ls-2 to be dead');
-    expect(alive(ls2.pid)).toBe(false);
+    await until(() => !t.stamp.processes().some((p) => p.id === 'ls-2' && processAlive(p.pid)), 'ls-2 to be dead');
+    expect(processAlive(ls2.pid)).toBe(false);
 
     // Half-created indeed: reserved and registered in the stamp, never published.
     const etcd = connectEtcd([info.processes.find((p) => p.role === 'etcd')!.address]);
@@ -77,11 +78,3 @@ describe('location service high availability: two instances, leader by etcd elec
   });
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

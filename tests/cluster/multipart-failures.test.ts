@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
 import { logLines, until } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { processAlive } from '../helpers/process-alive.js';
 
 const MiB = 1024 * 1024;
 const BUCKET = 'survivors';
@@ -121,7 +122,7 @@ describe('multipart uploads when the partition server dies', () => {
         (done) => done.ETag ?? '',
         (error: Error) => error.name,
       );
-      await until(async () => !(await processAlive(t, victim)), `${victim} to crash at the failpoint`, 30_000);
+      await until(async () => !(await roleAlive(t, victim)), `${victim} to crash at the failpoint`, 30_000);
       const done = await eventually('a retried Complete', () => complete(key, uploadId, parts));
       expect(done.ETag).toMatch(/^"[0-9a-f]{32}-2"$/);
       if (first.startsWith('"')) expect(first).toBe(done.ETag);
@@ -153,13 +154,7 @@ describe('multipart uploads when the partition server dies', () => {
   });
 });
 
-async function processAlive(t: TestStamp, id: string): Promise<boolean> {
+async function roleAlive(t: TestStamp, id: string): Promise<boolean> {
   const info = t.stamp.processes().find((x) => x.id === id);
-  if (!info) return false;
-  try {
-    process.kill(info.pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return info ? processAlive(info.pid) : false;
 }

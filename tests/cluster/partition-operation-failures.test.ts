@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
 import { until } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { processAlive } from '../helpers/process-alive.js';
 
 const KEYS = 3_000;
 const byLowKey = (a: partitionV1.Partition__Output, b: partitionV1.Partition__Output): number => Buffer.compare(Buffer.from(a.lowKey), Buffer.from(b.lowKey));
@@ -69,7 +70,7 @@ describe('partition layer: a server killed in the middle of a split or merge', (
       const target = (await p.partitions()).sort(byLowKey).at(-1)!;
       await armed('ps-1', `partitionServer.split.${step}`, [target.partitionId]);
       await expect(operator.split(target.partitionId)).rejects.toBeDefined();
-      await until(async () => !t.stamp.processes().some((x) => x.id === 'ps-1' && alive(x.pid)), 'the crash', 30_000);
+      await until(async () => !t.stamp.processes().some((x) => x.id === 'ps-1' && processAlive(x.pid)), 'the crash', 30_000);
       const ids = new Set((await p.partitions()).map((x) => x.partitionId));
       expect(ids.has(target.partitionId)).toBe(!completes);
       await everythingThere();
@@ -87,7 +88,7 @@ describe('partition layer: a server killed in the middle of a split or merge', (
       const [left, right] = partitions.slice(-2) as [partitionV1.Partition__Output, partitionV1.Partition__Output];
       await armed('ps-2', `partitionServer.merge.${step}`, [left.partitionId, right.partitionId]);
       await expect(operator.merge(left.partitionId, right.partitionId)).rejects.toBeDefined();
-      await until(async () => !t.stamp.processes().some((x) => x.id === 'ps-2' && alive(x.pid)), 'the crash', 30_000);
+      await until(async () => !t.stamp.processes().some((x) => x.id === 'ps-2' && processAlive(x.pid)), 'the crash', 30_000);
       const ids = new Set((await p.partitions()).map((x) => x.partitionId));
       expect(ids.has(left.partitionId) && ids.has(right.partitionId)).toBe(!completes);
       expect(ids.has(left.partitionId) || ids.has(right.partitionId)).toBe(!completes);
@@ -97,11 +98,3 @@ describe('partition layer: a server killed in the middle of a split or merge', (
   }
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

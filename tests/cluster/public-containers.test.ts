@@ -7,27 +7,17 @@ import {
   PutBucketAclCommand,
   PutBucketPolicyCommand,
   PutObjectCommand,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strata, strataJson } from '../helpers/location.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { sdkFailure, errorCodeOf } from '../helpers/s3-failures.js';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const policy = (statements: Array<Record<string, unknown>>): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const readStatement = (bucket: string) => ({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` });
 
-async function failure(promise: Promise<unknown>): Promise<{ code: string; status: number | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof S3ServiceException) return { code: error.name, status: error.$metadata.httpStatusCode };
-    throw error;
-  }
-  throw new Error('the call succeeded');
-}
 
-const codeOf = (xml: string): string | undefined => /<Code>([^<]*)<\/Code>/.exec(xml)?.[1];
 
 describe('public containers: anonymous reads only where the owner allowed them', () => {
   let t: TestStamp;
@@ -49,7 +39,7 @@ describe('public containers: anonymous reads only where the owner allowed them',
     for (const [method, path] of [['GET', '/pics/a.txt'], ['GET', '/pics'], ['GET', '/no-such-bucket/a.txt'], ['PUT', '/pics/b.txt'], ['DELETE', '/pics/a.txt'], ['GET', '/']] as const) {
       const response = await anonymous(path, { method, ...(method === 'PUT' ? { body: 'x' } : {}) });
       expect(response.status, `${method} ${path}`).toBe(403);
-      expect(codeOf(await response.text())).toBe('AccessDenied');
+      expect(errorCodeOf(await response.text())).toBe('AccessDenied');
     }
     expect((await anonymous('/pics/a.txt', { method: 'HEAD' })).status).toBe(403);
   });
@@ -65,7 +55,7 @@ describe('public containers: anonymous reads only where the owner allowed them',
     expect((await anonymous('/pics/b.txt', { method: 'PUT', body: 'x' })).status).toBe(403);
     const override = await anonymous('/pics/a.txt?response-content-type=text/html');
     expect(override.status).toBe(400);
-    expect(codeOf(await override.text())).toBe('InvalidRequest');
+    expect(errorCodeOf(await override.text())).toBe('InvalidRequest');
     const shown = JSON.parse((await t.s3.send(new GetBucketPolicyCommand({ Bucket: 'pics' }))).Policy!) as { Statement: Array<{ Action: string }> };
     expect(shown.Statement.map((s) => s.Action)).toEqual(['s3:GetObject']);
     expect((await t.s3.send(new GetBucketPolicyStatusCommand({ Bucket: 'pics' }))).PolicyStatus?.IsPublic).toBe(true);
@@ -75,7 +65,7 @@ describe('public containers: anonymous reads only where the owner allowed them',
 
     await t.s3.send(new DeleteBucketPolicyCommand({ Bucket: 'pics' }));
     expect((await anonymous('/pics/a.txt')).status).toBe(403);
-    expect(await failure(t.s3.send(new GetBucketPolicyCommand({ Bucket: 'pics' })))).toEqual({ code: 'NoSuchBucketPolicy', status: 404 });
+    expect(await sdkFailure(t.s3.send(new GetBucketPolicyCommand({ Bucket: 'pics' })))).toEqual({ code: 'NoSuchBucketPolicy', status: 404 });
   });
 
   it('a policy that also grants s3:ListBucket opens listing; policies Strata cannot enforce are refused, not stored', async () => {
@@ -97,21 +87,21 @@ describe('public containers: anonymous reads only where the owner allowed them',
       [policy([{ ...readStatement('docs'), Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }]), 'NotImplemented', 501],
     ];
     for (const [text, code, status] of refused) {
-      expect(await failure(t.s3.send(new PutBucketPolicyCommand({ Bucket: 'docs', Policy: text }))), text).toEqual({ code, status });
+      expect(await sdkFailure(t.s3.send(new PutBucketPolicyCommand({ Bucket: 'docs', Policy: text }))), text).toEqual({ code, status });
     }
     // Still what was stored before the refused attempts.
     expect((await anonymous('/docs?list-type=2')).status).toBe(200);
   });
 
   it('PutBucketAcl public-read opens reads and listing; GetBucketAcl shows AllUsers READ; x-amz-acl on PutObject follows the bucket', async () => {
-    expect(await failure(t.s3.send(new PutObjectCommand({ Bucket: 'acl', Key: 'p.txt', Body: 'p', ACL: 'public-read' })))).toEqual({ code: 'NotImplemented', status: 501 });
+    expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: 'acl', Key: 'p.txt', Body: 'p', ACL: 'public-read' })))).toEqual({ code: 'NotImplemented', status: 501 });
     await t.s3.send(new PutBucketAclCommand({ Bucket: 'acl', ACL: 'public-read' }));
     const acl = await t.s3.send(new GetBucketAclCommand({ Bucket: 'acl' }));
     expect(acl.Grants?.map((g) => g.Grantee?.URI ?? g.Grantee?.ID)).toEqual([t.stamp.info.account, ALL_USERS]);
     await t.s3.send(new PutObjectCommand({ Bucket: 'acl', Key: 'p.txt', Body: 'p', ACL: 'public-read' }));
     expect((await anonymous('/acl/p.txt')).status).toBe(200);
     expect((await anonymous('/acl')).status).toBe(200);
-    expect(await failure(t.s3.send(new PutBucketAclCommand({ Bucket: 'acl', ACL: 'public-read-write' })))).toEqual({ code: 'NotImplemented', status: 501 });
+    expect(await sdkFailure(t.s3.send(new PutBucketAclCommand({ Bucket: 'acl', ACL: 'public-read-write' })))).toEqual({ code: 'NotImplemented', status: 501 });
     await t.s3.send(new PutBucketAclCommand({ Bucket: 'acl', ACL: 'private' }));
     expect((await anonymous('/acl/p.txt')).status).toBe(403);
   });

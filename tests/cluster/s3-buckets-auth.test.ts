@@ -12,28 +12,18 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest } from '../helpers/raw-s3.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { sdkFailure, errorCodeOf } from '../helpers/s3-failures.js';
 
 const BUCKET = 'site';
 const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 const DOMAIN = 'strata.test';
 
-async function failure(promise: Promise<unknown>): Promise<{ code: string; status: number | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof S3ServiceException) return { code: error.name, status: error.$metadata.httpStatusCode };
-    throw error;
-  }
-  throw new Error('the call succeeded');
-}
 
-const codeOf = (xml: string): string | undefined => /<Code>([^<]*)<\/Code>/.exec(xml)?.[1];
 
 /** Resolves every *.strata.test name to loopback, as the stamp's DNS responder would. */
 const loopbackLookup: LookupFunction = (_hostname, options, callback) => {
@@ -56,7 +46,7 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
   it('says versioning is not enabled, and answers 501 to enabling it', async () => {
     const versioning = await t.s3.send(new GetBucketVersioningCommand({ Bucket: BUCKET }));
     expect(versioning.Status).toBeUndefined();
-    expect(await failure(t.s3.send(new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: 'Enabled' } })))).toEqual({ code: 'NotImplemented', status: 501 });
+    expect(await sdkFailure(t.s3.send(new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: 'Enabled' } })))).toEqual({ code: 'NotImplemented', status: 501 });
   });
 
   it('keeps bucket CORS rules and answers browser preflights and requests from them', async () => {
@@ -66,8 +56,8 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
         method: 'OPTIONS',
         headers: { ...(origin ? { origin } : {}), 'access-control-request-method': method, ...(headers ? { 'access-control-request-headers': headers } : {}) },
       });
-    expect(codeOf(await (await preflight('https://app.example.com', 'GET')).text())).toBe('AccessForbidden');
-    expect(await failure(t.s3.send(new GetBucketCorsCommand({ Bucket: BUCKET })))).toEqual({ code: 'NoSuchCORSConfiguration', status: 404 });
+    expect(errorCodeOf(await (await preflight('https://app.example.com', 'GET')).text())).toBe('AccessForbidden');
+    expect(await sdkFailure(t.s3.send(new GetBucketCorsCommand({ Bucket: BUCKET })))).toEqual({ code: 'NoSuchCORSConfiguration', status: 404 });
 
     const rules = [
       { AllowedOrigins: ['https://*.example.com'], AllowedMethods: ['GET', 'HEAD', 'PUT'], AllowedHeaders: ['content-type', 'x-amz-*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 300 },
@@ -87,10 +77,10 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
     expect(anyOrigin.headers.get('access-control-allow-origin')).toBe('*');
     const refused = await preflight('https://elsewhere.org', 'DELETE');
     expect(refused.status).toBe(403);
-    expect(codeOf(await refused.text())).toBe('AccessForbidden');
+    expect(errorCodeOf(await refused.text())).toBe('AccessForbidden');
     const noOrigin = await preflight(undefined, 'GET');
     expect(noOrigin.status).toBe(400);
-    expect(codeOf(await noOrigin.text())).toBe('BadRequest');
+    expect(errorCodeOf(await noOrigin.text())).toBe('BadRequest');
 
     // The actual request a browser sends after the preflight: signed, with its Origin.
     const actual = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/index.html`, headers: { origin: 'https://app.example.com', 'x-amz-content-sha256': EMPTY_SHA256 } });
@@ -100,7 +90,7 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
     expect(actual.headers.get('vary')).toContain('Origin');
 
     await t.s3.send(new DeleteBucketCorsCommand({ Bucket: BUCKET }));
-    expect(await failure(t.s3.send(new GetBucketCorsCommand({ Bucket: BUCKET })))).toEqual({ code: 'NoSuchCORSConfiguration', status: 404 });
+    expect(await sdkFailure(t.s3.send(new GetBucketCorsCommand({ Bucket: BUCKET })))).toEqual({ code: 'NoSuchCORSConfiguration', status: 404 });
     // Another front-end would see the change within the settings cache's 2 s; this one at once.
     expect((await preflight('https://app.example.com', 'GET')).status).toBe(403);
   });
@@ -115,9 +105,9 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
     const expired = await getSignedUrl(t.s3, new GetObjectCommand({ Bucket: BUCKET, Key: 'presigned.txt' }), { expiresIn: 60, signingDate: new Date(Date.now() - 3_600_000) });
     const refused = await fetch(expired);
     expect(refused.status).toBe(403);
-    expect(codeOf(await refused.text())).toBe('AccessDenied');
+    expect(errorCodeOf(await refused.text())).toBe('AccessDenied');
     const tampered = await fetch(get.replace('presigned.txt', 'index.html'));
-    expect(codeOf(await tampered.text())).toBe('SignatureDoesNotMatch');
+    expect(errorCodeOf(await tampered.text())).toBe('SignatureDoesNotMatch');
   });
 
   it('accepts any region name, and refuses a request signed 20 minutes off (RequestTimeTooSkewed)', async () => {
@@ -128,7 +118,7 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
     }
     const skewed = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/index.html`, headers: { 'x-amz-content-sha256': EMPTY_SHA256 }, signingDate: new Date(Date.now() - 20 * 60_000) });
     expect(skewed.status).toBe(403);
-    expect(codeOf(skewed.body)).toBe('RequestTimeTooSkewed');
+    expect(errorCodeOf(skewed.body)).toBe('RequestTimeTooSkewed');
   });
 
   it('serves {account}.{domain} and virtual-hosted {bucket}.{account}.{domain} hosts, and refuses an account the stamp does not serve', async () => {
@@ -148,7 +138,7 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
       await hosted.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'hosted/a.txt', Body: 'via the host' }));
       expect(await (await hosted.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'hosted/a.txt' }))).Body!.transformToString()).toBe('via the host');
       expect((await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'hosted/' }))).KeyCount).toBe(1);
-      expect(await failure(stranger.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'index.html' })))).toEqual({ code: 'AccessDenied', status: 403 });
+      expect(await sdkFailure(stranger.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'index.html' })))).toEqual({ code: 'AccessDenied', status: 403 });
     } finally {
       hosted.destroy();
       stranger.destroy();
@@ -159,7 +149,7 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
   it('refuses headers over 8 KiB with RequestHeaderSectionTooLarge, and survives headers over the parser limit', async () => {
     const big = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/index.html`, headers: { 'x-amz-content-sha256': EMPTY_SHA256, 'x-padding': 'p'.repeat(10_000) } });
     expect(big.status).toBe(400);
-    expect(codeOf(big.body)).toBe('RequestHeaderSectionTooLarge');
+    expect(errorCodeOf(big.body)).toBe('RequestHeaderSectionTooLarge');
     const huge = await fetch(`${t.stamp.info.s3Endpoint}/${BUCKET}/index.html`, { headers: { 'x-padding': 'p'.repeat(100_000) } });
     expect(huge.status).toBe(431);
     expect((await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET }))).KeyCount).toBeGreaterThan(0);

@@ -6,26 +6,16 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest } from '../helpers/raw-s3.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { sdkFailure } from '../helpers/s3-failures.js';
 
 const MiB = 1024 * 1024;
 const BUCKET = 'objects';
 const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 
-/** What an SDK call that S3 answers with an error status threw: its code and status. */
-async function failure(promise: Promise<unknown>): Promise<{ code: string; status: number | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof S3ServiceException) return { code: error.name, status: error.$metadata.httpStatusCode };
-    throw error;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
   let t: TestStamp;
@@ -63,7 +53,7 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
   });
 
   it('answers a range past the end 416 InvalidRange with Content-Range bytes */size; ignores several ranges (200, whole object)', async () => {
-    expect(await failure(get({ Key: 'data.bin', Range: `bytes=${data.length}-` }))).toEqual({ code: 'InvalidRange', status: 416 });
+    expect(await sdkFailure(get({ Key: 'data.bin', Range: `bytes=${data.length}-` }))).toEqual({ code: 'InvalidRange', status: 416 });
     const raw = await fetch(`${t.stamp.info.s3Endpoint}/${BUCKET}/data.bin`, { headers: { range: 'bytes=0-1' } });
     expect(raw.status).toBe(403); // unsigned: refused before the range is looked at
     const multi = await get({ Key: 'data.bin', Range: 'bytes=0-1,5-6' });
@@ -127,12 +117,12 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     const etag = head.ETag!;
     const lastModified = head.LastModified!;
     // The SDK throws on 304 with no error code to read (there is no body): the status says it.
-    expect(await failure(get({ Key: 'page.html', IfNoneMatch: etag }))).toMatchObject({ status: 304 });
-    expect(await failure(get({ Key: 'page.html', IfModifiedSince: lastModified }))).toMatchObject({ status: 304 });
-    expect(await failure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html', IfNoneMatch: etag })))).toMatchObject({ status: 304 });
-    expect(await failure(get({ Key: 'page.html', IfMatch: '"0123"' }))).toEqual({ code: 'PreconditionFailed', status: 412 });
-    expect(await failure(get({ Key: 'page.html', IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) }))).toEqual({ code: 'PreconditionFailed', status: 412 });
-    expect(await failure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html', IfMatch: '"0123"' })))).toMatchObject({ status: 412 });
+    expect(await sdkFailure(get({ Key: 'page.html', IfNoneMatch: etag }))).toMatchObject({ status: 304 });
+    expect(await sdkFailure(get({ Key: 'page.html', IfModifiedSince: lastModified }))).toMatchObject({ status: 304 });
+    expect(await sdkFailure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html', IfNoneMatch: etag })))).toMatchObject({ status: 304 });
+    expect(await sdkFailure(get({ Key: 'page.html', IfMatch: '"0123"' }))).toEqual({ code: 'PreconditionFailed', status: 412 });
+    expect(await sdkFailure(get({ Key: 'page.html', IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) }))).toEqual({ code: 'PreconditionFailed', status: 412 });
+    expect(await sdkFailure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html', IfMatch: '"0123"' })))).toMatchObject({ status: 412 });
     // RFC order: a true If-Match wins over a false If-Unmodified-Since.
     const both = await get({ Key: 'page.html', IfMatch: etag, IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) });
     expect(both.$metadata.httpStatusCode).toBe(200);
@@ -169,8 +159,8 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     expect(head.ChecksumSHA256).toBe(sha256);
     // A wrong checksum header: BadDigest, nothing stored.
     const wrong = createHash('sha256').update('other').digest('base64');
-    expect(await failure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'sum/wrong', Body: body, ChecksumSHA256: wrong })))).toMatchObject({ code: 'BadDigest', status: 400 });
-    expect(await failure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'sum/wrong' })))).toMatchObject({ status: 404 });
+    expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'sum/wrong', Body: body, ChecksumSHA256: wrong })))).toMatchObject({ code: 'BadDigest', status: 400 });
+    expect(await sdkFailure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'sum/wrong' })))).toMatchObject({ status: 404 });
   });
 
   it('deletes a batch with DeleteObjects (a missing key counts as deleted; quiet mode lists only failures)', async () => {
@@ -184,7 +174,7 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     expect(quiet.Errors ?? []).toEqual([]);
     const left = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'batch/' }));
     expect(left.KeyCount).toBe(0);
-    expect(await failure(t.s3.send(new DeleteObjectsCommand({ Bucket: 'no-such-bucket', Delete: { Objects: [{ Key: 'a' }] } })))).toMatchObject({ code: 'NoSuchBucket', status: 404 });
+    expect(await sdkFailure(t.s3.send(new DeleteObjectsCommand({ Bucket: 'no-such-bucket', Delete: { Objects: [{ Key: 'a' }] } })))).toMatchObject({ code: 'NoSuchBucket', status: 404 });
   });
 
   it('round-trips keys with anything S3 allows, and lists them exactly', async () => {
@@ -204,12 +194,12 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
 
   it('refuses a key over 1024 bytes (KeyTooLongError) and user metadata over 2 KiB (MetadataTooLarge), storing nothing', async () => {
     const longKey = 'k'.repeat(1025);
-    expect(await failure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: longKey, Body: 'x' })))).toMatchObject({ code: 'KeyTooLongError', status: 400 });
+    expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: longKey, Body: 'x' })))).toMatchObject({ code: 'KeyTooLongError', status: 400 });
     const okKey = 'é'.repeat(512);
     await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: okKey, Body: 'x' }));
     expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: okKey }))).ContentLength).toBe(1);
-    const big = await failure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'meta', Body: 'x', Metadata: { a: 'v'.repeat(2100) } })));
+    const big = await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'meta', Body: 'x', Metadata: { a: 'v'.repeat(2100) } })));
     expect(big).toMatchObject({ code: 'MetadataTooLarge', status: 400 });
-    expect(await failure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'meta' })))).toMatchObject({ status: 404 });
+    expect(await sdkFailure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'meta' })))).toMatchObject({ status: 404 });
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamWriter } from '@strata/stream-layer';
 import { logLines, StreamHarness, until, type AckedAppend } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { processAlive } from '../helpers/process-alive.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -102,7 +103,7 @@ describe('stream layer: integrity and restart recovery', () => {
     const acked = await writeSome(writer, 40);
     await writer.close();
     // The failpoint killed the node at its first write; the writer sealed and went on.
-    await until(async () => (await logLines(t.stamp, victim, 'role ready')).length >= 2 && !t.stamp.processes().some((p) => p.id === victim && isAlive(p.pid)), 'the crash', 30_000);
+    await until(async () => (await logLines(t.stamp, victim, 'role ready')).length >= 2 && !t.stamp.processes().some((p) => p.id === victim && processAlive(p.pid)), 'the crash', 30_000);
     await t.stamp.restart(victim);
     await until(async () => (await logLines(t.stamp, victim, 'extent store opened')).length >= 3, 'the node to reopen its store', 30_000);
     await until(() => h.fullyReplicated(writer.streamIdentifier, 3), 'full replica count', 60_000);
@@ -133,11 +134,3 @@ describe('stream layer: integrity and restart recovery', () => {
   });
 });
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

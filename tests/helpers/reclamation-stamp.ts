@@ -45,13 +45,3 @@ export async function startReclamationStamp(env: Record<string, string> = {}): P
   };
   return { t, p, h, operator, close };
 }
-
-/** Whether a process with this pid is alive. */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
