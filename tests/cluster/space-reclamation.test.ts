@@ -7,11 +7,13 @@ import { until } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 /**
- * The issue asks for 2 GiB of blobs: `STRATA_RECLAIM_TEST_MIB=2048` runs that (about 3 minutes
- * on 2 shared cores, where a 3-replica PUT costs ~35 ms of CPU per MiB). The suite writes
- * 512 MiB, which exercises the same steps in about a minute.
+ * 2 GiB of blobs, as the issue asks: about 3 minutes on 2 cores, where a 3-replica PUT costs
+ * ~35 ms of CPU per MiB. `STRATA_RECLAIM_TEST_MIB=512` runs the same steps in about a minute
+ * while iterating.
  */
-const TOTAL_BYTES = Number(process.env.STRATA_RECLAIM_TEST_MIB ?? 512) * MiB;
+const TOTAL_BYTES = Number(process.env.STRATA_RECLAIM_TEST_MIB ?? 2048) * MiB;
+/** Generous: the 2 GiB run takes 3 minutes alone and three times that on a shared machine. */
+const TEST_TIMEOUT_MS = 1_200_000;
 /** About 32 data extents whatever the size, as 2 GiB in 64 MiB extents has. */
 const EXTENT_BYTES = Math.max(16 * MiB, Math.min(64 * MiB, TOTAL_BYTES / 32));
 /** Stored bytes on each extent node after compaction, at most this times the live bytes it holds... */
@@ -21,7 +23,7 @@ const NODE_OWN_BYTES = 1 * MiB;
 const NODES = ['en-1', 'en-2', 'en-3', 'en-4'];
 
 /**
- * Space reclamation end to end: 2 GiB of blobs (512 MiB in the suite), 90% deleted at random and half the rest
+ * Space reclamation end to end: 2 GiB of blobs, 90% deleted at random and half the rest
  * overwritten, then compaction gives the space back on every extent node while foreground
  * requests keep running, and every live blob reads back byte for byte.
  */
@@ -144,5 +146,5 @@ describe('space reclamation', () => {
         '',
       ].join('\n'),
     );
-  });
+  }, TEST_TIMEOUT_MS);
 });
