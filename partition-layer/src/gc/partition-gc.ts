@@ -1,6 +1,7 @@
 import { errorMessage } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
+import { PartitionError } from '../errors.js';
 import { COMPACTION_BYTES_PER_CALL_MAX, COMPACTION_PASSES_MAX, HOLD_RECONCILE_GRACE_MS } from '../limits.js';
 import type { Committer } from '../partition-server/committer.js';
 import { rewritePass, type RewriteContext } from './compactor.js';
@@ -28,7 +29,17 @@ export interface PartitionGcContext extends RewriteContext {
 export class PartitionGc {
   /** Extents this partition is about to release: a copy committing now must hold them. */
   private readonly releasing = new Set<string>();
+  /** Extents this partition released: an upload still in flight may have written into them. */
+  private readonly released = new Set<string>();
   private running: Promise<unknown> = Promise.resolve();
+  /**
+   * When `protect` last ran for each extent (monotonic ms): a release decided from an index
+   * scan older than that must leave the extent's hold alone, since the copy's record may not
+   * be in the scan.
+   */
+  private readonly protectedAt = new Map<string, number>();
+  /** Release calls in flight: `protect` waits for them, so that its hold lands after, never before, a release. */
+  private releases: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ctx: PartitionGcContext) {}
 
@@ -39,21 +50,24 @@ export class PartitionGc {
    */
   async usage(): Promise<partitionV1.PartitionUsage> {
     const openExtent = { extentId: this.ctx.dataWriter.currentExtent.extentId, appendedBytes: this.ctx.dataWriter.appendedBytes };
+    const scanMs = this.ctx.clock.monotonicMs();
     const { sequence, taken } = await this.ctx.committer.barrier(() => this.ctx.index.snapshotEntries());
     const referenced = await referencedBytes(taken);
     const [dataStream, held] = await Promise.all([this.ctx.manager.getStream(this.ctx.dataStreamId), this.ctx.manager.heldExtents(this.ctx.partitionId)]);
-    await this.dropUnneededHolds(held, referenced);
+    await this.dropUnneededHolds(held, referenced, scanMs);
     return usageOf({ partitionId: this.ctx.partitionId, epoch: this.ctx.epoch, sequence, scannedMs: this.ctx.clock.nowMs(), referenced, dataStream, openExtent });
   }
 
-  private async dropUnneededHolds(held: streamV1.ExtentInfo__Output[], referenced: ReadonlyMap<string, number>): Promise<void> {
+  private async dropUnneededHolds(held: streamV1.ExtentInfo__Output[], referenced: ReadonlyMap<string, number>, scanMs: number): Promise<void> {
     const now = this.ctx.clock.nowMs();
+    this.forgetOldProtections();
     const unneeded = held
-      .filter((extent) => !referenced.has(extent.extentId))
+      .filter((extent) => !referenced.has(extent.extentId) && !this.protectedSince(extent.extentId, scanMs))
       .filter((extent) => extent.holds.some((hold) => hold.holder === this.ctx.partitionId && now - hold.heldMs > HOLD_RECONCILE_GRACE_MS))
       .map((extent) => extent.extentId);
     if (unneeded.length === 0) return;
-    await this.ctx.manager.releaseHolds(this.ctx.partitionId, unneeded);
+    // Decided and sent with no await in between: a protect from now on waits for it.
+    await this.release(() => this.ctx.manager.releaseHolds(this.ctx.partitionId, unneeded));
     this.ctx.log.info({ extentIds: unneeded }, 'holds no longer needed released');
   }
 
@@ -68,8 +82,46 @@ export class PartitionGc {
     const extentIds = new Set(pointers.map((pointer) => pointer.extentId ?? ''));
     extentIds.delete('');
     if (extentIds.size === 0) return;
+    const now = this.ctx.clock.monotonicMs();
+    for (const id of extentIds) this.protectedAt.set(id, now);
+    await this.releases;
     const own = new Set((await this.ctx.manager.getStream(this.ctx.dataStreamId)).extents.map((extent) => extent.extentId));
     await this.ctx.manager.holdExtents(this.ctx.partitionId, [...extentIds].filter((id) => !own.has(id) || this.releasing.has(id)));
+  }
+
+  /**
+   * For a record of blocks this partition wrote (a PUT, an uploaded part): refuses it if one of
+   * its extents is being or was released. An upload in flight writes blocks no record points
+   * at yet, so compaction may release their extent (it holds only garbage, as far as the
+   * index tells); committing pointers into it then would lose the blob once the extent is
+   * collected. Call it inside the commit's prepare (under the partition's lock); the client's
+   * retry writes the bytes again, into the open extent.
+   * @throws PartitionError UNAVAILABLE
+   */
+  checkWritten(pointers: readonly streamV1.BlockPointer[]): void {
+    for (const pointer of pointers) {
+      const extentId = pointer.extentId ?? '';
+      if (this.releasing.has(extentId) || this.released.has(extentId)) {
+        throw new PartitionError('UNAVAILABLE', `extent ${extentId} of this upload was compacted away while it ran; send it again`);
+      }
+    }
+  }
+
+  /** Runs a release call, which every later `protect` waits for. */
+  private release<T>(call: () => Promise<T>): Promise<T> {
+    const sent = call();
+    this.releases = Promise.allSettled([this.releases, sent]);
+    return sent;
+  }
+
+  private protectedSince(extentId: string, sinceMs: number): boolean {
+    return (this.protectedAt.get(extentId) ?? -Infinity) >= sinceMs;
+  }
+
+  /** Protections older than any scan still running matter no more. */
+  private forgetOldProtections(): void {
+    const before = this.ctx.clock.monotonicMs() - 2 * HOLD_RECONCILE_GRACE_MS;
+    for (const [id, at] of this.protectedAt) if (at < before) this.protectedAt.delete(id);
   }
 
   /** Extents the index points into that the data stream does not list (a split's children hold them). */
@@ -120,6 +172,7 @@ export class PartitionGc {
    * targets still pointed into.
    */
   private async releaseUnreferenced(targets: ReadonlySet<string>, released: string[]): Promise<Set<string>> {
+    const scanMs = this.ctx.clock.monotonicMs();
     const { taken } = await this.ctx.committer.barrier(() => {
       for (const id of targets) this.releasing.add(id);
       return this.ctx.index.snapshotEntries();
@@ -127,15 +180,25 @@ export class PartitionGc {
     try {
       const referenced = await referencedBytes(taken);
       const free = [...targets].filter((id) => !referenced.has(id));
-      if (free.length > 0) {
-        const stream = await this.ctx.manager.getStream(this.ctx.dataStreamId);
-        const own = free.filter((id) => stream.extents.some((extent) => extent.extentId === id));
+      if (free.length === 0) return new Set(targets);
+      const stream = await this.ctx.manager.getStream(this.ctx.dataStreamId);
+      // Stopping (moved, split, lease in doubt): another owner's index may point into these now.
+      if (this.ctx.shouldStop()) return new Set(targets);
+      const own = free.filter((id) => stream.extents.some((extent) => extent.extentId === id));
+      // A copy that held one of these since the scan keeps its hold (its record may not be in
+      // the scan); dropping the extent from the stream is safe either way. Decided and sent
+      // with no await in between: a protect from now on waits for it.
+      const holds = free.filter((id) => !own.includes(id) && !this.protectedSince(id, scanMs));
+      // Refused to uploads from now on, even if the call below fails halfway (conservative).
+      for (const id of own) this.released.add(id);
+      await this.release(async () => {
         if (own.length > 0) await this.ctx.manager.releaseExtents(this.ctx.dataStreamId, own);
-        await this.ctx.manager.releaseHolds(this.ctx.partitionId, free.filter((id) => !own.includes(id)));
-        released.push(...free);
-        this.ctx.log.info({ released: own, holdsReleased: free.filter((id) => !own.includes(id)) }, 'extents released');
-      }
-      return new Set([...targets].filter((id) => referenced.has(id)));
+        if (holds.length > 0) await this.ctx.manager.releaseHolds(this.ctx.partitionId, holds);
+      });
+      const done = [...own, ...holds];
+      released.push(...done);
+      this.ctx.log.info({ released: own, holdsReleased: holds }, 'extents released');
+      return new Set([...targets].filter((id) => !done.includes(id)));
     } catch (error) {
       this.ctx.log.warn({ err: errorMessage(error), targets: [...targets] }, 'extents not released; the next round retries');
       return new Set(targets);

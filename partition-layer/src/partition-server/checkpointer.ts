@@ -50,6 +50,16 @@ export class Checkpointer {
     return this.running;
   }
 
+  /**
+   * A checkpoint of every record applied before this call. One already running may have taken
+   * its snapshot earlier, so it is waited for and another written: a split or merge gives its
+   * partitions empty logs, and a root that missed the last records would lose them.
+   */
+  async checkpointFresh(): Promise<partitionV1.PartitionRoot> {
+    if (this.running) await this.running.catch(() => undefined);
+    return this.checkpoint();
+  }
+
   private async write(): Promise<partitionV1.PartitionRoot> {
     const started = this.deps.clock.monotonicMs();
     const { sequence, logExtentId, taken } = await this.deps.committer.snapshot(() => this.deps.index.snapshotEntries());

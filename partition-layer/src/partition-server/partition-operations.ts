@@ -108,7 +108,10 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
       shared: { data: unique([...leftShared.data, ...rightShared.data]), checkpoint: unique([...leftShared.checkpoint, ...rightShared.checkpoint]) },
       root: {
         sequence: Math.max(Number(leftRoot.sequence), Number(rightRoot.sequence)),
-        checkpoint: [...(leftRoot.checkpoint ?? []), ...(rightRoot.checkpoint ?? [])],
+        // Loaded in this order, a later entry replacing an earlier one. The two ranges share
+        // no key but a container record: the right one's is a copy made at a split, which
+        // container settings changed since do not update, so the left one's must win.
+        checkpoint: [...(rightRoot.checkpoint ?? []), ...(leftRoot.checkpoint ?? [])],
         logResumeExtentId: '',
         lowKey,
         highKey,

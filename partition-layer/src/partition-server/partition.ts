@@ -39,6 +39,8 @@ export interface PartitionDeps {
   gcLimiter: RateLimiter;
   /** Whether background space reclamation is paused: a running compaction stops at its next record. */
   gcPaused: () => boolean;
+  /** How long this server's lease is sure to last (see PartitionHost); a compaction stops below a margin. */
+  leaseValidForMs?: () => number;
   failpoints: Failpoints<UploadFailpoint | CompactionFailpoint>;
 }
 
@@ -47,6 +49,9 @@ export interface PartitionDeps {
  * commit log (index mutations) and the blob-data stream (blob bytes). The local index is
  * rebuilt from the log at load.
  */
+/** A compaction stops (releasing nothing more) once its server's lease is sure for less than this. */
+const GC_LEASE_MARGIN_MS = 2_000;
+
 /** How long a count of a partition's entries is reused for its stats. */
 const STATS_TTL_MS = 5_000;
 
@@ -75,6 +80,7 @@ export class Partition {
       random: deps.random,
       failpoints: deps.failpoints,
       protect: (pointers) => this.gc.protect(pointers),
+      checkWritten: (pointers) => this.gc.checkWritten(pointers),
     });
     this.sweeper = new UploadSweeper({ index: state.index, commit, expiryMs: deps.uploadExpiryMs, clock: deps.clock, log: deps.log });
     this.gc = new PartitionGc({
@@ -92,7 +98,9 @@ export class Partition {
       failpoints: deps.failpoints,
       clock: deps.clock,
       log: deps.log,
-      shouldStop: () => this.draining || this.closing || deps.gcPaused(),
+      // A server unsure of its lease may have lost the partition to another, whose index it
+      // cannot see: it must not release extents any more.
+      shouldStop: () => this.draining || this.closing || deps.gcPaused() || (deps.leaseValidForMs?.() ?? Infinity) < GC_LEASE_MARGIN_MS,
     });
   }
 
@@ -122,7 +130,7 @@ export class Partition {
 
   /** Writes a checkpoint now (also used before a split, merge or move). */
   checkpoint(): Promise<partitionV1.PartitionRoot> {
-    return this.state.checkpointer.checkpoint();
+    return this.state.checkpointer.checkpointFresh();
   }
 
   /**
@@ -323,6 +331,7 @@ export class Partition {
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
       }
       checkPreconditions(header, header.blob, await view.get(key));
+      this.gc.checkWritten(uploaded.blocks);
       return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
     });
     return { account: header.account, container: header.container, blob: header.blob, record, extents: [] };

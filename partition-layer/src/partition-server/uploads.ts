@@ -27,6 +27,8 @@ export interface UploadsDeps {
    * called under the partition's lock before the part's record is logged (PartitionGc.protect).
    */
   protect: (pointers: readonly streamV1.BlockPointer[]) => Promise<void>;
+  /** Refuses a part whose own blocks landed in an extent compaction released meanwhile (PartitionGc.checkWritten). */
+  checkWritten: (pointers: readonly streamV1.BlockPointer[]) => void;
 }
 
 /** An upload id: the initiation time (so one key's uploads list in initiation order), then randomness. */
@@ -90,6 +92,7 @@ export class PartitionUploads {
         throw new PartitionError('INVALID_ARGUMENT', `the upload was created with ${open.checksumAlgorithm} checksums, the part has ${commit.checksumAlgorithm}`);
       }
       if (upload.referenced) await this.deps.protect(uploaded.blocks);
+      else this.deps.checkWritten(uploaded.blocks);
       return { mutations: [{ key: partKey(name, header.partNumber), value: partRecordCodec.encode(record) }], result: undefined };
     });
     return partInfoOf(header.partNumber, partRecordCodec.decode(partRecordCodec.encode(record)));
