@@ -37,10 +37,33 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
   const metaStreamId = streams.metaStreamId || (await deps.manager.createStream(`${descriptor.partitionId}/meta`)).streamId;
   const checkpointStreamId = streams.checkpointStreamId || (await deps.manager.createStream(`${descriptor.partitionId}/checkpoint`)).streamId;
   const writerDeps = { manager: deps.manager, nodes: deps.nodes, clock: deps.clock, log: deps.log, extentBytesMax: deps.extentBytesMax };
-  const [log, data, meta, checkpoint] = await Promise.all(
+  const opened = await Promise.allSettled(
     [streams.logStreamId, streams.dataStreamId, metaStreamId, checkpointStreamId].map((streamId) => StreamWriter.open({ ...writerDeps, streamId })),
   );
-  const index = await IndexStore.openEmpty(join(deps.dataDir, 'partitions', descriptor.partitionId));
+  const writers = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  let index: IndexStore | undefined;
+  try {
+    const failed = opened.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    index = await IndexStore.openEmpty(join(deps.dataDir, 'partitions', descriptor.partitionId));
+    return await loadState(deps, descriptor, { streams, metaStreamId, checkpointStreamId }, index, writers as [StreamWriter, StreamWriter, StreamWriter, StreamWriter]);
+  } catch (error) {
+    // A load that failed (an extent node down, etcd away) is retried by the host: it must not
+    // leave the index open (its lock would refuse every retry) or writers running.
+    await index?.destroy().catch(() => undefined);
+    await Promise.allSettled(writers.map((writer) => writer.close()));
+    throw error;
+  }
+}
+
+async function loadState(
+  deps: PartitionDeps,
+  descriptor: partitionV1.Partition__Output,
+  ids: { streams: partitionV1.PartitionStreams__Output; metaStreamId: string; checkpointStreamId: string },
+  index: IndexStore,
+  [log, data, meta, checkpoint]: [StreamWriter, StreamWriter, StreamWriter, StreamWriter],
+): Promise<LoadedPartition> {
+  const { streams, metaStreamId, checkpointStreamId } = ids;
   const started = deps.clock.monotonicMs();
   const placedRoot = await readRoot(deps, await deps.manager.getStream(metaStreamId));
   const root = placedRoot?.root;
@@ -55,13 +78,13 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
   deps.log.info({ checkpointEntries: loaded, checkpointSequence: root?.sequence ?? 0, lastSequence: replayed.lastSequence, ms: Math.round(deps.clock.monotonicMs() - started) }, 'partition state loaded');
   const locator = new ExtentLocator(deps.manager, deps.directory);
   locator.learn((await deps.manager.getStream(streams.dataStreamId)).extents);
-  const committer = new Committer(index, new CommitLog(log!), replayed.lastSequence, (error) => deps.onFailed?.(descriptor.partitionId, error), replayed.lastExtentId);
+  const committer = new Committer(index, new CommitLog(log), replayed.lastSequence, (error) => deps.onFailed?.(descriptor.partitionId, error), replayed.lastExtentId);
   const trimmer = new StreamTrimmer({ manager: deps.manager, streams: { log: streams.logStreamId, checkpoint: checkpointStreamId, meta: metaStreamId }, log: deps.log }, placedRoot);
   const checkpointer = new Checkpointer({
     committer,
     index,
-    checkpointWriter: checkpoint!,
-    metaWriter: meta!,
+    checkpointWriter: checkpoint,
+    metaWriter: meta,
     range: { lowKey: descriptor.lowKey, highKey: descriptor.highKey },
     clock: deps.clock,
     log: deps.log,
@@ -71,7 +94,7 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
     index,
     committer,
     checkpointer,
-    writers: { log: log!, data: data!, meta: meta!, checkpoint: checkpoint! },
+    writers: { log, data, meta, checkpoint },
     locator,
     root,
     trimmer,
