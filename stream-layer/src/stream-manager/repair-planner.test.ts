@@ -64,13 +64,24 @@ describe('planRepairs', () => {
     expect(copies.every((c) => c.kind === 'copy' && c.fromNodeId === 'a' && ['d', 'e'].includes(c.toNodeId))).toBe(true);
   });
 
+  it('never deletes the last copies: with no healthy replica, short and corrupt ones are kept', () => {
+    // Reports taken before the seal's last appends arrived read as short replicas.
+    const reports = new Map([
+      ['a', [replica('e1', 60, { sealed: false })]],
+      ['b', [replica('e1', 70, { sealed: false })]],
+      ['c', [replica('e1', 100, { corrupt: true })]],
+      ['d', []],
+    ]);
+    const actions = planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: ['a', 'b', 'c', 'd'].map((id) => node(id)), reports }));
+    expect(actions.filter((a) => a.kind === 'delete')).toEqual([]);
+  });
+
   it('never copies from, or to, a node that cannot hold it', () => {
     const reports = new Map([['a', [replica('e1', 100, { corrupt: true })]], ['d', []], ['e', []]]);
     const live = [node('a'), node('d', 'd', { full: true }), node('e')];
-    // No healthy source: nothing to copy from; the corrupt replica is still dropped.
-    expect(planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: live, reports }))).toEqual([
-      { kind: 'delete', extentId: 'e1', nodeId: 'a', reason: 'corrupt' },
-    ]);
+    // No healthy source: nothing to copy from, and the corrupt replica, the last copy, is kept
+    // (reads skip its bad blocks and fail over; its good blocks are all there is).
+    expect(planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: live, reports }))).toEqual([]);
     const healthy = new Map([['a', [replica('e1')]], ['d', []], ['e', []]]);
     const actions = planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: live, reports: healthy }));
     expect(actions.map((a) => (a.kind === 'copy' ? a.toNodeId : a.kind))).toEqual(['e']);

@@ -100,11 +100,14 @@ export function memberState(extent: ExtentRecord, nodeId: string, view: Pick<Clu
 function repairSealed(extent: ExtentRecord, view: ClusterView, live: ReadonlyMap<string, NodeRecord>): RepairAction[] {
   const actions: RepairAction[] = [];
   const states = new Map(extent.replicas.map((nodeId) => [nodeId, memberState(extent, nodeId, view)]));
+  const healthy = [...states].filter(([, state]) => state === 'healthy' || state === 'needs-seal').map(([nodeId]) => nodeId);
   for (const [nodeId, state] of states) {
     if (state === 'needs-seal') actions.push({ kind: 'seal', extentId: extent.extentId, nodeId, lengthBytes: extent.sealedLengthBytes });
-    if (state === 'corrupt' || state === 'wrong-length') actions.push({ kind: 'delete', extentId: extent.extentId, nodeId, reason: state });
+    // Drop a bad replica only while a good one remains. With none, the view itself is suspect
+    // (a replica report older than the seal reads as a short replica): deleting every copy
+    // would lose the extent, and a corrupt replica still holds its good blocks.
+    if ((state === 'corrupt' || state === 'wrong-length') && healthy.length > 0) actions.push({ kind: 'delete', extentId: extent.extentId, nodeId, reason: state });
   }
-  const healthy = [...states].filter(([, state]) => state === 'healthy' || state === 'needs-seal').map(([nodeId]) => nodeId);
   // A node that did not answer this poll may be fine: wait for a clearer view before copying.
   const undecided = [...states.values()].filter((state) => state === 'unknown').length;
   const wanted = view.replicaCount - healthy.length - undecided;

@@ -61,6 +61,14 @@ export class Repairer {
 
   /** One poll, plan and (for everything but copies, which run on) execution. */
   async round(): Promise<void> {
+    // Extents, then the replicas' reports, then streams. Reports after extents: a seal recorded
+    // after a report was taken would make that replica look short and get it deleted, while a
+    // seal after the extents were read only leaves the extent unsealed to this round, which
+    // repairs nothing unsealed. Streams after extents: an extent is recorded in the same
+    // transaction as the stream that lists it, so every extent read here is listed in what the
+    // streams read sees, unless released since. A share or hold after the streams read changes
+    // the extent's record, which the condemnation checks against what was read here.
+    const extents = await this.deps.metadata.allExtents();
     const liveNodes = this.deps.directory.liveNodes();
     const polled = await Promise.all(
       liveNodes.map(async (node) => {
@@ -71,11 +79,6 @@ export class Repairer {
       }),
     );
     this.reports = new Map(polled.filter((entry): entry is readonly [string, streamV1.ReplicaState__Output[]] => entry[1] !== undefined));
-    // Extents first, then streams: an extent is recorded in the same transaction as the stream
-    // that lists it, so every extent read here is listed in what the streams read sees, unless
-    // released since. A share or hold after the streams read changes the extent's record, which
-    // the condemnation checks against what was read here.
-    const extents = await this.deps.metadata.allExtents();
     const streams = await this.deps.metadata.allStreams();
     const referenced = new Set(streams.flatMap((stream) => stream.extentIds));
     const actions = planRepairs({
