@@ -16,6 +16,17 @@ export const BLOB_NAME_BYTES_MAX = 1024;
 /** Lease of a partition server's registration: how long a dead server keeps its partitions. */
 export const SERVER_LEASE_TTL_SECONDS = 5;
 
+/** A partition server re-reads the partition map from etcd this often, whatever its watch says. */
+export const MAP_CONFIRM_INTERVAL_MS = 500;
+
+/** A partition server serves only while its last confirmed read of the map began less than this
+ * long ago: it cannot have missed its partition's move to another server for longer. */
+export const MAP_FRESH_MS = 3_000;
+
+/** A partition's new owner waits this much beyond MAP_FRESH_MS before serving, for the two
+ * servers' clocks running at slightly different rates and a read that is checked then served. */
+export const HANDOVER_MARGIN_MS = 500;
+
 /** Lease behind the partition manager's leadership. */
 export const MANAGER_LEASE_TTL_SECONDS = 5;
 

@@ -40,7 +40,7 @@ describe('chaos: kill chain replicas under load (npm run chaos, short)', () => {
     expect(report.opsByKind.list.ok).toBeGreaterThan(5);
     expect(report.ackedDeletes).toBeGreaterThan(5);
     expect(report.readBack.keys).toBe(report.prefilledKeys);
-    expect(report.observations).toBeGreaterThan(5_000);
+    expect(report.observations).toBeGreaterThan(2_000);
 
     // The nemesis did what the schedule says: every kind at least once, chain members among the extent-node kills.
     const events = (await readHistory(join(runDir, 'history.jsonl'))).filter((entry): entry is NemesisEvent => entry.type === 'nemesis');

@@ -1,50 +1,15 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { campaign, connectEtcd, systemClock, registerWithLease, type Etcd3, type Leadership, type ReadyMessage, type Registration } from '@strata/common';
-import { fileURLToPath } from 'node:url';
+import { campaign, connectEtcd, systemClock, registerWithLease, type Etcd3, type Leadership, type Registration } from '@strata/common';
 import { freePort } from '@strata/deploy';
+import { LoneEtcd } from '../helpers/lone-etcd.js';
 import { until } from '../helpers/location.js';
 
-const ETCD_GUARD = fileURLToPath(new URL('../../deploy/dist/launcher/etcd-guard.js', import.meta.url));
 /** How long etcd stays down: past the 2 s leases, long enough for a few failed grants and campaigns. */
 const ETCD_DOWN_MS = 6_000;
-
-/**
- * One real etcd on loopback under the launcher's guard (which stops it if this test's process
- * dies), killed and started again on the same data dir and ports.
- */
-class LoneEtcd {
-  private guard: ChildProcess | undefined;
-  private etcdPid: number | undefined;
-  constructor(private readonly dir: string, private readonly ports: { client: number; peer: number }) {}
-
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.ports.client}`;
-  }
-
-  async start(): Promise<void> {
-    const peer = `http://127.0.0.1:${this.ports.peer}`;
-    const guard = fork(ETCD_GUARD, [this.endpoint, '--name', 'lone', '--data-dir', join(this.dir, 'etcd'), '--listen-client-urls', this.endpoint, '--advertise-client-urls', this.endpoint,
-      '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer, '--initial-cluster', `lone=${peer}`, '--logger', 'zap', '--log-level', 'error'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    this.guard = guard;
-    const [ready] = (await once(guard, 'message')) as [ReadyMessage];
-    this.etcdPid = ready.pid;
-  }
-
-  /** SIGKILL to etcd itself (its guard then exits). */
-  async kill(): Promise<void> {
-    const guard = this.guard;
-    if (!guard || guard.exitCode !== null || guard.signalCode !== null) return;
-    const exited = once(guard, 'exit');
-    process.kill(this.etcdPid!, 'SIGKILL');
-    await exited;
-  }
-}
 
 /** A deadline for a call to etcd: an etcd flooded by the old churn answered nothing, and the test must fail rather than hang. */
 const callDeadline = (): { deadline: Date } => ({ deadline: new Date(systemClock.nowMs() + 5_000) });

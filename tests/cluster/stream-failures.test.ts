@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logLines, StreamHarness, until, type AckedAppend } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
@@ -61,6 +62,31 @@ describe('stream layer: replica failures', () => {
       await t.stamp.restart(victim);
     });
   }
+
+  it('fences a writer whose stream was taken over: it never appends again, not even to the new extent', async () => {
+    const block = (text: string): Buffer => Buffer.from(text.repeat(1024));
+    const hash = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+    const former = await h.openStream('test/take-over');
+    const before = [block('a'), block('b'), block('c')];
+    for (const data of before) await former.append([data]);
+    // A second writer takes the stream over (a partition's new owner loading it).
+    const successor = await h.takeOver(former.streamIdentifier);
+    expect(successor.writerEpoch).toBe(former.writerEpoch + 1);
+    // The former writer's next append meets its sealed extent; asking to move on to a fresh
+    // extent is refused, so it cannot land on the one placed for the successor.
+    const late = block('late');
+    await expect(former.append([late])).rejects.toMatchObject({ code: 'WRITER_FENCED' });
+    await expect(former.append([late]), 'a fenced writer stays fenced').rejects.toMatchObject({ code: 'WRITER_FENCED' });
+    const after = block('d');
+    await successor.append([after]);
+    // Sealed, so its length is known to the manager and every block is read back below.
+    await successor.rollOver();
+    await successor.close();
+    await former.close();
+    const stored = await h.blockHashes(former.streamIdentifier);
+    expect(stored).toEqual([...before, after].map(hash));
+    expect(stored).not.toContain(hash(late));
+  });
 
   it('drops the stale replicas of a node that comes back after its extents were repaired', async () => {
     // The nodes killed above are back; their replicas of repaired extents are no longer listed.

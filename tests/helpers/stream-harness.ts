@@ -38,7 +38,23 @@ export class StreamHarness {
 
   async openStream(name: string, extentBytesMax?: number): Promise<StreamWriter> {
     const stream = await this.manager.createStream(name);
-    return StreamWriter.open({ manager: this.manager, nodes: this.nodes, clock: systemClock, log: silentLogger(), streamId: stream.streamId, ...(extentBytesMax ? { extentBytesMax } : {}) });
+    return this.takeOver(stream.streamId, extentBytesMax);
+  }
+
+  /** Opens an existing stream for writing, as a partition server taking a partition over does. */
+  takeOver(streamId: string, extentBytesMax?: number): Promise<StreamWriter> {
+    return StreamWriter.open({ manager: this.manager, nodes: this.nodes, clock: systemClock, log: silentLogger(), streamId, ...(extentBytesMax ? { extentBytesMax } : {}) });
+  }
+
+  /** The SHA-256 of every block the stream's sealed extents hold, in stream order (and of what the manager last heard the open one holds). */
+  async blockHashes(streamId: string): Promise<string[]> {
+    const hashes: string[] = [];
+    for (const extent of (await this.stream(streamId)).extents) {
+      const lengthBytes = Number(extent.sealed ? extent.sealedLengthBytes : extent.lengthBytes);
+      if (lengthBytes === 0) continue;
+      for await (const block of this.reader.readRange({ extent, offset: 0, lengthBytes })) hashes.push(createHash('sha256').update(block.data).digest('hex'));
+    }
+    return hashes;
   }
 
   /**

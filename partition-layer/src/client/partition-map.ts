@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { PrefixCache, type Etcd3, type Logger } from '@strata/common';
+import { PrefixCache, systemClock, type Etcd3, type Logger } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import { compareKeys } from '../keys.js';
@@ -10,12 +10,17 @@ export interface Located {
   address: string | undefined;
 }
 
+/** A front-end that met a moved partition re-reads the map at most this often (its watch may have stalled). */
+const REFRESH_INTERVAL_MS = 1_000;
+
 /**
  * A front-end's copy of the partition map and of the live partition servers, kept current by
  * etcd watches. It may lag a change by a moment: a server then answers NOT_OWNER and the
  * caller waits for the map to change and tries again.
  */
 export class PartitionMap {
+  private refreshedAtMs = -Infinity;
+
   private constructor(
     private readonly map: PrefixCache<partitionV1.Partition__Output>,
     private readonly servers: PrefixCache<ServerRecord>,
@@ -53,6 +58,13 @@ export class PartitionMap {
   /** Resolves at the next change of the map or of the servers, or after `timeoutMs`. */
   async changed(timeoutMs: number): Promise<void> {
     const signal = AbortSignal.timeout(timeoutMs);
+    // The caller met a stale copy: if the watch stalled (it can across an etcd restart), no
+    // change would ever arrive, so read the map again too.
+    const now = systemClock.monotonicMs();
+    if (now - this.refreshedAtMs >= REFRESH_INTERVAL_MS) {
+      this.refreshedAtMs = now;
+      void Promise.all([this.map.refresh(timeoutMs), this.servers.refresh(timeoutMs)]).catch(() => undefined);
+    }
     await Promise.race([once(this.map, 'change', { signal }), once(this.servers, 'change', { signal })]).catch(() => undefined);
   }
 

@@ -5,6 +5,7 @@ import type { StoredUsage } from './usage-reports.js';
 
 const MiB = 1024 * 1024;
 const partition = (partitionId: string, epoch = 1): partitionV1.Partition__Output => ({
+  previousOwnerId: '',
   partitionId,
   lowKey: '',
   highKey: '',
@@ -20,7 +21,7 @@ const extent = (extentId: string, lengthBytes: number, sealed = true): streamV1.
   lengthBytes,
   holds: [],
 });
-const stream = (streamId: string, extents: streamV1.ExtentInfo__Output[]): streamV1.StreamInfo__Output => ({ streamId, name: streamId, extents });
+const stream = (streamId: string, extents: streamV1.ExtentInfo__Output[]): streamV1.StreamInfo__Output => ({ streamId, name: streamId, extents, writerEpoch: 1 });
 type Used = [extentId: string, liveBytes: number, own?: boolean, sealed?: boolean];
 const usage = (partitionId: string, used: Used[], open: [string, number] = ['', 0], epoch = 1): StoredUsage => ({
   partitionId,

@@ -12,6 +12,7 @@ const extent = (extentId: string, lengthBytes: number, sealed = true, holders: s
   holds: holders.map((holder) => ({ holder, heldMs: 0 })),
 });
 const partition = (partitionId: string, epoch = 3): partitionV1.Partition__Output => ({
+  previousOwnerId: '',
   partitionId,
   lowKey: '',
   highKey: '',
@@ -31,8 +32,8 @@ const usage = (extents: [string, number][], epoch = 3): StoredUsage => ({
 
 describe('accountSpace', () => {
   const streams: streamV1.StreamInfo__Output[] = [
-    { streamId: 's-data', name: 'p-1/data', extents: [extent('e-2', 1000), extent('e-10', 1000), extent('e-11', 200, false)] },
-    { streamId: 's-log', name: 'p-1/log', extents: [extent('e-3', 300)] },
+    { streamId: 's-data', name: 'p-1/data', extents: [extent('e-2', 1000), extent('e-10', 1000), extent('e-11', 200, false)], writerEpoch: 1 },
+    { streamId: 's-log', name: 'p-1/log', extents: [extent('e-3', 300)], writerEpoch: 1 },
   ];
 
   it('counts data extents by what the indexes point at and log extents whole, every replica in the raw figure', () => {

@@ -37,7 +37,8 @@ await runRole({
   start: async ({ config, log, clock }) => {
     const etcd = connectEtcd(config.etcd);
     const streams = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
-    const manager = new PartitionManager({ etcd, prefix: config.etcdPrefix, streams, log });
+    const election: { leadership?: Leadership } = {};
+    const manager = new PartitionManager({ etcd, prefix: config.etcdPrefix, streams, log, leaderKey: async () => election.leadership?.leaderKey() });
     const operator = new PartitionOperator({
       manager,
       clock,
@@ -49,7 +50,6 @@ await runRole({
     const gcSwitch = await GcSwitch.open({ etcd, prefix: config.etcdPrefix, clock, log, pausedByDefault: config.gcPaused });
     const gc = new GcCoordinator({ manager, streams, etcd, prefix: config.etcdPrefix, gcSwitch, clock, log, intervalMs: config.gcIntervalMs, liveRatioMin: config.gcLiveRatioMin });
     // The server must listen before campaigning (its address is the campaign's value).
-    const election: { leadership?: Leadership } = {};
     const isLeader = (): boolean => election.leadership?.isLeader() ?? false;
     // Taking over needs the stream manager and extent nodes (to create the first partition's
     // streams), which may still be starting: keep trying while elected.

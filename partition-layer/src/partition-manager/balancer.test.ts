@@ -4,6 +4,7 @@ import { nextAction, type PartitionLoad } from './balancer.js';
 
 const policy = { splitEntries: 1000, mergeEntries: 100, coldOperationsPerSecond: 5 };
 const partition = (partitionId: string, lowKey: string, highKey: string, ownerId: string): partitionV1.Partition__Output => ({
+  previousOwnerId: '',
   partitionId,
   lowKey,
   highKey,

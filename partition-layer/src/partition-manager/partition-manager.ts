@@ -1,4 +1,4 @@
-import { type Etcd3, type Logger, PrefixCache, transact } from '@strata/common';
+import { type Etcd3, type Logger, PrefixCache, type SoftwareTransaction, transact } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
@@ -11,7 +11,8 @@ const FIRST_PARTITION_ID = 'p-1';
 /**
  * The partition manager's domain, run by the elected leader: it creates the partition map,
  * and gives every partition whose server died to a live one. Each change of the map is one
- * etcd transaction that checks the partition was not changed meanwhile.
+ * etcd transaction that checks the partition was not changed meanwhile and that this manager
+ * still leads, so a deposed leader that wakes from a pause changes nothing.
  */
 export class PartitionManager {
   private map: PrefixCache<partitionV1.Partition__Output> | undefined;
@@ -20,7 +21,7 @@ export class PartitionManager {
   private active = false;
   private readonly keys: ReturnType<typeof partitionKeys>;
 
-  constructor(private readonly deps: { etcd: Etcd3; prefix: string; streams: StreamManagerClient; log: Logger }) {
+  constructor(private readonly deps: { etcd: Etcd3; prefix: string; streams: StreamManagerClient; log: Logger; leaderKey: () => Promise<string | undefined> }) {
     this.keys = partitionKeys(deps.prefix);
   }
 
@@ -67,17 +68,26 @@ export class PartitionManager {
   async reassign(partitionId: string, fromServerId: string, toServerId: string): Promise<partitionV1.Partition__Output> {
     if (!this.servers?.get(toServerId)) throw new PartitionError('INVALID_ARGUMENT', `partition server ${toServerId} is not live`);
     const key = this.keys.partition(partitionId);
-    const moved = await transact(this.deps.etcd, async (tx) => {
+    const moved = await this.asLeader(async (tx) => {
       const raw = await tx.get(key).string();
       if (raw === null) throw new PartitionError('INVALID_ARGUMENT', `no partition ${partitionId}`);
       const partition = JSON.parse(raw) as partitionV1.Partition__Output;
       if (partition.ownerId !== fromServerId) throw new PartitionError('NOT_OWNER', `partition ${partitionId} is no longer on ${fromServerId}`);
-      const next = { ...partition, ownerId: toServerId, epoch: partition.epoch + 1 };
+      const next = { ...partition, ownerId: toServerId, epoch: partition.epoch + 1, previousOwnerId: partition.ownerId };
       await tx.put(key).value(JSON.stringify(next));
       return next;
     });
     this.deps.log.info({ partitionId, from: fromServerId, to: toServerId, epoch: moved.epoch }, 'partition moved');
     return moved;
+  }
+
+  /** Runs `body` as one transaction that also checks this manager still leads. */
+  private asLeader<T>(body: (tx: SoftwareTransaction) => Promise<T>): Promise<T> {
+    return transact(this.deps.etcd, async (tx) => {
+      const key = await this.deps.leaderKey();
+      if (!key || (await tx.get(key).string()) === null) throw new PartitionError('UNAVAILABLE', 'this partition manager no longer leads');
+      return body(tx);
+    });
   }
 
   partitions(): partitionV1.Partition__Output[] {
@@ -108,12 +118,15 @@ export class PartitionManager {
     const changes = assignOrphans(this.partitions(), live);
     for (const change of changes) {
       const key = this.keys.partition(change.partitionId);
-      const moved = await transact(this.deps.etcd, async (tx) => {
+      const moved = await this.asLeader(async (tx) => {
         const raw = await tx.get(key).string();
         if (raw === null) return undefined;
         const partition = JSON.parse(raw) as partitionV1.Partition__Output;
         if (this.servers?.get(partition.ownerId)) return undefined;
-        const next = { ...partition, ownerId: change.ownerId, epoch: partition.epoch + 1 };
+        // The owner's registration is read too: a server that registered again meanwhile
+        // keeps its partitions (the transaction fails and the next round sees it live).
+        if (partition.ownerId !== '' && (await tx.get(this.keys.server(partition.ownerId)).string()) !== null) return undefined;
+        const next = { ...partition, ownerId: change.ownerId, epoch: partition.epoch + 1, previousOwnerId: partition.ownerId };
         await tx.put(key).value(JSON.stringify(next));
         return next;
       });

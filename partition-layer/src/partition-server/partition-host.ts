@@ -2,10 +2,9 @@ import { errorMessage, PrefixCache, type Etcd3 } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { partitionKeys } from '../etcd-keys.js';
 import { PartitionError } from '../errors.js';
+import { MAP_CONFIRM_INTERVAL_MS, MAP_FRESH_MS } from '../limits.js';
 import { Partition, type PartitionDeps } from './partition.js';
-
-/** Below this much lease left, a server serves nothing: it may be paused any moment. */
-const LEASE_MARGIN_MS = 1_000;
+import { ReadFence } from './read-fence.js';
 
 interface Hosted {
   epoch: number;
@@ -16,18 +15,27 @@ interface Hosted {
 /**
  * The partitions this server serves: it watches the partition map and loads every partition
  * assigned to it (at its current epoch), and unloads every partition assigned elsewhere. A
- * request is served only by a loaded partition that contains its key.
+ * request is served only by a loaded partition that contains its key, and only while the
+ * read fence holds (`read-fence.ts`): the host re-reads the map every MAP_CONFIRM_INTERVAL_MS
+ * to keep it up, whatever its watch does.
  */
 export class PartitionHost {
   private readonly hosted = new Map<string, Hosted>();
   private map: PrefixCache<partitionV1.Partition__Output> | undefined;
+  private readonly fence: ReadFence;
+  /** The epoch at which each partition last served here: a reload at that epoch waits for no one. */
+  private readonly servedEpochs = new Map<string, number>();
+  private confirming = false;
+  private confirmTimer: NodeJS.Timeout | undefined;
 
   /**
    * `leaseValidForMs` says how long this server's registration lease is sure to last: below a
    * margin the server serves nothing (a server paused past its lease may have lost its
    * partitions to another without having heard yet).
    */
-  constructor(private readonly deps: PartitionDeps & { serverId: string; etcd: Etcd3; prefix: string; leaseValidForMs: () => number }) {}
+  constructor(private readonly deps: PartitionDeps & { serverId: string; etcd: Etcd3; prefix: string; leaseValidForMs: () => number }) {
+    this.fence = new ReadFence(deps);
+  }
 
   /** Drops every partition: the lease was lost, so any of them may belong to another server by now. */
   unloadAll(reason: string): void {
@@ -38,14 +46,36 @@ export class PartitionHost {
   }
 
   async start(): Promise<void> {
+    const openedFrom = this.deps.clock.monotonicMs();
     this.map = await PrefixCache.open<partitionV1.Partition__Output>({
       client: this.deps.etcd,
       prefix: partitionKeys(this.deps.prefix).map,
       decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output,
       log: this.deps.log,
     });
+    this.fence.confirmed(openedFrom);
     this.map.on('change', () => this.reconcile());
     this.reconcile();
+    this.confirmTimer = setInterval(() => void this.confirmMap(), MAP_CONFIRM_INTERVAL_MS);
+    this.confirmTimer.unref();
+  }
+
+  /** Re-reads the map (changes found reconcile at once) and moves the read fence forward. */
+  private async confirmMap(): Promise<void> {
+    if (this.confirming || !this.map) return;
+    this.confirming = true;
+    const from = this.deps.clock.monotonicMs();
+    const wasStale = this.fence.stale();
+    try {
+      await this.map.refresh(MAP_FRESH_MS);
+      if (wasStale) this.deps.log.info('partition map confirmed again: serving');
+      this.fence.confirmed(from);
+    } catch (error) {
+      // Said once per outage, not every interval.
+      if (!wasStale) this.deps.log.warn({ err: errorMessage(error) }, 'partition map could not be confirmed');
+    } finally {
+      this.confirming = false;
+    }
   }
 
   private reconcile(): void {
@@ -65,7 +95,17 @@ export class PartitionHost {
     log.info('partition loading');
     const onFailed = (partitionId: string, error: Error): void => this.reload(partitionId, hosted, error);
     hosted.loading = this.confirmOwnership(descriptor)
-      .then(() => Partition.load({ ...this.deps, log, onFailed }, descriptor))
+      .then(async (current) => {
+        // Wait before opening the streams, not after: a former owner still serving would
+        // otherwise acknowledge writes the replay below never saw.
+        const waitMs = this.servedEpochs.get(descriptor.partitionId) === current.epoch ? 0 : this.fence.handoverEndsMs(current) - this.deps.clock.monotonicMs();
+        if (waitMs > 0) {
+          log.info({ previousOwnerId: current.previousOwnerId, waitMs: Math.round(waitMs) }, 'partition waits until its previous owner has stopped serving');
+          await this.deps.clock.sleep(waitMs);
+          if (this.hosted.get(descriptor.partitionId) !== hosted) throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} left this server while it waited`);
+        }
+        return Partition.load({ ...this.deps, log, onFailed }, descriptor);
+      })
       .then(
       async (partition) => {
         if (this.hosted.get(descriptor.partitionId) !== hosted) {
@@ -74,6 +114,7 @@ export class PartitionHost {
         }
         hosted.partition = partition;
         hosted.loading = undefined;
+        this.servedEpochs.set(descriptor.partitionId, descriptor.epoch);
         log.info('partition serving');
       },
       (error: unknown) => {
@@ -114,21 +155,18 @@ export class PartitionHost {
    * Reads the partition's entry from etcd itself, not from the watched copy (which may lag),
    * so that a server that just lost its lease never fences out the partition's new owner.
    */
-  private async confirmOwnership(descriptor: partitionV1.Partition__Output): Promise<void> {
+  private async confirmOwnership(descriptor: partitionV1.Partition__Output): Promise<partitionV1.Partition__Output> {
     const raw = await this.deps.etcd.get(partitionKeys(this.deps.prefix).partition(descriptor.partitionId)).string();
     const current = raw === null ? undefined : (JSON.parse(raw) as partitionV1.Partition__Output);
     if (current?.ownerId !== this.deps.serverId || current.epoch !== descriptor.epoch) {
       throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} is no longer assigned here at epoch ${descriptor.epoch}`);
     }
-  }
-
-  private checkLease(): void {
-    if (this.deps.leaseValidForMs() < LEASE_MARGIN_MS) throw new PartitionError('NOT_OWNER', 'this server cannot be sure it still holds its lease');
+    return current;
   }
 
   /** The loaded partition holding `key`. */
   route(key: Buffer): Partition {
-    this.checkLease();
+    this.fence.check();
     for (const hosted of this.hosted.values()) {
       if (hosted.partition?.contains(key)) {
         hosted.partition.recordOperation();
@@ -145,7 +183,7 @@ export class PartitionHost {
 
   /** The loaded partition with this id. */
   byId(partitionId: string): Partition {
-    this.checkLease();
+    this.fence.check();
     const hosted = this.hosted.get(partitionId);
     if (hosted?.partition) {
       hosted.partition.recordOperation();
@@ -161,6 +199,7 @@ export class PartitionHost {
   }
 
   async stop(): Promise<void> {
+    if (this.confirmTimer) clearInterval(this.confirmTimer);
     await this.map?.close();
     const closing = [...this.hosted.values()].map(async (hosted) => {
       await hosted.loading?.catch(() => undefined);

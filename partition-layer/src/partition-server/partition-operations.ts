@@ -166,6 +166,9 @@ async function createPartitionStreams(deps: OperationDeps, partition: NewPartiti
     streams: { logStreamId: log.streamId, dataStreamId: data.streamId, metaStreamId: meta.streamId, checkpointStreamId: checkpoint.streamId },
     ownerId: deps.serverId,
     epoch: 0,
+    // Its keys were served by this server's parent partition(s) until the swap: no one else's
+    // read fence to wait out.
+    previousOwnerId: deps.serverId,
   };
 }
 

@@ -167,7 +167,7 @@ export class Partition {
    */
   async sealForSharing(): Promise<{ data: string[]; checkpoint: string[] }> {
     const sealed = async (streamId: string, writer: LoadedPartition['writers']['data']): Promise<string[]> => {
-      const stream = await this.deps.manager.sealExtent(streamId, writer.currentExtent.extentId);
+      const stream = await this.deps.manager.sealExtent(streamId, writer.currentExtent.extentId, { epoch: writer.writerEpoch, takeOver: false });
       return stream.extents.filter((extent) => extent.sealed).map((extent) => extent.extentId);
     };
     const [data, checkpoint] = await Promise.all([

@@ -36,9 +36,15 @@ export class StreamManagerClient {
     return this.call((client, metadata, options, done) => client.getStream({ streamId }, metadata, options, done));
   }
 
-  /** Seals `extentId` if it is still the stream's last extent and returns the stream, whose last extent is then a fresh one. */
-  sealExtent(streamId: string, extentId: string): Promise<streamV1.StreamInfo__Output> {
-    return this.call((client, metadata, options, done) => client.sealExtent({ streamId, extentId }, metadata, options, done));
+  /**
+   * Seals `extentId` if it is still the stream's last extent and returns the stream, whose last
+   * extent is then a fresh one. `writer` is the caller's writer epoch, or (`takeOver`) the epoch
+   * it claims by sealing whatever extent is last; a stale epoch fails with WRITER_FENCED.
+   */
+  sealExtent(streamId: string, extentId: string, writer: { epoch: number; takeOver: boolean }): Promise<streamV1.StreamInfo__Output> {
+    return this.call((client, metadata, options, done) =>
+      client.sealExtent({ streamId, extentId, writerEpoch: writer.epoch, takeOver: writer.takeOver }, metadata, options, done),
+    );
   }
 
   async listStreams(): Promise<streamV1.StreamInfo__Output[]> {

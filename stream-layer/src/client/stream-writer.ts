@@ -1,10 +1,13 @@
 import type * as grpc from '@grpc/grpc-js';
-import { assert, callMetadata, fromServiceError, type ClientPool, type Clock, type Logger } from '@strata/common';
+import { assert, callMetadata, fromServiceError, isStrataError, type ClientPool, type Clock, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
 import { blockChecksum } from '../extent-node/block-format.js';
 import { APPEND_RETRIES_MAX, APPEND_TIMEOUT_MS, APPENDS_IN_FLIGHT_MAX, BLOCK_HEADER_BYTES, EXTENT_BYTES_MAX } from '../limits.js';
 import type { StreamManagerClient } from './stream-manager-client.js';
+
+/** Take-overs of one stream racing ours that an open outlasts before it gives up. */
+const TAKE_OVER_ATTEMPTS_MAX = 5;
 
 type AppendCall = grpc.ClientDuplexStream<streamV1.AppendRequest, streamV1.AppendResponse__Output>;
 
@@ -48,6 +51,8 @@ export class StreamWriter {
     private readonly deps: WriterDeps,
     private readonly streamId: string,
     lastExtent: streamV1.ExtentInfo__Output,
+    /** This writer's epoch: a later take-over fences it out (see StreamManager.SealExtent). */
+    readonly writerEpoch: number,
   ) {
     this.extent = lastExtent;
     this.timer = setInterval(() => this.checkTimeouts(), 1_000);
@@ -55,27 +60,34 @@ export class StreamWriter {
   }
 
   /**
-   * Opens the stream for writing. Seals its last extent first, so that any former writer (a
-   * partition server that lost the partition) can no longer append, and starts on a new one.
+   * Opens the stream for writing: takes it over under a new writer epoch, sealing its last
+   * extent, so that any former writer (a partition server that lost the partition) can no
+   * longer append, nor seal its way onto the new extent, and starts on a new one.
    */
   static async open(deps: WriterDeps & { streamId: string }): Promise<StreamWriter> {
-    const before = await deps.manager.getStream(deps.streamId);
-    const last = before.extents.at(-1);
-    assert(last, 'a stream has at least one extent');
-    try {
-      const after = await deps.manager.sealExtent(deps.streamId, last.extentId);
-      const fresh = after.extents.at(-1);
-      assert(fresh && !fresh.sealed, 'a sealed stream ends with an unsealed extent');
-      return new StreamWriter(deps, deps.streamId, fresh);
-    } catch (error) {
-      // Fenced but with no room for a new extent: the stream is readable, and the writer
-      // places the new extent at its first append.
-      const now = (await deps.manager.getStream(deps.streamId)).extents.at(-1);
-      if (!now?.sealed) throw error;
-      deps.log.warn({ streamId: deps.streamId, err: error }, 'stream opened sealed; new extent at first append');
-      const writer = new StreamWriter(deps, deps.streamId, now);
-      writer.needsSwitch = true;
-      return writer;
+    for (let attempt = 1; ; attempt++) {
+      const before = await deps.manager.getStream(deps.streamId);
+      const last = before.extents.at(-1);
+      assert(last, 'a stream has at least one extent');
+      const epoch = Number(before.writerEpoch) + 1;
+      try {
+        const after = await deps.manager.sealExtent(deps.streamId, last.extentId, { epoch, takeOver: true });
+        const fresh = after.extents.at(-1);
+        assert(fresh && !fresh.sealed, 'a sealed stream ends with an unsealed extent');
+        return new StreamWriter(deps, deps.streamId, fresh, epoch);
+      } catch (error) {
+        // Another writer took the stream over between our read and our seal: read again.
+        if (isStrataError(error, ['WRITER_FENCED']) && attempt < TAKE_OVER_ATTEMPTS_MAX) continue;
+        // Taken over but with no room for a new extent: the stream is readable, and the
+        // writer places the new extent at its first append.
+        const now = await deps.manager.getStream(deps.streamId);
+        const end = now.extents.at(-1);
+        if (!end?.sealed || Number(now.writerEpoch) !== epoch) throw error;
+        deps.log.warn({ streamId: deps.streamId, err: error }, 'stream opened sealed; new extent at first append');
+        const writer = new StreamWriter(deps, deps.streamId, end, epoch);
+        writer.needsSwitch = true;
+        return writer;
+      }
     }
   }
 
@@ -200,12 +212,15 @@ export class StreamWriter {
       // Back off after failures, so that a node just found dead or full is out of the
       // manager's placement (its lease runs out; its registration says full) before we retry.
       if (this.failuresInARow > 1) await this.deps.clock.sleep(Math.min(2_000, 100 * 2 ** (this.failuresInARow - 2)));
-      const stream = await this.deps.manager.sealExtent(this.streamId, this.extent.extentId);
+      const stream = await this.deps.manager.sealExtent(this.streamId, this.extent.extentId, { epoch: this.writerEpoch, takeOver: false });
       const fresh = stream.extents.at(-1);
       if (!fresh || fresh.sealed || fresh.extentId === this.extent.extentId) throw new StreamError('INTERNAL', 'the seal did not start a fresh extent');
       this.extent = fresh;
       this.nextOffset = 0;
     } catch (error) {
+      // Taken over: this writer may never append again (what it has not had acknowledged
+      // fails, and its owner reloads from the stream, or finds it is no longer the owner).
+      if (isStrataError(error, ['WRITER_FENCED'])) this.broken = error;
       this.failAll(error instanceof Error ? error : new Error(String(error)));
       return;
     } finally {

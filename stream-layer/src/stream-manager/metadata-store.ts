@@ -7,6 +7,8 @@ export interface StreamRecord {
   streamId: string;
   name: string;
   extentIds: string[];
+  /** Grows at every take-over by a writer; absent (0) until the first. */
+  writerEpoch?: number;
 }
 
 /** An extent as recorded in etcd. Its replica set never changes while it is unsealed. */
@@ -126,16 +128,21 @@ export class MetadataStore {
    * (and changes nothing) otherwise. A stream may end sealed for a while when no node had room
    * for a new extent: the next seal call appends one.
    */
-  async sealAndAppend(options: { streamId: string; sealed: ExtentRecord; next?: ExtentRecord }): Promise<boolean> {
+  async sealAndAppend(options: { streamId: string; sealed: ExtentRecord; next?: ExtentRecord; writer: WriterClaim }): Promise<boolean> {
     return this.asLeader(async (tx) => {
       const raw = await tx.get(this.keys.stream(options.streamId)).string();
       if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${options.streamId}`);
       const stream = JSON.parse(raw) as StreamRecord;
+      const epoch = stream.writerEpoch ?? 0;
+      if (options.writer.takeOver ? options.writer.epoch !== epoch + 1 : options.writer.epoch !== epoch) throw fenced(options.streamId, options.writer.epoch, epoch);
       if (stream.extentIds.at(-1) !== options.sealed.extentId) return false;
       await tx.put(this.keys.extent(options.sealed.extentId)).value(JSON.stringify(options.sealed));
       if (options.next) {
         stream.extentIds.push(options.next.extentId);
         await tx.put(this.keys.extent(options.next.extentId)).value(JSON.stringify(options.next));
+      }
+      if (options.next || options.writer.takeOver) {
+        stream.writerEpoch = options.writer.epoch;
         await tx.put(this.keys.stream(options.streamId)).value(JSON.stringify(stream));
       }
       return true;
@@ -254,4 +261,17 @@ export class MetadataStore {
       await tx.delete().key(this.keys.extent(extentId));
     });
   }
+}
+
+/**
+ * Who asks to seal a stream's extent: its current writer (at `epoch`), or a writer taking the
+ * stream over (`takeOver`, with `epoch` one above the stream's).
+ */
+export interface WriterClaim {
+  epoch: number;
+  takeOver: boolean;
+}
+
+export function fenced(streamId: string, claimed: number, current: number): StreamError {
+  return new StreamError('WRITER_FENCED', `stream ${streamId} has a newer writer (epoch ${current}) than this one (epoch ${claimed})`);
 }

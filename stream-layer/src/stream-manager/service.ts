@@ -18,7 +18,7 @@ export function streamManagerHandlers(manager: StreamManager, isLeader: () => bo
     CreateStream: leaderOnly<streamV1.CreateStreamRequest__Output, streamV1.StreamInfo>((request) => manager.createStream(request.name, request.extentIds)),
     GetStream: leaderOnly<streamV1.GetStreamRequest__Output, streamV1.StreamInfo>((request) => manager.streamInfo(request.streamId)),
     SealExtent: leaderOnly<streamV1.SealExtentRequest__Output, streamV1.StreamInfo>((request) =>
-      manager.sealExtent(request.streamId, request.extentId),
+      manager.sealExtent(request.streamId, request.extentId, { epoch: Number(request.writerEpoch), takeOver: request.takeOver }),
     ),
     ListStreams: leaderOnly<streamV1.ListStreamsRequest__Output, streamV1.ListStreamsResponse>(async () => ({
       streams: await manager.listStreams(),

@@ -1,9 +1,9 @@
-import { callMetadata, callOptions, unary, type ClientPool, type Clock, type Logger, type Random } from '@strata/common';
+import { assert, callMetadata, callOptions, unary, type ClientPool, type Clock, type Logger, type Random } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import type { NodeDirectory } from '../client/node-directory.js';
 import { StreamError } from '../errors.js';
 import { NODE_CONTROL_TIMEOUT_MS } from '../limits.js';
-import { isHeld, type ExtentRecord, type MetadataStore, type StreamRecord } from './metadata-store.js';
+import { fenced, isHeld, type ExtentRecord, type MetadataStore, type StreamRecord, type WriterClaim } from './metadata-store.js';
 import { placeChain } from './placement.js';
 
 export interface StreamManagerDeps {
@@ -97,22 +97,28 @@ export class StreamManager {
   }
 
   /** See StreamManager.SealExtent in stream_manager.proto. */
-  sealExtent(streamId: string, extentId: string): Promise<streamV1.StreamInfo> {
+  sealExtent(streamId: string, extentId: string, writer: WriterClaim): Promise<streamV1.StreamInfo> {
     const running = this.sealing.get(streamId);
     if (running) {
-      const again = (): Promise<streamV1.StreamInfo> => this.sealExtent(streamId, extentId);
+      const again = (): Promise<streamV1.StreamInfo> => this.sealExtent(streamId, extentId, writer);
       return running.then(again, again);
     }
-    const seal = this.sealLast(streamId, extentId).finally(() => this.sealing.delete(streamId));
+    const seal = this.sealLast(streamId, extentId, writer).finally(() => this.sealing.delete(streamId));
     this.sealing.set(streamId, seal);
     return seal;
   }
 
-  private async sealLast(streamId: string, extentId: string): Promise<streamV1.StreamInfo> {
+  private async sealLast(streamId: string, extentId: string, writer: WriterClaim): Promise<streamV1.StreamInfo> {
     const stream = await this.deps.metadata.stream(streamId);
+    const epoch = stream.writerEpoch ?? 0;
+    // Checked again in the transaction that records the seal; checked here so that a fenced
+    // writer freezes no replica of its successor's extent.
+    if (writer.epoch !== (writer.takeOver ? epoch + 1 : epoch)) throw fenced(streamId, writer.epoch, epoch);
     const lastId = stream.extentIds.at(-1);
     const last = lastId ? await this.deps.metadata.extent(lastId) : undefined;
-    if (!last || last.extentId !== extentId) return this.describe(stream);
+    assert(last, `stream ${streamId} has no extent`);
+    // The current writer asking again after a lost answer: the fresh extent is its own.
+    if (!writer.takeOver && last.extentId !== extentId) return this.describe(stream);
     let sealed = last;
     if (!last.sealed) {
       const lengthBytes = await this.commitLength(last);
@@ -128,12 +134,15 @@ export class StreamManager {
     // The seal is recorded even when no node has room for a new extent: the stream then ends
     // sealed (readable, fenced) and the next seal call appends the new extent.
     const next = await this.allocateExtent().catch(async (error: unknown) => {
-      if (!last.sealed) await this.deps.metadata.sealAndAppend({ streamId, sealed });
-      this.deps.log.warn({ streamId, extentId, err: error }, 'extent sealed; no new extent placed');
+      if (!last.sealed || writer.takeOver) await this.deps.metadata.sealAndAppend({ streamId, sealed, writer });
+      this.deps.log.warn({ streamId, extentId: last.extentId, err: error }, 'extent sealed; no new extent placed');
       throw error;
     });
-    const recorded = await this.deps.metadata.sealAndAppend({ streamId, sealed, next });
-    this.deps.log.info({ streamId, extentId, lengthBytes: sealed.sealedLengthBytes, nextExtentId: next.extentId, recorded }, 'extent sealed');
+    const recorded = await this.deps.metadata.sealAndAppend({ streamId, sealed, next, writer });
+    // Only another manager (a failover) could have changed the stream meanwhile: the taker
+    // cannot know its epoch holds, so it asks again.
+    if (!recorded && writer.takeOver) throw new StreamError('UNAVAILABLE', `stream ${streamId} changed during its take-over`);
+    this.deps.log.info({ streamId, extentId: last.extentId, lengthBytes: sealed.sealedLengthBytes, nextExtentId: next.extentId, recorded, writerEpoch: writer.epoch }, 'extent sealed');
     return this.streamInfo(streamId);
   }
 
@@ -199,7 +208,7 @@ export class StreamManager {
 
   private async describe(stream: StreamRecord): Promise<streamV1.StreamInfo> {
     const extents = await this.deps.metadata.extents(stream.extentIds);
-    return { streamId: stream.streamId, name: stream.name, extents: extents.map((extent) => this.describeExtent(extent)) };
+    return { streamId: stream.streamId, name: stream.name, extents: extents.map((extent) => this.describeExtent(extent)), writerEpoch: stream.writerEpoch ?? 0 };
   }
 
   private describeExtent(extent: ExtentRecord): streamV1.ExtentInfo {

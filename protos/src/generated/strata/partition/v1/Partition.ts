@@ -10,6 +10,7 @@ export interface Partition {
   'streams'?: (_strata_partition_v1_PartitionStreams | null);
   'ownerId'?: (string);
   'epoch'?: (number | string | Long);
+  'previousOwnerId'?: (string);
 }
 
 export interface Partition__Output {
@@ -19,4 +20,5 @@ export interface Partition__Output {
   'streams': (_strata_partition_v1_PartitionStreams__Output | null);
   'ownerId': (string);
   'epoch': (number);
+  'previousOwnerId': (string);
 }
