@@ -11,14 +11,6 @@ export const BLOCK_DATA_BYTES_MAX = 4 * 1024 * 1024;
  * message, one CRC, one pointer in the index) small, small enough for cheap range reads. */
 export const BLOB_BLOCK_BYTES = 1024 * 1024;
 
-/** Payload bytes per ReadBlocks message when a reader streams a blob's bytes on (a GET): the
- * front-end can send the first piece before the whole block arrived, and each message is a
- * quarter of a blob block to copy and frame. */
-export const READ_PIECE_BYTES = 256 * 1024;
-
-/** Smallest piece a reader may ask for: smaller pieces cost more in messages than they save. */
-export const READ_PIECE_BYTES_MIN = 16 * 1024;
-
 /** Largest single append (all its blocks): bounds what a replica buffers per append. */
 export const APPEND_BYTES_MAX = 8 * 1024 * 1024;
 

@@ -35,7 +35,7 @@ export async function readObject(request: S3Request, { partitions, reader, conta
   const status = range ? 206 : 200;
   if (!withBody) return { status, headers };
   const body = Readable.from(
-    reader.streamPointers({
+    reader.readPointers({
       pointers: record.blocks,
       extents: extentsOf(info),
       requestId: request.requestId,

@@ -1,8 +1,7 @@
 import { callMetadata, callOptions, fromServiceError, type ClientPool } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
-import { BLOCK_HEADER_BYTES, READ_PIECE_BYTES, READ_TIMEOUT_BASE_MS } from '../limits.js';
-import { PieceSequence, type BlockPiece } from './piece-sequence.js';
+import { BLOCK_HEADER_BYTES, READ_TIMEOUT_BASE_MS } from '../limits.js';
 
 /** Extra read deadline per MiB, so a large range read by a slow consumer is not cut short. */
 const READ_TIMEOUT_PER_MIB_MS = 1_000;
@@ -15,47 +14,23 @@ export interface ExtentBlock {
 /**
  * Reads blocks straight from extent nodes. Any replica may serve a range that acknowledged
  * appends returned (every replica holds it); a replica that fails is left for the next, which
- * resumes at the first byte not yet received.
+ * resumes at the first block not yet received.
  */
 export class ExtentReader {
   constructor(private readonly nodes: ClientPool<streamV1.ExtentNodeClient>) {}
 
-  /** The blocks of [offset, offset + lengthBytes) of one extent, in order, each whole. */
+  /** The blocks of [offset, offset + lengthBytes) of one extent, in order. */
   async *readRange(options: { extent: streamV1.ExtentInfo__Output; offset: number; lengthBytes: number; requestId?: string }): AsyncGenerator<ExtentBlock> {
-    for await (const piece of this.readPieces(options, 0)) {
-      if (piece.dataOffset !== 0 || piece.data.length !== piece.dataBytes) throw new StreamError('INTERNAL', `block ${piece.offset} came in pieces when asked whole`);
-      yield { offset: piece.offset, data: piece.data };
-    }
-  }
-
-  /**
-   * The payload bytes of [offset, offset + lengthBytes) of one extent, in order, as they arrive:
-   * each block whole (`pieceBytes` 0) or in pieces of at most `pieceBytes`.
-   */
-  private async *readPieces(
-    options: { extent: streamV1.ExtentInfo__Output; offset: number; lengthBytes: number; requestId?: string },
-    pieceBytes: number,
-  ): AsyncGenerator<BlockPiece> {
     const end = options.offset + options.lengthBytes;
-    // The first block not yet delivered whole, and how much of its payload was delivered.
     let position = options.offset;
-    let delivered = 0;
     let lastError: unknown;
     for (const replica of options.extent.replicas) {
       if (position >= end) return;
       if (!replica.address) continue;
       try {
-        for await (const piece of this.readFrom(replica.address, options.extent.extentId, { offset: position, end, pieceBytes, requestId: options.requestId })) {
-          // A replica taking over resends the block it resumes at from its start.
-          const skip = piece.offset === position ? Math.max(0, delivered - piece.dataOffset) : 0;
-          const fresh = skip > 0 ? { ...piece, dataOffset: piece.dataOffset + skip, data: piece.data.subarray(skip) } : piece;
-          if (fresh.data.length > 0 || fresh.dataBytes === 0) yield fresh;
-          if (fresh.dataOffset + fresh.data.length >= fresh.dataBytes) {
-            position = piece.offset + BLOCK_HEADER_BYTES + piece.dataBytes;
-            delivered = 0;
-          } else {
-            delivered = fresh.dataOffset + fresh.data.length;
-          }
+        for await (const block of this.readFrom(replica.address, options.extent.extentId, position, end, options.requestId)) {
+          position = block.offset + BLOCK_HEADER_BYTES + block.data.length;
+          yield block;
         }
         if (position >= end) return;
       } catch (error) {
@@ -65,22 +40,19 @@ export class ExtentReader {
     if (position < end) throw lastError ?? new StreamError('UNAVAILABLE', `extent ${options.extent.extentId} has no replica with an address`);
   }
 
-  private async *readFrom(
-    address: string,
-    extentId: string,
-    range: { offset: number; end: number; pieceBytes: number; requestId: string | undefined },
-  ): AsyncGenerator<BlockPiece> {
-    const { offset, end, pieceBytes, requestId } = range;
+  private async *readFrom(address: string, extentId: string, offset: number, end: number, requestId?: string): AsyncGenerator<ExtentBlock> {
     const context = {
       timeoutMs: READ_TIMEOUT_BASE_MS + Math.ceil((end - offset) / (1024 * 1024)) * READ_TIMEOUT_PER_MIB_MS,
       ...(requestId ? { requestId } : {}),
     };
-    const request = { extentId, offset, lengthBytes: end - offset, pieceBytesMax: pieceBytes };
-    const call = this.nodes.get(address).readBlocks(request, callMetadata(context), callOptions(context));
-    const pieces = new PieceSequence(address, offset);
+    const call = this.nodes.get(address).readBlocks({ extentId, offset, lengthBytes: end - offset }, callMetadata(context), callOptions(context));
+    let expected = offset;
     try {
-      for await (const message of call as AsyncIterable<streamV1.ReadBlocksResponse__Output>) yield pieces.next(message);
-      pieces.finish();
+      for await (const message of call as AsyncIterable<streamV1.ReadBlocksResponse__Output>) {
+        if (message.offset !== expected) throw new StreamError('INTERNAL', `replica at ${address} sent block ${message.offset}, expected ${expected}`);
+        expected = message.offset + BLOCK_HEADER_BYTES + message.data.length;
+        yield { offset: message.offset, data: message.data };
+      }
     } catch (error) {
       throw fromServiceError(error);
     } finally {
@@ -89,32 +61,24 @@ export class ExtentReader {
   }
 
   /**
-   * The payloads of `pointers` in order (a blob's bytes), one whole block per Buffer, reading
-   * each run of consecutive blocks of one extent with one call. With `range`, only the bytes
-   * [start, start + length) of that payload sequence, reading only the blocks that hold them.
+   * The payloads of `pointers` in order (a blob's bytes), reading each run of consecutive
+   * blocks of one extent with one call. With `range`, only the bytes [start, start + length)
+   * of that payload sequence, reading only the blocks that hold them.
    */
-  readPointers(options: ReadPointersOptions): AsyncGenerator<Buffer> {
-    return this.payloadOf(options, 0);
-  }
-
-  /**
-   * The same bytes as {@link readPointers}, but in pieces of at most READ_PIECE_BYTES as they
-   * arrive, not whole blocks: for a consumer that sends the bytes on (a GET), which can start
-   * before a whole block has arrived.
-   */
-  streamPointers(options: ReadPointersOptions): AsyncGenerator<Buffer> {
-    return this.payloadOf(options, READ_PIECE_BYTES);
-  }
-
-  private async *payloadOf(options: ReadPointersOptions, pieceBytes: number): AsyncGenerator<Buffer> {
+  async *readPointers(options: {
+    pointers: readonly streamV1.BlockPointer__Output[];
+    extents: ReadonlyMap<string, streamV1.ExtentInfo__Output>;
+    range?: { start: number; length: number };
+    requestId?: string;
+  }): AsyncGenerator<Buffer> {
     const { pointers, skipBytes, length } = options.range ? pointersForRange(options.pointers, options.range) : { pointers: options.pointers, skipBytes: 0, length: Infinity };
     let toSkip = skipBytes;
     let remaining = length;
     for (const run of consecutiveRuns(pointers)) {
       const extent = options.extents.get(run.extentId);
       if (!extent) throw new StreamError('EXTENT_NOT_FOUND', `no replicas given for extent ${run.extentId}`);
-      for await (const piece of this.readPieces({ extent, offset: run.offset, lengthBytes: run.lengthBytes, ...(options.requestId ? { requestId: options.requestId } : {}) }, pieceBytes)) {
-        let data = piece.data;
+      for await (const block of this.readRange({ extent, offset: run.offset, lengthBytes: run.lengthBytes, ...(options.requestId ? { requestId: options.requestId } : {}) })) {
+        let data = block.data;
         if (toSkip > 0) {
           const skipped = Math.min(toSkip, data.length);
           data = data.subarray(skipped);
@@ -127,13 +91,6 @@ export class ExtentReader {
       }
     }
   }
-}
-
-export interface ReadPointersOptions {
-  pointers: readonly streamV1.BlockPointer__Output[];
-  extents: ReadonlyMap<string, streamV1.ExtentInfo__Output>;
-  range?: { start: number; length: number };
-  requestId?: string;
 }
 
 /**

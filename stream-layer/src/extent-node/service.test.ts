@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
@@ -139,71 +139,6 @@ describe('extent node service, in process', () => {
       const raw = passThroughBidiStream(client.get(node('n1').server.address), extentNodeProto().ExtentNode.service.Append, new grpc.Metadata());
       await expect(appendAll(raw as never, [Buffer.from([0xff, 0xff, 0xff, 0xff])])).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('Error deserializing request') });
       for (const id of CHAIN) expect(lengthAt(id)).toBe(0);
-    });
-  });
-
-  describe('ReadBlocks', () => {
-    const big = randomBytes(MiB + 100);
-    const small = randomBytes(5000);
-    const total = 2 * BLOCK_HEADER_BYTES + big.length + small.length;
-    beforeEach(async () => {
-      await appendAll(client.get(node('n1').server.address).append(), [{ extentId: EXTENT, offset: 0, blocks: [block(big), block(small)] }]);
-    });
-
-    async function readMessages(id: string, pieceBytesMax: number): Promise<{ messages: streamV1.ReadBlocksResponse__Output[]; error?: unknown }> {
-      const call = client.get(node(id).server.address).readBlocks({ extentId: EXTENT, offset: 0, lengthBytes: total, pieceBytesMax });
-      const messages: streamV1.ReadBlocksResponse__Output[] = [];
-      try {
-        for await (const message of call as AsyncIterable<streamV1.ReadBlocksResponse__Output>) messages.push(message);
-        return { messages };
-      } catch (error) {
-        return { messages, error: fromServiceError(error) };
-      }
-    }
-    const shape = (messages: streamV1.ReadBlocksResponse__Output[]) => messages.map((m) => [m.offset, m.dataOffset, m.data.length, m.dataBytes]);
-
-    it('sends a block larger than the piece size asked for in ordered pieces, and smaller blocks whole', async () => {
-      const { messages, error } = await readMessages('n2', 256 * 1024);
-      expect(error).toBeUndefined();
-      const second = BLOCK_HEADER_BYTES + big.length;
-      expect(shape(messages)).toEqual([
-        [0, 0, 262144, big.length],
-        [0, 262144, 262144, big.length],
-        [0, 524288, 262144, big.length],
-        [0, 786432, 262144, big.length],
-        [0, 1048576, 100, big.length],
-        [second, 0, small.length, small.length],
-      ]);
-      expect(Buffer.concat(messages.slice(0, 5).map((m) => m.data)).equals(big)).toBe(true);
-      expect(messages[5]!.data.equals(small)).toBe(true);
-    });
-
-    it('sends each block whole in one message when no piece size is asked for', async () => {
-      const { messages } = await readMessages('n3', 0);
-      expect(shape(messages)).toEqual([
-        [0, 0, big.length, big.length],
-        [BLOCK_HEADER_BYTES + big.length, 0, small.length, small.length],
-      ]);
-    });
-
-    it('refuses a piece size below the minimum with INVALID_ARGUMENT and sends nothing', async () => {
-      const { messages, error } = await readMessages('n1', 1000);
-      expect(messages).toEqual([]);
-      expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('below the 16384-byte minimum') });
-    });
-
-    it('sends no piece of a block whose CRC fails: the blocks before it, then CHECKSUM_MISMATCH, and the replica is marked corrupt', async () => {
-      // Flip a byte at the end of the small block's payload, in n3's file only.
-      const file = await open(join(dir, 'n3', 'extents', `${EXTENT}.extent`), 'r+');
-      const byte = Buffer.alloc(1);
-      await file.read(byte, 0, 1, total - 1);
-      byte[0]! ^= 0xff;
-      await file.write(byte, 0, 1, total - 1);
-      await file.close();
-      const { messages, error } = await readMessages('n3', 256 * 1024);
-      expect(messages.map((m) => m.offset)).toEqual([0, 0, 0, 0, 0]);
-      expect(error).toMatchObject({ code: 'CHECKSUM_MISMATCH' });
-      expect(node('n3').store.get(EXTENT).meta.corrupt).toBe(true);
     });
   });
 });

@@ -2,7 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { isStrataError, keepingRequestBytes, toServiceError, unaryHandler, type ClientPool, type Logger } from '@strata/common';
 import { extentNodeProto, type streamV1 } from '@strata/protos';
 import { STREAM_ERROR_STATUS, StreamError } from '../errors.js';
-import { BLOCK_HEADER_BYTES, READ_PIECE_BYTES_MIN } from '../limits.js';
+import { BLOCK_HEADER_BYTES } from '../limits.js';
 import type { NodeDirectory } from '../client/node-directory.js';
 import { ChainAppendSession } from './chain-append.js';
 import type { ExtentStore } from './extent-store.js';
@@ -92,21 +92,15 @@ export function extentNodeHandlers(deps: ExtentNodeServiceDeps): streamV1.Extent
 type ReadCall = grpc.ServerWritableStream<streamV1.ReadBlocksRequest__Output, streamV1.ReadBlocksResponse>;
 
 async function readBlocks(deps: ExtentNodeServiceDeps, call: ReadCall): Promise<void> {
-  const { extentId, offset, lengthBytes, pieceBytesMax } = call.request;
+  const { extentId, offset, lengthBytes } = call.request;
   try {
-    if (pieceBytesMax !== 0 && pieceBytesMax < READ_PIECE_BYTES_MIN) {
-      throw new StreamError('INVALID_ARGUMENT', `pieces of ${pieceBytesMax} bytes are below the ${READ_PIECE_BYTES_MIN}-byte minimum`);
-    }
     const replica = deps.store.get(extentId);
     if (replica.meta.corrupt) throw new StreamError('CHECKSUM_MISMATCH', `the replica of ${extentId} here is corrupt`);
     deps.stats.readCalls++;
-    // Each block is read whole and its CRC checked before any piece of it is sent.
     for await (const block of replica.file.read(offset, lengthBytes)) {
       deps.stats.readBytes += BLOCK_HEADER_BYTES + block.data.length;
-      for (const message of blockMessages(block, pieceBytesMax)) {
-        if (call.cancelled) return;
-        if (!call.write(message)) await writable(call);
-      }
+      if (call.cancelled) return;
+      if (!call.write({ offset: block.offset, data: block.data, flags: block.flags })) await writable(call);
     }
     call.end();
   } catch (error) {
@@ -115,17 +109,6 @@ async function readBlocks(deps: ExtentNodeServiceDeps, call: ReadCall): Promise<
     }
     call.emit('error', toServiceError(error, STREAM_ERROR_STATUS));
   }
-}
-
-/** A block as one message, or as pieces of at most `pieceBytesMax` (views, not copies). */
-export function* blockMessages(block: { offset: number; data: Buffer; flags: number }, pieceBytesMax: number): Generator<streamV1.ReadBlocksResponse> {
-  const { offset, data, flags } = block;
-  const step = pieceBytesMax === 0 ? Math.max(data.length, 1) : pieceBytesMax;
-  let at = 0;
-  do {
-    yield { offset, flags, data: data.subarray(at, at + step), dataOffset: at, dataBytes: data.length };
-    at += step;
-  } while (at < data.length);
 }
 
 /** Resolves when the call can take more messages, or when it is gone. */

@@ -6,12 +6,10 @@ export interface ReadBlocksRequest {
   'extentId'?: (string);
   'offset'?: (number | string | Long);
   'lengthBytes'?: (number | string | Long);
-  'pieceBytesMax'?: (number);
 }
 
 export interface ReadBlocksRequest__Output {
   'extentId': (string);
   'offset': (number);
   'lengthBytes': (number);
-  'pieceBytesMax': (number);
 }

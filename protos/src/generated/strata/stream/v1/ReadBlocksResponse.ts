@@ -6,14 +6,10 @@ export interface ReadBlocksResponse {
   'offset'?: (number | string | Long);
   'data'?: (Buffer | Uint8Array | string);
   'flags'?: (number);
-  'dataOffset'?: (number);
-  'dataBytes'?: (number);
 }
 
 export interface ReadBlocksResponse__Output {
   'offset': (number);
   'data': (Buffer);
   'flags': (number);
-  'dataOffset': (number);
-  'dataBytes': (number);
 }
