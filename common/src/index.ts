@@ -15,6 +15,7 @@ export { startGrpcServer, type ServiceBinding, type StartedGrpcServer } from './
 export { ERROR_CODE_KEY, toServiceError, fromServiceError, unaryHandler, type TransportErrorCode } from './grpc/errors.js';
 export { REQUEST_ID_KEY, ClientPool, callMetadata, callOptions, requestIdOf, unary, type CallContext } from './grpc/client.js';
 export { GRPC_CHANNEL_OPTIONS, GRPC_MESSAGE_BYTES_MAX } from './grpc/options.js';
+export { keepingRequestBytes, messageBytesOf, passThroughSerializer, passThroughBidiStream } from './grpc/message-bytes.js';
 export { connectEtcd, joinKey, Etcd3 } from './etcd/connect.js';
 export { registerWithLease, type Registration } from './etcd/registration.js';
 export { PrefixCache } from './etcd/prefix-cache.js';

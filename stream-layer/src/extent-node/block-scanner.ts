@@ -2,7 +2,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { blockChecksum, decodeBlockHeader, type BlockHeader } from './block-format.js';
 
-/** Bytes read from disk at a time when walking blocks. */
+/** Bytes read from disk at a time when walking blocks: one blob block with its header, so a
+ * walk over blob blocks reads each block, whole, into its own buffer. */
 const READ_WINDOW_BYTES = 1024 * 1024 + BLOCK_HEADER_BYTES;
 
 export interface ScannedBlock {
@@ -29,19 +30,27 @@ export async function* scanBlocks(handle: FileHandle, start: number, end: number
   let bufferStart = start;
   let position = start;
 
-  // Makes at least `needed` bytes from `position` available; false at end of file.
+  // Makes at least `needed` bytes from `position` available; false at end of file. A read
+  // starts a new buffer at `position` sized for what is needed (and the next header) or a
+  // window, whichever is larger; only the bytes already held past `position` (usually just a
+  // header) move into it. So a block is read at its offset into one buffer, and its payload is
+  // a view of that buffer, not a concatenation of windows.
   const fill = async (needed: number): Promise<boolean> => {
-    while (bufferStart + buffer.length - position < needed) {
-      const fileEnd = bufferStart + buffer.length;
-      const readBytes = Math.min(Math.max(needed - (fileEnd - position), READ_WINDOW_BYTES), end - fileEnd);
-      if (readBytes <= 0) return false;
-      const chunk = Buffer.allocUnsafe(readBytes);
-      const { bytesRead } = await handle.read(chunk, 0, readBytes, fileEnd);
-      if (bytesRead === 0) return false;
-      buffer = Buffer.concat([buffer.subarray(position - bufferStart), chunk.subarray(0, bytesRead)]);
-      bufferStart = position;
+    const held = bufferStart + buffer.length - position;
+    if (held >= needed) return true;
+    const size = Math.min(Math.max(needed + BLOCK_HEADER_BYTES, READ_WINDOW_BYTES), end - position);
+    if (size < needed) return false;
+    const next = Buffer.allocUnsafe(size);
+    buffer.copy(next, 0, position - bufferStart);
+    let filled = held;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(next, filled, size - filled, position + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
     }
-    return true;
+    buffer = next.subarray(0, filled);
+    bufferStart = position;
+    return filled >= needed;
   };
 
   while (position < end) {

@@ -1,6 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
-import { callMetadata, fromServiceError, requestIdOf, toServiceError, type ClientPool, type Logger } from '@strata/common';
-import type { streamV1 } from '@strata/protos';
+import { callMetadata, fromServiceError, messageBytesOf, passThroughBidiStream, requestIdOf, toServiceError, type ClientPool, type Logger } from '@strata/common';
+import { extentNodeProto, type streamV1 } from '@strata/protos';
 import { STREAM_ERROR_STATUS, StreamError } from '../errors.js';
 import { APPEND_BYTES_MAX, BLOCK_DATA_BYTES_MAX, REPLICA_APPENDS_QUEUED_MAX } from '../limits.js';
 import type { NodeDirectory } from '../client/node-directory.js';
@@ -9,7 +9,8 @@ import type { AppendBlock } from './extent-file.js';
 import type { ExtentStore, Replica } from './extent-store.js';
 
 type AppendCall = grpc.ServerDuplexStream<streamV1.AppendRequest__Output, streamV1.AppendResponse>;
-type DownstreamCall = grpc.ClientDuplexStream<streamV1.AppendRequest, streamV1.AppendResponse__Output>;
+// Appends go down the chain as the bytes they arrived in (see forward).
+type DownstreamCall = grpc.ClientDuplexStream<Buffer, streamV1.AppendResponse__Output>;
 
 export interface ChainAppendDeps {
   nodeId: string;
@@ -63,6 +64,7 @@ export class ChainAppendSession {
     try {
       const replica = this.resolveReplica(request.extentId);
       const blocks = checkedBlocks(request);
+      const forwarded = this.successorId === undefined ? undefined : bytesToForward(request);
       const end = request.offset + blocks.reduce((sum, block) => sum + blockDiskBytes(block.data.length), 0);
       const entry: PendingAppend = { offset: request.offset, end, localDurable: false, downstreamAcked: this.successorId === undefined };
       this.pending.push(entry);
@@ -76,7 +78,7 @@ export class ChainAppendSession {
           this.fail(error);
         },
       );
-      if (this.successorId !== undefined) this.forward(request);
+      if (forwarded) this.forward(forwarded);
       if (this.pending.length >= REPLICA_APPENDS_QUEUED_MAX && !this.paused) {
         this.paused = true;
         this.call.pause();
@@ -99,13 +101,19 @@ export class ChainAppendSession {
     return replica;
   }
 
-  private forward(request: streamV1.AppendRequest__Output): void {
+  /**
+   * Sends an append to the successor as the exact bytes it arrived in: decoding it was only to
+   * check it (the blocks are views into those bytes, and each block's CRC was verified above),
+   * and re-encoding it would copy every payload byte once more.
+   */
+  private forward(bytes: Buffer): void {
     if (!this.downstream) {
       const successorId = this.successorId as string;
       const address = this.deps.directory.addressOf(successorId);
       if (!address) throw new StreamError('UNAVAILABLE', `successor ${successorId} is not registered`);
       const requestId = requestIdOf(this.call);
-      const downstream = this.deps.peers.get(address).append(callMetadata({ timeoutMs: 0, ...(requestId ? { requestId } : {}) }));
+      const metadata = callMetadata({ timeoutMs: 0, ...(requestId ? { requestId } : {}) });
+      const downstream = passThroughBidiStream(this.deps.peers.get(address), extentNodeProto().ExtentNode.service.Append, metadata);
       downstream.on('data', (reply: streamV1.AppendResponse__Output) => this.onDownstreamReply(reply));
       downstream.on('error', (error) => this.fail(fromServiceError(error)));
       downstream.on('end', () => {
@@ -113,7 +121,7 @@ export class ChainAppendSession {
       });
       this.downstream = downstream;
     }
-    this.downstream.write(request);
+    this.downstream.write(bytes);
   }
 
   private onDownstreamReply(reply: streamV1.AppendResponse__Output): void {
@@ -150,6 +158,13 @@ export class ChainAppendSession {
     this.deps.log.warn({ extentId, err: error }, 'chain append failed');
     if (reply) this.call.emit('error', toServiceError(error, STREAM_ERROR_STATUS));
   }
+}
+
+/** The bytes `request` was decoded from, which the extent node's Append method keeps. */
+function bytesToForward(request: streamV1.AppendRequest__Output): Buffer {
+  const bytes = messageBytesOf(request);
+  if (!bytes) throw new StreamError('INTERNAL', 'the Append method must keep its request bytes (keepingRequestBytes) to forward them');
+  return bytes;
 }
 
 /** The request's blocks, each checked against the writer's CRC before anything is written. */

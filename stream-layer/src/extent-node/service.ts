@@ -1,6 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
-import { isStrataError, toServiceError, unaryHandler, type ClientPool, type Logger } from '@strata/common';
-import type { streamV1 } from '@strata/protos';
+import { isStrataError, keepingRequestBytes, toServiceError, unaryHandler, type ClientPool, type Logger } from '@strata/common';
+import { extentNodeProto, type streamV1 } from '@strata/protos';
 import { STREAM_ERROR_STATUS, StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import type { NodeDirectory } from '../client/node-directory.js';
@@ -21,6 +21,14 @@ export interface ExtentNodeServiceDeps {
   onWriteFailure: (error: unknown) => void;
   /** Counters since start, reported by GetNodeStats. */
   stats: { readCalls: number; readBytes: number };
+}
+
+/**
+ * The extent node's service definition: the generated one, except that Append keeps each
+ * request's bytes, so a node forwards an append down the chain without re-encoding it.
+ */
+export function extentNodeDefinition(): grpc.ServiceDefinition {
+  return keepingRequestBytes(extentNodeProto().ExtentNode.service, 'Append');
 }
 
 /** The gRPC edge of an extent node: validates, calls the store, maps errors. */

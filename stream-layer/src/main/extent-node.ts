@@ -4,7 +4,7 @@ import { NodeDirectory } from '../client/node-directory.js';
 import { streamKeys, type NodeRecord } from '../etcd-keys.js';
 import type { ExtentNodeFailpoint } from '../extent-node/extent-file.js';
 import { ExtentStore } from '../extent-node/extent-store.js';
-import { extentNodeHandlers } from '../extent-node/service.js';
+import { extentNodeDefinition, extentNodeHandlers } from '../extent-node/service.js';
 import { CapacityMonitor } from '../extent-node/capacity-monitor.js';
 import { Scrubber } from '../extent-node/scrubber.js';
 import { EXTENT_BYTES_MAX, NODE_LEASE_TTL_SECONDS } from '../limits.js';
@@ -40,7 +40,7 @@ await runRole({
       address: config.listen,
       services: [
         {
-          definition: proto.ExtentNode.service,
+          definition: extentNodeDefinition(),
           handlers: extentNodeHandlers({
             nodeId: config.nodeId,
             store,
