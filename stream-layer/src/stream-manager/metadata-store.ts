@@ -156,14 +156,20 @@ export class MetadataStore {
 
   /**
    * Records a copied replica: `add` joins the extent's replica set, in place of `replaces` if
-   * given. Only for sealed extents (an unsealed extent's set never changes).
+   * given. Only for sealed extents (an unsealed extent's set never changes). A copy planned
+   * from a view the set has left behind (`replaces` already replaced, or the set already at
+   * `countMax`) is refused, so two copies made for one missing replica never both join: the
+   * copy left out is an unlisted replica, which repair deletes.
    */
-  async replaceReplica(options: { extentId: string; add: string; replaces?: string }): Promise<ExtentRecord> {
+  async replaceReplica(options: { extentId: string; add: string; replaces?: string; countMax: number }): Promise<ExtentRecord> {
     return this.asLeader(async (tx) => {
       const raw = await tx.get(this.keys.extent(options.extentId)).string();
       if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${options.extentId}`);
       const extent = JSON.parse(raw) as ExtentRecord;
       if (!extent.sealed) throw new StreamError('INVALID_ARGUMENT', `extent ${options.extentId} is not sealed`);
+      if (options.replaces !== undefined ? !extent.replicas.includes(options.replaces) : extent.replicas.length >= options.countMax) {
+        throw new StreamError('INVALID_ARGUMENT', `extent ${options.extentId} changed since the copy to ${options.add} was planned (replicas ${extent.replicas.join(', ')})`);
+      }
       const kept = extent.replicas.filter((nodeId) => nodeId !== options.replaces && nodeId !== options.add);
       const next = { ...extent, replicas: [...kept, options.add] };
       await tx.put(this.keys.extent(options.extentId)).value(JSON.stringify(next));

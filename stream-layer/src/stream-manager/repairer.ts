@@ -133,7 +133,7 @@ export class Repairer {
       client.copyReplica({ extentId: action.extentId, lengthBytes: action.lengthBytes, source, replicas }, callMetadata(context), callOptions(context), done),
     );
     await this.deps.failpoints.hit('streamManager.beforeRecordCopy');
-    await this.deps.metadata.replaceReplica({ extentId: action.extentId, add: action.toNodeId, ...(action.replaces ? { replaces: action.replaces } : {}) });
+    await this.deps.metadata.replaceReplica({ extentId: action.extentId, add: action.toNodeId, countMax: this.deps.replicaCount, ...(action.replaces ? { replaces: action.replaces } : {}) });
     const ms = this.deps.clock.monotonicMs() - started;
     this.deps.log.info({ ...action, bytes: action.lengthBytes, ms }, 'repair: replica re-replicated');
   }
