@@ -9,8 +9,12 @@ export type PartSegment = Buffer | { blocks: streamV1.BlockPointer__Output[] };
 export interface UploadPartOptions {
   header: partitionV1.UploadPartHeader;
   body: AsyncIterable<PartSegment>;
-  /** The front-end's last checks of the body; resolves with what the commit must say beyond the size. */
-  beforeCommit: () => Promise<Omit<partitionV1.UploadPartCommit, 'sizeBytes'>>;
+  /**
+   * The front-end's last checks of the body; resolves with what the commit must say beyond the
+   * size: the part's ETag, given (a copied part) or as the MD5 of the bytes sent (the partition
+   * server does not hash), and a verified checksum, if any.
+   */
+  beforeCommit: () => Promise<Omit<partitionV1.UploadPartCommit, 'sizeBytes' | 'etag' | 'contentMd5'> & ({ etag: string } | { contentMd5: Buffer })>;
   expectedBytes?: number;
   requestId?: string;
 }

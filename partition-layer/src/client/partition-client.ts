@@ -153,9 +153,10 @@ export interface PutBlobOptions {
   body: AsyncIterable<Buffer>;
   /**
    * The front-end's last checks of the body; the blob is committed only if it resolves, with
-   * what it returns (a verified checksum) added to the commit.
+   * what it returns added to the commit: the MD5 of the body (its ETag; the partition server
+   * does not hash) and a verified checksum, if any.
    */
-  beforeCommit: () => Promise<Omit<partitionV1.PutBlobCommit, 'sizeBytes'> | void>;
+  beforeCommit: () => Promise<Omit<partitionV1.PutBlobCommit, 'sizeBytes' | 'contentMd5'> & { contentMd5: Buffer }>;
   expectedBytes?: number;
   requestId?: string;
 }

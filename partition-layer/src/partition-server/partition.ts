@@ -14,6 +14,7 @@ import type { IndexStore } from './index-store.js';
 import { listBlobs, listContainers, type PartitionBounds } from './listing.js';
 import { loadPartition, type LoadedPartition } from './partition-loader.js';
 import { checkHeaderValue, checkPublicAccess } from './container-settings.js';
+import { etagOfContentMd5 } from './content-md5.js';
 import { checkPreconditions } from './preconditions.js';
 import { listUploads } from './upload-listing.js';
 import { UploadSweeper } from './upload-sweeper.js';
@@ -312,13 +313,14 @@ export class Partition {
   /** Records an uploaded blob, if its container still exists. */
   async commitBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
     const sizeBytes = Number(commit.sizeBytes);
+    const etag = etagOfContentMd5(commit.contentMd5);
     const uploaded = await upload.finish();
     if (uploaded.sizeBytes !== sizeBytes) {
       throw new PartitionError('SIZE_MISMATCH', `the front-end sent ${sizeBytes} bytes but ${uploaded.sizeBytes} arrived`);
     }
     const record: partitionV1.BlobRecord = {
       sizeBytes,
-      etag: uploaded.md5Hex,
+      etag,
       lastModifiedMs: this.deps.clock.nowMs(),
       properties: header.properties ?? {},
       blocks: uploaded.blocks,
