@@ -229,7 +229,7 @@ async function openUpload(view: Pick<IndexView, 'get'>, name: UploadName): Promi
 }
 
 async function requireContainer(view: IndexView, account: string, container: string): Promise<void> {
-  if (!(await view.get(containerKey(account, container)))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
+  if (!view.hasContainer(containerKey(account, container))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
 }
 
 /**
