@@ -108,6 +108,11 @@ export function isUploadKey(key: Buffer): boolean {
   return separators === 3;
 }
 
+/** Whether a key is a container's record (one separator), without decoding it (the index store asks of every write). */
+export function isContainerKey(key: Buffer): boolean {
+  return key.indexOf(0) >= 0 && key.indexOf(0) === key.lastIndexOf(0);
+}
+
 /**
  * Where a split asked to cut at `key` cuts: a key inside a blob's uploads moves to the blob's
  * own key, so that the blob, its uploads and their parts stay in one partition.

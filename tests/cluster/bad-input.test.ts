@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand, ListObjectsV2Command, ListPartsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { crc32 } from '@node-rs/crc32';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PartitionHarness } from '../helpers/partition-harness.js';
 import { send, signChunks, signedRequest, signRequest, seedSignatureOf } from '../helpers/raw-s3.js';
 import { clientFor, startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
@@ -112,7 +113,7 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
     expect((await send(again, good(chunks[0]!, chunks[1]!))).status).toBe(200);
   });
 
-  it('an aws-chunked body with a wrong trailing checksum: 400 BadDigest, nothing stored', async () => {
+  it('an aws-chunked body with a wrong trailing checksum: 400 BadDigest, nothing stored; the right one has the MD5 of its decoded bytes as ETag', async () => {
     const data = Buffer.from('trailer checked data '.repeat(200));
     const key = 'bad-trailing-checksum';
     const wrong = crc32Base64(Buffer.from('something else'));
@@ -130,6 +131,49 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
     await expectNothingStored(key);
     const right = await signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}`, headers, body: unsignedTrailerBody(data, crc32Base64(data)) });
     expect(right.status).toBe(200);
+    expect(right.headers.get('etag')).toBe(`"${createHash('md5').update(data).digest('hex')}"`);
+  });
+
+  it('a body that does not match its Content-MD5: 400 BadDigest, nothing stored; a malformed one 400 InvalidDigest; the right one is the ETag', async () => {
+    const data = Buffer.from('content md5 checked data '.repeat(300));
+    const md5 = createHash('md5').update(data).digest();
+    const put = (key: string, contentMd5: string, body = data) =>
+      signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}`, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-md5': contentMd5 }, body });
+    const wrong = await put('bad-content-md5', createHash('md5').update('something else').digest('base64'));
+    expect([wrong.status, s3Error(wrong.body).code]).toEqual([400, 'BadDigest']);
+    await expectNothingStored('bad-content-md5');
+    const malformed = await put('malformed-content-md5', 'not-an-md5');
+    expect([malformed.status, s3Error(malformed.body).code]).toEqual([400, 'InvalidDigest']);
+    await expectNothingStored('malformed-content-md5');
+    // The front-end hashes the body once, checks it against Content-MD5, and the partition
+    // server stores that digest as the ETag.
+    const right = await put('good-content-md5', md5.toString('base64'));
+    expect(right.status).toBe(200);
+    expect(right.headers.get('etag')).toBe(`"${md5.toString('hex')}"`);
+  });
+
+  it('a commit without the 16-byte MD5 of its bytes: the partition server refuses it (INVALID_ARGUMENT), nothing stored', async () => {
+    const p = await PartitionHarness.open(t.stamp);
+    try {
+      const body = Buffer.from('bytes the partition server does not hash');
+      const upload = (blob: string, contentMd5: Buffer) =>
+        p.client.putBlob({ header: { account: t.stamp.info.account, container: BUCKET, blob, properties: {} }, body: (async function* () { yield body; })(), beforeCommit: async () => ({ contentMd5 }), expectedBytes: body.length });
+      await expect(upload('short-md5', Buffer.alloc(3))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(upload('no-md5', Buffer.alloc(0))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expectNothingStored('short-md5');
+      await expectNothingStored('no-md5');
+      const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'part-without-md5' }))).UploadId!;
+      const part = p.client.multipart.uploadPart({
+        header: { upload: { account: t.stamp.info.account, container: BUCKET, blob: 'part-without-md5', uploadId }, partNumber: 1 },
+        body: (async function* () { yield body; })(),
+        beforeCommit: async () => ({ contentMd5: Buffer.alloc(0) }),
+        expectedBytes: body.length,
+      });
+      await expect(part).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      expect((await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'part-without-md5', UploadId: uploadId }))).Parts ?? []).toEqual([]);
+    } finally {
+      await p.close();
+    }
   });
 
   it('a body that does not hash to its signed x-amz-content-sha256: 400 XAmzContentSHA256Mismatch, nothing stored', async () => {

@@ -4,6 +4,7 @@ import {
   CopyObjectCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
+  DeleteBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -128,6 +129,25 @@ describe('server-side copies', () => {
     // The copy's time does not grow with the size: no byte moves.
     expect(median(big)).toBeLessThan(median(small) * 3 + 200);
     process.stdout.write(`copy: CopyObject across partitions on two servers, median of 5: 100 MiB in ${median(big).toFixed(1)} ms, 1 MiB in ${median(small).toFixed(1)} ms\n`);
+  });
+
+  it('a bucket split across partitions: DELETE is refused while either part holds a key, then the bucket goes from both parts', async () => {
+    const bucket = 'copies-split';
+    await t.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await t.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'a', Body: 'left' }));
+    const at = `${account()}\u0000${bucket}\u0000m`;
+    const holder = (await p.partitions()).find((x) => x.lowKey <= at && (x.highKey === '' || at < x.highKey))!;
+    await operator.split(holder.partitionId, at);
+    // The right part knows the bucket from its copy of the record (partition servers keep which containers exist in memory).
+    await t.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'z', Body: 'right' }));
+    await expect(t.s3.send(new DeleteBucketCommand({ Bucket: bucket }))).rejects.toMatchObject({ name: 'BucketNotEmpty', $metadata: { httpStatusCode: 409 } });
+    await t.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'a' }));
+    await expect(t.s3.send(new DeleteBucketCommand({ Bucket: bucket }))).rejects.toMatchObject({ name: 'BucketNotEmpty', $metadata: { httpStatusCode: 409 } });
+    await t.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'z' }));
+    await t.s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    for (const key of ['a', 'z']) {
+      await expect(t.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'late' })), key).rejects.toMatchObject({ name: 'NoSuchBucket', $metadata: { httpStatusCode: 404 } });
+    }
   });
 
   it('makes parts of ranges of other objects with UploadPartCopy, writing only the blocks a range cuts', async () => {

@@ -161,6 +161,20 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
     expect((await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'digest', UploadId: uploadId }))).Parts ?? []).toEqual([]);
   });
 
+  it('a part whose bytes do not match its Content-MD5: 400 BadDigest, and no part stored; the right one is its ETag', async () => {
+    const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'md5-part' }))).UploadId!;
+    const body = Buffer.from('the part with an md5');
+    const md5 = createHash('md5').update(body).digest();
+    const put = (contentMd5: string) =>
+      signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/md5-part?partNumber=1&uploadId=${uploadId}`, headers: { 'x-amz-content-sha256': sha256Hex(body), 'content-md5': contentMd5 }, body });
+    const wrong = await put(createHash('md5').update('another part').digest('base64'));
+    expect([wrong.status, errorCode(wrong.body)]).toEqual([400, 'BadDigest']);
+    expect((await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'md5-part', UploadId: uploadId }))).Parts ?? []).toEqual([]);
+    const right = await put(md5.toString('base64'));
+    expect(right.status).toBe(200);
+    expect(right.headers.get('etag')).toBe(`"${md5.toString('hex')}"`);
+  });
+
   it('a copy from a missing source: 404 NoSuchKey (or NoSuchBucket), nothing stored', async () => {
     await expect(t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy-target', CopySource: `${BUCKET}/no-such-key` }))).rejects.toMatchObject({
       name: 'NoSuchKey',

@@ -75,7 +75,7 @@ export class BlobBytes {
 
 /** Stores a blob straight through the partition layer (what the front-end does for a PUT, minus HTTP). */
 export async function putThroughPartitions(p: PartitionHarness, target: { account: string; container: string; blob: string }, body: Buffer): Promise<void> {
-  await p.client.putBlob({ header: { ...target, properties: {} }, body: (async function* () { yield body; })(), beforeCommit: async () => undefined, expectedBytes: body.length });
+  await p.client.putBlob({ header: { ...target, properties: {} }, body: (async function* () { yield body; })(), beforeCommit: async () => ({ contentMd5: createHash('md5').update(body).digest() }), expectedBytes: body.length });
 }
 
 export async function getBytes(s3: S3Client, bucket: string, key: string): Promise<Buffer> {

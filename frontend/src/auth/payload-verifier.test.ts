@@ -65,6 +65,25 @@ describe('payload verifier', () => {
     expect(await code({ contentMd5: md5 }, tampered)).toBe('BadDigest');
   });
 
+  it('hands out the MD5 it hashed (the ETag) only once the body ended with every check passed', async () => {
+    const pieces = (body: Buffer): Readable => Readable.from([body.subarray(0, 70_000), body.subarray(70_000)]);
+    const sink = (): Writable => new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const asked = createPayloadVerifier({ computeMd5: true });
+    expect(asked.md5()).toBeUndefined();
+    await pipeline(pieces(data), asked, sink());
+    expect(asked.md5()?.toString('base64')).toBe(md5);
+    const checked = createPayloadVerifier({ contentMd5: md5 });
+    await pipeline(pieces(data), checked, sink());
+    expect(checked.md5()?.toString('base64')).toBe(md5);
+    // Without Content-MD5 or computeMd5 nothing is hashed; a failed check leaves no digest to store.
+    const none = createPayloadVerifier({});
+    await pipeline(pieces(data), none, sink());
+    expect(none.md5()).toBeUndefined();
+    const failed = createPayloadVerifier({ contentMd5: md5, computeMd5: true });
+    await expect(pipeline(pieces(tampered), failed, sink())).rejects.toMatchObject({ code: 'BadDigest' });
+    expect(failed.md5()).toBeUndefined();
+  });
+
   it('malformed headers are refused before the body is read', () => {
     expect(() => payloadVerifierOptions({ 'x-amz-checksum-crc32': 'nope' })).toThrow(expect.objectContaining({ code: 'InvalidRequest' }));
     expect(() => payloadVerifierOptions({ 'x-amz-checksum-crc32': 'AAAAAA==', 'x-amz-checksum-crc32c': 'AAAAAA==' })).toThrow(

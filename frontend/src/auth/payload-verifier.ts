@@ -13,6 +13,8 @@ export interface PayloadVerifierOptions {
   checksum?: ExpectedChecksum;
   /** A Content-MD5 header, validated with {@link payloadVerifierOptions}. */
   contentMd5?: string;
+  /** Hash MD5 even without a Content-MD5, for {@link PayloadVerifier.md5} (an object's ETag). */
+  computeMd5?: boolean;
 }
 
 /**
@@ -23,14 +25,15 @@ export interface PayloadVerifierOptions {
  */
 export class PayloadVerifier extends Transform {
   private readonly sha256: Hash | undefined;
-  private readonly md5: Hash | undefined;
+  private readonly md5Hash: Hash | undefined;
   private readonly checksumHasher: ChecksumHasher | undefined;
+  private md5Digest: Buffer | undefined;
   private bytes = 0;
 
   constructor(private readonly options: PayloadVerifierOptions) {
     super();
     this.sha256 = options.sha256Hex === undefined ? undefined : createHash('sha256');
-    this.md5 = options.contentMd5 === undefined ? undefined : createHash('md5');
+    this.md5Hash = options.contentMd5 === undefined && !options.computeMd5 ? undefined : createHash('md5');
     this.checksumHasher = options.checksum === undefined ? undefined : createChecksumHasher(options.checksum.algorithm);
   }
 
@@ -39,9 +42,17 @@ export class PayloadVerifier extends Transform {
     return this.bytes;
   }
 
+  /**
+   * The MD5 of the whole payload, once it has ended without error (verified against Content-MD5
+   * when one was sent); undefined before, or when neither Content-MD5 nor `computeMd5` asked for it.
+   */
+  md5(): Buffer | undefined {
+    return this.md5Digest;
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.sha256?.update(chunk);
-    this.md5?.update(chunk);
+    this.md5Hash?.update(chunk);
     this.checksumHasher?.update(chunk);
     this.bytes += chunk.length;
     callback(null, chunk);
@@ -63,10 +74,12 @@ export class PayloadVerifier extends Transform {
         clientComputedContentSHA256: sha256Hex,
       });
     }
-    if (this.md5 !== undefined && this.md5.digest('base64') !== contentMd5) {
+    const md5 = this.md5Hash?.digest();
+    if (contentMd5 !== undefined && md5?.toString('base64') !== contentMd5) {
       throw new S3Error('BadDigest', 'The Content-MD5 you specified did not match what we received.', { expectedDigest: contentMd5 });
     }
     if (this.checksumHasher !== undefined && checksum !== undefined) verifyChecksum(checksum, this.checksumHasher.digest());
+    this.md5Digest = md5;
   }
 }
 

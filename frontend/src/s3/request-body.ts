@@ -6,6 +6,7 @@ import {
   payloadVerifierOptions,
   type AwsChunkedDecoder,
   type ExpectedChecksum,
+  type PayloadVerifier,
 } from '../auth/index.js';
 import { S3Error } from './errors.js';
 import type { S3Request } from './operation.js';
@@ -20,6 +21,11 @@ export interface RequestBody {
    * the stream has ended (a trailer is known only then). Undefined when none was sent.
    */
   checksum(): ExpectedChecksum | undefined;
+  /**
+   * The MD5 of the payload (the object's ETag), hashed once as the bytes pass and checked
+   * against Content-MD5 when one was sent; ask once the stream has ended without error.
+   */
+  md5(): Buffer;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface RequestBody {
  * signatures and trailing checksum verified; every body is checked against a signed
  * x-amz-content-sha256, x-amz-checksum-* headers and Content-MD5. Every check of the whole body
  * fires before the stream ends, so a caller that stores only after the end never stores a bad
- * body. All header checks happen here, before any byte is read.
+ * body. All header checks happen here, before any byte is read. The payload's MD5 is computed
+ * on the way (the one hash of it the front-end makes) for the partition server to store as ETag.
  */
 export function requestBody(request: S3Request): RequestBody {
   // Anonymous writes are refused before any operation runs; this keeps the body checks honest.
@@ -39,6 +46,7 @@ export function requestBody(request: S3Request): RequestBody {
   const chunked = awsChunkedDecoderOptions(auth, request.headers);
   const verifierOptions = payloadVerifierOptions(request.headers, auth.payload);
   let transform: Transform;
+  let verifier: PayloadVerifier;
   let expectedBytes: number | undefined;
   let decoder: AwsChunkedDecoder | undefined;
   if (chunked) {
@@ -47,16 +55,14 @@ export function requestBody(request: S3Request): RequestBody {
     }
     expectedBytes = chunked.decodedContentLength;
     decoder = createAwsChunkedDecoder(chunked);
-    transform = decoder;
     // A checksum or Content-MD5 sent as a header beside an aws-chunked body covers the decoded
-    // payload; the decoder checks only trailers, so a verifier follows it.
-    if (verifierOptions.checksum !== undefined || verifierOptions.contentMd5 !== undefined) {
-      const verifier = createPayloadVerifier({ ...verifierOptions, sha256Hex: undefined });
-      decoder.on('error', (error) => verifier.destroy(error));
-      transform = decoder.pipe(verifier);
-    }
+    // payload, as does the ETag's MD5; the decoder checks only trailers, so a verifier follows it.
+    verifier = createPayloadVerifier({ ...verifierOptions, sha256Hex: undefined, computeMd5: true });
+    decoder.on('error', (error) => verifier.destroy(error));
+    transform = decoder.pipe(verifier);
   } else {
-    transform = createPayloadVerifier(verifierOptions);
+    verifier = createPayloadVerifier({ ...verifierOptions, computeMd5: true });
+    transform = verifier;
     expectedBytes = declared === undefined ? undefined : Number(declared);
   }
   if (expectedBytes === undefined || !Number.isSafeInteger(expectedBytes)) {
@@ -74,5 +80,10 @@ export function requestBody(request: S3Request): RequestBody {
   request.body.once('close', () => {
     if (!request.body.complete) head.destroy(new S3Error('IncompleteBody', 'The request body was cut off.'));
   });
-  return { stream: transform, expectedBytes, checksum: () => decoder?.checksum ?? verifierOptions.checksum };
+  const md5 = (): Buffer => {
+    const digest = verifier.md5();
+    if (!digest) throw new S3Error('InternalError', 'We encountered an internal error. Please try again.', { reason: 'the body MD5 was asked for before the body ended' });
+    return digest;
+  };
+  return { stream: transform, expectedBytes, checksum: () => decoder?.checksum ?? verifierOptions.checksum, md5 };
 }

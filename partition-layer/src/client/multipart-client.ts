@@ -1,6 +1,7 @@
-import type { partitionV1, streamV1 } from '@strata/protos';
+import { partitionServerProto, type partitionV1, type streamV1 } from '@strata/protos';
 import { BLOB_BLOCK_BYTES } from '@strata/stream-layer';
 import { blobKey, blobPrefixKey, prefixEnd } from '../keys.js';
+import { blocksOf, withChunkedData, type ChunkedData } from './block-messages.js';
 import { sendStream, uploadTimeoutMs, type PartitionRouter } from './partition-router.js';
 
 /** What a part is made of, in order: bytes to store, or runs of blocks already stored. */
@@ -9,8 +10,12 @@ export type PartSegment = Buffer | { blocks: streamV1.BlockPointer__Output[] };
 export interface UploadPartOptions {
   header: partitionV1.UploadPartHeader;
   body: AsyncIterable<PartSegment>;
-  /** The front-end's last checks of the body; resolves with what the commit must say beyond the size. */
-  beforeCommit: () => Promise<Omit<partitionV1.UploadPartCommit, 'sizeBytes'>>;
+  /**
+   * The front-end's last checks of the body; resolves with what the commit must say beyond the
+   * size: the part's ETag, given (a copied part) or as the MD5 of the bytes sent (the partition
+   * server does not hash), and a verified checksum, if any.
+   */
+  beforeCommit: () => Promise<Omit<partitionV1.UploadPartCommit, 'sizeBytes' | 'etag' | 'contentMd5'> & ({ etag: string } | { contentMd5: Buffer })>;
   expectedBytes?: number;
   requestId?: string;
 }
@@ -48,18 +53,27 @@ export class MultipartClient {
    * Anything thrown before the commit cancels the part and nothing is stored.
    */
   async uploadPart(options: UploadPartOptions): Promise<partitionV1.PartInfo__Output> {
-    const opened = await this.router.openStream<partitionV1.UploadPartRequest, partitionV1.PartInfo__Output>({
+    const method = partitionServerProto().PartitionServer.service.UploadPart;
+    const opened = await this.router.openStream<partitionV1.UploadPartRequest | ChunkedData, partitionV1.PartInfo__Output>({
       key: keyOf(options.header.upload!),
       header: { header: options.header },
-      open: (client, md, callOptions, done) => client.uploadPart(md, callOptions, done),
+      // Bytes go as chunk lists, encoded without joining them first (block-messages.ts).
+      open: (client, md, callOptions, done) => client.makeClientStreamRequest(method.path, withChunkedData(method.requestSerialize), method.responseDeserialize, md, callOptions, done),
       timeoutMs: uploadTimeoutMs(options.expectedBytes),
       ...(options.requestId ? { requestId: options.requestId } : {}),
     });
     let sizeBytes = 0;
-    const body = (async function* (): AsyncGenerator<partitionV1.UploadPartRequest> {
-      for await (const message of messagesOf(options.body)) {
-        sizeBytes += message.data ? message.data.length : message.blocks!.blocks!.reduce((sum, block) => sum + block.dataBytes!, 0);
-        yield message;
+    // Bytes in messages of one block (as PutBlob sends them; the bytes before a run of stored
+    // blocks go as a shorter one), references as they come.
+    const body = (async function* (): AsyncGenerator<partitionV1.UploadPartRequest | ChunkedData> {
+      for await (const item of blocksOf(options.body, BLOB_BLOCK_BYTES)) {
+        if ('data' in item) {
+          sizeBytes += item.data.bytes;
+          yield item.data;
+        } else {
+          sizeBytes += item.other.blocks.reduce((sum, block) => sum + block.dataBytes, 0);
+          yield { blocks: { blocks: item.other.blocks } };
+        }
       }
     })();
     return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
@@ -102,26 +116,4 @@ export class MultipartClient {
 
 function keyOf(upload: partitionV1.UploadRequest): Buffer {
   return blobKey(upload.account!, upload.container!, upload.blob!);
-}
-
-/**
- * Bytes regrouped into messages of one block (as PutBlob sends them; the bytes before a run
- * of stored blocks go as a shorter one), references as they come.
- */
-async function* messagesOf(segments: AsyncIterable<PartSegment>): AsyncGenerator<partitionV1.UploadPartRequest> {
-  let pending: Buffer = Buffer.alloc(0);
-  for await (const segment of segments) {
-    if (Buffer.isBuffer(segment)) {
-      pending = pending.length === 0 ? segment : Buffer.concat([pending, segment]);
-      while (pending.length >= BLOB_BLOCK_BYTES) {
-        yield { data: pending.subarray(0, BLOB_BLOCK_BYTES) };
-        pending = pending.subarray(BLOB_BLOCK_BYTES);
-      }
-      continue;
-    }
-    if (pending.length > 0) yield { data: pending };
-    pending = Buffer.alloc(0);
-    yield { blocks: { blocks: segment.blocks } };
-  }
-  if (pending.length > 0) yield { data: pending };
 }

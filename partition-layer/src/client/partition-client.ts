@@ -1,11 +1,12 @@
 import { isStrataError } from '@strata/common';
-import type { partitionV1 } from '@strata/protos';
 import { BLOB_BLOCK_BYTES } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { accountKey, blobKey, blobPrefixKey, compareKeys, containerKey, prefixEnd } from '../keys.js';
 import { MultipartClient } from './multipart-client.js';
 import type { Located, PartitionMap } from './partition-map.js';
-import { coalesce, PartitionRouter, sendStream, uploadTimeoutMs, type Invoke } from './partition-router.js';
+import { partitionServerProto, type partitionV1 } from '@strata/protos';
+import { blocksOf, withChunkedData, type ChunkedData } from './block-messages.js';
+import { PartitionRouter, sendStream, uploadTimeoutMs, type Invoke } from './partition-router.js';
 
 /**
  * The typed client of the partition layer for front-ends: routes each call by key to the
@@ -126,18 +127,21 @@ export class PartitionClient {
    * the commit cancels the upload and nothing is stored.
    */
   async putBlob(options: PutBlobOptions): Promise<partitionV1.BlobInfo__Output> {
-    const opened = await this.router.openStream<partitionV1.PutBlobRequest, partitionV1.BlobInfo__Output>({
+    const method = partitionServerProto().PartitionServer.service.PutBlob;
+    const opened = await this.router.openStream<partitionV1.PutBlobRequest | ChunkedData, partitionV1.BlobInfo__Output>({
       key: blobKey(options.header.account!, options.header.container!, options.header.blob!),
       header: { header: options.header },
-      open: (client, md, callOptions, done) => client.putBlob(md, callOptions, done),
+      // The body's blocks go as chunk lists, encoded without joining them first (block-messages.ts).
+      open: (client, md, callOptions, done) => client.makeClientStreamRequest(method.path, withChunkedData(method.requestSerialize), method.responseDeserialize, md, callOptions, done),
       timeoutMs: uploadTimeoutMs(options.expectedBytes),
       ...(options.requestId ? { requestId: options.requestId } : {}),
     });
     let sizeBytes = 0;
     const body = (async function* () {
-      for await (const block of coalesce(options.body, BLOB_BLOCK_BYTES)) {
-        sizeBytes += block.length;
-        yield { data: block };
+      for await (const block of blocksOf<never>(options.body, BLOB_BLOCK_BYTES)) {
+        if (!('data' in block)) continue;
+        sizeBytes += block.data.bytes;
+        yield block.data;
       }
     })();
     return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
@@ -153,9 +157,10 @@ export interface PutBlobOptions {
   body: AsyncIterable<Buffer>;
   /**
    * The front-end's last checks of the body; the blob is committed only if it resolves, with
-   * what it returns (a verified checksum) added to the commit.
+   * what it returns added to the commit: the MD5 of the body (its ETag; the partition server
+   * does not hash) and a verified checksum, if any.
    */
-  beforeCommit: () => Promise<Omit<partitionV1.PutBlobCommit, 'sizeBytes'> | void>;
+  beforeCommit: () => Promise<Omit<partitionV1.PutBlobCommit, 'sizeBytes' | 'contentMd5'> & { contentMd5: Buffer }>;
   expectedBytes?: number;
   requestId?: string;
 }

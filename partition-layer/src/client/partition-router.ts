@@ -161,21 +161,3 @@ function drainOrFail<Request>(call: grpc.ClientWritableStream<Request>, reply: P
     );
   });
 }
-
-/** Regroups a byte stream into chunks of `size` (the last may be shorter), so each gRPC message carries one block. */
-export async function* coalesce(source: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
-  let parts: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of source) {
-    parts.push(chunk);
-    bytes += chunk.length;
-    while (bytes >= size) {
-      const all = parts.length === 1 ? parts[0]! : Buffer.concat(parts, bytes);
-      yield all.subarray(0, size);
-      const rest = all.subarray(size);
-      parts = rest.length > 0 ? [rest] : [];
-      bytes = rest.length;
-    }
-  }
-  if (bytes > 0) yield parts.length === 1 ? parts[0]! : Buffer.concat(parts, bytes);
-}

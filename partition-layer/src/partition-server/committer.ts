@@ -6,6 +6,8 @@ import type { IndexStore, RangeOptions } from './index-store.js';
 /** What a mutation's precondition reads: the index plus every record logged but not yet applied. */
 export interface IndexView {
   get(key: Buffer): Promise<Buffer | undefined>;
+  /** Whether the container whose record key this is exists, from memory (IndexStore.hasContainer): no read. */
+  hasContainer(key: Buffer): boolean;
   /** Whether any key in the range (that `accept` takes, if given) holds a value. */
   any(range: RangeOptions & { lt: Buffer }, accept?: (key: Buffer) => boolean): Promise<boolean>;
 }
@@ -184,6 +186,10 @@ export class Committer {
     get: async (key) => {
       const pending = this.pending(key);
       return pending ? pending.value : this.index.get(key);
+    },
+    hasContainer: (key) => {
+      const pending = this.pending(key);
+      return pending ? pending.value !== undefined : this.index.hasContainer(key);
     },
     any: async (range, accept = () => true) => {
       for (const hex of this.overlay.keys()) {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { afterUpload, blobKey, partKey, uploadKey } from '../keys.js';
+import { afterUpload, blobKey, blobPrefixKey, containerKey, isContainerKey, partKey, prefixEnd, uploadKey } from '../keys.js';
 import { IndexStore } from './index-store.js';
 
 const upload = { account: 'acct', container: 'box', blob: 'k', uploadId: 'a'.repeat(32) };
@@ -47,6 +47,24 @@ describe('IndexStore', () => {
     await index.apply([{ key: start, value: Buffer.alloc(0), delete: true, deleteRangeEnd: afterUpload(upload) }]);
     expect(await keysOf()).toEqual(['acct|box|k', 'acct|box|l']);
     expect(index.uploads.size).toBe(0);
+  });
+
+  it('knows which containers it holds without reading level, in step with puts, deletes and checkpoint loads', async () => {
+    const box = containerKey('acct', 'box');
+    const other = containerKey('acct', 'other');
+    const write = (key: Buffer, deleted = false) => ({ key, value: deleted ? Buffer.alloc(0) : value, delete: deleted, deleteRangeEnd: Buffer.alloc(0) });
+    expect([isContainerKey(box), isContainerKey(blobKey('acct', 'box', 'k')), isContainerKey(uploadKey('acct', 'box', 'k', upload.uploadId))]).toEqual([true, false, false]);
+    expect(index.hasContainer(box)).toBe(false);
+    await index.apply([write(box), write(blobKey('acct', 'box', 'k'))]);
+    expect([index.hasContainer(box), index.hasContainer(other), index.hasContainer(blobKey('acct', 'box', 'k'))]).toEqual([true, false, false]);
+    // A blob range delete (deleting a container clears its blobs so) leaves other records alone.
+    await index.apply([{ key: blobPrefixKey('acct', 'box'), value: Buffer.alloc(0), delete: true, deleteRangeEnd: prefixEnd(blobPrefixKey('acct', 'box'))! }]);
+    expect(index.hasContainer(box)).toBe(true);
+    await index.apply([write(box, true)]);
+    expect(index.hasContainer(box)).toBe(false);
+    // A checkpoint load (a split child's copy of a spanning container's record comes this way).
+    await index.putAll([{ key: other, value }]);
+    expect(index.hasContainer(other)).toBe(true);
   });
 
   it('keeps its upload directory from a checkpoint load too', async () => {

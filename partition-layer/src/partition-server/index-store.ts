@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Level } from 'level';
 import type { partitionV1 } from '@strata/protos';
-import { isUploadKey } from '../keys.js';
+import { isContainerKey, isUploadKey } from '../keys.js';
 import { UploadDirectory } from './upload-directory.js';
 
 export interface RangeOptions {
@@ -23,6 +23,12 @@ export interface SeekableEntries {
 export class IndexStore {
   /** The upload keys the index holds, kept in step with every write. */
   readonly uploads = new UploadDirectory();
+  /**
+   * The container record keys the index holds (latin1 strings of the keys), kept in step with
+   * every write: so a PUT learns whether its container exists without a read of `level`
+   * through the thread pool, under the partition's commit lock. Containers are few.
+   */
+  private readonly containers = new Set<string>();
 
   private constructor(
     private readonly db: Level<Buffer, Buffer>,
@@ -57,10 +63,22 @@ export class IndexStore {
       else if (!mutation.deleteRangeEnd?.length) operations.push({ type: 'del', key: mutation.key });
     }
     await this.db.batch(operations);
-    for (const operation of operations) {
-      if (!isUploadKey(operation.key)) continue;
-      if (operation.type === 'put') this.uploads.add(operation.key);
-      else this.uploads.delete(operation.key);
+    for (const operation of operations) this.track(operation.key, operation.type === 'put');
+  }
+
+  /** Whether the index holds the record of the container whose key this is (no read of `level`). */
+  hasContainer(key: Buffer): boolean {
+    return this.containers.has(key.toString('latin1'));
+  }
+
+  /** Keeps the in-memory key sets in step with a write of `key` (`present`: put, else deleted). */
+  private track(key: Buffer, present: boolean): void {
+    if (isUploadKey(key)) {
+      if (present) this.uploads.add(key);
+      else this.uploads.delete(key);
+    } else if (isContainerKey(key)) {
+      if (present) this.containers.add(key.toString('latin1'));
+      else this.containers.delete(key.toString('latin1'));
     }
   }
 
@@ -82,7 +100,7 @@ export class IndexStore {
   /** Writes entries as one batch (loading a checkpoint). */
   async putAll(entries: readonly { key: Buffer; value: Buffer }[]): Promise<void> {
     if (entries.length > 0) await this.db.batch(entries.map((entry) => ({ type: 'put' as const, key: entry.key, value: entry.value })));
-    for (const entry of entries) if (isUploadKey(entry.key)) this.uploads.add(entry.key);
+    for (const entry of entries) this.track(entry.key, true);
   }
 
   /** The first key in the range, if any. */

@@ -14,7 +14,8 @@ import type { IndexStore } from './index-store.js';
 import { listBlobs, listContainers, type PartitionBounds } from './listing.js';
 import { loadPartition, type LoadedPartition } from './partition-loader.js';
 import { checkHeaderValue, checkPublicAccess } from './container-settings.js';
-import { checkPreconditions } from './preconditions.js';
+import { etagOfContentMd5 } from './content-md5.js';
+import { checkPreconditionsIn } from './preconditions.js';
 import { listUploads } from './upload-listing.js';
 import { UploadSweeper } from './upload-sweeper.js';
 import { PartitionUploads, type UploadFailpoint } from './uploads.js';
@@ -292,10 +293,10 @@ export class Partition {
   async checkUpload(header: partitionV1.PutBlobHeader__Output): Promise<void> {
     if (this.draining) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
     checkBlobName(header.blob);
-    if (!(await this.index.get(containerKey(header.account, header.container)))) {
+    if (!this.index.hasContainer(containerKey(header.account, header.container))) {
       throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
     }
-    checkPreconditions(header, header.blob, await this.index.get(blobKey(header.account, header.container, header.blob)));
+    await checkPreconditionsIn(this.index, header, header.blob, blobKey(header.account, header.container, header.blob));
   }
 
   /** An upload into the partition's blob data; `finishUpload` when it is committed or abandoned. */
@@ -312,13 +313,14 @@ export class Partition {
   /** Records an uploaded blob, if its container still exists. */
   async commitBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
     const sizeBytes = Number(commit.sizeBytes);
+    const etag = etagOfContentMd5(commit.contentMd5);
     const uploaded = await upload.finish();
     if (uploaded.sizeBytes !== sizeBytes) {
       throw new PartitionError('SIZE_MISMATCH', `the front-end sent ${sizeBytes} bytes but ${uploaded.sizeBytes} arrived`);
     }
     const record: partitionV1.BlobRecord = {
       sizeBytes,
-      etag: uploaded.md5Hex,
+      etag,
       lastModifiedMs: this.deps.clock.nowMs(),
       properties: header.properties ?? {},
       blocks: uploaded.blocks,
@@ -326,11 +328,13 @@ export class Partition {
       checksumValue: commit.checksumValue,
     };
     const key = blobKey(header.account, header.container, header.blob);
+    // The container from memory and no read of the key unless the PUT is conditional: the
+    // partition's lock never waits on the thread pool for an ordinary PUT.
     await this.commit(async (view) => {
-      if (!(await view.get(containerKey(header.account, header.container)))) {
+      if (!view.hasContainer(containerKey(header.account, header.container))) {
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
       }
-      checkPreconditions(header, header.blob, await view.get(key));
+      await checkPreconditionsIn(view, header, header.blob, key);
       this.gc.checkWritten(uploaded.blocks);
       return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
     });
@@ -341,7 +345,7 @@ export class Partition {
     checkBlobName(request.blob);
     const value = await this.index.get(blobKey(request.account, request.container, request.blob));
     if (!value) {
-      if (!(await this.index.get(containerKey(request.account, request.container)))) {
+      if (!this.index.hasContainer(containerKey(request.account, request.container))) {
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
       }
       throw new PartitionError('NO_SUCH_BLOB', `no blob ${request.blob}`);
@@ -355,7 +359,7 @@ export class Partition {
     checkBlobName(request.blob);
     const key = blobKey(request.account, request.container, request.blob);
     return this.commit(async (view) => {
-      if (!(await view.get(containerKey(request.account, request.container)))) {
+      if (!view.hasContainer(containerKey(request.account, request.container))) {
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
       }
       const existed = (await view.get(key)) !== undefined;
@@ -383,8 +387,8 @@ export class Partition {
     const record: partitionV1.BlobRecord = { ...given, lastModifiedMs: this.deps.clock.nowMs() };
     const key = blobKey(request.account, request.container, request.blob);
     await this.commit(async (view) => {
-      if (!(await view.get(containerKey(request.account, request.container)))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
-      checkPreconditions(request, request.blob, await view.get(key));
+      if (!view.hasContainer(containerKey(request.account, request.container))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
+      await checkPreconditionsIn(view, request, request.blob, key);
       // The blocks are another blob's, maybe in another partition's extents: hold those
       // before the record exists, so no compaction there can collect them (see PartitionGc).
       await this.gc.protect(given.blocks);

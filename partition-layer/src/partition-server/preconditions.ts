@@ -1,5 +1,6 @@
 import { PartitionError } from '../errors.js';
 import { blobRecordCodec } from '../records.js';
+import type { IndexView } from './committer.js';
 
 /** A write's conditions on the key it writes (S3's If-None-Match: * and If-Match). */
 export interface WriteConditions {
@@ -19,4 +20,13 @@ export function checkPreconditions(conditions: WriteConditions, blob: string, ex
     const etag = blobRecordCodec.decode(existing).etag;
     if (conditions.ifMatch !== '*' && conditions.ifMatch !== etag) throw new PartitionError('PRECONDITION_FAILED', `${blob} has another ETag`);
   }
+}
+
+/**
+ * Checks a write's conditions against what `key` holds in `view`, reading the key only when
+ * the write has a condition: an unconditional PUT does no read of the index.
+ */
+export async function checkPreconditionsIn(view: Pick<IndexView, 'get'>, conditions: WriteConditions, blob: string, key: Buffer): Promise<void> {
+  if (conditions.ifNoneMatch !== '*' && !conditions.ifMatch) return;
+  checkPreconditions(conditions, blob, await view.get(key));
 }

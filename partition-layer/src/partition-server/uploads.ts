@@ -8,6 +8,7 @@ import { blobRecordCodec, partRecordCodec, uploadRecordCodec } from '../records.
 import type { BlobUpload } from './blob-upload.js';
 import type { IndexView } from './committer.js';
 import type { IndexStore } from './index-store.js';
+import { etagOfContentMd5 } from './content-md5.js';
 import { checkPreconditions } from './preconditions.js';
 
 /** Named failure points of an upload's completion (armed with --failpoints). */
@@ -77,10 +78,11 @@ export class PartitionUploads {
       throw new PartitionError('SIZE_MISMATCH', `the front-end sent ${commit.sizeBytes} bytes but ${uploaded.sizeBytes} arrived`);
     }
     if (upload.referenced && !commit.etag) throw new PartitionError('INVALID_ARGUMENT', 'a part made of stored blocks needs its ETag');
+    const etag = commit.etag || etagOfContentMd5(commit.contentMd5);
     const name = nameOf(header.upload);
     const record: partitionV1.PartRecord = {
       sizeBytes: uploaded.sizeBytes,
-      etag: commit.etag || uploaded.md5Hex,
+      etag,
       lastModifiedMs: this.deps.clock.nowMs(),
       blocks: uploaded.blocks,
       checksumAlgorithm: commit.checksumAlgorithm,
@@ -227,7 +229,7 @@ async function openUpload(view: Pick<IndexView, 'get'>, name: UploadName): Promi
 }
 
 async function requireContainer(view: IndexView, account: string, container: string): Promise<void> {
-  if (!(await view.get(containerKey(account, container)))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
+  if (!view.hasContainer(containerKey(account, container))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
 }
 
 /**

@@ -34,7 +34,7 @@ export const putObject: S3Operation = async (request, { partitions, containers }
         throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', { received, declared: body.expectedBytes });
       }
       const checksum = body.checksum();
-      return checksum ? { checksumAlgorithm: checksum.algorithm, checksumValue: checksum.base64 } : undefined;
+      return { contentMd5: body.md5(), ...(checksum ? { checksumAlgorithm: checksum.algorithm, checksumValue: checksum.base64 } : {}) };
     },
   });
   const checksum = body.checksum();

@@ -41,7 +41,7 @@ export const uploadPart: S3Operation = async (request, { partitions }) => {
         throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', { received, declared: body.expectedBytes });
       }
       const verified = body.checksum();
-      return verified ? { checksumAlgorithm: verified.algorithm, checksum: verified.base64 } : {};
+      return { contentMd5: body.md5(), ...(verified ? { checksumAlgorithm: verified.algorithm, checksum: verified.base64 } : {}) };
     },
   });
   const headers: Record<string, string> = { etag: `"${part.etag}"` };

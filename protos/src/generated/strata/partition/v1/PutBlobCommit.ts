@@ -6,10 +6,12 @@ export interface PutBlobCommit {
   'sizeBytes'?: (number | string | Long);
   'checksumAlgorithm'?: (string);
   'checksumValue'?: (string);
+  'contentMd5'?: (Buffer | Uint8Array | string);
 }
 
 export interface PutBlobCommit__Output {
   'sizeBytes': (number);
   'checksumAlgorithm': (string);
   'checksumValue': (string);
+  'contentMd5': (Buffer);
 }

@@ -7,6 +7,7 @@ export interface UploadPartCommit {
   'etag'?: (string);
   'checksumAlgorithm'?: (string);
   'checksum'?: (string);
+  'contentMd5'?: (Buffer | Uint8Array | string);
 }
 
 export interface UploadPartCommit__Output {
@@ -14,4 +15,5 @@ export interface UploadPartCommit__Output {
   'etag': (string);
   'checksumAlgorithm': (string);
   'checksum': (string);
+  'contentMd5': (Buffer);
 }
