@@ -15,7 +15,7 @@ import {
 import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
-import { until } from '../helpers/stream-harness.js';
+import { logLines, until } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 const MiB = 1024 * 1024;
@@ -108,6 +108,9 @@ describe('server-side copies', () => {
     const other = children.find((c) => c !== right)!.ownerId === 'ps-1' ? 'ps-2' : 'ps-1';
     await operator.move(right.partitionId, other);
     await until(async () => new Set((await p.partitions()).map((x) => x.ownerId)).size === 2, 'the partitions on two servers', 60_000);
+    // Its former owner was alive and may have served reads until it heard: the new owner
+    // waited out that server's read fence before opening the partition.
+    await until(async () => (await logLines(t.stamp, other, 'partition waits until its previous owner has stopped serving')).some((line) => line.partitionId === right.partitionId), 'the new owner to wait out the read fence', 30_000);
 
     const body = randomBytes(100 * MiB);
     await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'a/big', Body: body }));

@@ -48,6 +48,9 @@ describe('partition layer: failover', () => {
     const loaded = (await logLines(t.stamp, survivor, 'partition state loaded')).at(-1)!;
     expect(Number(loaded.checkpointEntries)).toBeGreaterThan(BLOBS / 2);
     expect(recoveryMs).toBeLessThan(30_000);
+    // The dead server's lease lapsed before the partition was reassigned, so the survivor
+    // waited for nobody (a move from a live server waits out its read fence).
+    expect(await logLines(t.stamp, survivor, 'partition waits until its previous owner has stopped serving')).toEqual([]);
 
     // Spread the keys over partitions, then walk them the way a file browser does: the folders
     // (a delimited listing), then each folder's keys, page by page.

@@ -101,8 +101,10 @@ await runRole({
       readiness: () => (registration.isHeld() ? host.readiness() : 'not registered in etcd'),
       stop: async () => {
         await usage.stop();
-        await registration.close();
+        // Stop serving before the lease goes: its revocation lets the manager give our
+        // partitions away at once, with no wait for us (we no longer serve by then).
         await server.stop();
+        await registration.close();
         await host.stop();
         await gcSwitch.close();
         manager.close();

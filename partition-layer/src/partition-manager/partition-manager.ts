@@ -126,7 +126,9 @@ export class PartitionManager {
         // The owner's registration is read too: a server that registered again meanwhile
         // keeps its partitions (the transaction fails and the next round sees it live).
         if (partition.ownerId !== '' && (await tx.get(this.keys.server(partition.ownerId)).string()) !== null) return undefined;
-        const next = { ...partition, ownerId: change.ownerId, epoch: partition.epoch + 1, previousOwnerId: partition.ownerId };
+        // The former owner's lease is gone from etcd, and a server stops serving before its
+        // lease can lapse (it counts from before each renewal, with a margin): nobody to wait for.
+        const next = { ...partition, ownerId: change.ownerId, epoch: partition.epoch + 1, previousOwnerId: '' };
         await tx.put(key).value(JSON.stringify(next));
         return next;
       });
