@@ -20,4 +20,4 @@ export { connectEtcd, joinKey, Etcd3 } from './etcd/connect.js';
 export { registerWithLease, type Registration } from './etcd/registration.js';
 export { PrefixCache } from './etcd/prefix-cache.js';
 export { campaign, leaderOf, type Leadership } from './etcd/election.js';
-export { transact, type SoftwareTransaction } from './etcd/transaction.js';
+export { transact, transactAsLeader, type SoftwareTransaction } from './etcd/transaction.js';

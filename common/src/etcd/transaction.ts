@@ -18,3 +18,21 @@ const TRANSACTION_RETRIES_MAX = 20;
 export function transact<T>(client: Etcd3, body: (tx: SoftwareTransaction) => Promise<T>): Promise<T> {
   return client.stm({ retries: TRANSACTION_RETRIES_MAX, isolation: Isolation.RepeatableReads }).transact(body);
 }
+
+/**
+ * Runs `body` as one transaction that also reads the caller's leadership key (`leaderKey()`,
+ * undefined when it does not lead): a deposed leader finds the key gone, or fails the commit
+ * check when it vanishes meanwhile, and changes nothing. Throws `notLeader()` then.
+ */
+export function transactAsLeader<T>(
+  client: Etcd3,
+  leaderKey: () => Promise<string | undefined>,
+  notLeader: () => Error,
+  body: (tx: SoftwareTransaction) => Promise<T>,
+): Promise<T> {
+  return transact(client, async (tx) => {
+    const key = await leaderKey();
+    if (!key || (await tx.get(key).string()) === null) throw notLeader();
+    return body(tx);
+  });
+}

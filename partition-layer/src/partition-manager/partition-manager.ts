@@ -1,4 +1,4 @@
-import { type Etcd3, type Logger, PrefixCache, type SoftwareTransaction, transact } from '@strata/common';
+import { type Etcd3, type Logger, PrefixCache, type SoftwareTransaction, transactAsLeader } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
@@ -83,11 +83,7 @@ export class PartitionManager {
 
   /** Runs `body` as one transaction that also checks this manager still leads. */
   private asLeader<T>(body: (tx: SoftwareTransaction) => Promise<T>): Promise<T> {
-    return transact(this.deps.etcd, async (tx) => {
-      const key = await this.deps.leaderKey();
-      if (!key || (await tx.get(key).string()) === null) throw new PartitionError('UNAVAILABLE', 'this partition manager no longer leads');
-      return body(tx);
-    });
+    return transactAsLeader(this.deps.etcd, this.deps.leaderKey, () => new PartitionError('UNAVAILABLE', 'this partition manager no longer leads'), body);
   }
 
   partitions(): partitionV1.Partition__Output[] {

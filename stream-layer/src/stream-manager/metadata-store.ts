@@ -1,4 +1,4 @@
-import { transact, type Etcd3, type SoftwareTransaction } from '@strata/common';
+import { transactAsLeader, type Etcd3, type SoftwareTransaction } from '@strata/common';
 import { streamKeys } from '../etcd-keys.js';
 import { StreamError } from '../errors.js';
 
@@ -54,12 +54,8 @@ export class MetadataStore {
     this.keys = streamKeys(prefix);
   }
 
-  private async asLeader<T>(body: (tx: SoftwareTransaction) => Promise<T>): Promise<T> {
-    return transact(this.etcd, async (tx) => {
-      const key = await this.leaderKey();
-      if (!key || (await tx.get(key).string()) === null) throw new StreamError('NOT_LEADER', 'this stream manager no longer leads');
-      return body(tx);
-    });
+  private asLeader<T>(body: (tx: SoftwareTransaction) => Promise<T>): Promise<T> {
+    return transactAsLeader(this.etcd, this.leaderKey, () => new StreamError('NOT_LEADER', 'this stream manager no longer leads'), body);
   }
 
   /** The next id of `kind`, unique in the stamp. */
