@@ -38,7 +38,19 @@ function profilerEnv(dir: string, nodeOptions: string): Record<string, string> {
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, servers: { type: 'string' }, out: { type: 'string' }, profile: { type: 'string' }, 'strata-node-options': { type: 'string' }, sizes: { type: 'string' }, 'no-list': { type: 'boolean' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        quick: { type: 'boolean' },
+        servers: { type: 'string' },
+        out: { type: 'string' },
+        profile: { type: 'string' },
+        'strata-node-options': { type: 'string' },
+        sizes: { type: 'string' },
+        'no-list': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
   } catch (error) {
     process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
     return 2;

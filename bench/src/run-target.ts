@@ -75,7 +75,15 @@ export async function runTarget(options: {
   progress(`${factory.name}: started in ${startSeconds.toFixed(1)} s (${target.description})`);
   const sampler = new MemorySampler(() => target.processes());
   sampler.start();
-  const result: TargetResult = { name: target.name, description: target.description, startSeconds, phases: [], memory: [], problems: [], loadAverage: { start: loadavg()[0]!, end: 0 } };
+  const result: TargetResult = {
+    name: target.name,
+    description: target.description,
+    startSeconds,
+    phases: [],
+    memory: [],
+    problems: [],
+    loadAverage: { start: loadavg()[0]!, end: 0 },
+  };
   try {
     for (const size of plan.sizes.filter((size) => !options.only || options.only.includes(size.label))) {
       const keys = keysFor(size.label.replace(/\s/g, '').toLowerCase(), size.count);
@@ -85,17 +93,28 @@ export async function runTarget(options: {
         sampler.beginPhase();
         const cpuBefore = cpuSnapshot(target.processes());
         const startedAtNs = process.hrtime.bigint().toString();
-        const phase = await runPhase({ op, origin: target.origin, requests, payload: payloads.get(size.sizeBytes)!, concurrency: size.concurrency, deadlineMs: plan.phaseDeadlineMs, ...(options.signal ? { signal: options.signal } : {}) });
+        const phase = await runPhase({
+          op,
+          origin: target.origin,
+          requests,
+          payload: payloads.get(size.sizeBytes)!,
+          concurrency: size.concurrency,
+          deadlineMs: plan.phaseDeadlineMs,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
         const endedAtNs = process.hrtime.bigint().toString();
         const cpuSeconds = Object.fromEntries([...cpuSnapshot(target.processes())].map(([label, used]) => [label, used - (cpuBefore.get(label) ?? 0)]));
         result.phases.push({ ...phase, label: size.label, startedAtNs, endedAtNs, cpuSeconds, rssMiB: sampler.endPhase() });
-        progress(`${factory.name}: ${op} ${size.label} ×${phase.completed}/${phase.planned}: ${phase.opsPerSec.toFixed(0)} ops/s, ${phase.mibPerSec.toFixed(1)} MiB/s, p50 ${phase.latencyMs.p50.toFixed(1)} ms, p99 ${phase.latencyMs.p99.toFixed(1)} ms${phase.errorCount ? `, ${phase.errorCount} ERRORS: ${phase.errors[0]}` : ''}`);
+        progress(
+          `${factory.name}: ${op} ${size.label} ×${phase.completed}/${phase.planned}: ${phase.opsPerSec.toFixed(0)} ops/s, ${phase.mibPerSec.toFixed(1)} MiB/s, p50 ${phase.latencyMs.p50.toFixed(1)} ms, p99 ${phase.latencyMs.p99.toFixed(1)} ms${phase.errorCount ? `, ${phase.errorCount} ERRORS: ${phase.errors[0]}` : ''}`,
+        );
       }
     }
     if (target.listPage && !options.skipList) {
       options.signal?.throwIfAborted();
       result.list = await measureListing(target, plan, payloads.get(0)!, progress, options.signal);
-      if (!result.list.cutByDeadline && result.list.keysListed !== result.list.keys) result.problems.push(`listed ${result.list.keysListed} keys, ${result.list.keys} were created`);
+      if (!result.list.cutByDeadline && result.list.keysListed !== result.list.keys)
+        result.problems.push(`listed ${result.list.keysListed} keys, ${result.list.keys} were created`);
     }
   } finally {
     result.memory = sampler.stop();
@@ -106,12 +125,28 @@ export async function runTarget(options: {
   return result;
 }
 
-async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Payload, progress: (line: string) => void, signal?: AbortSignal): Promise<ListResult> {
+async function measureListing(
+  target: RunningTarget,
+  plan: BenchPlan,
+  empty: Payload,
+  progress: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<ListResult> {
   const keys = keysFor('list', plan.listKeys);
   progress(`${target.name}: creating ${plan.listKeys} keys to list`);
-  const create = await runPhase({ op: 'PUT', origin: target.origin, requests: await target.putRequests(keys), payload: empty, concurrency: plan.listCreateConcurrency, deadlineMs: plan.listDeadlineMs, ...(signal ? { signal } : {}) });
+  const create = await runPhase({
+    op: 'PUT',
+    origin: target.origin,
+    requests: await target.putRequests(keys),
+    payload: empty,
+    concurrency: plan.listCreateConcurrency,
+    deadlineMs: plan.listDeadlineMs,
+    ...(signal ? { signal } : {}),
+  });
   signal?.throwIfAborted();
-  progress(`${target.name}: created ${create.completed} keys in ${(create.elapsedMs / 1000).toFixed(1)} s${create.errorCount ? ` (${create.errorCount} errors: ${create.errors[0]})` : ''}; listing them`);
+  progress(
+    `${target.name}: created ${create.completed} keys in ${(create.elapsedMs / 1000).toFixed(1)} s${create.errorCount ? ` (${create.errorCount} errors: ${create.errors[0]})` : ''}; listing them`,
+  );
   const started = performance.now();
   let keysListed = 0;
   let pages = 0;
@@ -134,6 +169,8 @@ async function measureListing(target: RunningTarget, plan: BenchPlan, empty: Pay
     pages,
     cutByDeadline: token !== undefined,
   };
-  progress(`${target.name}: listed ${keysListed} keys in ${listSeconds.toFixed(2)} s (${result.keysPerSec.toFixed(0)} keys/s)${result.cutByDeadline ? ', cut by the deadline' : ''}`);
+  progress(
+    `${target.name}: listed ${keysListed} keys in ${listSeconds.toFixed(2)} s (${result.keysPerSec.toFixed(0)} keys/s)${result.cutByDeadline ? ', cut by the deadline' : ''}`,
+  );
   return result;
 }

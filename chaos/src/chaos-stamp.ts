@@ -34,7 +34,12 @@ function roleEnv(flipByte: boolean): Record<string, string> {
 }
 
 /** Starts the run's stamp in `dataDir`; `onExit` hears of every process that exits while it runs. */
-export async function startChaosStamp(options: { dataDir: string; flipByte: boolean; smallDisk?: SmallDisk; onExit: (info: ProcessInfo, how: string) => void }): Promise<Stamp> {
+export async function startChaosStamp(options: {
+  dataDir: string;
+  flipByte: boolean;
+  smallDisk?: SmallDisk;
+  onExit: (info: ProcessInfo, how: string) => void;
+}): Promise<Stamp> {
   const small = options.smallDisk;
   const stampOptions: StampOptions = {
     dataDir: options.dataDir,
@@ -53,5 +58,6 @@ export async function startChaosStamp(options: { dataDir: string; flipByte: bool
 
 /** Where extent node `nodeId` of the run keeps the file of a replica of `extentId`. */
 export function extentFileOf(dataDir: string, smallDisk: SmallDisk | undefined): (nodeId: string, extentId: string) => string {
-  return (nodeId, extentId) => join(nodeId === SMALL_DISK_NODE && smallDisk ? smallDisk.dataDir : join(dataDir, 'extent-nodes', nodeId), 'extents', `${extentId}.extent`);
+  return (nodeId, extentId) =>
+    join(nodeId === SMALL_DISK_NODE && smallDisk ? smallDisk.dataDir : join(dataDir, 'extent-nodes', nodeId), 'extents', `${extentId}.extent`);
 }

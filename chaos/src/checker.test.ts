@@ -6,7 +6,17 @@ import type { HistoryEntry, Op, Outcome } from './history.js';
 function history() {
   const entries: HistoryEntry[] = [];
   let id = 0;
-  const base = (kind: Op['kind'], key: string, at: [number, number], outcome: Outcome) => ({ type: 'op' as const, id: ++id, client: 0, frontEnd: 'fe-1', kind, key, invokeMs: at[0], completeMs: at[1], outcome });
+  const base = (kind: Op['kind'], key: string, at: [number, number], outcome: Outcome) => ({
+    type: 'op' as const,
+    id: ++id,
+    client: 0,
+    frontEnd: 'fe-1',
+    kind,
+    key,
+    invokeMs: at[0],
+    completeMs: at[1],
+    outcome,
+  });
   const sha = (write: string): string => `sha-${write}`;
   const etag = (write: string): string => `md5-${write}`;
   const h = {
@@ -86,12 +96,21 @@ describe('checkHistory', () => {
   });
 
   it('flags a resurrected delete, in a read and in a listing', () => {
-    const h = history().put('a', 'w1', [0, 10]).del('a', 'd1', [20, 30]).get('a', 'w1', [40, 50]).list('', [['a', 'w1']], [60, 70]);
+    const h = history()
+      .put('a', 'w1', [0, 10])
+      .del('a', 'd1', [20, 30])
+      .get('a', 'w1', [40, 50])
+      .list('', [['a', 'w1']], [60, 70]);
     expect(h.anomalies()).toEqual({ resurrected: 2 });
   });
 
   it('flags bytes that were never written: wrong bytes under a real write, or a write nobody made', () => {
-    const h = history().put('a', 'w1', [0, 10]).get('a', 'w1', [20, 30], { bytes: 'sha-garbage' }).get('a', 'w9', [40, 50]).put('b', 'w2', [0, 10], 'fail').get('b', 'w2', [20, 30]);
+    const h = history()
+      .put('a', 'w1', [0, 10])
+      .get('a', 'w1', [20, 30], { bytes: 'sha-garbage' })
+      .get('a', 'w9', [40, 50])
+      .put('b', 'w2', [0, 10], 'fail')
+      .get('b', 'w2', [20, 30]);
     const result = checkHistory(h.entries);
     expect(result.counts.corrupt).toBe(3);
     expect(result.anomalies.map((a) => a.detail)).toEqual([
@@ -102,7 +121,10 @@ describe('checkHistory', () => {
   });
 
   it('flags a listing missing a key acknowledged before it began', () => {
-    const h = history().put('p/a', 'w1', [0, 10]).put('p/b', 'w2', [0, 10]).list('p/', [['p/a', 'w1']], [20, 30]);
+    const h = history()
+      .put('p/a', 'w1', [0, 10])
+      .put('p/b', 'w2', [0, 10])
+      .list('p/', [['p/a', 'w1']], [20, 30]);
     const result = checkHistory(h.entries);
     expect(result.counts).toMatchObject({ 'list-missing': 1, lost: 0 });
     expect(result.anomalies[0]!.key).toBe('p/b');
@@ -114,7 +136,13 @@ describe('checkHistory', () => {
   });
 
   it('flags a key that every read-back failed to read, but not one read on a retry', () => {
-    const h = history().put('a', 'w1', [0, 10]).failedRead('a', [100, 110]).failedRead('a', [120, 130]).put('b', 'w2', [0, 10]).failedRead('b', [100, 110]).get('b', 'w2', [120, 130], { final: true });
+    const h = history()
+      .put('a', 'w1', [0, 10])
+      .failedRead('a', [100, 110])
+      .failedRead('a', [120, 130])
+      .put('b', 'w2', [0, 10])
+      .failedRead('b', [100, 110])
+      .get('b', 'w2', [120, 130], { final: true });
     expect(h.anomalies()).toEqual({ unreadable: 1 });
   });
 

@@ -70,7 +70,11 @@ export function checkHistory(entries: readonly HistoryEntry[]): CheckResult {
   const ops = entries.filter((entry): entry is Op => entry.type === 'op');
   const { writes, failed } = writesByKey(ops);
   boundByObservations(ops, writes);
-  const result: CheckResult = { counts: Object.fromEntries(ANOMALY_KINDS.map((kind) => [kind, 0])) as Record<AnomalyKind, number>, anomalies: [], observations: 0 };
+  const result: CheckResult = {
+    counts: Object.fromEntries(ANOMALY_KINDS.map((kind) => [kind, 0])) as Record<AnomalyKind, number>,
+    anomalies: [],
+    observations: 0,
+  };
   const flag = (anomaly: Anomaly): void => {
     result.counts[anomaly.kind]++;
     if (result.anomalies.filter((a) => a.kind === anomaly.kind).length < DETAILS_PER_KIND_MAX) result.anomalies.push(anomaly);
@@ -78,7 +82,13 @@ export function checkHistory(entries: readonly HistoryEntry[]): CheckResult {
   const readBack = new Map<string, Op[]>();
   for (const op of ops) if (op.final && op.kind === 'get') readBack.set(op.key, [...(readBack.get(op.key) ?? []), op]);
   for (const [key, reads] of readBack) {
-    if (reads.every((op) => op.outcome !== 'ok')) flag({ kind: 'unreadable', key, op: reads.at(-1)!.id, detail: `every read-back after convergence failed (${reads.length}), the last: ${reads.at(-1)!.error ?? reads.at(-1)!.status}` });
+    if (reads.every((op) => op.outcome !== 'ok'))
+      flag({
+        kind: 'unreadable',
+        key,
+        op: reads.at(-1)!.id,
+        detail: `every read-back after convergence failed (${reads.length}), the last: ${reads.at(-1)!.error ?? reads.at(-1)!.status}`,
+      });
   }
   for (const observation of observations(ops, writes)) {
     result.observations++;
@@ -156,7 +166,10 @@ function judgeAbsent(seen: Observation, writes: readonly Write[]): Pick<Anomaly,
     const deletable = writes.some((d) => d.kind === 'delete' && d.effectiveMs > put.invokeMs && d.invokeMs < completeMs);
     if (!deletable) {
       const what = seen.source === 'list' ? 'the listing lacks the key' : 'the read found nothing';
-      return { kind: seen.source === 'list' ? 'list-missing' : 'lost', detail: `${what}, but PUT ${put.id} had taken effect by ${ms(put.effectiveMs)}, before it began at ${ms(invokeMs)}` };
+      return {
+        kind: seen.source === 'list' ? 'list-missing' : 'lost',
+        detail: `${what}, but PUT ${put.id} had taken effect by ${ms(put.effectiveMs)}, before it began at ${ms(invokeMs)}`,
+      };
     }
   }
   return undefined;
@@ -165,14 +178,27 @@ function judgeAbsent(seen: Observation, writes: readonly Write[]): Pick<Anomaly,
 /** A value was seen: it must be a write of this key, byte for byte, that nothing acknowledged had superseded. */
 function judgeValue(seen: Observation, writes: readonly Write[], failed: ReadonlySet<string>): Pick<Anomaly, 'kind' | 'detail'> | undefined {
   const puts = writes.filter((w) => w.kind === 'put');
-  const candidates = seen.write !== undefined ? puts.filter((w) => w.id === seen.write) : puts.filter((w) => (seen.sha256 === undefined || w.put!.sha256 === seen.sha256) && (seen.etag === undefined || w.put!.etag === seen.etag));
+  const candidates =
+    seen.write !== undefined
+      ? puts.filter((w) => w.id === seen.write)
+      : puts.filter((w) => (seen.sha256 === undefined || w.put!.sha256 === seen.sha256) && (seen.etag === undefined || w.put!.etag === seen.etag));
   const what = seen.write ?? seen.sha256 ?? seen.etag ?? '?';
   if (candidates.length === 0) {
-    return { kind: 'corrupt', detail: seen.write !== undefined && failed.has(seen.write) ? `returned ${what}, a PUT that failed` : `returned ${what}, which no PUT of this key wrote` };
+    return {
+      kind: 'corrupt',
+      detail: seen.write !== undefined && failed.has(seen.write) ? `returned ${what}, a PUT that failed` : `returned ${what}, which no PUT of this key wrote`,
+    };
   }
   if (seen.write !== undefined) {
     const put = candidates[0]!.put!;
-    const wrong = seen.sha256 !== undefined && seen.sha256 !== put.sha256 ? 'SHA-256' : seen.etag !== undefined && seen.etag !== put.etag ? 'ETag' : seen.sizeBytes !== undefined && seen.sizeBytes !== put.sizeBytes ? 'size' : undefined;
+    const wrong =
+      seen.sha256 !== undefined && seen.sha256 !== put.sha256
+        ? 'SHA-256'
+        : seen.etag !== undefined && seen.etag !== put.etag
+          ? 'ETag'
+          : seen.sizeBytes !== undefined && seen.sizeBytes !== put.sizeBytes
+            ? 'size'
+            : undefined;
     if (wrong) return { kind: 'corrupt', detail: `returned ${what} with a ${wrong} other than the one written` };
   }
   let supersededBy: Write | undefined;
@@ -184,7 +210,9 @@ function judgeValue(seen: Observation, writes: readonly Write[], failed: Readonl
   }
   if (!supersededBy) return { kind: 'stale', detail: `returned ${what}, sent only after the read had ended` };
   const by = `${supersededBy.kind.toUpperCase()} ${supersededBy.id}, in effect by ${ms(supersededBy.effectiveMs)}, before the read began at ${ms(seen.op.invokeMs)}`;
-  return supersededBy.kind === 'delete' ? { kind: 'resurrected', detail: `returned ${what}, deleted by ${by}` } : { kind: 'stale', detail: `returned ${what}, overwritten by ${by}` };
+  return supersededBy.kind === 'delete'
+    ? { kind: 'resurrected', detail: `returned ${what}, deleted by ${by}` }
+    : { kind: 'stale', detail: `returned ${what}, overwritten by ${by}` };
 }
 
 const ms = (value: number): string => `${value.toFixed(0)} ms`;

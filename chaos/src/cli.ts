@@ -18,7 +18,8 @@ class UsageError extends Error {}
 function integer(name: string, value: string | undefined, fallback: number, range: [number, number]): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < range[0] || parsed > range[1]) throw new UsageError(`--${name} must be an integer from ${range[0]} to ${range[1]}, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < range[0] || parsed > range[1])
+    throw new UsageError(`--${name} must be an integer from ${range[0]} to ${range[1]}, got ${JSON.stringify(value)}`);
   return parsed;
 }
 
@@ -34,9 +35,17 @@ export async function main(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        duration: { type: 'string' }, seed: { type: 'string' }, clients: { type: 'string' }, 'put-mib-per-second': { type: 'string' },
-        'flip-byte': { type: 'boolean', default: false }, 'fill-disk': { type: 'boolean', default: false }, 'restart-etcd': { type: 'boolean', default: false },
-        dir: { type: 'string' }, 'keep-data': { type: 'boolean', default: false }, check: { type: 'string' }, help: { type: 'boolean', default: false },
+        duration: { type: 'string' },
+        seed: { type: 'string' },
+        clients: { type: 'string' },
+        'put-mib-per-second': { type: 'string' },
+        'flip-byte': { type: 'boolean', default: false },
+        'fill-disk': { type: 'boolean', default: false },
+        'restart-etcd': { type: 'boolean', default: false },
+        dir: { type: 'string' },
+        'keep-data': { type: 'boolean', default: false },
+        check: { type: 'string' },
+        help: { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,

@@ -57,14 +57,19 @@ export class ClusterView {
 
   private cli(args: string[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, [CLI, ...args, '--data-dir', this.stamp.dataDir], { timeout: VIEW_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        if (error) return reject(new Error(`strata ${args[0]}: ${stderr.trim().split('\n')[0] || error.message}`));
-        try {
-          resolve(JSON.parse(stdout));
-        } catch {
-          reject(new Error(`strata ${args[0]}: not JSON: ${stdout.slice(0, 200)}`));
-        }
-      });
+      execFile(
+        process.execPath,
+        [CLI, ...args, '--data-dir', this.stamp.dataDir],
+        { timeout: VIEW_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          if (error) return reject(new Error(`strata ${args[0]}: ${stderr.trim().split('\n')[0] || error.message}`));
+          try {
+            resolve(JSON.parse(stdout));
+          } catch {
+            reject(new Error(`strata ${args[0]}: not JSON: ${stdout.slice(0, 200)}`));
+          }
+        },
+      );
     });
   }
 

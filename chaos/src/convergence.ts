@@ -17,7 +17,14 @@ export interface Convergence {
  * count with every replica healthy, every partition is owned by a running partition server,
  * and `probe` (requests through every front-end) answers.
  */
-export async function waitForConvergence(deps: { view: ClusterView; stamp: Stamp; clock: Clock; replicaCount: number; timeoutMs: number; probe: () => Promise<string | undefined> }): Promise<Convergence> {
+export async function waitForConvergence(deps: {
+  view: ClusterView;
+  stamp: Stamp;
+  clock: Clock;
+  replicaCount: number;
+  timeoutMs: number;
+  probe: () => Promise<string | undefined>;
+}): Promise<Convergence> {
   const started = deps.clock.monotonicMs();
   let last = 'not looked at yet';
   while (deps.clock.monotonicMs() - started < deps.timeoutMs) {
@@ -29,12 +36,25 @@ export async function waitForConvergence(deps: { view: ClusterView; stamp: Stamp
   return { converged: false, elapsedMs: deps.clock.monotonicMs() - started, last };
 }
 
-async function whatIsWrong(deps: { view: ClusterView; stamp: Stamp; replicaCount: number; probe: () => Promise<string | undefined> }): Promise<string | undefined> {
+async function whatIsWrong(deps: {
+  view: ClusterView;
+  stamp: Stamp;
+  replicaCount: number;
+  probe: () => Promise<string | undefined>;
+}): Promise<string | undefined> {
   const streams = await deps.view.streams();
   // Extents without replicas are ones garbage collection has dropped from every node.
-  const short = streams.flatMap((stream) => stream.extents).filter((e) => e.replicas.length > 0 && (e.replicas.length < deps.replicaCount || e.replicas.some((r) => !r.healthy)));
-  if (short.length > 0) return `${short.length} extents below ${deps.replicaCount} healthy replicas (${[...new Set(short.map((e) => e.extentId))].slice(0, 5).join(', ')})`;
-  const servers = new Set(deps.stamp.processes().filter((p) => p.role === 'partition-server').map((p) => p.id));
+  const short = streams
+    .flatMap((stream) => stream.extents)
+    .filter((e) => e.replicas.length > 0 && (e.replicas.length < deps.replicaCount || e.replicas.some((r) => !r.healthy)));
+  if (short.length > 0)
+    return `${short.length} extents below ${deps.replicaCount} healthy replicas (${[...new Set(short.map((e) => e.extentId))].slice(0, 5).join(', ')})`;
+  const servers = new Set(
+    deps.stamp
+      .processes()
+      .filter((p) => p.role === 'partition-server')
+      .map((p) => p.id),
+  );
   const orphans = (await deps.view.partitions()).filter((p) => !servers.has(p.ownerId));
   if (orphans.length > 0) return `partitions without a running owner: ${orphans.map((p) => `${p.partitionId} (${p.ownerId || 'none'})`).join(', ')}`;
   return deps.probe();

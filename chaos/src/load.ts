@@ -155,7 +155,12 @@ export async function execute(
     }
   });
   const completeMs = deps.clock.monotonicMs() - deps.originMs;
-  const record = toOp(op, answer, { invokeMs, completeMs }, { ...(extra.write !== undefined ? { write: extra.write } : {}), ...(extra.body ? { body: extra.body } : {}), ...(multipart ? { multipart } : {}) });
+  const record = toOp(
+    op,
+    answer,
+    { invokeMs, completeMs },
+    { ...(extra.write !== undefined ? { write: extra.write } : {}), ...(extra.body ? { body: extra.body } : {}), ...(multipart ? { multipart } : {}) },
+  );
   deps.history.record(record);
   return record;
 }
@@ -171,14 +176,22 @@ function toOp(
   if (op.kind === 'put') {
     const body = extra.body!;
     // A multipart object's ETag is not its MD5; the client knows it from its parts either way.
-    return { ...base, kind: 'put', write: extra.write!, sizeBytes: body.sizeBytes, sha256: body.sha256, ...(extra.multipart ?? { etag: body.md5 }), ...pickDefined({ status: rest.status, error: rest.error }) };
+    return {
+      ...base,
+      kind: 'put',
+      write: extra.write!,
+      sizeBytes: body.sizeBytes,
+      sha256: body.sha256,
+      ...(extra.multipart ?? { etag: body.md5 }),
+      ...pickDefined({ status: rest.status, error: rest.error }),
+    };
   }
   if (op.kind === 'delete') return { ...base, kind: 'delete', write: extra.write!, ...pickDefined({ status: rest.status, error: rest.error }) };
-  if (op.kind === 'list') return { ...base, kind: 'list', ...pickDefined({ status: rest.status, error: rest.error, listed: rest.listed, truncated: rest.truncated }) };
+  if (op.kind === 'list')
+    return { ...base, kind: 'list', ...pickDefined({ status: rest.status, error: rest.error, listed: rest.listed, truncated: rest.truncated }) };
   return { ...base, kind: op.kind, ...pickDefined(rest) };
 }
 
 function pickDefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
-

@@ -16,6 +16,12 @@ describe('MemoryWatch', () => {
   });
 
   it('gives each role the largest peak of its processes', () => {
-    expect(peakByRole([{ id: 'en-1', role: 'extent-node', peakMiB: 300 }, { id: 'en-2', role: 'extent-node', peakMiB: 900 }, { id: 'etcd', role: 'etcd', peakMiB: 50 }])).toEqual({ 'extent-node': 900, etcd: 50 });
+    expect(
+      peakByRole([
+        { id: 'en-1', role: 'extent-node', peakMiB: 300 },
+        { id: 'en-2', role: 'extent-node', peakMiB: 900 },
+        { id: 'etcd', role: 'etcd', peakMiB: 50 },
+      ]),
+    ).toEqual({ 'extent-node': 900, etcd: 50 });
   });
 });

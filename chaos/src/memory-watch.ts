@@ -45,12 +45,14 @@ export class MemoryWatch {
   }
 
   async sample(): Promise<void> {
-    await Promise.all(this.processes().map(async (info) => {
-      const peakMiB = await peakRssMiB(info.pid);
-      if (peakMiB === undefined) return;
-      const known = this.peaks.get(info.id);
-      if (!known || known.peakMiB < peakMiB) this.peaks.set(info.id, { id: info.id, role: info.role, peakMiB });
-    }));
+    await Promise.all(
+      this.processes().map(async (info) => {
+        const peakMiB = await peakRssMiB(info.pid);
+        if (peakMiB === undefined) return;
+        const known = this.peaks.get(info.id);
+        if (!known || known.peakMiB < peakMiB) this.peaks.set(info.id, { id: info.id, role: info.role, peakMiB });
+      }),
+    );
   }
 }
 

@@ -14,12 +14,26 @@ export const PART_BYTES = 5 * 1024 * 1024;
  * (a 200 whose body is an <Error> is a failure, as S3 may answer). The answer's ETag is the
  * multipart form (MD5 of the parts' MD5s, dash, part count), which the object then carries.
  */
-export async function multipartPut(transport: S3Transport, frontEnd: FrontEnd, signal: AbortSignal, options: { key: string; write: string; body: PutBody }): Promise<Answer> {
+export async function multipartPut(
+  transport: S3Transport,
+  frontEnd: FrontEnd,
+  signal: AbortSignal,
+  options: { key: string; write: string; body: PutBody },
+): Promise<Answer> {
   const parts = partsOf(await bodyBytes(options.body));
   const failed = (error: string): Answer => ({ outcome: 'fail', frontEnd: frontEnd.id, error });
   let uploadId: string;
   try {
-    const created = await transport.send({ endpoint: frontEnd.url, method: 'POST', key: options.key, query: { uploads: '' }, headers: { [WRITE_HEADER]: options.write, 'content-type': 'application/octet-stream' } }, signal);
+    const created = await transport.send(
+      {
+        endpoint: frontEnd.url,
+        method: 'POST',
+        key: options.key,
+        query: { uploads: '' },
+        headers: { [WRITE_HEADER]: options.write, 'content-type': 'application/octet-stream' },
+      },
+      signal,
+    );
     const xml = await created.body.text();
     const id = /<UploadId>([^<]+)<\/UploadId>/.exec(xml)?.[1];
     if (created.statusCode !== 200 || !id) return failed(`create: ${created.statusCode} ${codeOf(xml)}`);
@@ -35,7 +49,10 @@ export async function multipartPut(transport: S3Transport, frontEnd: FrontEnd, s
   }
   const md5s = parts.map((part) => createHash('md5').update(part).digest());
   const complete = `<CompleteMultipartUpload>${md5s.map((md5, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>"${md5.toString('hex')}"</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
-  const response: Dispatcher.ResponseData = await transport.send({ endpoint: frontEnd.url, method: 'POST', key: options.key, query: { uploadId }, body: complete, contentLength: Buffer.byteLength(complete) }, signal);
+  const response: Dispatcher.ResponseData = await transport.send(
+    { endpoint: frontEnd.url, method: 'POST', key: options.key, query: { uploadId }, body: complete, contentLength: Buffer.byteLength(complete) },
+    signal,
+  );
   const text = await response.body.text();
   const status = response.statusCode;
   if (status !== 200 || /<Error>/.test(text)) {

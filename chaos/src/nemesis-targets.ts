@@ -16,7 +16,10 @@ export function pickBy<T>(items: readonly T[], draw: number): T | undefined {
 
 /** Process ids of `role` that run and are not down, sorted (so a draw picks the same one from the same cluster). */
 export function liveIds(processes: readonly ProcessInfo[], role: string, down: ReadonlySet<string>): string[] {
-  return processes.filter((p) => p.role === role && !down.has(p.id)).map((p) => p.id).sort();
+  return processes
+    .filter((p) => p.role === role && !down.has(p.id))
+    .map((p) => p.id)
+    .sort();
 }
 
 /** Streams the load appends to all the time: the partitions' commit logs and blob data. */
@@ -55,13 +58,21 @@ export async function partitionServerTarget(view: ClusterView, fault: PlannedFau
 }
 
 /** A replica of a sealed extent, not flipped before, on a node that is up: where a byte rots. */
-export async function sealedReplicaTarget(view: ClusterView, fault: PlannedFault, options: { live: readonly string[]; flipped: ReadonlySet<string> }): Promise<{ extentId: string; nodeId: string; lengthBytes: number } | undefined> {
+export async function sealedReplicaTarget(
+  view: ClusterView,
+  fault: PlannedFault,
+  options: { live: readonly string[]; flipped: ReadonlySet<string> },
+): Promise<{ extentId: string; nodeId: string; lengthBytes: number } | undefined> {
   const streams = await view.streams();
   const seen = new Set<string>();
   const replicas = streams
     .flatMap((stream) => stream.extents)
     .filter((e) => e.sealed && Number(e.lengthBytes) > 0 && !options.flipped.has(e.extentId) && !seen.has(e.extentId) && seen.add(e.extentId))
-    .flatMap((e) => e.replicas.filter((r) => r.healthy && options.live.includes(r.nodeId)).map((r) => ({ extentId: e.extentId, nodeId: r.nodeId, lengthBytes: Number(e.lengthBytes) })))
+    .flatMap((e) =>
+      e.replicas
+        .filter((r) => r.healthy && options.live.includes(r.nodeId))
+        .map((r) => ({ extentId: e.extentId, nodeId: r.nodeId, lengthBytes: Number(e.lengthBytes) })),
+    )
     .sort((a, b) => a.extentId.localeCompare(b.extentId) || a.nodeId.localeCompare(b.nodeId));
   return pickBy(replicas, fault.pick);
 }

@@ -117,7 +117,8 @@ export class Nemesis {
     const slot = slotOf(kind);
     const deadline = this.deps.clock.monotonicMs() + SLOT_WAIT_MS;
     const roleOf = (id: string): string | undefined => this.deps.stamp.processes().find((p) => p.id === id)?.role;
-    const taken = async (): Promise<number> => [...this.down.keys()].filter((id) => roleOf(id) === slot).length + (slot === 'extent-node' && (await this.smallDiskFull()) ? 1 : 0);
+    const taken = async (): Promise<number> =>
+      [...this.down.keys()].filter((id) => roleOf(id) === slot).length + (slot === 'extent-node' && (await this.smallDiskFull()) ? 1 : 0);
     while ((await taken()) >= slotsMax(kind)) {
       if (stop.aborted || this.deps.clock.monotonicMs() > deadline) return false;
       await this.deps.clock.sleep(200, stop).catch(() => undefined);

@@ -34,7 +34,12 @@ export class PayloadSource {
     const rest = this.base.subarray(offset, offset + restBytes);
     const sha256 = createHash('sha256').update(head).update(rest).digest('hex');
     const md5 = createHash('md5').update(head).update(rest).digest('hex');
-    return { sizeBytes, sha256, md5, stream: () => Readable.from(sizeBytes === 0 ? [] : [head, rest].filter((part) => part.length > 0), { objectMode: false }) };
+    return {
+      sizeBytes,
+      sha256,
+      md5,
+      stream: () => Readable.from(sizeBytes === 0 ? [] : [head, rest].filter((part) => part.length > 0), { objectMode: false }),
+    };
   }
 }
 

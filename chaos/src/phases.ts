@@ -13,7 +13,8 @@ const SPREAD_TIMEOUT_MS = 45_000;
 const READ_BACK_ATTEMPTS_MAX = 5;
 const READ_BACK_RETRY_DELAY_MS = 2_000;
 
-const everyKey = (): string[] => Array.from({ length: KEY_PREFIXES * KEYS_PER_PREFIX }, (_, i) => keyName(Math.floor(i / KEYS_PER_PREFIX), i % KEYS_PER_PREFIX));
+const everyKey = (): string[] =>
+  Array.from({ length: KEY_PREFIXES * KEYS_PER_PREFIX }, (_, i) => keyName(Math.floor(i / KEYS_PER_PREFIX), i % KEYS_PER_PREFIX));
 
 /** Runs `work` over `items` with `WORKERS` at once; each worker has a client number of its own. */
 async function inParallel<T>(items: readonly T[], work: (item: T, worker: number) => Promise<void>, firstClient: number): Promise<void> {
@@ -40,7 +41,7 @@ export async function prefill(deps: LoadDeps, ids: OpIds): Promise<number> {
     async (key, client) => {
       const write = `f-${key}`;
       const chooser = new FrontEndChooser(deps.frontEnds, client, () => deps.clock.monotonicMs());
-      const sizeBytes = 16 + (key.length * 37 + client) % PREFILL_BYTES_MAX;
+      const sizeBytes = 16 + ((key.length * 37 + client) % PREFILL_BYTES_MAX);
       await execute(deps, { id: ids.take(), client, kind: 'put', key }, { write, body: deps.payload.body(write, sizeBytes) }, chooser);
     },
     PREFILL_CLIENT,
@@ -66,7 +67,10 @@ export async function spreadPartitions(view: ClusterView, clock: Clock): Promise
 export async function probeEveryFrontEnd(deps: LoadDeps): Promise<string | undefined> {
   for (const frontEnd of deps.frontEnds) {
     for (let prefix = 0; prefix < KEY_PREFIXES; prefix++) {
-      const answer = await listObjects(deps.transport, frontEnd, AbortSignal.timeout(10_000), prefixName(prefix)).catch((error: unknown) => ({ outcome: 'unknown', error: (error as Error).message }));
+      const answer = await listObjects(deps.transport, frontEnd, AbortSignal.timeout(10_000), prefixName(prefix)).catch((error: unknown) => ({
+        outcome: 'unknown',
+        error: (error as Error).message,
+      }));
       if (answer.outcome !== 'ok') return `${frontEnd.id} could not list ${prefixName(prefix)}: ${answer.error ?? ''}`;
     }
   }

@@ -29,13 +29,52 @@ describe('buildReport and summaryLine', () => {
       { type: 'phase', atMs: 50, phase: 'read-back' },
       op(4, 51, 52, 'ok', { kind: 'get', found: true, write: 'w1', sha256: 's1', sizeBytes: 5, final: true } as Partial<Op>),
     ];
-    const faults = new Map([['kill-extent-node', 3], ['kill-partition-server', 1], ['pause-extent-node', 2], ['restart-etcd', 1]]);
-    const report = buildReport({ seed: 42, durationS: 30, faultFlags: [], entries, check: checkHistory(entries), faults, convergence: { converged: true, elapsedMs: 11_400, last: '' }, peakRss: [{ id: 'en-2', role: 'extent-node', peakMiB: 410 }, { id: 'etcd', role: 'etcd', peakMiB: 90 }, { id: 'en-1', role: 'extent-node', peakMiB: 300 }], runDir: '/tmp/run' });
-    expect(report).toMatchObject({ ops: 2, prefilledKeys: 1, ackedPuts: 1, ackedPutBytes: 5, kills: 5, extentNodeKills: 3, pauses: 2, availability: 0.5, passed: true, readBack: { keys: 1, unreadable: 0 } });
+    const faults = new Map([
+      ['kill-extent-node', 3],
+      ['kill-partition-server', 1],
+      ['pause-extent-node', 2],
+      ['restart-etcd', 1],
+    ]);
+    const report = buildReport({
+      seed: 42,
+      durationS: 30,
+      faultFlags: [],
+      entries,
+      check: checkHistory(entries),
+      faults,
+      convergence: { converged: true, elapsedMs: 11_400, last: '' },
+      peakRss: [
+        { id: 'en-2', role: 'extent-node', peakMiB: 410 },
+        { id: 'etcd', role: 'etcd', peakMiB: 90 },
+        { id: 'en-1', role: 'extent-node', peakMiB: 300 },
+      ],
+      runDir: '/tmp/run',
+    });
+    expect(report).toMatchObject({
+      ops: 2,
+      prefilledKeys: 1,
+      ackedPuts: 1,
+      ackedPutBytes: 5,
+      kills: 5,
+      extentNodeKills: 3,
+      pauses: 2,
+      availability: 0.5,
+      passed: true,
+      readBack: { keys: 1, unreadable: 0 },
+    });
     expect(summaryLine(report)).toBe(
       'chaos seed=42 ops=2 acked_puts=1 multipart=0 kills=5 en_kills=3 pauses=2 crashes=0 lost=0 corrupt=0 stale=0 resurrected=0 list_missing=0 unreadable=0 availability=50.0% max_outage_s=0.0 converged_s=11.4 peak_rss_mib=en:410,etcd:90 PASS',
     );
-    const unconverged = buildReport({ seed: 42, durationS: 30, faultFlags: [], entries, check: checkHistory(entries), faults, convergence: { converged: false, elapsedMs: 180_000, last: '2 extents below 3' }, runDir: '/tmp/run' });
+    const unconverged = buildReport({
+      seed: 42,
+      durationS: 30,
+      faultFlags: [],
+      entries,
+      check: checkHistory(entries),
+      faults,
+      convergence: { converged: false, elapsedMs: 180_000, last: '2 extents below 3' },
+      runDir: '/tmp/run',
+    });
     expect(summaryLine(unconverged)).toMatch(/converged_s=no FAIL$/);
   });
 });

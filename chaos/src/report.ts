@@ -62,7 +62,10 @@ export function buildReport(input: {
   for (const op of load) opsByKind[op.kind][op.outcome]++;
   const ackedPuts = load.filter((op) => op.kind === 'put' && op.outcome === 'ok');
   const faults = Object.fromEntries([...input.faults].sort(([a], [b]) => a.localeCompare(b)));
-  const sum = (match: (kind: string) => boolean): number => Object.entries(faults).filter(([kind]) => match(kind)).reduce((total, [, count]) => total + count, 0);
+  const sum = (match: (kind: string) => boolean): number =>
+    Object.entries(faults)
+      .filter(([kind]) => match(kind))
+      .reduce((total, [, count]) => total + count, 0);
   const finalReads = ops.filter((op) => op.final && op.kind === 'get');
   const anomalies = input.check.counts;
   const problems = Object.values(anomalies).reduce((total, count) => total + count, 0);
@@ -110,7 +113,10 @@ function loadWindow(entries: readonly HistoryEntry[]): { startMs: number; endMs:
 export function longestOutageMs(ops: readonly Op[], window: { startMs: number; endMs: number }): number {
   if (ops.length === 0) return 0;
   const end = Math.min(window.endMs, Math.max(...ops.map((op) => op.completeMs)));
-  const successes = ops.filter((op) => op.outcome === 'ok' && op.completeMs < end).map((op) => op.completeMs).sort((a, b) => a - b);
+  const successes = ops
+    .filter((op) => op.outcome === 'ok' && op.completeMs < end)
+    .map((op) => op.completeMs)
+    .sort((a, b) => a - b);
   let longest = 0;
   let previous = window.startMs;
   for (const at of [...successes, end]) {
@@ -149,7 +155,13 @@ export function summaryLine(report: ChaosReport): string {
 
 /** Short names of the roles in the summary line. */
 const ROLE_LABELS: Record<string, string> = {
-  etcd: 'etcd', 'extent-node': 'en', 'partition-server': 'ps', 'stream-manager': 'sm', 'partition-manager': 'pm', 'front-end': 'fe', 'location-service': 'ls',
+  etcd: 'etcd',
+  'extent-node': 'en',
+  'partition-server': 'ps',
+  'stream-manager': 'sm',
+  'partition-manager': 'pm',
+  'front-end': 'fe',
+  'location-service': 'ls',
 };
 
 /** `etcd:2048,en:1400,...`: the roles of the stamp, biggest first. */

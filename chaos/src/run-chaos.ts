@@ -64,17 +64,41 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   try {
     await smallDisk?.mount();
     const startedMs = clock.monotonicMs();
-    run.stamp = await startChaosStamp({ dataDir, flipByte: options.flipByte ?? false, ...(smallDisk ? { smallDisk } : {}), onExit: (info, how) => run.nemesis?.onExit(info, how) });
+    run.stamp = await startChaosStamp({
+      dataDir,
+      flipByte: options.flipByte ?? false,
+      ...(smallDisk ? { smallDisk } : {}),
+      onExit: (info, how) => run.nemesis?.onExit(info, how),
+    });
     progress(`stamp started in ${((clock.monotonicMs() - startedMs) / 1000).toFixed(1)} s: ${run.stamp.processes().length} processes in ${dataDir}`);
     const info = run.stamp.info;
     run.transport = new S3Transport({ region: info.region, bucket: BUCKET, accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey });
-    const frontEnds = run.stamp.processes().filter((p) => p.role === 'front-end').map((p) => ({ id: p.id, url: `http://${p.address}` }));
-    const deps: LoadDeps = { transport: run.transport, frontEnds, history, payload: new PayloadSource(options.seed), clock, originMs: clock.monotonicMs(), seed: options.seed };
+    const frontEnds = run.stamp
+      .processes()
+      .filter((p) => p.role === 'front-end')
+      .map((p) => ({ id: p.id, url: `http://${p.address}` }));
+    const deps: LoadDeps = {
+      transport: run.transport,
+      frontEnds,
+      history,
+      payload: new PayloadSource(options.seed),
+      clock,
+      originMs: clock.monotonicMs(),
+      seed: options.seed,
+    };
     run.view = new ClusterView(run.stamp);
     const stamp = run.stamp;
     run.memory = new MemoryWatch(() => stamp.processes());
     run.memory.start();
-    run.nemesis = new Nemesis({ stamp: run.stamp, view: run.view, history, clock, originMs: deps.originMs, extentFile: extentFileOf(dataDir, smallDisk), ...(smallDisk ? { smallDisk: { nodeId: SMALL_DISK_NODE, disk: smallDisk } } : {}) });
+    run.nemesis = new Nemesis({
+      stamp: run.stamp,
+      view: run.view,
+      history,
+      clock,
+      originMs: deps.originMs,
+      extentFile: extentFileOf(dataDir, smallDisk),
+      ...(smallDisk ? { smallDisk: { nodeId: SMALL_DISK_NODE, disk: smallDisk } } : {}),
+    });
     return await runPhases(options, { ...(run as Running), deps, history, progress });
   } finally {
     await run.memory?.stop().catch(() => undefined);
@@ -110,8 +134,17 @@ async function runPhases(options: ChaosOptions, run: Running & { deps: LoadDeps;
   const stop = new AbortController();
   options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
   const timer = setTimeout(() => stop.abort(), options.durationS * 1000);
-  const ticker = setInterval(() => progress(`running: ${history.ops().length} requests, faults ${JSON.stringify(Object.fromEntries(nemesis.counts))}`), PROGRESS_INTERVAL_MS);
-  const schedule = planSchedule({ seed: options.seed, durationMs: options.durationS * 1000, flipByte: options.flipByte ?? false, fillDisk: options.fillDisk ?? false, restartEtcd: options.restartEtcd ?? false });
+  const ticker = setInterval(
+    () => progress(`running: ${history.ops().length} requests, faults ${JSON.stringify(Object.fromEntries(nemesis.counts))}`),
+    PROGRESS_INTERVAL_MS,
+  );
+  const schedule = planSchedule({
+    seed: options.seed,
+    durationMs: options.durationS * 1000,
+    flipByte: options.flipByte ?? false,
+    fillDisk: options.fillDisk ?? false,
+    restartEtcd: options.restartEtcd ?? false,
+  });
   const clients = options.clients ?? CLIENTS_DEFAULT;
   progress(`load (${clients} clients) and nemesis (${schedule.length} faults planned) for ${options.durationS} s`);
   mark('load');
@@ -124,15 +157,34 @@ async function runPhases(options: ChaosOptions, run: Running & { deps: LoadDeps;
   progress('time is up: no new requests; healing every fault');
   mark('heal');
   await Promise.all([load, nemesis.healAll()]);
-  const convergence = await waitForConvergence({ view: run.view, stamp: run.stamp, clock, replicaCount: CHAOS_STAMP.replicaCount, timeoutMs: CONVERGENCE_TIMEOUT_MS, probe: () => probeEveryFrontEnd(deps) });
-  progress(convergence.converged ? `converged in ${(convergence.elapsedMs / 1000).toFixed(1)} s; reading every key back` : `did not converge: ${convergence.last}`);
+  const convergence = await waitForConvergence({
+    view: run.view,
+    stamp: run.stamp,
+    clock,
+    replicaCount: CHAOS_STAMP.replicaCount,
+    timeoutMs: CONVERGENCE_TIMEOUT_MS,
+    probe: () => probeEveryFrontEnd(deps),
+  });
+  progress(
+    convergence.converged ? `converged in ${(convergence.elapsedMs / 1000).toFixed(1)} s; reading every key back` : `did not converge: ${convergence.last}`,
+  );
   mark('read-back');
   await readBack(deps, ids);
   await history.close();
   const peakRss = await run.memory.stop();
 
   const faultFlags = (['flipByte', 'fillDisk', 'restartEtcd'] as const).filter((flag) => options[flag]);
-  const report = buildReport({ seed: options.seed, durationS: options.durationS, faultFlags, entries: history.entries, check: checkHistory(history.entries), faults: nemesis.counts, convergence, peakRss, runDir: options.runDir });
+  const report = buildReport({
+    seed: options.seed,
+    durationS: options.durationS,
+    faultFlags,
+    entries: history.entries,
+    check: checkHistory(history.entries),
+    faults: nemesis.counts,
+    convergence,
+    peakRss,
+    runDir: options.runDir,
+  });
   await writeFile(join(options.runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(options.runDir, 'summary.txt'), `${summaryLine(report)}\n`);
   return report;

@@ -48,7 +48,10 @@ export class FrontEndChooser {
   /** Sends with `attempt`, failing over on refused connections; every front-end is tried at most once. */
   async send(attempt: (frontEnd: FrontEnd, signal: AbortSignal) => Promise<Answer>): Promise<Answer> {
     const order = this.frontEnds.map((_, i) => this.frontEnds[(this.home + i) % this.frontEnds.length]!);
-    const preferred = [...order.filter((fe) => (this.downUntil.get(fe.id) ?? 0) <= this.nowMs()), ...order.filter((fe) => (this.downUntil.get(fe.id) ?? 0) > this.nowMs())];
+    const preferred = [
+      ...order.filter((fe) => (this.downUntil.get(fe.id) ?? 0) <= this.nowMs()),
+      ...order.filter((fe) => (this.downUntil.get(fe.id) ?? 0) > this.nowMs()),
+    ];
     let last: Answer | undefined;
     for (const frontEnd of preferred) {
       try {
@@ -86,7 +89,12 @@ async function failure(response: Dispatcher.ResponseData, frontEnd: FrontEnd): P
 }
 
 /** S3 PutObject of `body`, naming `write` in the object's metadata. */
-export async function putObject(transport: S3Transport, frontEnd: FrontEnd, signal: AbortSignal, options: { key: string; write: string; body: PutBody }): Promise<Answer> {
+export async function putObject(
+  transport: S3Transport,
+  frontEnd: FrontEnd,
+  signal: AbortSignal,
+  options: { key: string; write: string; body: PutBody },
+): Promise<Answer> {
   const request: S3Request = {
     endpoint: frontEnd.url,
     method: 'PUT',
@@ -102,7 +110,12 @@ export async function putObject(transport: S3Transport, frontEnd: FrontEnd, sign
 }
 
 /** S3 GetObject or HeadObject: what the object holds (a GET hashes the whole body), or a 404. */
-export async function readObject(transport: S3Transport, frontEnd: FrontEnd, signal: AbortSignal, options: { key: string; method: 'GET' | 'HEAD' }): Promise<Answer> {
+export async function readObject(
+  transport: S3Transport,
+  frontEnd: FrontEnd,
+  signal: AbortSignal,
+  options: { key: string; method: 'GET' | 'HEAD' },
+): Promise<Answer> {
   const response = await transport.send({ endpoint: frontEnd.url, method: options.method, key: options.key }, signal);
   if (response.statusCode === 404) {
     await response.body.dump();
@@ -150,5 +163,10 @@ export async function listObjects(transport: S3Transport, frontEnd: FrontEnd, si
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

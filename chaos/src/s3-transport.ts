@@ -48,7 +48,12 @@ export interface S3Request {
  */
 export class S3Transport {
   private readonly signer: SignatureV4;
-  private readonly agent = new Agent({ connections: CONNECTIONS_PER_ORIGIN_MAX, headersTimeout: REQUEST_TIMEOUT_MS, bodyTimeout: REQUEST_TIMEOUT_MS, connectTimeout: 5_000 });
+  private readonly agent = new Agent({
+    connections: CONNECTIONS_PER_ORIGIN_MAX,
+    headersTimeout: REQUEST_TIMEOUT_MS,
+    bodyTimeout: REQUEST_TIMEOUT_MS,
+    connectTimeout: 5_000,
+  });
 
   constructor(private readonly options: { region: string; bucket: string; accessKeyId: string; secretAccessKey: string }) {
     this.signer = new SignatureV4({
@@ -67,7 +72,9 @@ export class S3Transport {
     const path = `/${this.options.bucket}${spec.key ? `/${spec.key.split('/').map(encodeURIComponent).join('/')}` : ''}`;
     const headers: Record<string, string> = { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', ...spec.headers };
     if (spec.contentLength !== undefined) headers['content-length'] = String(spec.contentLength);
-    const signed = await this.signer.sign(new HttpRequest({ method: spec.method, protocol: 'http:', hostname: url.hostname, port: Number(url.port), path, query: spec.query ?? {}, headers }));
+    const signed = await this.signer.sign(
+      new HttpRequest({ method: spec.method, protocol: 'http:', hostname: url.hostname, port: Number(url.port), path, query: spec.query ?? {}, headers }),
+    );
     const search = new URLSearchParams(spec.query ?? {}).toString().replace(/\+/g, '%20');
     const { host: _host, ...sendHeaders } = signed.headers;
     return request(`${url.origin}${path}${search ? `?${search}` : ''}`, {

@@ -19,8 +19,18 @@ describe('planSchedule', () => {
     expect(plain).not.toContain('restart-etcd');
     const all = new Set(planSchedule({ seed: 1, durationMs: 1_800_000, flipByte: true, fillDisk: true, restartEtcd: true }).map((f) => f.kind));
     expect([...all].sort()).toEqual([
-      'fill-disk', 'flip-byte', 'kill-extent-node', 'kill-front-end', 'kill-partition-manager-leader', 'kill-partition-server', 'kill-stream-manager-leader',
-      'pause-extent-node', 'pause-partition-manager-leader', 'pause-partition-server', 'pause-stream-manager-leader', 'restart-etcd',
+      'fill-disk',
+      'flip-byte',
+      'kill-extent-node',
+      'kill-front-end',
+      'kill-partition-manager-leader',
+      'kill-partition-server',
+      'kill-stream-manager-leader',
+      'pause-extent-node',
+      'pause-partition-manager-leader',
+      'pause-partition-server',
+      'pause-stream-manager-leader',
+      'restart-etcd',
     ]);
   });
 
@@ -47,7 +57,14 @@ describe('planSchedule', () => {
 
 describe('SeededRandom', () => {
   it('draws the same numbers from the same seed and label, other numbers from another label', () => {
-    const draws = (seed: number, label: string): number[] => Array.from({ length: 5 }, ((random) => () => random.int(1_000_000))(new SeededRandom(seed, label)));
+    const draws = (seed: number, label: string): number[] =>
+      Array.from(
+        { length: 5 },
+        (
+          (random) => () =>
+            random.int(1_000_000)
+        )(new SeededRandom(seed, label)),
+      );
     expect(draws(7, 'a')).toEqual(draws(7, 'a'));
     expect(draws(7, 'a')).not.toEqual(draws(7, 'b'));
     expect(new SeededRandom(7).bytes(10)).toEqual(new SeededRandom(7).bytes(10));

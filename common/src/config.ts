@@ -29,10 +29,7 @@ function isBooleanField(field: z.ZodType): boolean {
  * `--config`; flags win over the environment, which wins over the file, which wins over the
  * schema's defaults. Throws {@link ConfigError} naming the first bad or unknown field.
  */
-export function parseConfig<Shape extends z.ZodRawShape>(
-  schema: z.ZodObject<Shape>,
-  sources: ConfigSources,
-): z.infer<z.ZodObject<Shape>> {
+export function parseConfig<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, sources: ConfigSources): z.infer<z.ZodObject<Shape>> {
   const keys = Object.keys(schema.shape);
   const options: Record<string, { type: 'string' | 'boolean' }> = { config: { type: 'string' } };
   for (const key of keys) {
@@ -81,8 +78,7 @@ function readConfigFile(path: string | boolean | undefined): Record<string, unkn
 /** Field helpers shared by the roles' config schemas. */
 export const configFields = {
   /** `host:port`; port 0 asks the OS for a free one. */
-  address: () =>
-    z.string().regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected host:port'),
+  address: () => z.string().regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected host:port'),
   /** A comma-separated list of `host:port`. */
   addresses: () =>
     z

@@ -14,10 +14,7 @@ export class StrataError<Code extends string = string> extends Error {
   }
 }
 
-export function isStrataError<Code extends string>(
-  error: unknown,
-  codes?: readonly Code[],
-): error is StrataError<Code> {
+export function isStrataError<Code extends string>(error: unknown, codes?: readonly Code[]): error is StrataError<Code> {
   return error instanceof StrataError && (codes === undefined || codes.includes(error.code as Code));
 }
 

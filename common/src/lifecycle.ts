@@ -114,7 +114,13 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
 
   const info = { ...running.info, ...(probes ? { probeAddress: probes.address } : {}) };
   log.info({ address: running.address, ...info }, 'role ready');
-  const ready: ReadyMessage = { type: 'ready', role: spec.role, pid: process.pid, ...(running.address ? { address: running.address } : {}), ...(Object.keys(info).length > 0 ? { info } : {}) };
+  const ready: ReadyMessage = {
+    type: 'ready',
+    role: spec.role,
+    pid: process.pid,
+    ...(running.address ? { address: running.address } : {}),
+    ...(Object.keys(info).length > 0 ? { info } : {}),
+  };
   process.send?.(ready);
 }
 

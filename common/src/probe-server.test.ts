@@ -9,12 +9,21 @@ describe('startProbeServer', () => {
   });
   const get = async (path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`http://${probes!.address}${path}`, init);
-    return { status: response.status, body: response.headers.get('content-type')?.includes('json') && init?.method !== 'HEAD' ? await response.json() : undefined };
+    return {
+      status: response.status,
+      body: response.headers.get('content-type')?.includes('json') && init?.method !== 'HEAD' ? await response.json() : undefined,
+    };
   };
 
   it('answers liveness without asking readiness, so a slow dependency cannot fail it', async () => {
     let asked = 0;
-    probes = await startProbeServer({ address: '127.0.0.1:0', readiness: () => { asked++; return 'etcd unreachable'; } });
+    probes = await startProbeServer({
+      address: '127.0.0.1:0',
+      readiness: () => {
+        asked++;
+        return 'etcd unreachable';
+      },
+    });
     expect(await get('/livez')).toEqual({ status: 200, body: { live: true } });
     expect(asked).toBe(0);
   });
@@ -28,7 +37,12 @@ describe('startProbeServer', () => {
   });
 
   it('reports a readiness check that throws as not ready, with its message', async () => {
-    probes = await startProbeServer({ address: '127.0.0.1:0', readiness: () => { throw new Error('boom'); } });
+    probes = await startProbeServer({
+      address: '127.0.0.1:0',
+      readiness: () => {
+        throw new Error('boom');
+      },
+    });
     expect(await get('/readyz')).toEqual({ status: 503, body: { ready: false, problem: 'readiness check failed: boom' } });
   });
 

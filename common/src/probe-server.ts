@@ -32,7 +32,9 @@ export async function startProbeServer(options: { address: string; readiness: Re
     if (path !== LIVENESS_PATH && path !== READINESS_PATH) return send(404, { error: `no probe at ${path}; try ${LIVENESS_PATH} or ${READINESS_PATH}` });
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, { error: 'probes answer GET and HEAD' });
     if (path === LIVENESS_PATH) return send(200, { live: true });
-    void checkReadiness(options.readiness).then((problem) => send(problem === undefined ? 200 : 503, problem === undefined ? { ready: true } : { ready: false, problem }));
+    void checkReadiness(options.readiness).then((problem) =>
+      send(problem === undefined ? 200 : 503, problem === undefined ? { ready: true } : { ready: false, problem }),
+    );
   });
   // Probes are one short request each; idle keep-alive sockets must not hold up a stop.
   server.keepAliveTimeout = 1_000;

@@ -120,7 +120,10 @@ async function serveS3(deps: FrontEndDeps, s3Deps: Omit<S3Deps, 'log'>, request:
       : auth.account;
     addressed = { account, target };
     const region = auth.anonymous ? deps.region : auth.region;
-    const response = await operation({ requestId, method: request.method, account, target, headers: request.headers, auth, region, body: request.raw }, { ...s3Deps, log });
+    const response = await operation(
+      { requestId, method: request.method, account, target, headers: request.headers, auth, region, body: request.raw },
+      { ...s3Deps, log },
+    );
     log.debug({ method: request.method, url: rawUrl, status: response.status }, 's3 request');
     await addCorsHeaders(s3Deps, request, reply, addressed);
     return send(request, reply, response);

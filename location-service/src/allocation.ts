@@ -20,9 +20,11 @@ export function chooseStamp(stamps: readonly StampRecord[], accountsPerStamp: Re
   const reasons: string[] = [];
   const eligible = stamps.filter((stamp) => {
     const utilisation = utilisationOf(stamp);
-    if (stamp.reportedMs === 0 || policy.nowMs - stamp.reportedMs > policy.staleMs) reasons.push(`${stamp.stampId}: no report in the last ${policy.staleMs} ms`);
+    if (stamp.reportedMs === 0 || policy.nowMs - stamp.reportedMs > policy.staleMs)
+      reasons.push(`${stamp.stampId}: no report in the last ${policy.staleMs} ms`);
     else if (stamp.capacityBytes <= 0) reasons.push(`${stamp.stampId}: no capacity reported`);
-    else if (utilisation > policy.utilisationMax) reasons.push(`${stamp.stampId}: ${percent(utilisation)} used, above the ${percent(policy.utilisationMax)} threshold`);
+    else if (utilisation > policy.utilisationMax)
+      reasons.push(`${stamp.stampId}: ${percent(utilisation)} used, above the ${percent(policy.utilisationMax)} threshold`);
     else return true;
     return false;
   });

@@ -3,7 +3,4 @@
  * (armed through STRATA_FAILPOINTS, e.g. `location.create.afterStampRegistration=crash`).
  */
 export type LocationFailpoint =
-  | 'location.create.afterReserve'
-  | 'location.create.afterStampRegistration'
-  | 'location.delete.afterLockOut'
-  | 'location.delete.afterErase';
+  'location.create.afterReserve' | 'location.create.afterStampRegistration' | 'location.delete.afterLockOut' | 'location.delete.afterErase';

@@ -17,7 +17,9 @@ export class LocationStore {
 
   async stamps(): Promise<StampRecord[]> {
     const all = await this.deps.etcd.getAll().prefix(this.keys.stamps).strings();
-    return Object.values(all).map(decodeStamp).sort((a, b) => a.stampId.localeCompare(b.stampId));
+    return Object.values(all)
+      .map(decodeStamp)
+      .sort((a, b) => a.stampId.localeCompare(b.stampId));
   }
 
   async stamp(stampId: string): Promise<StampRecord | undefined> {
@@ -37,13 +39,19 @@ export class LocationStore {
   /** Every account in every state, by name. */
   async accounts(): Promise<AccountRecord[]> {
     const all = await this.deps.etcd.getAll().prefix(this.keys.accounts).strings();
-    return Object.values(all).map(decodeAccount).sort((a, b) => a.name.localeCompare(b.name));
+    return Object.values(all)
+      .map(decodeAccount)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Stores `account` if its name is free; else returns the account that holds the name. */
   async reserve(account: AccountRecord): Promise<{ reserved: true } | { reserved: false; existing: AccountRecord }> {
     const key = this.keys.account(account.name);
-    const result = await this.deps.etcd.if(key, 'Create', '==', 0).then(this.deps.etcd.put(key).value(JSON.stringify(account))).else(this.deps.etcd.get(key)).commit();
+    const result = await this.deps.etcd
+      .if(key, 'Create', '==', 0)
+      .then(this.deps.etcd.put(key).value(JSON.stringify(account)))
+      .else(this.deps.etcd.get(key))
+      .commit();
     if (result.succeeded) return { reserved: true };
     const kv = result.responses[0]?.response_range?.kvs[0];
     return kv ? { reserved: false, existing: decodeAccount(kv.value.toString()) } : this.reserve(account);

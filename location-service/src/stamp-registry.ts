@@ -16,7 +16,8 @@ const ENDPOINT = configFields.address();
  */
 export async function registerStamp(options: { store: LocationStore; clock: Clock; request: locationV1.RegisterStampRequest }): Promise<StampRecord> {
   const { request } = options;
-  if (!STAMP_ID.safeParse(request.stampId).success) throw new LocationError('INVALID_ARGUMENT', `bad stamp id ${JSON.stringify(request.stampId)}: lower-case letters, digits and dashes`);
+  if (!STAMP_ID.safeParse(request.stampId).success)
+    throw new LocationError('INVALID_ARGUMENT', `bad stamp id ${JSON.stringify(request.stampId)}: lower-case letters, digits and dashes`);
   const frontEnds = request.frontEndEndpoints ?? [];
   if (frontEnds.length > FRONT_ENDS_MAX || frontEnds.some((endpoint) => !ENDPOINT.safeParse(endpoint).success)) {
     throw new LocationError('INVALID_ARGUMENT', `front-end endpoints must be at most ${FRONT_ENDS_MAX} host:port`);

@@ -124,3 +124,12 @@ export const GC_MIB_PER_SECOND_DEFAULT = 32;
  * most 2.3 bytes per byte it frees (0.7 / 0.3).
  */
 export const GC_LIVE_RATIO_MIN_DEFAULT = 0.7;
+
+/** A compaction stops (releasing nothing more) once its server's lease is sure for less than this. */
+export const GC_LEASE_MARGIN_MS = 2_000;
+
+/** How long a count of a partition's entries is reused for its stats. */
+export const STATS_TTL_MS = 5_000;
+
+/** How long a split, merge or move waits for accepted uploads to commit before freezing anyway. */
+export const UPLOAD_DRAIN_MS = 10_000;

@@ -65,8 +65,7 @@ export function messageCodec<Input, Output>(fullName: string): MessageCodec<Inpu
   const type = recordsRoot.lookupType(fullName);
   return {
     encode: (message) => Buffer.from(type.encode(type.fromObject(message as Record<string, unknown>)).finish()),
-    decode: (bytes) =>
-      type.toObject(type.decode(bytes), { longs: Number, enums: String, defaults: true, oneofs: true, bytes: Buffer }) as Output,
+    decode: (bytes) => type.toObject(type.decode(bytes), { longs: Number, enums: String, defaults: true, oneofs: true, bytes: Buffer }) as Output,
   };
 }
 

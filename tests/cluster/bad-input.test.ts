@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand, ListObjectsV2Command, ListPartsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  ListPartsCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { crc32 } from '@node-rs/crc32';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
@@ -64,12 +72,23 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
   });
 
   it('a missing bucket: 404 NoSuchBucket, for reads and writes', async () => {
-    await expect(t.s3.send(new GetObjectCommand({ Bucket: 'no-such-bucket', Key: 'k' }))).rejects.toMatchObject({ name: 'NoSuchBucket', $metadata: { httpStatusCode: 404 } });
-    await expect(t.s3.send(new PutObjectCommand({ Bucket: 'no-such-bucket', Key: 'k', Body: 'x' }))).rejects.toMatchObject({ name: 'NoSuchBucket', $metadata: { httpStatusCode: 404 } });
+    await expect(t.s3.send(new GetObjectCommand({ Bucket: 'no-such-bucket', Key: 'k' }))).rejects.toMatchObject({
+      name: 'NoSuchBucket',
+      $metadata: { httpStatusCode: 404 },
+    });
+    await expect(t.s3.send(new PutObjectCommand({ Bucket: 'no-such-bucket', Key: 'k', Body: 'x' }))).rejects.toMatchObject({
+      name: 'NoSuchBucket',
+      $metadata: { httpStatusCode: 404 },
+    });
   });
 
   it('a missing key: 404 NoSuchKey with the request id in body and header', async () => {
-    const response = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/no-such-key`, headers: { 'x-amz-content-sha256': createHash('sha256').update('').digest('hex') } });
+    const response = await signedRequest({
+      info: t.stamp.info,
+      method: 'GET',
+      path: `/${BUCKET}/no-such-key`,
+      headers: { 'x-amz-content-sha256': createHash('sha256').update('').digest('hex') },
+    });
     expect(response.status).toBe(404);
     const error = s3Error(response.body);
     expect(error.code).toBe('NoSuchKey');
@@ -78,7 +97,12 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
 
   it('an invalid bucket name: 400 InvalidBucketName', async () => {
     for (const name of ['Upper-Case', 'ab', 'bad..dots', '192.168.1.1', '-leading-dash']) {
-      const response = await signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${name}`, headers: { 'x-amz-content-sha256': createHash('sha256').update('').digest('hex') } });
+      const response = await signedRequest({
+        info: t.stamp.info,
+        method: 'PUT',
+        path: `/${name}`,
+        headers: { 'x-amz-content-sha256': createHash('sha256').update('').digest('hex') },
+      });
       expect(response.status, name).toBe(400);
       expect(s3Error(response.body).code, name).toBe('InvalidBucketName');
     }
@@ -87,7 +111,8 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
   it('an aws-chunked body with a bad chunk signature: 403 SignatureDoesNotMatch (as S3 answers), nothing stored', async () => {
     const data = Buffer.from('signed chunk data '.repeat(100));
     const key = 'bad-chunk-signature';
-    const encodedLength = (signature: string) => `${data.length.toString(16)};chunk-signature=${signature}\r\n`.length + data.length + 2 + `0;chunk-signature=${signature}\r\n\r\n`.length;
+    const encodedLength = (signature: string) =>
+      `${data.length.toString(16)};chunk-signature=${signature}\r\n`.length + data.length + 2 + `0;chunk-signature=${signature}\r\n\r\n`.length;
     const signed = await signRequest({
       info: t.stamp.info,
       method: 'PUT',
@@ -99,8 +124,15 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
         'content-length': String(encodedLength('0'.repeat(64))),
       },
     });
-    const [first, final] = signChunks({ secretAccessKey: t.stamp.info.secretAccessKey, amzDate: signed.amzDate, region: t.stamp.info.region, seedSignature: seedSignatureOf(signed.authorization), chunks: [data, Buffer.alloc(0)] });
-    const good = (sig: string, finalSig: string) => Buffer.concat([Buffer.from(`${data.length.toString(16)};chunk-signature=${sig}\r\n`), data, Buffer.from(`\r\n0;chunk-signature=${finalSig}\r\n\r\n`)]);
+    const [first, final] = signChunks({
+      secretAccessKey: t.stamp.info.secretAccessKey,
+      amzDate: signed.amzDate,
+      region: t.stamp.info.region,
+      seedSignature: seedSignatureOf(signed.authorization),
+      chunks: [data, Buffer.alloc(0)],
+    });
+    const good = (sig: string, finalSig: string) =>
+      Buffer.concat([Buffer.from(`${data.length.toString(16)};chunk-signature=${sig}\r\n`), data, Buffer.from(`\r\n0;chunk-signature=${finalSig}\r\n\r\n`)]);
     const tampered = Buffer.from(first!, 'hex');
     tampered[0]! ^= 0xff;
     const response = await send(signed, good(tampered.toString('hex'), final!));
@@ -109,7 +141,13 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
     await expectNothingStored(key);
     // The same request with the right chunk signatures is stored: the test's framing is right.
     const again = await signRequest({ ...{ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}` }, headers: signed.headers });
-    const chunks = signChunks({ secretAccessKey: t.stamp.info.secretAccessKey, amzDate: again.amzDate, region: t.stamp.info.region, seedSignature: seedSignatureOf(again.authorization), chunks: [data, Buffer.alloc(0)] });
+    const chunks = signChunks({
+      secretAccessKey: t.stamp.info.secretAccessKey,
+      amzDate: again.amzDate,
+      region: t.stamp.info.region,
+      seedSignature: seedSignatureOf(again.authorization),
+      chunks: [data, Buffer.alloc(0)],
+    });
     expect((await send(again, good(chunks[0]!, chunks[1]!))).status).toBe(200);
   });
 
@@ -129,7 +167,13 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
     expect(response.status).toBe(400);
     expect(s3Error(response.body).code).toBe('BadDigest');
     await expectNothingStored(key);
-    const right = await signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}`, headers, body: unsignedTrailerBody(data, crc32Base64(data)) });
+    const right = await signedRequest({
+      info: t.stamp.info,
+      method: 'PUT',
+      path: `/${BUCKET}/${key}`,
+      headers,
+      body: unsignedTrailerBody(data, crc32Base64(data)),
+    });
     expect(right.status).toBe(200);
     expect(right.headers.get('etag')).toBe(`"${createHash('md5').update(data).digest('hex')}"`);
   });
@@ -138,7 +182,13 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
     const data = Buffer.from('content md5 checked data '.repeat(300));
     const md5 = createHash('md5').update(data).digest();
     const put = (key: string, contentMd5: string, body = data) =>
-      signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}`, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-md5': contentMd5 }, body });
+      signedRequest({
+        info: t.stamp.info,
+        method: 'PUT',
+        path: `/${BUCKET}/${key}`,
+        headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-md5': contentMd5 },
+        body,
+      });
     const wrong = await put('bad-content-md5', createHash('md5').update('something else').digest('base64'));
     expect([wrong.status, s3Error(wrong.body).code]).toEqual([400, 'BadDigest']);
     await expectNothingStored('bad-content-md5');
@@ -157,7 +207,14 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
     try {
       const body = Buffer.from('bytes the partition server does not hash');
       const upload = (blob: string, contentMd5: Buffer) =>
-        p.client.putBlob({ header: { account: t.stamp.info.account, container: BUCKET, blob, properties: {} }, body: (async function* () { yield body; })(), beforeCommit: async () => ({ contentMd5 }), expectedBytes: body.length });
+        p.client.putBlob({
+          header: { account: t.stamp.info.account, container: BUCKET, blob, properties: {} },
+          body: (async function* () {
+            yield body;
+          })(),
+          beforeCommit: async () => ({ contentMd5 }),
+          expectedBytes: body.length,
+        });
       await expect(upload('short-md5', Buffer.alloc(3))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       await expect(upload('no-md5', Buffer.alloc(0))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       await expectNothingStored('short-md5');
@@ -165,7 +222,9 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
       const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'part-without-md5' }))).UploadId!;
       const part = p.client.multipart.uploadPart({
         header: { upload: { account: t.stamp.info.account, container: BUCKET, blob: 'part-without-md5', uploadId }, partNumber: 1 },
-        body: (async function* () { yield body; })(),
+        body: (async function* () {
+          yield body;
+        })(),
         beforeCommit: async () => ({ contentMd5: Buffer.alloc(0) }),
         expectedBytes: body.length,
       });
@@ -178,7 +237,12 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
 
   it('a body that does not hash to its signed x-amz-content-sha256: 400 XAmzContentSHA256Mismatch, nothing stored', async () => {
     const key = 'sha-mismatch';
-    const signed = await signRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/${key}`, headers: { 'x-amz-content-sha256': createHash('sha256').update('the body').digest('hex'), 'content-length': '8' } });
+    const signed = await signRequest({
+      info: t.stamp.info,
+      method: 'PUT',
+      path: `/${BUCKET}/${key}`,
+      headers: { 'x-amz-content-sha256': createHash('sha256').update('the body').digest('hex'), 'content-length': '8' },
+    });
     const response = await send(signed, Buffer.from('THE BODY'));
     expect(response.status).toBe(400);
     expect(s3Error(response.body).code).toBe('XAmzContentSHA256Mismatch');
@@ -187,7 +251,12 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
 
   it('an S3 operation Strata does not implement: 501 NotImplemented, never a wrong success', async () => {
     const empty = createHash('sha256').update('').digest('hex');
-    const unimplemented: Array<['GET' | 'PUT', string]> = [['GET', `/${BUCKET}?lifecycle`], ['GET', `/${BUCKET}?replication`], ['PUT', `/${BUCKET}/k?tagging`], ['PUT', `/${BUCKET}?versioning`]];
+    const unimplemented: Array<['GET' | 'PUT', string]> = [
+      ['GET', `/${BUCKET}?lifecycle`],
+      ['GET', `/${BUCKET}?replication`],
+      ['PUT', `/${BUCKET}/k?tagging`],
+      ['PUT', `/${BUCKET}?versioning`],
+    ];
     for (const [method, path] of unimplemented) {
       const response = await signedRequest({ info: t.stamp.info, method, path, headers: { 'x-amz-content-sha256': empty } });
       expect(response.status, path).toBe(501);

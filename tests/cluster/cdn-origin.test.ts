@@ -10,7 +10,10 @@ const PUBLIC = 'assets';
 const PRIVATE = 'vault';
 const sha256 = (data: Buffer | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 const publicReadPolicy = (bucket: string): string =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }] });
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }],
+  });
 
 /** Polls `probe` until it returns a value, within a deadline: for waiting on cache expiry. */
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
@@ -76,7 +79,9 @@ describe('Strata as the origin of a caching proxy (Debian nginx, deploy/cdn/ngin
   });
 
   it('revalidates an expired copy with a conditional GET that Strata answers 304, and serves an overwrite after expiry', async () => {
-    await t.s3.send(new PutObjectCommand({ Bucket: PUBLIC, Key: 'feed.json', Body: '{"v":1}', ContentType: 'application/json', CacheControl: 'public, max-age=1' }));
+    await t.s3.send(
+      new PutObjectCommand({ Bucket: PUBLIC, Key: 'feed.json', Body: '{"v":1}', ContentType: 'application/json', CacheControl: 'public, max-age=1' }),
+    );
     const first = await fetch(`${edge.url}/${PUBLIC}/feed.json`);
     expect(await first.text()).toBe('{"v":1}');
     const before304 = await s3RequestCount(t.stamp, 'GetObject', 304);
@@ -88,7 +93,9 @@ describe('Strata as the origin of a caching proxy (Debian nginx, deploy/cdn/ngin
     expect(revalidated.text).toBe('{"v":1}');
     expect((await s3RequestCount(t.stamp, 'GetObject', 304)) - before304).toBeGreaterThanOrEqual(1);
 
-    await t.s3.send(new PutObjectCommand({ Bucket: PUBLIC, Key: 'feed.json', Body: '{"v":2}', ContentType: 'application/json', CacheControl: 'public, max-age=1' }));
+    await t.s3.send(
+      new PutObjectCommand({ Bucket: PUBLIC, Key: 'feed.json', Body: '{"v":2}', ContentType: 'application/json', CacheControl: 'public, max-age=1' }),
+    );
     const updated = await eventually(async () => {
       const response = await fetch(`${edge.url}/${PUBLIC}/feed.json`);
       const text = await response.text();
@@ -141,7 +148,9 @@ describe('Strata as the origin of a caching proxy (Debian nginx, deploy/cdn/ngin
     expect(sha256(await aligned.Body!.transformToByteArray())).toBe(sha256(big.subarray(200 * MiB, 201 * MiB)));
     const readAligned = (await extentNodeReadBytes(t.stamp)) - beforeAligned;
     expect(readAligned).toBeLessThanOrEqual(MiB + 4096);
-    process.stdout.write(`range read: 1 MiB of a 256 MiB blob read ${(read / MiB).toFixed(2)} MiB (unaligned) and ${(readAligned / MiB).toFixed(2)} MiB (slice-aligned) from extent-node disks\n`);
+    process.stdout.write(
+      `range read: 1 MiB of a 256 MiB blob read ${(read / MiB).toFixed(2)} MiB (unaligned) and ${(readAligned / MiB).toFixed(2)} MiB (slice-aligned) from extent-node disks\n`,
+    );
   });
 
   it('works the same behind Varnish (deploy/cdn/varnish-edge.vcl): one origin GET for 200 requests, 304 revalidation, private never cached', async () => {

@@ -27,10 +27,25 @@ describe('chaos: kill chain replicas under load (npm run chaos, short)', () => {
 
   it(`loses nothing acknowledged and converges (seed ${SEED}, ${DURATION_S} s, every fault kind)`, async () => {
     runDir = await mkdtemp(join(tmpdir(), 'strata-test-chaos-'));
-    const report = await runChaos({ seed: SEED, durationS: DURATION_S, runDir, flipByte: true, fillDisk: true, restartEtcd: true, keepData: process.env.STRATA_KEEP_TEST_DATA === '1' });
+    const report = await runChaos({
+      seed: SEED,
+      durationS: DURATION_S,
+      runDir,
+      flipByte: true,
+      fillDisk: true,
+      restartEtcd: true,
+      keepData: process.env.STRATA_KEEP_TEST_DATA === '1',
+    });
     process.stdout.write(`${summaryLine(report)}\n`);
 
-    expect(report.anomalies, JSON.stringify(report.anomalyDetails, null, 2)).toEqual({ lost: 0, corrupt: 0, stale: 0, resurrected: 0, 'list-missing': 0, unreadable: 0 });
+    expect(report.anomalies, JSON.stringify(report.anomalyDetails, null, 2)).toEqual({
+      lost: 0,
+      corrupt: 0,
+      stale: 0,
+      resurrected: 0,
+      'list-missing': 0,
+      unreadable: 0,
+    });
     expect(report.converged, report.convergenceProblem).toBe(true);
     expect(report.convergedS).toBeLessThan(CONVERGENCE_TIMEOUT_MS / 1000);
     expect(report.passed).toBe(true);
@@ -44,10 +59,26 @@ describe('chaos: kill chain replicas under load (npm run chaos, short)', () => {
 
     // The nemesis did what the schedule says: every kind at least once, chain members among the extent-node kills.
     const events = (await readHistory(join(runDir, 'history.jsonl'))).filter((entry): entry is NemesisEvent => entry.type === 'nemesis');
-    for (const kind of ['kill-extent-node', 'pause-extent-node', 'kill-partition-server', 'pause-partition-server', 'kill-stream-manager-leader', 'kill-partition-manager-leader', 'kill-front-end', 'flip-byte', 'fill-disk', 'restart-etcd']) {
-      expect(events.some((event) => event.action === kind), `${kind} in ${JSON.stringify(report.faults)}`).toBe(true);
+    for (const kind of [
+      'kill-extent-node',
+      'pause-extent-node',
+      'kill-partition-server',
+      'pause-partition-server',
+      'kill-stream-manager-leader',
+      'kill-partition-manager-leader',
+      'kill-front-end',
+      'flip-byte',
+      'fill-disk',
+      'restart-etcd',
+    ]) {
+      expect(
+        events.some((event) => event.action === kind),
+        `${kind} in ${JSON.stringify(report.faults)}`,
+      ).toBe(true);
     }
-    expect(events.filter((event) => event.action === 'kill-extent-node' && /^(head|middle|tail) of open extent/.test(event.detail ?? '')).length).toBeGreaterThanOrEqual(2);
+    expect(
+      events.filter((event) => event.action === 'kill-extent-node' && /^(head|middle|tail) of open extent/.test(event.detail ?? '')).length,
+    ).toBeGreaterThanOrEqual(2);
     expect(report.extentNodeKills).toBeGreaterThanOrEqual(4);
     // Every process the nemesis took down came back.
     const downed = events.filter((event) => event.action.startsWith('kill-') || event.action === 'restart-etcd').map((event) => event.target);

@@ -88,7 +88,9 @@ describe('compaction under races and crashes', () => {
         if (version !== null) versions.set(key, version);
         try {
           const { invokedMs, completedMs } = await timed(() =>
-            version === null ? t.s3.send(new DeleteObjectCommand({ Bucket: 'race', Key: key })) : t.s3.send(new PutObjectCommand({ Bucket: 'race', Key: key, Body: valueOf(key, version) })),
+            version === null
+              ? t.s3.send(new DeleteObjectCommand({ Bucket: 'race', Key: key }))
+              : t.s3.send(new PutObjectCommand({ Bucket: 'race', Key: key, Body: valueOf(key, version) })),
           );
           writes.push({ key, version, invokedMs, completedMs });
         } catch (error) {
@@ -161,24 +163,47 @@ describe('compaction under races and crashes', () => {
       };
 
       await t.stamp.restart('ps-1', ['--failpoints', `partitionServer.compaction.${step}=crash`]);
-      await until(async () => t.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'b/0' })).then(() => true, () => false), 'the partitions served again', 60_000);
+      await until(
+        async () =>
+          t.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'b/0' })).then(
+            () => true,
+            () => false,
+          ),
+        'the partitions served again',
+        60_000,
+      );
       await p.reportUsage();
-      const planned = (await extentsReport(t)).extents.filter((e) => e.kind === 'data' && e.sealed && e.liveBytes !== null && e.liveBytes < e.totalBytes * 0.6).map((e) => e.extentId);
+      const planned = (await extentsReport(t)).extents
+        .filter((e) => e.kind === 'data' && e.sealed && e.liveBytes !== null && e.liveBytes < e.totalBytes * 0.6)
+        .map((e) => e.extentId);
       expect(planned.length).toBeGreaterThan(0);
       const crashed = await operator.gcRun();
       expect(crashed.errors.length, 'the round saw the server die').toBeGreaterThan(0);
       await until(() => !processAlive(t.stamp.processes().find((x) => x.id === 'ps-1')!.pid), 'the crash', 30_000);
 
       await t.stamp.restart('ps-1');
-      await until(async () => t.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'b/0' })).then(() => true, () => false), 'the partitions served again', 60_000);
+      await until(
+        async () =>
+          t.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'b/0' })).then(
+            () => true,
+            () => false,
+          ),
+        'the partitions served again',
+        60_000,
+      );
       await allLive();
       await p.reportUsage();
       const finished = await operator.gcRun();
       expect(finished.errors).toEqual([]);
       const listed = new Set((await h.manager.listStreams()).flatMap((s) => s.extents.map((e) => e.extentId)));
-      expect(planned.filter((id) => listed.has(id)), 'extents planned before the crash and still listed').toEqual([]);
+      expect(
+        planned.filter((id) => listed.has(id)),
+        'extents planned before the crash and still listed',
+      ).toEqual([]);
       await allLive();
-      process.stdout.write(`killed ${step}: ${planned.length} extents planned; the crashed round: ${crashed.errors.join('; ')}; the next: ${finished.extentsReleased} released, ${finished.recordsRewritten} records rewritten\n`);
+      process.stdout.write(
+        `killed ${step}: ${planned.length} extents planned; the crashed round: ${crashed.errors.join('; ')}; the next: ${finished.extentsReleased} released, ${finished.recordsRewritten} records rewritten\n`,
+      );
     });
   }
 
@@ -194,19 +219,39 @@ describe('compaction under races and crashes', () => {
     }
     const logAfter = await streamOf(partition!.streams!.logStreamId);
     // The first partition predates checkpoints in its descriptor: its server finds these streams by name.
-    const named = async (suffix: string): Promise<string[]> => streamOf((await h.manager.listStreams()).find((s) => s.name === `${partition!.partitionId}/${suffix}`)!.streamId);
+    const named = async (suffix: string): Promise<string[]> =>
+      streamOf((await h.manager.listStreams()).find((s) => s.name === `${partition!.partitionId}/${suffix}`)!.streamId);
     const checkpoints = await named('checkpoint');
     const meta = await named('meta');
     expect(logAfter.length).toBeLessThanOrEqual(2);
     expect(checkpoints.length).toBeLessThanOrEqual(3);
     expect(meta.length).toBeLessThanOrEqual(3);
     const released = logBefore.filter((id) => !logAfter.includes(id));
-    await until(async () => {
-      const all = new Set((await h.manager.listStreams()).flatMap((s) => s.extents.map((e) => e.extentId)));
-      return released.every((id) => !all.has(id)) && (await Promise.all(released.map((id) => h.manager.getExtent(id).then(() => false, () => true)))).every(Boolean);
-    }, 'the released log extents collected', 30_000);
-    for (let i = 0; i < 3; i++) expect(await (await t.s3.send(new GetObjectCommand({ Bucket: 'race', Key: `trim/${i}` }))).Body!.transformToString()).toBe(`checkpoint ${i}`);
-    process.stdout.write(`trimming: log ${logBefore.length} → ${logAfter.length} extents, checkpoint stream ${checkpoints.length}, meta stream ${meta.length}\n`);
+    await until(
+      async () => {
+        const all = new Set((await h.manager.listStreams()).flatMap((s) => s.extents.map((e) => e.extentId)));
+        return (
+          released.every((id) => !all.has(id)) &&
+          (
+            await Promise.all(
+              released.map((id) =>
+                h.manager.getExtent(id).then(
+                  () => false,
+                  () => true,
+                ),
+              ),
+            )
+          ).every(Boolean)
+        );
+      },
+      'the released log extents collected',
+      30_000,
+    );
+    for (let i = 0; i < 3; i++)
+      expect(await (await t.s3.send(new GetObjectCommand({ Bucket: 'race', Key: `trim/${i}` }))).Body!.transformToString()).toBe(`checkpoint ${i}`);
+    process.stdout.write(
+      `trimming: log ${logBefore.length} → ${logAfter.length} extents, checkpoint stream ${checkpoints.length}, meta stream ${meta.length}\n`,
+    );
   });
 
   it('compacts in the background, and `strata gc pause` stops it until `strata gc resume`', async () => {
@@ -238,9 +283,10 @@ describe('compaction under races and crashes', () => {
     const table = await strata(['extents', '--data-dir', t.dataDir]);
     expect(table.stdout).toMatch(/^EXTENT\s+KIND\s+STREAMS\s+STATE\s+STORED\s+LIVE\s+LIVE %\s+REPLICAS/);
     expect(table.stdout).toMatch(/\nstamp: live \S+ \S+ of \S+ \S+ stored .*; garbage \d+\.\d%/);
-    expect((await strata(['gc', 'status', '--data-dir', t.dataDir])).stdout).toMatch(/^space reclamation on.*\nstamp: live .* garbage \d+\.\d%\n.*\nlast round at /s);
+    expect((await strata(['gc', 'status', '--data-dir', t.dataDir])).stdout).toMatch(
+      /^space reclamation on.*\nstamp: live .* garbage \d+\.\d%\n.*\nlast round at /s,
+    );
     expect((await strata(['gc', 'frobnicate', '--data-dir', t.dataDir])).code).toBe(2);
     expect((await strata(['gc', 'status', 'extra', '--data-dir', t.dataDir])).code).toBe(2);
   });
 });
-

@@ -35,7 +35,9 @@ describe('conditional writes', () => {
 
   it('writes with If-Match only over the ETag named, and refuses a missing key', async () => {
     const first = await t.s3.send(new PutObjectCommand({ Bucket: 'cond', Key: 'versioned', Body: 'v1' }));
-    await expect(t.s3.send(new PutObjectCommand({ Bucket: 'cond', Key: 'versioned', Body: 'v2', IfMatch: '"0123456789abcdef0123456789abcdef"' }))).rejects.toMatchObject({
+    await expect(
+      t.s3.send(new PutObjectCommand({ Bucket: 'cond', Key: 'versioned', Body: 'v2', IfMatch: '"0123456789abcdef0123456789abcdef"' })),
+    ).rejects.toMatchObject({
       name: 'PreconditionFailed',
       $metadata: { httpStatusCode: 412 },
     });

@@ -68,9 +68,16 @@ describe('copies and space reclamation', () => {
               await t.s3.send(new CopyObjectCommand({ Bucket: 'z-copies', Key: target, CopySource: `a-source/${key}` }));
             } else {
               const { UploadId } = await t.s3.send(new CreateMultipartUploadCommand({ Bucket: 'z-copies', Key: target }));
-              const part = await t.s3.send(new UploadPartCopyCommand({ Bucket: 'z-copies', Key: target, UploadId, PartNumber: 1, CopySource: `a-source/${key}` }));
+              const part = await t.s3.send(
+                new UploadPartCopyCommand({ Bucket: 'z-copies', Key: target, UploadId, PartNumber: 1, CopySource: `a-source/${key}` }),
+              );
               await t.s3.send(
-                new CompleteMultipartUploadCommand({ Bucket: 'z-copies', Key: target, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.CopyPartResult!.ETag! }] } }),
+                new CompleteMultipartUploadCommand({
+                  Bucket: 'z-copies',
+                  Key: target,
+                  UploadId,
+                  MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.CopyPartResult!.ETag! }] },
+                }),
               );
             }
             copies.set(target, sha256(body));
@@ -114,6 +121,8 @@ describe('copies and space reclamation', () => {
     const rewritten = rounds.reduce((sum, round) => sum + Number(round.recordsRewritten), 0);
     const released = rounds.reduce((sum, round) => sum + Number(round.extentsReleased), 0);
     expect(released).toBeGreaterThan(0);
-    process.stdout.write(`copies and reclamation: ${copies.size} copies whole after ${rounds.length} rounds rewrote ${rewritten} records and released ${released} extents\n`);
+    process.stdout.write(
+      `copies and reclamation: ${copies.size} copies whole after ${rounds.length} rounds rewrote ${rewritten} records and released ${released} extents\n`,
+    );
   });
 });

@@ -53,15 +53,33 @@ describe('server-side copies', () => {
 
   it('copies with the source metadata (COPY) or the request metadata (REPLACE), keeping the ETag', async () => {
     const body = randomBytes(3 * MiB + 17);
-    const put = await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'a/source', Body: body, ContentType: 'text/x-source', Metadata: { colour: 'blue' } }));
+    const put = await t.s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'a/source', Body: body, ContentType: 'text/x-source', Metadata: { colour: 'blue' } }),
+    );
     const copied = await t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'a/copy', CopySource: `${BUCKET}/a/source` }));
     expect(copied.CopyObjectResult!.ETag).toBe(put.ETag);
     // The SDK sends a CRC32 with every PUT: the copy keeps it.
     expect(copied.CopyObjectResult!.ChecksumCRC32).toBe(put.ChecksumCRC32);
-    expect(await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'a/copy', ChecksumMode: 'ENABLED' }))).toMatchObject({ ChecksumCRC32: put.ChecksumCRC32, ChecksumType: 'FULL_OBJECT' });
-    expect(await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'a/copy' }))).toMatchObject({ ContentType: 'text/x-source', Metadata: { colour: 'blue' }, ETag: put.ETag });
+    expect(await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'a/copy', ChecksumMode: 'ENABLED' }))).toMatchObject({
+      ChecksumCRC32: put.ChecksumCRC32,
+      ChecksumType: 'FULL_OBJECT',
+    });
+    expect(await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'a/copy' }))).toMatchObject({
+      ContentType: 'text/x-source',
+      Metadata: { colour: 'blue' },
+      ETag: put.ETag,
+    });
     expect(await blocksOf('a/copy')).toEqual(await blocksOf('a/source'));
-    await t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'a/replaced', CopySource: `${BUCKET}/a/source`, MetadataDirective: 'REPLACE', ContentType: 'text/x-new', Metadata: { size: 'l' } }));
+    await t.s3.send(
+      new CopyObjectCommand({
+        Bucket: BUCKET,
+        Key: 'a/replaced',
+        CopySource: `${BUCKET}/a/source`,
+        MetadataDirective: 'REPLACE',
+        ContentType: 'text/x-new',
+        Metadata: { size: 'l' },
+      }),
+    );
     const replaced = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'a/replaced' }));
     expect(replaced).toMatchObject({ ContentType: 'text/x-new', Metadata: { size: 'l' } });
     // A key with characters that need encoding in x-amz-copy-source.
@@ -69,8 +87,13 @@ describe('server-side copies', () => {
     await t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'a/odd-copy', CopySource: `${BUCKET}/${encodeURIComponent('a/ü +%?.txt')}` }));
     expect((await readAll('a/odd-copy')).toString()).toBe('odd');
     // Onto itself only with REPLACE.
-    await expect(t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'a/source', CopySource: `${BUCKET}/a/source` }))).rejects.toMatchObject({ name: 'InvalidRequest', $metadata: { httpStatusCode: 400 } });
-    await t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'a/source', CopySource: `${BUCKET}/a/source`, MetadataDirective: 'REPLACE', Metadata: { colour: 'red' } }));
+    await expect(t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'a/source', CopySource: `${BUCKET}/a/source` }))).rejects.toMatchObject({
+      name: 'InvalidRequest',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await t.s3.send(
+      new CopyObjectCommand({ Bucket: BUCKET, Key: 'a/source', CopySource: `${BUCKET}/a/source`, MetadataDirective: 'REPLACE', Metadata: { colour: 'red' } }),
+    );
     expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'a/source' }))).Metadata).toEqual({ colour: 'red' });
     expect(sha256Hex(await readAll('a/source'))).toBe(sha256Hex(body));
   });
@@ -87,13 +110,20 @@ describe('server-side copies', () => {
       { CopySourceIfModifiedSince: future },
     ];
     for (const [i, condition] of refused.entries()) {
-      await expect(t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: `a/refused-${i}`, CopySource: `${BUCKET}/a/guarded`, ...condition }))).rejects.toMatchObject({
+      await expect(
+        t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: `a/refused-${i}`, CopySource: `${BUCKET}/a/guarded`, ...condition })),
+      ).rejects.toMatchObject({
         name: 'PreconditionFailed',
         $metadata: { httpStatusCode: 412 },
       });
       await expect(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `a/refused-${i}` }))).rejects.toMatchObject({ name: 'NotFound' });
     }
-    const allowed = [{ CopySourceIfMatch: put.ETag }, { CopySourceIfNoneMatch: '"0123456789abcdef0123456789abcdef"' }, { CopySourceIfModifiedSince: past }, { CopySourceIfMatch: put.ETag, CopySourceIfUnmodifiedSince: past }];
+    const allowed = [
+      { CopySourceIfMatch: put.ETag },
+      { CopySourceIfNoneMatch: '"0123456789abcdef0123456789abcdef"' },
+      { CopySourceIfModifiedSince: past },
+      { CopySourceIfMatch: put.ETag, CopySourceIfUnmodifiedSince: past },
+    ];
     for (const [i, condition] of allowed.entries()) {
       await t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: `a/allowed-${i}`, CopySource: `${BUCKET}/a/guarded`, ...condition }));
       expect((await readAll(`a/allowed-${i}`)).toString()).toBe('guarded');
@@ -110,7 +140,12 @@ describe('server-side copies', () => {
     await until(async () => new Set((await p.partitions()).map((x) => x.ownerId)).size === 2, 'the partitions on two servers', 60_000);
     // Its former owner was alive and may have served reads until it heard: the new owner
     // waited out that server's read fence before opening the partition.
-    await until(async () => (await logLines(t.stamp, other, 'partition waits until its previous owner has stopped serving')).some((line) => line.partitionId === right.partitionId), 'the new owner to wait out the read fence', 30_000);
+    await until(
+      async () =>
+        (await logLines(t.stamp, other, 'partition waits until its previous owner has stopped serving')).some((line) => line.partitionId === right.partitionId),
+      'the new owner to wait out the read fence',
+      30_000,
+    );
 
     const body = randomBytes(100 * MiB);
     await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'a/big', Body: body }));
@@ -131,7 +166,9 @@ describe('server-side copies', () => {
     expect(sha256Hex(await readAll('z/big-4'))).toBe(sha256Hex(body));
     // The copy's time does not grow with the size: no byte moves.
     expect(median(big)).toBeLessThan(median(small) * 3 + 200);
-    process.stdout.write(`copy: CopyObject across partitions on two servers, median of 5: 100 MiB in ${median(big).toFixed(1)} ms, 1 MiB in ${median(small).toFixed(1)} ms\n`);
+    process.stdout.write(
+      `copy: CopyObject across partitions on two servers, median of 5: 100 MiB in ${median(big).toFixed(1)} ms, 1 MiB in ${median(small).toFixed(1)} ms\n`,
+    );
   });
 
   it('a bucket split across partitions: DELETE is refused while either part holds a key, then the bucket goes from both parts', async () => {
@@ -149,7 +186,10 @@ describe('server-side copies', () => {
     await t.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'z' }));
     await t.s3.send(new DeleteBucketCommand({ Bucket: bucket }));
     for (const key of ['a', 'z']) {
-      await expect(t.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'late' })), key).rejects.toMatchObject({ name: 'NoSuchBucket', $metadata: { httpStatusCode: 404 } });
+      await expect(t.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'late' })), key).rejects.toMatchObject({
+        name: 'NoSuchBucket',
+        $metadata: { httpStatusCode: 404 },
+      });
     }
   });
 
@@ -166,13 +206,25 @@ describe('server-side copies', () => {
     const parts: { PartNumber: number; ETag: string }[] = [];
     for (const [i, [first, last]] of ranges.entries()) {
       const copied = await t.s3.send(
-        new UploadPartCopyCommand({ Bucket: BUCKET, Key: 'z/assembled', UploadId: uploadId, PartNumber: i + 1, CopySource: `${BUCKET}/a/parts-source`, CopySourceRange: `bytes=${first}-${last}` }),
+        new UploadPartCopyCommand({
+          Bucket: BUCKET,
+          Key: 'z/assembled',
+          UploadId: uploadId,
+          PartNumber: i + 1,
+          CopySource: `${BUCKET}/a/parts-source`,
+          CopySourceRange: `bytes=${first}-${last}`,
+        }),
       );
       parts.push({ PartNumber: i + 1, ETag: copied.CopyPartResult!.ETag! });
     }
     const tail = randomBytes(1000);
-    parts.push({ PartNumber: 3, ETag: (await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'z/assembled', UploadId: uploadId, PartNumber: 3, Body: tail }))).ETag! });
-    const whole = await t.s3.send(new UploadPartCopyCommand({ Bucket: BUCKET, Key: 'z/assembled', UploadId: uploadId, PartNumber: 4, CopySource: `${BUCKET}/a/parts-source` }));
+    parts.push({
+      PartNumber: 3,
+      ETag: (await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'z/assembled', UploadId: uploadId, PartNumber: 3, Body: tail }))).ETag!,
+    });
+    const whole = await t.s3.send(
+      new UploadPartCopyCommand({ Bucket: BUCKET, Key: 'z/assembled', UploadId: uploadId, PartNumber: 4, CopySource: `${BUCKET}/a/parts-source` }),
+    );
     expect(whole.CopyPartResult!.ETag).toBe(`"${createHash('md5').update(source).digest('hex')}"`);
     parts.push({ PartNumber: 4, ETag: whole.CopyPartResult!.ETag! });
     await expect(
@@ -180,7 +232,9 @@ describe('server-side copies', () => {
     ).rejects.toMatchObject({ name: 'EntityTooSmall' });
     parts.splice(2, 1);
     parts[2]!.PartNumber = 3;
-    await t.s3.send(new UploadPartCopyCommand({ Bucket: BUCKET, Key: 'z/assembled', UploadId: uploadId, PartNumber: 3, CopySource: `${BUCKET}/a/parts-source` }));
+    await t.s3.send(
+      new UploadPartCopyCommand({ Bucket: BUCKET, Key: 'z/assembled', UploadId: uploadId, PartNumber: 3, CopySource: `${BUCKET}/a/parts-source` }),
+    );
     await t.s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: 'z/assembled', UploadId: uploadId, MultipartUpload: { Parts: parts } }));
     const expected = Buffer.concat([...ranges.map(([first, last]) => source.subarray(first, last + 1)), source]);
     expect(sha256Hex(await readAll('z/assembled'))).toBe(sha256Hex(expected));

@@ -75,7 +75,9 @@ describe('stream layer: full disks', () => {
       }
       if (fullSeenAt < 0 && (await nodeRecord(h, t, 'en-4'))?.full) fullSeenAt = i;
     }
-    process.stdout.write(`disk full: stored=${stored.size} en-4 full after PUT #${fullSeenAt}, accepted after that=${acceptedAfterFull}, refusals=${JSON.stringify(refusals)}\n`);
+    process.stdout.write(
+      `disk full: stored=${stored.size} en-4 full after PUT #${fullSeenAt}, accepted after that=${acceptedAfterFull}, refusals=${JSON.stringify(refusals)}\n`,
+    );
     expect(fullSeenAt).toBeGreaterThanOrEqual(0);
     expect(acceptedAfterFull).toBeGreaterThan(0);
     expect(refusals.length).toBeGreaterThan(0);
@@ -88,20 +90,29 @@ describe('stream layer: full disks', () => {
     for (const id of ['en-1', 'en-2', 'en-3', 'en-4']) if (!(await nodeRecord(h, t, id))?.full) withRoom.push(id);
     expect(withRoom.length, `nodes with room: ${withRoom.join(', ')}`).toBeLessThan(3);
     // Every acknowledged object reads back, byte for byte, from full nodes.
-    await until(async () => {
-      try {
-        // Read the body to its end: a body left unread would be reset when the stamp stops, an
-        // error nobody listens for.
-        const probe = await t.s3.send(new GetObjectCommand({ Bucket: 'filling', Key: [...stored.keys()][0]! }));
-        await probe.Body!.transformToByteArray();
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'reads to be served', 60_000);
+    await until(
+      async () => {
+        try {
+          // Read the body to its end: a body left unread would be reset when the stamp stops, an
+          // error nobody listens for.
+          const probe = await t.s3.send(new GetObjectCommand({ Bucket: 'filling', Key: [...stored.keys()][0]! }));
+          await probe.Body!.transformToByteArray();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      'reads to be served',
+      60_000,
+    );
     for (const [key, sha] of stored) {
       const got = await t.s3.send(new GetObjectCommand({ Bucket: 'filling', Key: key }));
-      expect(createHash('sha256').update(await got.Body!.transformToByteArray()).digest('hex'), key).toBe(sha);
+      expect(
+        createHash('sha256')
+          .update(await got.Body!.transformToByteArray())
+          .digest('hex'),
+        key,
+      ).toBe(sha);
     }
   });
 });

@@ -63,9 +63,16 @@ describe('etcd leases and campaigns across an etcd outage', () => {
     // Let every retry loop still running (the bug kept many) finish its grant.
     const observer = connectEtcd([etcd.endpoint]);
     clients.push(observer);
-    await until(async () => (await observer.leaseClient.leaseLeases(callDeadline())).leases.length <= 2, 'only the registration and the campaign hold leases', 20_000).catch(() => undefined);
+    await until(
+      async () => (await observer.leaseClient.leaseLeases(callDeadline())).leases.length <= 2,
+      'only the registration and the campaign hold leases',
+      20_000,
+    ).catch(() => undefined);
     const { leases } = await observer.leaseClient.leaseLeases(callDeadline());
-    expect(leases.length, `leases held: ${leases.length}; grants failed ${registrationLog.count('etcd lease grant failed')}, campaigns failed ${campaignLog.count('campaign failed')}`).toBe(2);
+    expect(
+      leases.length,
+      `leases held: ${leases.length}; grants failed ${registrationLog.count('etcd lease grant failed')}, campaigns failed ${campaignLog.count('campaign failed')}`,
+    ).toBe(2);
     expect(registrationLog.count('etcd lease granted again')).toBe(1);
     expect(await observer.get('/t/nodes/n1').string()).toBe('a');
     // Failed attempts back off: a handful over the outage, not hundreds.

@@ -33,7 +33,6 @@ async function until(condition: () => boolean, what: string, timeoutMs = 90_000)
   }
 }
 
-
 describe('strata start (the launcher behind npm start)', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
@@ -54,13 +53,27 @@ describe('strata start (the launcher behind npm start)', () => {
     expect(cli.output()).toContain(info.secretAccessKey);
     expect(info.region).toBe('us-east-1');
     const roles = info.processes.map((p) => p.role).sort();
-    expect(roles).toEqual(['etcd', 'extent-node', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'location-service', 'partition-manager', 'partition-server', 'stamp-reporter', 'stream-manager']);
+    expect(roles).toEqual([
+      'etcd',
+      'extent-node',
+      'extent-node',
+      'extent-node',
+      'extent-node',
+      'front-end',
+      'location-service',
+      'partition-manager',
+      'partition-server',
+      'stamp-reporter',
+      'stream-manager',
+    ]);
     for (const p of info.processes) expect(processAlive(p.pid), `${p.id} alive`).toBe(true);
 
     // `strata extents --json` shows every stream and extent with its replicas' health.
     const extents = runCli(['extents', '--json', '--data-dir', dataDir]);
     expect(await extents.exited).toBe(0);
-    const listing = JSON.parse(extents.output()) as { streams: { name: string; extents: { extentId: string; sealed: boolean; lengthBytes: number; replicas: { nodeId: string; healthy: boolean }[] }[] }[] };
+    const listing = JSON.parse(extents.output()) as {
+      streams: { name: string; extents: { extentId: string; sealed: boolean; lengthBytes: number; replicas: { nodeId: string; healthy: boolean }[] }[] }[];
+    };
     expect(listing.streams.map((stream) => stream.name).sort()).toEqual(['p-1/checkpoint', 'p-1/data', 'p-1/log', 'p-1/meta']);
     for (const stream of listing.streams) {
       expect(stream.extents.at(-1)!.sealed).toBe(false);

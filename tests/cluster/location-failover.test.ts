@@ -29,7 +29,10 @@ describe('location service high availability: two instances, leader by etcd elec
     expect(relayed).toMatchObject({ status: 201, body: { name: 'relayed', state: 'ACTIVE' } });
     const listed = await adminCall(t.stamp.info, 'GET', '/v1/accounts', { endpoint: admin('ls-2') });
     expect((listed.body.accounts as AccountView[]).map((account) => account.name)).toEqual(['relayed', 'strata']);
-    expect((await dig(t.stamp.info.locationService.dns, ['+short', 'strata.test', 'NS'])).trim().split('\n').sort()).toEqual(['ns-ls-1.strata.test.', 'ns-ls-2.strata.test.']);
+    expect((await dig(t.stamp.info.locationService.dns, ['+short', 'strata.test', 'NS'])).trim().split('\n').sort()).toEqual([
+      'ns-ls-1.strata.test.',
+      'ns-ls-2.strata.test.',
+    ]);
   });
 
   it('kills the leader between registering an account and publishing it: nothing half-created is visible, and a retry completes it', async () => {
@@ -41,7 +44,10 @@ describe('location service high availability: two instances, leader by etcd elec
     const ls2 = t.stamp.processes().find((p) => p.id === 'ls-2')!;
 
     // Through the standby, which forwards to the leader; the leader dies mid-way and the standby says so.
-    const attempt = await adminCall(info, 'POST', '/v1/accounts', { endpoint: admin('ls-1'), body: JSON.stringify({ name: 'phoenix', requestToken: 'first-try' }) });
+    const attempt = await adminCall(info, 'POST', '/v1/accounts', {
+      endpoint: admin('ls-1'),
+      body: JSON.stringify({ name: 'phoenix', requestToken: 'first-try' }),
+    });
     expect(attempt).toMatchObject({ status: 503, body: { error: { code: 'NOT_LEADER' } } });
     await until(() => !t.stamp.processes().some((p) => p.id === 'ls-2' && processAlive(p.pid)), 'ls-2 to be dead');
     expect(processAlive(ls2.pid)).toBe(false);
@@ -57,7 +63,10 @@ describe('location service high availability: two instances, leader by etcd elec
       expect(digStatus(await dig(info.locationService.dns, ['phoenix.strata.test']))).toBe('NXDOMAIN');
       const listed = await adminCall(info, 'GET', '/v1/accounts', { endpoint: admin('ls-1') });
       expect((listed.body.accounts as AccountView[]).map((account) => account.name)).not.toContain('phoenix');
-      expect(await adminCall(info, 'GET', '/v1/accounts/phoenix', { endpoint: admin('ls-1') })).toMatchObject({ status: 404, body: { error: { code: 'NO_SUCH_ACCOUNT' } } });
+      expect(await adminCall(info, 'GET', '/v1/accounts/phoenix', { endpoint: admin('ls-1') })).toMatchObject({
+        status: 404,
+        body: { error: { code: 'NO_SUCH_ACCOUNT' } },
+      });
 
       // A retry (the CLI, which finds ls-1 in stamp.json and waits for it to lead) completes the same account.
       const done = await strataJson<AccountView>(['accounts', 'create', 'phoenix', '--data-dir', t.dataDir]);
@@ -69,12 +78,20 @@ describe('location service high availability: two instances, leader by etcd elec
     }
     expect((await dig(t.stamp.info.locationService.dns, ['+short', 'phoenix.strata.test'])).trim()).toBe('127.0.0.1');
     const done = await strataJson<AccountView>(['accounts', 'show', 'phoenix', '--data-dir', t.dataDir]);
-    const s3 = new S3Client({ endpoint: t.stamp.info.s3Endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: done.accessKeyId!, secretAccessKey: done.secretAccessKey! } });
+    const s3 = new S3Client({
+      endpoint: t.stamp.info.s3Endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: done.accessKeyId!, secretAccessKey: done.secretAccessKey! },
+    });
     try {
-      await until(async () => (await s3.send(new PutObjectCommand({ Bucket: 'nowhere', Key: 'k', Body: 'x' })).catch((error: { name: string }) => error.name)) === 'NoSuchBucket', 'phoenix to authenticate');
+      await until(
+        async () =>
+          (await s3.send(new PutObjectCommand({ Bucket: 'nowhere', Key: 'k', Body: 'x' })).catch((error: { name: string }) => error.name)) === 'NoSuchBucket',
+        'phoenix to authenticate',
+      );
     } finally {
       s3.destroy();
     }
   });
 });
-

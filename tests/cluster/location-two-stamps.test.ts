@@ -14,7 +14,12 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
   const cli = (...args: string[]) => [...args, '--data-dir', t.dataDir];
   const endpointOf = (stampId: string): string => t.stamp.info.stamps.find((stamp) => stamp.stampId === stampId)!.s3Endpoint;
   const s3 = (stampId: string, account: Pick<AccountView, 'accessKeyId' | 'secretAccessKey'>): S3Client => {
-    const client = new S3Client({ endpoint: endpointOf(stampId), region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: account.accessKeyId!, secretAccessKey: account.secretAccessKey! } });
+    const client = new S3Client({
+      endpoint: endpointOf(stampId),
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: account.accessKeyId!, secretAccessKey: account.secretAccessKey! },
+    });
     clients.push(client);
     return client;
   };
@@ -40,8 +45,22 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
     expect(info.stamps.map((stamp) => stamp.stampId)).toEqual(['stamp-1', 'stamp-2']);
     expect(info.s3Endpoint).toBe(endpointOf('stamp-1'));
     expect(new URL(endpointOf('stamp-2')).hostname).toBe('127.0.0.2');
-    expect(info.stamps[1]!.processes.map((p) => p.role).sort()).toEqual(['extent-node', 'extent-node', 'extent-node', 'extent-node', 'front-end', 'partition-manager', 'partition-server', 'stamp-reporter', 'stream-manager']);
-    expect(info.locationService).toMatchObject({ domain: 'strata.test', admin: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), dns: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
+    expect(info.stamps[1]!.processes.map((p) => p.role).sort()).toEqual([
+      'extent-node',
+      'extent-node',
+      'extent-node',
+      'extent-node',
+      'front-end',
+      'partition-manager',
+      'partition-server',
+      'stamp-reporter',
+      'stream-manager',
+    ]);
+    expect(info.locationService).toMatchObject({
+      domain: 'strata.test',
+      admin: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      dns: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+    });
     expect(info.locationService.adminToken.length).toBeGreaterThanOrEqual(16);
   });
 
@@ -62,7 +81,10 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
     // stamp-1 has more accounts, but less data: it takes them all.
     expect(next).toEqual(['stamp-1', 'stamp-1', 'stamp-1']);
     const listed = await stamps();
-    expect(listed.map((stamp) => [stamp.stampId, stamp.accounts])).toEqual([['stamp-1', 5], ['stamp-2', 1]]);
+    expect(listed.map((stamp) => [stamp.stampId, stamp.accounts])).toEqual([
+      ['stamp-1', 5],
+      ['stamp-2', 1],
+    ]);
     expect(listed[1]!.usedBytes).toBeGreaterThanOrEqual(24 * MiB);
   });
 
@@ -86,15 +108,25 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
   it('lets the AWS SDK use an account only through its own stamp; the other stamp refuses it', async () => {
     const west = await strataJson<AccountView>(cli('accounts', 'create', 'west', '--stamp', 'stamp-1'));
     const east = await strataJson<AccountView>(cli('accounts', 'create', 'east', '--stamp', 'stamp-2'));
-    for (const [account, home, other] of [[west, 'stamp-1', 'stamp-2'], [east, 'stamp-2', 'stamp-1']] as const) {
+    for (const [account, home, other] of [
+      [west, 'stamp-1', 'stamp-2'],
+      [east, 'stamp-2', 'stamp-1'],
+    ] as const) {
       const own = s3(home, account);
       await until(() => accepted(own), `${home} to serve ${account.name}`);
       await own.send(new CreateBucketCommand({ Bucket: 'mine' }));
       await own.send(new PutObjectCommand({ Bucket: 'mine', Key: 'k', Body: account.name }));
       expect(await (await own.send(new GetObjectCommand({ Bucket: 'mine', Key: 'k' }))).Body!.transformToString()).toBe(account.name);
       const foreign = s3(other, account);
-      for (const command of [new GetObjectCommand({ Bucket: 'mine', Key: 'k' }), new PutObjectCommand({ Bucket: 'mine', Key: 'k', Body: 'x' }), new ListBucketsCommand({})]) {
-        await expect(foreign.send(command as never), `${account.name} through ${other}`).rejects.toMatchObject({ name: 'InvalidAccessKeyId', $metadata: { httpStatusCode: 403 } });
+      for (const command of [
+        new GetObjectCommand({ Bucket: 'mine', Key: 'k' }),
+        new PutObjectCommand({ Bucket: 'mine', Key: 'k', Body: 'x' }),
+        new ListBucketsCommand({}),
+      ]) {
+        await expect(foreign.send(command as never), `${account.name} through ${other}`).rejects.toMatchObject({
+          name: 'InvalidAccessKeyId',
+          $metadata: { httpStatusCode: 403 },
+        });
       }
     }
   });
@@ -149,20 +181,35 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
   it('refuses bad input: invalid and duplicate names, a missing or wrong admin token, malformed requests', async () => {
     for (const name of ['ab', 'UpperCase', 'with-dash', 'x'.repeat(25), 'dot.ted']) {
       const result = await strata(cli('accounts', 'create', name));
-      expect([result.code, result.stderr.trim()], name).toEqual([1, `strata: account names are 3 to 24 lower-case letters and digits, not ${JSON.stringify(name)} [INVALID_ACCOUNT_NAME]`]);
+      expect([result.code, result.stderr.trim()], name).toEqual([
+        1,
+        `strata: account names are 3 to 24 lower-case letters and digits, not ${JSON.stringify(name)} [INVALID_ACCOUNT_NAME]`,
+      ]);
     }
     const duplicate = await strata(cli('accounts', 'create', 'west'));
     expect([duplicate.code, duplicate.stderr]).toEqual([1, 'strata: account west exists [ACCOUNT_EXISTS]\n']);
     const info = t.stamp.info;
     const create = JSON.stringify({ name: 'sneaky' });
-    expect(await adminCall(info, 'POST', '/v1/accounts', { body: create, token: null })).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
-    expect(await adminCall(info, 'POST', '/v1/accounts', { body: create, token: 'not-the-admin-token' })).toMatchObject({ status: 403, body: { error: { code: 'PERMISSION_DENIED' } } });
+    expect(await adminCall(info, 'POST', '/v1/accounts', { body: create, token: null })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
+    expect(await adminCall(info, 'POST', '/v1/accounts', { body: create, token: 'not-the-admin-token' })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'PERMISSION_DENIED' } },
+    });
     expect(await adminCall(info, 'GET', '/v1/accounts', { token: null })).toMatchObject({ status: 401 });
     const wrongToken = await strata(['accounts', 'list', '--admin', info.locationService.admin, '--admin-token', 'not-the-admin-token']);
     expect([wrongToken.code, wrongToken.stderr]).toEqual([1, 'strata: wrong admin token [PERMISSION_DENIED]\n']);
     expect(await adminCall(info, 'POST', '/v1/accounts', { body: '{"name": ' })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_ARGUMENT' } } });
-    expect(await adminCall(info, 'POST', '/v1/accounts', { body: JSON.stringify({ name: 'okname', colour: 'blue' }) })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_ARGUMENT' } } });
-    expect(await adminCall(info, 'POST', '/v1/accounts', { body: JSON.stringify({ name: 'okname', stampId: 'stamp-9' }) })).toMatchObject({ status: 404, body: { error: { code: 'NO_SUCH_STAMP' } } });
+    expect(await adminCall(info, 'POST', '/v1/accounts', { body: JSON.stringify({ name: 'okname', colour: 'blue' }) })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_ARGUMENT' } },
+    });
+    expect(await adminCall(info, 'POST', '/v1/accounts', { body: JSON.stringify({ name: 'okname', stampId: 'stamp-9' }) })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'NO_SUCH_STAMP' } },
+    });
     expect(await adminCall(info, 'DELETE', '/v1/accounts/nobody')).toMatchObject({ status: 404, body: { error: { code: 'NO_SUCH_ACCOUNT' } } });
     const usage = await strata(['accounts', 'create']);
     expect([usage.code, usage.stderr]).toEqual([2, expect.stringMatching(/^strata: usage: strata accounts /)]);

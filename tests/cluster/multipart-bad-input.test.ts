@@ -57,31 +57,61 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
 
   it('parts listed out of order: 400 InvalidPartOrder', async () => {
     const { uploadId, etags } = await uploadWithParts('order');
-    await expect(complete('order', uploadId, [{ PartNumber: 2, ETag: etags[1]! }, { PartNumber: 1, ETag: etags[0]! }])).rejects.toMatchObject({
+    await expect(
+      complete('order', uploadId, [
+        { PartNumber: 2, ETag: etags[1]! },
+        { PartNumber: 1, ETag: etags[0]! },
+      ]),
+    ).rejects.toMatchObject({
       name: 'InvalidPartOrder',
       $metadata: { httpStatusCode: 400 },
     });
-    await expect(complete('order', uploadId, [{ PartNumber: 1, ETag: etags[0]! }, { PartNumber: 1, ETag: etags[0]! }])).rejects.toMatchObject({ name: 'InvalidPartOrder' });
+    await expect(
+      complete('order', uploadId, [
+        { PartNumber: 1, ETag: etags[0]! },
+        { PartNumber: 1, ETag: etags[0]! },
+      ]),
+    ).rejects.toMatchObject({ name: 'InvalidPartOrder' });
     await expectNothingStored('order');
     await stillOpen('order', uploadId);
   });
 
   it('a wrong ETag, or a part never uploaded: 400 InvalidPart', async () => {
     const { uploadId, etags } = await uploadWithParts('etags');
-    await expect(complete('etags', uploadId, [{ PartNumber: 1, ETag: etags[0]! }, { PartNumber: 2, ETag: '"0123456789abcdef0123456789abcdef"' }])).rejects.toMatchObject({
+    await expect(
+      complete('etags', uploadId, [
+        { PartNumber: 1, ETag: etags[0]! },
+        { PartNumber: 2, ETag: '"0123456789abcdef0123456789abcdef"' },
+      ]),
+    ).rejects.toMatchObject({
       name: 'InvalidPart',
       $metadata: { httpStatusCode: 400 },
     });
-    await expect(complete('etags', uploadId, [{ PartNumber: 1, ETag: etags[0]! }, { PartNumber: 3, ETag: etags[1]! }])).rejects.toMatchObject({ name: 'InvalidPart' });
+    await expect(
+      complete('etags', uploadId, [
+        { PartNumber: 1, ETag: etags[0]! },
+        { PartNumber: 3, ETag: etags[1]! },
+      ]),
+    ).rejects.toMatchObject({ name: 'InvalidPart' });
     await expectNothingStored('etags');
     await stillOpen('etags', uploadId);
   });
 
   it('a part under 5 MiB that is not the last: 400 EntityTooSmall', async () => {
     const { uploadId, etags } = await uploadWithParts('small');
-    await expect(complete('small', uploadId, [{ PartNumber: 2, ETag: etags[1]! }, { PartNumber: 3, ETag: etags[1]! }])).rejects.toMatchObject({ name: 'InvalidPart' });
+    await expect(
+      complete('small', uploadId, [
+        { PartNumber: 2, ETag: etags[1]! },
+        { PartNumber: 3, ETag: etags[1]! },
+      ]),
+    ).rejects.toMatchObject({ name: 'InvalidPart' });
     const third = (await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'small', UploadId: uploadId, PartNumber: 3, Body: randomBytes(10) }))).ETag!;
-    await expect(complete('small', uploadId, [{ PartNumber: 2, ETag: etags[1]! }, { PartNumber: 3, ETag: third }])).rejects.toMatchObject({
+    await expect(
+      complete('small', uploadId, [
+        { PartNumber: 2, ETag: etags[1]! },
+        { PartNumber: 3, ETag: third },
+      ]),
+    ).rejects.toMatchObject({
       name: 'EntityTooSmall',
       $metadata: { httpStatusCode: 400 },
     });
@@ -97,7 +127,9 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
         name: 'InvalidArgument',
         $metadata: { httpStatusCode: 400 },
       });
-      await expect(complete('numbers', uploadId, [{ PartNumber, ETag: '"0123456789abcdef0123456789abcdef"' }])).rejects.toMatchObject({ name: 'InvalidArgument' });
+      await expect(complete('numbers', uploadId, [{ PartNumber, ETag: '"0123456789abcdef0123456789abcdef"' }])).rejects.toMatchObject({
+        name: 'InvalidArgument',
+      });
     }
     expect((await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'numbers', UploadId: uploadId }))).Parts ?? []).toEqual([]);
     await expectNothingStored('numbers');
@@ -133,7 +165,13 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
     ];
     for (const text of bodies) {
       const body = Buffer.from(text);
-      const response = await signedRequest({ info: t.stamp.info, method: 'POST', path: `/${BUCKET}/xml?uploadId=${uploadId}`, headers: { 'x-amz-content-sha256': sha256Hex(body) }, body });
+      const response = await signedRequest({
+        info: t.stamp.info,
+        method: 'POST',
+        path: `/${BUCKET}/xml?uploadId=${uploadId}`,
+        headers: { 'x-amz-content-sha256': sha256Hex(body) },
+        body,
+      });
       expect([response.status, errorCode(response.body)], text).toEqual([400, 'MalformedXML']);
     }
     await expectNothingStored('xml');
@@ -142,7 +180,13 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
     const body = Buffer.from(
       `<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${etags.map((etag, i) => `<Part><ETag>${etag.replaceAll('"', '&#34;')}</ETag><PartNumber>${i + 1}</PartNumber></Part>`).join('')}</CompleteMultipartUpload>`,
     );
-    const response = await signedRequest({ info: t.stamp.info, method: 'POST', path: `/${BUCKET}/xml?uploadId=${uploadId}`, headers: { 'x-amz-content-sha256': sha256Hex(body) }, body });
+    const response = await signedRequest({
+      info: t.stamp.info,
+      method: 'POST',
+      path: `/${BUCKET}/xml?uploadId=${uploadId}`,
+      headers: { 'x-amz-content-sha256': sha256Hex(body) },
+      body,
+    });
     expect(response.status, response.body).toBe(200);
     expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'xml' }))).ETag).toMatch(/-2"$/);
   });
@@ -166,7 +210,13 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
     const body = Buffer.from('the part with an md5');
     const md5 = createHash('md5').update(body).digest();
     const put = (contentMd5: string) =>
-      signedRequest({ info: t.stamp.info, method: 'PUT', path: `/${BUCKET}/md5-part?partNumber=1&uploadId=${uploadId}`, headers: { 'x-amz-content-sha256': sha256Hex(body), 'content-md5': contentMd5 }, body });
+      signedRequest({
+        info: t.stamp.info,
+        method: 'PUT',
+        path: `/${BUCKET}/md5-part?partNumber=1&uploadId=${uploadId}`,
+        headers: { 'x-amz-content-sha256': sha256Hex(body), 'content-md5': contentMd5 },
+        body,
+      });
     const wrong = await put(createHash('md5').update('another part').digest('base64'));
     expect([wrong.status, errorCode(wrong.body)]).toEqual([400, 'BadDigest']);
     expect((await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'md5-part', UploadId: uploadId }))).Parts ?? []).toEqual([]);
@@ -180,7 +230,9 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
       name: 'NoSuchKey',
       $metadata: { httpStatusCode: 404 },
     });
-    await expect(t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy-target', CopySource: 'no-such-bucket/key' }))).rejects.toMatchObject({ name: 'NoSuchBucket' });
+    await expect(t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy-target', CopySource: 'no-such-bucket/key' }))).rejects.toMatchObject({
+      name: 'NoSuchBucket',
+    });
     const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'copy-target' }))).UploadId!;
     await expect(
       t.s3.send(new UploadPartCopyCommand({ Bucket: BUCKET, Key: 'copy-target', UploadId: uploadId, PartNumber: 1, CopySource: `${BUCKET}/no-such-key` })),
@@ -200,7 +252,16 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
     const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'bad-copy' }))).UploadId!;
     for (const range of ['bytes=5-10', 'bytes=3-2', 'bytes=0-', 'items=0-1']) {
       await expect(
-        t.s3.send(new UploadPartCopyCommand({ Bucket: BUCKET, Key: 'bad-copy', UploadId: uploadId, PartNumber: 1, CopySource: `${BUCKET}/copy-source`, CopySourceRange: range })),
+        t.s3.send(
+          new UploadPartCopyCommand({
+            Bucket: BUCKET,
+            Key: 'bad-copy',
+            UploadId: uploadId,
+            PartNumber: 1,
+            CopySource: `${BUCKET}/copy-source`,
+            CopySourceRange: range,
+          }),
+        ),
       ).rejects.toMatchObject({ name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } });
     }
     expect((await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'bad-copy', UploadId: uploadId }))).Parts ?? []).toEqual([]);
@@ -208,7 +269,10 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
   });
 
   it('a bad upload: a missing bucket is 404 NoSuchBucket, an unknown checksum algorithm 400 InvalidRequest', async () => {
-    await expect(t.s3.send(new CreateMultipartUploadCommand({ Bucket: 'no-such-bucket', Key: 'k' }))).rejects.toMatchObject({ name: 'NoSuchBucket', $metadata: { httpStatusCode: 404 } });
+    await expect(t.s3.send(new CreateMultipartUploadCommand({ Bucket: 'no-such-bucket', Key: 'k' }))).rejects.toMatchObject({
+      name: 'NoSuchBucket',
+      $metadata: { httpStatusCode: 404 },
+    });
     const response = await signedRequest({
       info: t.stamp.info,
       method: 'POST',

@@ -102,7 +102,9 @@ describe('multipart uploads when the partition server dies', () => {
     const { uploadId, parts, body } = await uploadParts('between');
     const victim = await owner();
     await t.stamp.kill(victim);
-    const listed = await eventually('ListParts after the failover', () => t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'between', UploadId: uploadId })));
+    const listed = await eventually('ListParts after the failover', () =>
+      t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'between', UploadId: uploadId })),
+    );
     expect(listed.Parts!.map((part) => part.ETag)).toEqual(parts.map((part) => part.ETag));
     expect(await owner()).not.toBe(victim);
     await expectNoObject('between');
@@ -128,7 +130,9 @@ describe('multipart uploads when the partition server dies', () => {
       if (first.startsWith('"')) expect(first).toBe(done.ETag);
       await expectWhole(key, body);
       expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).ETag).toBe(done.ETag);
-      process.stdout.write(`multipart: owner killed ${step === 'beforeCommit' ? 'before' : 'after'} committing Complete: the client's call answered ${first}, a later Complete the same ETag\n`);
+      process.stdout.write(
+        `multipart: owner killed ${step === 'beforeCommit' ? 'before' : 'after'} committing Complete: the client's call answered ${first}, a later Complete the same ETag\n`,
+      );
       await t.stamp.restart(victim);
     });
   }
@@ -142,13 +146,16 @@ describe('multipart uploads when the partition server dies', () => {
     const created = Date.now();
     const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'old' }))).UploadId!;
     await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'old', UploadId: uploadId, PartNumber: 1, Body: randomBytes(1000) }));
-    const listed = async (): Promise<string[]> => ((await t.s3.send(new ListMultipartUploadsCommand({ Bucket: BUCKET }))).Uploads ?? []).map((u) => u.UploadId!);
+    const listed = async (): Promise<string[]> =>
+      ((await t.s3.send(new ListMultipartUploadsCommand({ Bucket: BUCKET }))).Uploads ?? []).map((u) => u.UploadId!);
     expect(await listed()).toEqual([uploadId]);
     await until(async () => !(await listed()).includes(uploadId), 'the upload to expire', 30_000);
     const goneAfterMs = Date.now() - created;
     expect(goneAfterMs).toBeGreaterThanOrEqual(EXPIRY_MS);
     await expect(t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'old', UploadId: uploadId }))).rejects.toMatchObject({ name: 'NoSuchUpload' });
-    await expect(t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'old', UploadId: uploadId, PartNumber: 2, Body: 'late' }))).rejects.toMatchObject({ name: 'NoSuchUpload' });
+    await expect(t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'old', UploadId: uploadId, PartNumber: 2, Body: 'late' }))).rejects.toMatchObject({
+      name: 'NoSuchUpload',
+    });
     expect((await logLines(t.stamp, server, 'incomplete upload expired')).map((line) => line.uploadId)).toEqual([uploadId]);
     process.stdout.write(`multipart: an upload with a ${EXPIRY_MS} ms expiry was gone after ${goneAfterMs} ms\n`);
   });

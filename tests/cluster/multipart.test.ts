@@ -30,7 +30,10 @@ const crc32Of = (data: Buffer): Buffer => {
   return out;
 };
 /** S3's ETag of a multipart object from its parts' bytes. */
-const multipartEtag = (parts: Buffer[]): string => `"${createHash('md5').update(Buffer.concat(parts.map(md5))).digest('hex')}-${parts.length}"`;
+const multipartEtag = (parts: Buffer[]): string =>
+  `"${createHash('md5')
+    .update(Buffer.concat(parts.map(md5)))
+    .digest('hex')}-${parts.length}"`;
 
 /** Multipart uploads through the AWS SDK at its default settings (which add CRC32 checksums). */
 describe('multipart uploads', () => {
@@ -51,7 +54,9 @@ describe('multipart uploads', () => {
 
   it('creates, uploads parts, lists them, completes with the S3 ETag, and the object reads back whole', async () => {
     const key = 'docs/report é.bin';
-    const created = await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key, ContentType: 'application/x-report', Metadata: { owner: 'ada' } }));
+    const created = await t.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key, ContentType: 'application/x-report', Metadata: { owner: 'ada' } }),
+    );
     const uploadId = created.UploadId!;
     expect(uploadId).toMatch(/^[0-9a-f]{32}$/);
     const parts = [randomBytes(5 * MiB), randomBytes(5 * MiB + 123), randomBytes(777)];
@@ -85,14 +90,25 @@ describe('multipart uploads', () => {
     expect(head).toMatchObject({ ContentLength: 10 * MiB + 900, ETag: multipartEtag(parts), ContentType: 'application/x-report', Metadata: { owner: 'ada' } });
     expect(sha256Hex(await readAll(key))).toBe(sha256Hex(Buffer.concat(parts)));
     // GET and HEAD of one part (partNumber=N) are not implemented: 501, never the whole object as if it were the part.
-    await expect(t.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key, PartNumber: 1 }))).rejects.toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
+    await expect(t.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key, PartNumber: 1 }))).rejects.toMatchObject({
+      name: 'NotImplemented',
+      $metadata: { httpStatusCode: 501 },
+    });
     await expect(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key, PartNumber: 1 }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 501 } });
     const listing = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'docs/' }));
     expect(listing.Contents!.map((c) => [c.Key, c.Size, c.ETag])).toEqual([[key, 10 * MiB + 900, multipartEtag(parts)]]);
     // The upload is gone, and a retried completion gets the same answer.
-    await expect(t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId }))).rejects.toMatchObject({ name: 'NoSuchUpload', $metadata: { httpStatusCode: 404 } });
+    await expect(t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId }))).rejects.toMatchObject({
+      name: 'NoSuchUpload',
+      $metadata: { httpStatusCode: 404 },
+    });
     const again = await t.s3.send(
-      new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts.map((_, i) => ({ PartNumber: i + 1, ETag: etags[i] })) } }),
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key: key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts.map((_, i) => ({ PartNumber: i + 1, ETag: etags[i] })) },
+      }),
     );
     expect(again.ETag).toBe(done.ETag);
   });
@@ -101,8 +117,12 @@ describe('multipart uploads', () => {
     const created = await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted' }));
     await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId, PartNumber: 1, Body: randomBytes(1000) }));
     await t.s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId }));
-    await expect(t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId }))).rejects.toMatchObject({ name: 'NoSuchUpload' });
-    await expect(t.s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId }))).rejects.toMatchObject({ name: 'NoSuchUpload' });
+    await expect(t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId }))).rejects.toMatchObject({
+      name: 'NoSuchUpload',
+    });
+    await expect(t.s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted', UploadId: created.UploadId }))).rejects.toMatchObject({
+      name: 'NoSuchUpload',
+    });
     await expect(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'aborted' }))).rejects.toMatchObject({ name: 'NotFound' });
   });
 
@@ -119,7 +139,9 @@ describe('multipart uploads', () => {
     expect(all.IsTruncated).toBe(false);
     const first = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, MaxUploads: 3 }));
     expect(first).toMatchObject({ IsTruncated: true, NextKeyMarker: 'b', NextUploadIdMarker: ids[2] });
-    const second = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, KeyMarker: first.NextKeyMarker, UploadIdMarker: first.NextUploadIdMarker }));
+    const second = await t.s3.send(
+      new ListMultipartUploadsCommand({ Bucket: bucket, KeyMarker: first.NextKeyMarker, UploadIdMarker: first.NextUploadIdMarker }),
+    );
     expect(second.Uploads!.map((u) => u.UploadId)).toEqual(ids.slice(3));
     const afterKey = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, KeyMarker: 'b' }));
     expect(afterKey.Uploads!.map((u) => u.Key)).toEqual(['c/x/y', 'd']);
@@ -137,7 +159,10 @@ describe('multipart uploads', () => {
       const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }))).UploadId!;
       const parts = [];
       for (const [i, size] of [5 * MiB, 10].entries()) {
-        parts.push({ PartNumber: i + 1, ETag: (await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumber: i + 1, Body: randomBytes(size) }))).ETag! });
+        parts.push({
+          PartNumber: i + 1,
+          ETag: (await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumber: i + 1, Body: randomBytes(size) }))).ETag!,
+        });
       }
       return { uploadId, parts };
     };
@@ -145,17 +170,28 @@ describe('multipart uploads', () => {
       t.s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts }, ...condition }));
     const existing = await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'cond/existing', Body: 'old' }));
     const a = await start('cond/existing');
-    await expect(complete('cond/existing', a.uploadId, a.parts, { IfNoneMatch: '*' })).rejects.toMatchObject({ name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } });
-    await expect(complete('cond/existing', a.uploadId, a.parts, { IfMatch: '"0123456789abcdef0123456789abcdef"' })).rejects.toMatchObject({ name: 'PreconditionFailed' });
+    await expect(complete('cond/existing', a.uploadId, a.parts, { IfNoneMatch: '*' })).rejects.toMatchObject({
+      name: 'PreconditionFailed',
+      $metadata: { httpStatusCode: 412 },
+    });
+    await expect(complete('cond/existing', a.uploadId, a.parts, { IfMatch: '"0123456789abcdef0123456789abcdef"' })).rejects.toMatchObject({
+      name: 'PreconditionFailed',
+    });
     expect((await readAll('cond/existing')).toString()).toBe('old');
     const done = await complete('cond/existing', a.uploadId, a.parts, { IfMatch: existing.ETag! });
     expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'cond/existing' }))).ETag).toBe(done.ETag);
 
     const b = await start('cond/new');
-    await expect(complete('cond/new', b.uploadId, b.parts, { IfMatch: '"0123456789abcdef0123456789abcdef"' })).rejects.toMatchObject({ name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } });
+    await expect(complete('cond/new', b.uploadId, b.parts, { IfMatch: '"0123456789abcdef0123456789abcdef"' })).rejects.toMatchObject({
+      name: 'NoSuchKey',
+      $metadata: { httpStatusCode: 404 },
+    });
     await complete('cond/new', b.uploadId, b.parts, { IfNoneMatch: '*' });
     // Another completion of the same upload with other parts: the upload is gone (409 for a conditional one).
-    await expect(complete('cond/new', b.uploadId, b.parts.slice(0, 1), { IfNoneMatch: '*' })).rejects.toMatchObject({ name: 'ConditionalRequestConflict', $metadata: { httpStatusCode: 409 } });
+    await expect(complete('cond/new', b.uploadId, b.parts.slice(0, 1), { IfNoneMatch: '*' })).rejects.toMatchObject({
+      name: 'ConditionalRequestConflict',
+      $metadata: { httpStatusCode: 409 },
+    });
     await expect(complete('cond/new', b.uploadId, b.parts.slice(0, 1), {})).rejects.toMatchObject({ name: 'NoSuchUpload' });
   });
 
@@ -163,7 +199,14 @@ describe('multipart uploads', () => {
     const parts = [randomBytes(5 * MiB), randomBytes(3000)];
     const cases = [
       { algorithm: 'CRC32', type: 'COMPOSITE', field: 'ChecksumCRC32', expected: `${crc32Of(Buffer.concat(parts.map(crc32Of))).toString('base64')}-2` },
-      { algorithm: 'SHA256', type: 'COMPOSITE', field: 'ChecksumSHA256', expected: `${createHash('sha256').update(Buffer.concat(parts.map((p) => createHash('sha256').update(p).digest()))).digest('base64')}-2` },
+      {
+        algorithm: 'SHA256',
+        type: 'COMPOSITE',
+        field: 'ChecksumSHA256',
+        expected: `${createHash('sha256')
+          .update(Buffer.concat(parts.map((p) => createHash('sha256').update(p).digest())))
+          .digest('base64')}-2`,
+      },
       { algorithm: 'CRC32', type: 'FULL_OBJECT', field: 'ChecksumCRC32', expected: crc32Of(Buffer.concat(parts)).toString('base64') },
       { algorithm: 'CRC64NVME', type: 'FULL_OBJECT', field: 'ChecksumCRC64NVME', expected: undefined },
     ] as const;
@@ -173,7 +216,9 @@ describe('multipart uploads', () => {
       expect(created).toMatchObject({ ChecksumAlgorithm: c.algorithm, ChecksumType: c.type });
       const listed = [];
       for (const [i, part] of parts.entries()) {
-        const answer = await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: created.UploadId, PartNumber: i + 1, Body: part, ChecksumAlgorithm: c.algorithm }));
+        const answer = await t.s3.send(
+          new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: created.UploadId, PartNumber: i + 1, Body: part, ChecksumAlgorithm: c.algorithm }),
+        );
         expect(answer[c.field]).toBeDefined();
         listed.push({ PartNumber: i + 1, ETag: answer.ETag, [c.field]: answer[c.field] });
       }
@@ -182,9 +227,18 @@ describe('multipart uploads', () => {
       expect(shown).toMatchObject({ ChecksumAlgorithm: c.algorithm, ChecksumType: c.type });
       // Each listed part must carry its checksum.
       await expect(
-        t.s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: created.UploadId, MultipartUpload: { Parts: listed.map((p) => ({ PartNumber: p.PartNumber, ETag: p.ETag })) } })),
+        t.s3.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: BUCKET,
+            Key: key,
+            UploadId: created.UploadId,
+            MultipartUpload: { Parts: listed.map((p) => ({ PartNumber: p.PartNumber, ETag: p.ETag })) },
+          }),
+        ),
       ).rejects.toMatchObject({ name: 'InvalidRequest', $metadata: { httpStatusCode: 400 } });
-      const done = await t.s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: created.UploadId, MultipartUpload: { Parts: listed } }));
+      const done = await t.s3.send(
+        new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: created.UploadId, MultipartUpload: { Parts: listed } }),
+      );
       expect(done.ChecksumType).toBe(c.type);
       if (c.expected) expect(done[c.field]).toBe(c.expected);
       else expect(done[c.field]).toMatch(/^[A-Za-z0-9+/]{11}=$/);
@@ -223,6 +277,8 @@ describe('multipart uploads', () => {
     const readSeconds = (Date.now() - readStarted) / 1000;
     expect(back.length).toBe(body.length);
     expect(sha256Hex(back)).toBe(sha256Hex(body));
-    process.stdout.write(`multipart: 200 MiB through lib-storage (40 parts of 5 MiB, 4 at once) in ${seconds.toFixed(1)} s = ${(200 / seconds).toFixed(1)} MiB/s; read back at ${(200 / readSeconds).toFixed(1)} MiB/s\n`);
+    process.stdout.write(
+      `multipart: 200 MiB through lib-storage (40 parts of 5 MiB, 4 at once) in ${seconds.toFixed(1)} s = ${(200 / seconds).toFixed(1)} MiB/s; read back at ${(200 / readSeconds).toFixed(1)} MiB/s\n`,
+    );
   });
 });

@@ -34,14 +34,18 @@ describe('partition layer: failover', () => {
     await until(async () => (await logLines(t.stamp, victim, 'checkpoint written')).length > 0, 'a checkpoint', 120_000);
     const killedAt = Date.now();
     await t.stamp.kill(victim);
-    await until(async () => {
-      try {
-        await t.s3.send(new HeadObjectCommand({ Bucket: 'many', Key: nameOf(BLOBS - 1) }));
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'the partition to serve again', 60_000);
+    await until(
+      async () => {
+        try {
+          await t.s3.send(new HeadObjectCommand({ Bucket: 'many', Key: nameOf(BLOBS - 1) }));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      'the partition to serve again',
+      60_000,
+    );
     const recoveryMs = Date.now() - killedAt;
     const survivor = await owner();
     expect(survivor).not.toBe(victim);
@@ -100,14 +104,18 @@ describe('partition layer: failover', () => {
     await t.stamp.kill(paused, 'SIGSTOP');
     try {
       await until(async () => (await owner()) !== paused, 'the partition to move', 60_000);
-      await until(async () => {
-        try {
-          await t.s3.send(new PutObjectCommand({ Bucket: 'many', Key: 'during-pause', Body: 'two' }));
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'the new owner to take writes', 60_000);
+      await until(
+        async () => {
+          try {
+            await t.s3.send(new PutObjectCommand({ Bucket: 'many', Key: 'during-pause', Body: 'two' }));
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        'the new owner to take writes',
+        60_000,
+      );
     } finally {
       await t.stamp.kill(paused, 'SIGCONT');
     }
@@ -118,7 +126,11 @@ describe('partition layer: failover', () => {
     );
     // NOT_OWNER once its lease check fails; UNAVAILABLE while it drops its partitions.
     expect(['NOT_OWNER', 'PARTITION_LOADING', 'UNAVAILABLE'], `the woken server answered ${answer}`).toContain(answer);
-    await until(async () => (await logLines(t.stamp, paused, 'partition dropped')).length > 0 || (await logLines(t.stamp, paused, 'partition unloading')).length > 0, 'the woken server to drop its partition', 30_000);
+    await until(
+      async () => (await logLines(t.stamp, paused, 'partition dropped')).length > 0 || (await logLines(t.stamp, paused, 'partition unloading')).length > 0,
+      'the woken server to drop its partition',
+      30_000,
+    );
     const got = await t.s3.send(new GetObjectCommand({ Bucket: 'many', Key: 'during-pause' }));
     expect(await got.Body!.transformToString()).toBe('two');
     const before = await t.s3.send(new GetObjectCommand({ Bucket: 'many', Key: 'before-pause' }));

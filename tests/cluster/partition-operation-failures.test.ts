@@ -36,14 +36,18 @@ describe('partition layer: a server killed in the middle of a split or merge', (
 
   /** Every key is listed and readable, and the stamp takes a new write. */
   async function everythingThere(): Promise<void> {
-    await until(async () => {
-      try {
-        await t.s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: `k/${String(KEYS - 1).padStart(6, '0')}` }));
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'the partitions to serve', 60_000);
+    await until(
+      async () => {
+        try {
+          await t.s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: `k/${String(KEYS - 1).padStart(6, '0')}` }));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      'the partitions to serve',
+      60_000,
+    );
     let listed = 0;
     let token: string | undefined;
     do {
@@ -65,7 +69,11 @@ describe('partition layer: a server killed in the middle of a split or merge', (
     }
   }
 
-  for (const [step, completes] of [['afterCheckpoint', false], ['afterChildren', false], ['afterMap', true]] as const) {
+  for (const [step, completes] of [
+    ['afterCheckpoint', false],
+    ['afterChildren', false],
+    ['afterMap', true],
+  ] as const) {
     it(`split, killed ${step}: ${completes ? 'completes' : 'never happened'}, nothing lost`, async () => {
       const target = (await p.partitions()).sort(byLowKey).at(-1)!;
       await armed('ps-1', `partitionServer.split.${step}`, [target.partitionId]);
@@ -78,7 +86,11 @@ describe('partition layer: a server killed in the middle of a split or merge', (
     });
   }
 
-  for (const [step, completes] of [['afterCheckpoint', false], ['afterChild', false], ['afterMap', true]] as const) {
+  for (const [step, completes] of [
+    ['afterCheckpoint', false],
+    ['afterChild', false],
+    ['afterMap', true],
+  ] as const) {
     it(`merge, killed ${step}: ${completes ? 'completes' : 'never happened'}, nothing lost`, async () => {
       let partitions = (await p.partitions()).sort(byLowKey);
       if (partitions.length < 2) {
@@ -97,4 +109,3 @@ describe('partition layer: a server killed in the middle of a split or merge', (
     });
   }
 });
-

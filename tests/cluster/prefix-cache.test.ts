@@ -68,23 +68,31 @@ describe('PrefixCache on a real etcd', () => {
     await etcd!.kill();
     await expect(cache.refresh(1_000), 'a refresh while etcd is down fails within its deadline').rejects.toThrow();
     await etcd!.start();
-    await until(async () => {
-      try {
-        await writer.put('/t/map/after-restart').value('5');
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'etcd to take writes again', 30_000);
+    await until(
+      async () => {
+        try {
+          await writer.put('/t/map/after-restart').value('5');
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      'etcd to take writes again',
+      30_000,
+    );
     await writer.delete().key('/t/map/a');
-    await until(async () => {
-      try {
-        await cache.refresh(2_000);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'a refresh to succeed', 30_000);
+    await until(
+      async () => {
+        try {
+          await cache.refresh(2_000);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      'a refresh to succeed',
+      30_000,
+    );
     expect(Object.fromEntries(cache.snapshot())).toEqual({ 'after-restart': '5' });
     // The watch follows again afterwards.
     await writer.put('/t/map/later').value('6');

@@ -17,8 +17,6 @@ const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const policy = (statements: Array<Record<string, unknown>>): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const readStatement = (bucket: string) => ({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` });
 
-
-
 describe('public containers: anonymous reads only where the owner allowed them', () => {
   let t: TestStamp;
   /** An unsigned request, path-style on the endpoint: it addresses the front-end's default account. */
@@ -36,7 +34,14 @@ describe('public containers: anonymous reads only where the owner allowed them',
   });
 
   it('keeps containers private by default: anonymous GET, HEAD, list and PUT are 403 AccessDenied, as is a missing bucket', async () => {
-    for (const [method, path] of [['GET', '/pics/a.txt'], ['GET', '/pics'], ['GET', '/no-such-bucket/a.txt'], ['PUT', '/pics/b.txt'], ['DELETE', '/pics/a.txt'], ['GET', '/']] as const) {
+    for (const [method, path] of [
+      ['GET', '/pics/a.txt'],
+      ['GET', '/pics'],
+      ['GET', '/no-such-bucket/a.txt'],
+      ['PUT', '/pics/b.txt'],
+      ['DELETE', '/pics/a.txt'],
+      ['GET', '/'],
+    ] as const) {
       const response = await anonymous(path, { method, ...(method === 'PUT' ? { body: 'x' } : {}) });
       expect(response.status, `${method} ${path}`).toBe(403);
       expect(errorCodeOf(await response.text())).toBe('AccessDenied');
@@ -94,7 +99,10 @@ describe('public containers: anonymous reads only where the owner allowed them',
   });
 
   it('PutBucketAcl public-read opens reads and listing; GetBucketAcl shows AllUsers READ; x-amz-acl on PutObject follows the bucket', async () => {
-    expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: 'acl', Key: 'p.txt', Body: 'p', ACL: 'public-read' })))).toEqual({ code: 'NotImplemented', status: 501 });
+    expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: 'acl', Key: 'p.txt', Body: 'p', ACL: 'public-read' })))).toEqual({
+      code: 'NotImplemented',
+      status: 501,
+    });
     await t.s3.send(new PutBucketAclCommand({ Bucket: 'acl', ACL: 'public-read' }));
     const acl = await t.s3.send(new GetBucketAclCommand({ Bucket: 'acl' }));
     expect(acl.Grants?.map((g) => g.Grantee?.URI ?? g.Grantee?.ID)).toEqual([t.stamp.info.account, ALL_USERS]);

@@ -8,7 +8,12 @@ import { until } from '../helpers/stream-harness.js';
 
 /** A PUT whose body the test sends in two steps: the request stays open in between. */
 async function slowPut(stamp: ReclamationStamp, path: string, body: Buffer, firstBytes: number): Promise<{ finish: () => Promise<number> }> {
-  const signed = await signRequest({ info: stamp.t.stamp.info, method: 'PUT', path, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(body.length) } });
+  const signed = await signRequest({
+    info: stamp.t.stamp.info,
+    method: 'PUT',
+    path,
+    headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(body.length) },
+  });
   let answer!: Promise<number>;
   const sent = new Promise<ReturnType<typeof request>>((resolve, reject) => {
     const req = request(signed.url, { method: 'PUT', headers: signed.headers });

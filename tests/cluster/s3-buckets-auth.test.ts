@@ -23,8 +23,6 @@ const BUCKET = 'site';
 const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 const DOMAIN = 'strata.test';
 
-
-
 /** Resolves every *.strata.test name to loopback, as the stamp's DNS responder would. */
 const loopbackLookup: LookupFunction = (_hostname, options, callback) => {
   if (options.all) (callback as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
@@ -46,7 +44,10 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
   it('says versioning is not enabled, and answers 501 to enabling it', async () => {
     const versioning = await t.s3.send(new GetBucketVersioningCommand({ Bucket: BUCKET }));
     expect(versioning.Status).toBeUndefined();
-    expect(await sdkFailure(t.s3.send(new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: 'Enabled' } })))).toEqual({ code: 'NotImplemented', status: 501 });
+    expect(await sdkFailure(t.s3.send(new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: 'Enabled' } })))).toEqual({
+      code: 'NotImplemented',
+      status: 501,
+    });
   });
 
   it('keeps bucket CORS rules and answers browser preflights and requests from them', async () => {
@@ -60,7 +61,13 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
     expect(await sdkFailure(t.s3.send(new GetBucketCorsCommand({ Bucket: BUCKET })))).toEqual({ code: 'NoSuchCORSConfiguration', status: 404 });
 
     const rules = [
-      { AllowedOrigins: ['https://*.example.com'], AllowedMethods: ['GET', 'HEAD', 'PUT'], AllowedHeaders: ['content-type', 'x-amz-*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 300 },
+      {
+        AllowedOrigins: ['https://*.example.com'],
+        AllowedMethods: ['GET', 'HEAD', 'PUT'],
+        AllowedHeaders: ['content-type', 'x-amz-*'],
+        ExposeHeaders: ['ETag'],
+        MaxAgeSeconds: 300,
+      },
       { AllowedOrigins: ['*'], AllowedMethods: ['GET'] },
     ];
     await t.s3.send(new PutBucketCorsCommand({ Bucket: BUCKET, CORSConfiguration: { CORSRules: rules } }));
@@ -83,7 +90,12 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
     expect(errorCodeOf(await noOrigin.text())).toBe('BadRequest');
 
     // The actual request a browser sends after the preflight: signed, with its Origin.
-    const actual = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/index.html`, headers: { origin: 'https://app.example.com', 'x-amz-content-sha256': EMPTY_SHA256 } });
+    const actual = await signedRequest({
+      info: t.stamp.info,
+      method: 'GET',
+      path: `/${BUCKET}/index.html`,
+      headers: { origin: 'https://app.example.com', 'x-amz-content-sha256': EMPTY_SHA256 },
+    });
     expect(actual.status).toBe(200);
     expect(actual.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(actual.headers.get('access-control-expose-headers')).toBe('ETag');
@@ -102,7 +114,10 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
     const got = await fetch(get);
     expect(got.status).toBe(200);
     expect(await got.text()).toBe('uploaded without the SDK');
-    const expired = await getSignedUrl(t.s3, new GetObjectCommand({ Bucket: BUCKET, Key: 'presigned.txt' }), { expiresIn: 60, signingDate: new Date(Date.now() - 3_600_000) });
+    const expired = await getSignedUrl(t.s3, new GetObjectCommand({ Bucket: BUCKET, Key: 'presigned.txt' }), {
+      expiresIn: 60,
+      signingDate: new Date(Date.now() - 3_600_000),
+    });
     const refused = await fetch(expired);
     expect(refused.status).toBe(403);
     expect(errorCodeOf(await refused.text())).toBe('AccessDenied');
@@ -112,11 +127,21 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
 
   it('accepts any region name, and refuses a request signed 20 minutes off (RequestTimeTooSkewed)', async () => {
     for (const region of ['eu-central-1', 'moon-base-1']) {
-      const client = new S3Client({ endpoint: t.stamp.info.s3Endpoint, region, credentials: { accessKeyId: t.stamp.info.accessKeyId, secretAccessKey: t.stamp.info.secretAccessKey } });
+      const client = new S3Client({
+        endpoint: t.stamp.info.s3Endpoint,
+        region,
+        credentials: { accessKeyId: t.stamp.info.accessKeyId, secretAccessKey: t.stamp.info.secretAccessKey },
+      });
       expect((await client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).KeyCount).toBeGreaterThan(0);
       client.destroy();
     }
-    const skewed = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/index.html`, headers: { 'x-amz-content-sha256': EMPTY_SHA256 }, signingDate: new Date(Date.now() - 20 * 60_000) });
+    const skewed = await signedRequest({
+      info: t.stamp.info,
+      method: 'GET',
+      path: `/${BUCKET}/index.html`,
+      headers: { 'x-amz-content-sha256': EMPTY_SHA256 },
+      signingDate: new Date(Date.now() - 20 * 60_000),
+    });
     expect(skewed.status).toBe(403);
     expect(errorCodeOf(skewed.body)).toBe('RequestTimeTooSkewed');
   });
@@ -147,7 +172,12 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
   });
 
   it('refuses headers over 8 KiB with RequestHeaderSectionTooLarge, and survives headers over the parser limit', async () => {
-    const big = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/index.html`, headers: { 'x-amz-content-sha256': EMPTY_SHA256, 'x-padding': 'p'.repeat(10_000) } });
+    const big = await signedRequest({
+      info: t.stamp.info,
+      method: 'GET',
+      path: `/${BUCKET}/index.html`,
+      headers: { 'x-amz-content-sha256': EMPTY_SHA256, 'x-padding': 'p'.repeat(10_000) },
+    });
     expect(big.status).toBe(400);
     expect(errorCodeOf(big.body)).toBe('RequestHeaderSectionTooLarge');
     const huge = await fetch(`${t.stamp.info.s3Endpoint}/${BUCKET}/index.html`, { headers: { 'x-padding': 'p'.repeat(100_000) } });

@@ -84,11 +84,15 @@ describe("Debian's S3 clients at their defaults: aws cli, s3cmd, rclone, boto3",
     await clients.rclone(['copy', source, mirror], work);
     await unlink(join(mirror, 'a.bin'));
     await clients.rclone(['sync', mirror, 'strata:rclone/tree'], work);
-    expect(await listKeys('rclone', 'tree/')).toEqual(Object.keys(TREE).filter((name) => name !== 'a.bin').sort());
+    expect(await listKeys('rclone', 'tree/')).toEqual(
+      Object.keys(TREE)
+        .filter((name) => name !== 'a.bin')
+        .sort(),
+    );
     await clients.rclone(['check', mirror, 'strata:rclone/tree'], work);
   });
 
-  it('multipart at the clients\' defaults: aws cli (a 100 MiB cp up, S3 to S3 and down), s3cmd and boto3 (20 MiB)', async () => {
+  it("multipart at the clients' defaults: aws cli (a 100 MiB cp up, S3 to S3 and down), s3cmd and boto3 (20 MiB)", async () => {
     const big = randomBytes(100 * 1024 * 1024);
     const medium = big.subarray(0, 20 * 1024 * 1024);
     await writeFile(join(work, 'big.bin'), big);

@@ -1,12 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  CreateBucketCommand,
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest } from '../helpers/raw-s3.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
@@ -15,7 +8,6 @@ import { sdkFailure } from '../helpers/s3-failures.js';
 const MiB = 1024 * 1024;
 const BUCKET = 'objects';
 const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
-
 
 describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
   let t: TestStamp;
@@ -121,14 +113,22 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     expect(await sdkFailure(get({ Key: 'page.html', IfModifiedSince: lastModified }))).toMatchObject({ status: 304 });
     expect(await sdkFailure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html', IfNoneMatch: etag })))).toMatchObject({ status: 304 });
     expect(await sdkFailure(get({ Key: 'page.html', IfMatch: '"0123"' }))).toEqual({ code: 'PreconditionFailed', status: 412 });
-    expect(await sdkFailure(get({ Key: 'page.html', IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) }))).toEqual({ code: 'PreconditionFailed', status: 412 });
+    expect(await sdkFailure(get({ Key: 'page.html', IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) }))).toEqual({
+      code: 'PreconditionFailed',
+      status: 412,
+    });
     expect(await sdkFailure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'page.html', IfMatch: '"0123"' })))).toMatchObject({ status: 412 });
     // RFC order: a true If-Match wins over a false If-Unmodified-Since.
     const both = await get({ Key: 'page.html', IfMatch: etag, IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) });
     expect(both.$metadata.httpStatusCode).toBe(200);
     await both.Body!.transformToString();
 
-    const raw = await signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}/page.html`, headers: { 'if-none-match': etag, 'x-amz-content-sha256': EMPTY_SHA256 } });
+    const raw = await signedRequest({
+      info: t.stamp.info,
+      method: 'GET',
+      path: `/${BUCKET}/page.html`,
+      headers: { 'if-none-match': etag, 'x-amz-content-sha256': EMPTY_SHA256 },
+    });
     expect(raw.status).toBe(304);
     expect(raw.body).toBe('');
     expect(raw.headers.get('etag')).toBe(etag);
@@ -159,14 +159,19 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     expect(head.ChecksumSHA256).toBe(sha256);
     // A wrong checksum header: BadDigest, nothing stored.
     const wrong = createHash('sha256').update('other').digest('base64');
-    expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'sum/wrong', Body: body, ChecksumSHA256: wrong })))).toMatchObject({ code: 'BadDigest', status: 400 });
+    expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'sum/wrong', Body: body, ChecksumSHA256: wrong })))).toMatchObject({
+      code: 'BadDigest',
+      status: 400,
+    });
     expect(await sdkFailure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'sum/wrong' })))).toMatchObject({ status: 404 });
   });
 
   it('deletes a batch with DeleteObjects (a missing key counts as deleted; quiet mode lists only failures)', async () => {
     const keys = Array.from({ length: 30 }, (_, i) => `batch/${i}`);
     await Promise.all(keys.map((Key) => t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: Key }))));
-    const loud = await t.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [...keys.slice(0, 20), 'batch/missing'].map((Key) => ({ Key })) } }));
+    const loud = await t.s3.send(
+      new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [...keys.slice(0, 20), 'batch/missing'].map((Key) => ({ Key })) } }),
+    );
     expect(loud.Deleted?.map((d) => d.Key).sort()).toEqual([...keys.slice(0, 20), 'batch/missing'].sort());
     expect(loud.Errors ?? []).toEqual([]);
     const quiet = await t.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Quiet: true, Objects: keys.slice(20).map((Key) => ({ Key })) } }));
@@ -174,11 +179,29 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     expect(quiet.Errors ?? []).toEqual([]);
     const left = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'batch/' }));
     expect(left.KeyCount).toBe(0);
-    expect(await sdkFailure(t.s3.send(new DeleteObjectsCommand({ Bucket: 'no-such-bucket', Delete: { Objects: [{ Key: 'a' }] } })))).toMatchObject({ code: 'NoSuchBucket', status: 404 });
+    expect(await sdkFailure(t.s3.send(new DeleteObjectsCommand({ Bucket: 'no-such-bucket', Delete: { Objects: [{ Key: 'a' }] } })))).toMatchObject({
+      code: 'NoSuchBucket',
+      status: 404,
+    });
   });
 
   it('round-trips keys with anything S3 allows, and lists them exactly', async () => {
-    const keys = ['with space', 'ünïcödé/日本語', '../../etc/passwd', '100%', 'a+b', 'line\nbreak', 'tab\there', 'q?x=1&y', '#hash', '  leading', 'trailing/', '/leading-slash', 'a//b', '~tilde*'];
+    const keys = [
+      'with space',
+      'ünïcödé/日本語',
+      '../../etc/passwd',
+      '100%',
+      'a+b',
+      'line\nbreak',
+      'tab\there',
+      'q?x=1&y',
+      '#hash',
+      '  leading',
+      'trailing/',
+      '/leading-slash',
+      'a//b',
+      '~tilde*',
+    ];
     for (const Key of keys) await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: `body of ${Key}` }));
     for (const Key of keys) expect(await (await get({ Key })).Body!.transformToString(), JSON.stringify(Key)).toBe(`body of ${Key}`);
     const listed: string[] = [];
@@ -194,7 +217,10 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
 
   it('refuses a key over 1024 bytes (KeyTooLongError) and user metadata over 2 KiB (MetadataTooLarge), storing nothing', async () => {
     const longKey = 'k'.repeat(1025);
-    expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: longKey, Body: 'x' })))).toMatchObject({ code: 'KeyTooLongError', status: 400 });
+    expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: longKey, Body: 'x' })))).toMatchObject({
+      code: 'KeyTooLongError',
+      status: 400,
+    });
     const okKey = 'é'.repeat(512);
     await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: okKey, Body: 'x' }));
     expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: okKey }))).ContentLength).toBe(1);

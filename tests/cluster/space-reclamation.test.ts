@@ -2,7 +2,20 @@ import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
-import { BlobBytes, deleteKey, extentsReport, foregroundLoad, getBytes, inParallel, MiB, nodeSpace, percentile, putThroughPartitions, sha256, type NodeSpace } from '../helpers/reclamation.js';
+import {
+  BlobBytes,
+  deleteKey,
+  extentsReport,
+  foregroundLoad,
+  getBytes,
+  inParallel,
+  MiB,
+  nodeSpace,
+  percentile,
+  putThroughPartitions,
+  sha256,
+  type NodeSpace,
+} from '../helpers/reclamation.js';
 import { until } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
@@ -57,94 +70,110 @@ describe('space reclamation', () => {
     await t?.destroy();
   });
 
-  it(`keeps every extent node within 1.3× its live bytes after deleting 90% of ${TOTAL_BYTES / MiB} MiB and overwriting half the rest, every live blob byte-identical`, async () => {
-    const phases: string[] = [];
-    let phaseStarted = performance.now();
-    const phase = (name: string): void => {
-      phases.push(`${name} ${((performance.now() - phaseStarted) / 1000).toFixed(1)} s`);
-      process.stdout.write(`space reclamation: ${phases.at(-1)}\n`);
-      phaseStarted = performance.now();
-    };
-    const bytes = new BlobBytes();
-    const account = t.stamp.info.account;
-    const sizes: number[] = [];
-    for (let total = 0; total < TOTAL_BYTES; total += sizes.at(-1)!) sizes.push(Math.min(TOTAL_BYTES - total, MiB + Math.floor(Math.random() * 2 * MiB)));
-    const order = sizes.map((_, i) => i).sort(() => Math.random() - 0.5);
-    const survivors = new Set(order.slice(0, Math.ceil(sizes.length / 10)));
-    const overwritten = new Set([...survivors].slice(0, Math.floor(survivors.size / 2)));
-    const live = new Map<string, string>();
-    const keyOf = (i: number): string => `blob/${String(i).padStart(5, '0')}`;
-    const smallKeys = Array.from({ length: 100 }, (_, i) => `small/${i}`);
-    await inParallel(smallKeys.length, 8, (i) => t.s3.send(new PutObjectCommand({ Bucket: 'foreground', Key: smallKeys[i]!, Body: Buffer.alloc(4096, i) })).then(() => undefined));
+  it(
+    `keeps every extent node within 1.3× its live bytes after deleting 90% of ${TOTAL_BYTES / MiB} MiB and overwriting half the rest, every live blob byte-identical`,
+    async () => {
+      const phases: string[] = [];
+      let phaseStarted = performance.now();
+      const phase = (name: string): void => {
+        phases.push(`${name} ${((performance.now() - phaseStarted) / 1000).toFixed(1)} s`);
+        process.stdout.write(`space reclamation: ${phases.at(-1)}\n`);
+        phaseStarted = performance.now();
+      };
+      const bytes = new BlobBytes();
+      const account = t.stamp.info.account;
+      const sizes: number[] = [];
+      for (let total = 0; total < TOTAL_BYTES; total += sizes.at(-1)!) sizes.push(Math.min(TOTAL_BYTES - total, MiB + Math.floor(Math.random() * 2 * MiB)));
+      const order = sizes.map((_, i) => i).sort(() => Math.random() - 0.5);
+      const survivors = new Set(order.slice(0, Math.ceil(sizes.length / 10)));
+      const overwritten = new Set([...survivors].slice(0, Math.floor(survivors.size / 2)));
+      const live = new Map<string, string>();
+      const keyOf = (i: number): string => `blob/${String(i).padStart(5, '0')}`;
+      const smallKeys = Array.from({ length: 100 }, (_, i) => `small/${i}`);
+      await inParallel(smallKeys.length, 8, (i) =>
+        t.s3.send(new PutObjectCommand({ Bucket: 'foreground', Key: smallKeys[i]!, Body: Buffer.alloc(4096, i) })).then(() => undefined),
+      );
 
-    // 1. The blobs, straight through the partition layer (the front-end's HTTP and signing are not what this measures).
-    const writeStarted = performance.now();
-    await inParallel(sizes.length, 16, async (i) => {
-      const body = bytes.make(sizes[i]!);
-      await putThroughPartitions(p, { account, container: 'reclaim', blob: keyOf(i) }, body);
-      if (survivors.has(i) && !overwritten.has(i)) live.set(keyOf(i), sha256(body));
-    });
-    const writeMiBps = TOTAL_BYTES / MiB / ((performance.now() - writeStarted) / 1000);
-    phase(`write ${sizes.length} blobs (${writeMiBps.toFixed(1)} MiB/s)`);
+      // 1. The blobs, straight through the partition layer (the front-end's HTTP and signing are not what this measures).
+      const writeStarted = performance.now();
+      await inParallel(sizes.length, 16, async (i) => {
+        const body = bytes.make(sizes[i]!);
+        await putThroughPartitions(p, { account, container: 'reclaim', blob: keyOf(i) }, body);
+        if (survivors.has(i) && !overwritten.has(i)) live.set(keyOf(i), sha256(body));
+      });
+      const writeMiBps = TOTAL_BYTES / MiB / ((performance.now() - writeStarted) / 1000);
+      phase(`write ${sizes.length} blobs (${writeMiBps.toFixed(1)} MiB/s)`);
 
-    // 2. Delete 90% at random, 3. overwrite half of the rest.
-    await inParallel(sizes.length, 16, async (i) => (survivors.has(i) ? undefined : deleteKey(t.s3, 'reclaim', keyOf(i))));
-    await inParallel(overwritten.size, 8, async (n) => {
-      const i = [...overwritten][n]!;
-      const body = bytes.make(MiB + Math.floor(Math.random() * 2 * MiB));
-      await t.s3.send(new PutObjectCommand({ Bucket: 'reclaim', Key: keyOf(i), Body: body }));
-      live.set(keyOf(i), sha256(body));
-    });
-    phase(`delete ${sizes.length - survivors.size}, overwrite ${overwritten.size}`);
+      // 2. Delete 90% at random, 3. overwrite half of the rest.
+      await inParallel(sizes.length, 16, async (i) => (survivors.has(i) ? undefined : deleteKey(t.s3, 'reclaim', keyOf(i))));
+      await inParallel(overwritten.size, 8, async (n) => {
+        const i = [...overwritten][n]!;
+        const body = bytes.make(MiB + Math.floor(Math.random() * 2 * MiB));
+        await t.s3.send(new PutObjectCommand({ Bucket: 'reclaim', Key: keyOf(i), Body: body }));
+        live.set(keyOf(i), sha256(body));
+      });
+      phase(`delete ${sizes.length - survivors.size}, overwrite ${overwritten.size}`);
 
-    await p.reportUsage();
-    const before = await nodeSpace(t, NODES);
-    const stampBefore = (await extentsReport(t)).stamp;
-    expect(stampBefore.extentsUnknown).toBe(0);
-    expect(stampBefore.storedBytes / stampBefore.liveBytes).toBeGreaterThan(5);
+      await p.reportUsage();
+      const before = await nodeSpace(t, NODES);
+      const stampBefore = (await extentsReport(t)).stamp;
+      expect(stampBefore.extentsUnknown).toBe(0);
+      expect(stampBefore.storedBytes / stampBefore.liveBytes).toBeGreaterThan(5);
 
-    // Foreground latency without compaction, then while a round compacts.
-    const quiet = await foregroundLoad(t.s3, { bucket: 'foreground', keys: smallKeys, workers: 4, done: new Promise((resolve) => setTimeout(resolve, 6_000)) });
-    const compacting = operator.gcRun();
-    const busy = await foregroundLoad(t.s3, { bucket: 'foreground', keys: smallKeys, workers: 4, done: compacting.catch(() => undefined) });
-    const round = await compacting;
-    expect(round.errors).toEqual([]);
-    expect(Number(round.extentsReleased)).toBeGreaterThan(0);
-    const rateMiBps = Number(round.bytesRewritten) / MiB / (Number(round.durationMs) / 1000);
-    phase(`compact (${(Number(round.bytesRewritten) / MiB).toFixed(0)} MiB rewritten, ${rateMiBps.toFixed(1)} MiB/s)`);
+      // Foreground latency without compaction, then while a round compacts.
+      const quiet = await foregroundLoad(t.s3, {
+        bucket: 'foreground',
+        keys: smallKeys,
+        workers: 4,
+        done: new Promise((resolve) => setTimeout(resolve, 6_000)),
+      });
+      const compacting = operator.gcRun();
+      const busy = await foregroundLoad(t.s3, { bucket: 'foreground', keys: smallKeys, workers: 4, done: compacting.catch(() => undefined) });
+      const round = await compacting;
+      expect(round.errors).toEqual([]);
+      expect(Number(round.extentsReleased)).toBeGreaterThan(0);
+      const rateMiBps = Number(round.bytesRewritten) / MiB / (Number(round.durationMs) / 1000);
+      phase(`compact (${(Number(round.bytesRewritten) / MiB).toFixed(0)} MiB rewritten, ${rateMiBps.toFixed(1)} MiB/s)`);
 
-    // A rewrite may fill and seal extents that were open in the round's plan: later rounds take them.
-    for (let rounds = 1; rounds < 4 && (await extentsReport(t)).stamp.extentsBelowThreshold > 0; rounds++) await operator.gcRun();
-    let after: NodeSpace[] = [];
-    await until(async () => {
-      after = await nodeSpace(t, NODES);
-      return after.every((node) => node.duBytes <= STORED_OVER_LIVE_MAX * node.liveBytes + NODE_OWN_BYTES);
-    }, `every extent node within ${STORED_OVER_LIVE_MAX}× its live bytes (+${NODE_OWN_BYTES / MiB} MiB of its own)`, 90_000).catch((error: Error) => {
-      throw new Error(`${error.message}: ${JSON.stringify(after)}`);
-    });
-    phase('collect');
+      // A rewrite may fill and seal extents that were open in the round's plan: later rounds take them.
+      for (let rounds = 1; rounds < 4 && (await extentsReport(t)).stamp.extentsBelowThreshold > 0; rounds++) await operator.gcRun();
+      let after: NodeSpace[] = [];
+      await until(
+        async () => {
+          after = await nodeSpace(t, NODES);
+          return after.every((node) => node.duBytes <= STORED_OVER_LIVE_MAX * node.liveBytes + NODE_OWN_BYTES);
+        },
+        `every extent node within ${STORED_OVER_LIVE_MAX}× its live bytes (+${NODE_OWN_BYTES / MiB} MiB of its own)`,
+        90_000,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify(after)}`);
+      });
+      phase('collect');
 
-    let verified = 0;
-    await inParallel(live.size, 8, async (i) => {
-      const [key, digest] = [...live][i]!;
-      expect(sha256(await getBytes(t.s3, 'reclaim', key)), key).toBe(digest);
-      verified++;
-    });
-    expect(verified).toBe(survivors.size);
-    phase(`verify ${verified} live blobs`);
+      let verified = 0;
+      await inParallel(live.size, 8, async (i) => {
+        const [key, digest] = [...live][i]!;
+        expect(sha256(await getBytes(t.s3, 'reclaim', key)), key).toBe(digest);
+        verified++;
+      });
+      expect(verified).toBe(survivors.size);
+      phase(`verify ${verified} live blobs`);
 
-    const stampAfter = (await extentsReport(t)).stamp;
-    const show = (nodes: NodeSpace[]): string => nodes.map((n) => `${n.nodeId} ${(n.duBytes / MiB).toFixed(0)}/${(n.liveBytes / MiB).toFixed(0)} MiB = ${n.ratio.toFixed(2)}×`).join(', ');
-    process.stdout.write(
-      [
-        `space reclamation, ${sizes.length} blobs (${TOTAL_BYTES / MiB} MiB), ${survivors.size} live (${overwritten.size} overwritten):`,
-        `  stored/live before: stamp ${(stampBefore.storedBytes / stampBefore.liveBytes).toFixed(2)}×; du/live per node: ${show(before)}`,
-        `  stored/live after:  stamp ${(stampAfter.storedBytes / stampAfter.liveBytes).toFixed(2)}×; du/live per node: ${show(after)}`,
-        `  compaction: ${(Number(round.bytesRewritten) / MiB).toFixed(0)} MiB rewritten in ${(Number(round.durationMs) / 1000).toFixed(1)} s = ${rateMiBps.toFixed(1)} MiB/s (limit 16 MiB/s)`,
-        `  foreground p99 (4 KiB GET+PUT, 4 workers): ${percentile(quiet, 0.99).toFixed(0)} ms quiet (${quiet.length} requests), ${percentile(busy, 0.99).toFixed(0)} ms while compacting (${busy.length}); p50 ${percentile(quiet, 0.5).toFixed(0)} / ${percentile(busy, 0.5).toFixed(0)} ms`,
-        `  phases: ${phases.join('; ')}`,
-        '',
-      ].join('\n'),
-    );
-  }, TEST_TIMEOUT_MS);
+      const stampAfter = (await extentsReport(t)).stamp;
+      const show = (nodes: NodeSpace[]): string =>
+        nodes.map((n) => `${n.nodeId} ${(n.duBytes / MiB).toFixed(0)}/${(n.liveBytes / MiB).toFixed(0)} MiB = ${n.ratio.toFixed(2)}×`).join(', ');
+      process.stdout.write(
+        [
+          `space reclamation, ${sizes.length} blobs (${TOTAL_BYTES / MiB} MiB), ${survivors.size} live (${overwritten.size} overwritten):`,
+          `  stored/live before: stamp ${(stampBefore.storedBytes / stampBefore.liveBytes).toFixed(2)}×; du/live per node: ${show(before)}`,
+          `  stored/live after:  stamp ${(stampAfter.storedBytes / stampAfter.liveBytes).toFixed(2)}×; du/live per node: ${show(after)}`,
+          `  compaction: ${(Number(round.bytesRewritten) / MiB).toFixed(0)} MiB rewritten in ${(Number(round.durationMs) / 1000).toFixed(1)} s = ${rateMiBps.toFixed(1)} MiB/s (limit 16 MiB/s)`,
+          `  foreground p99 (4 KiB GET+PUT, 4 workers): ${percentile(quiet, 0.99).toFixed(0)} ms quiet (${quiet.length} requests), ${percentile(busy, 0.99).toFixed(0)} ms while compacting (${busy.length}); p50 ${percentile(quiet, 0.5).toFixed(0)} / ${percentile(busy, 0.5).toFixed(0)} ms`,
+          `  phases: ${phases.join('; ')}`,
+          '',
+        ].join('\n'),
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -34,8 +34,10 @@ describe('space reclamation across partitions', () => {
   });
 
   /** Whether no replica file of the extent is left on any extent node. */
-  const goneFromDisk = (extentId: string): boolean => NODES.every((nodeId) => !existsSync(join(t.dataDir, 'extent-nodes', nodeId, 'extents', `${extentId}.extent`)));
-  const listedByAnyStream = async (extentId: string): Promise<boolean> => (await h.manager.listStreams()).some((s) => s.extents.some((e) => e.extentId === extentId));
+  const goneFromDisk = (extentId: string): boolean =>
+    NODES.every((nodeId) => !existsSync(join(t.dataDir, 'extent-nodes', nodeId, 'extents', `${extentId}.extent`)));
+  const listedByAnyStream = async (extentId: string): Promise<boolean> =>
+    (await h.manager.listStreams()).some((s) => s.extents.some((e) => e.extentId === extentId));
 
   it('after a split, deleting everything on one side reclaims the extents only that side used and keeps those the other side points into', async () => {
     const account = t.stamp.info.account;
@@ -71,13 +73,19 @@ describe('space reclamation across partitions', () => {
     const kept = shared.filter((id) => rightRefs.has(id));
     expect(reclaimed.length).toBeGreaterThan(0);
     expect(kept.length).toBeGreaterThan(0);
-    await until(async () => {
-      for (const id of [...reclaimed, ...parentLog]) if ((await listedByAnyStream(id)) || !goneFromDisk(id)) return false;
-      return true;
-    }, 'the extents only the deleted side used, and the parent log, gone from every stream and disk', 60_000);
+    await until(
+      async () => {
+        for (const id of [...reclaimed, ...parentLog]) if ((await listedByAnyStream(id)) || !goneFromDisk(id)) return false;
+        return true;
+      },
+      'the extents only the deleted side used, and the parent log, gone from every stream and disk',
+      60_000,
+    );
     for (const id of rightRefs) expect((await h.manager.getExtent(id)).extentId).toBe(id);
     for (let i = 0; i < BLOBS_PER_SIDE; i++) expect(sha256(await getBytes(t.s3, 'split', `z/${i}`))).toBe(digests.get(`z/${i}`));
-    process.stdout.write(`split then delete one side: ${shared.length} shared data extents, ${reclaimed.length} reclaimed, ${kept.length} kept (the right side points into them); the parent's ${parentLog.length} log extents collected\n`);
+    process.stdout.write(
+      `split then delete one side: ${shared.length} shared data extents, ${reclaimed.length} reclaimed, ${kept.length} kept (the right side points into them); the parent's ${parentLog.length} log extents collected\n`,
+    );
   });
 
   it('keeps an extent a partition holds after every stream let it go, and once it is condemned refuses new holds (a copy then reads fresh pointers)', async () => {
@@ -99,18 +107,31 @@ describe('space reclamation across partitions', () => {
     await h.manager.releaseHolds('p-900', [extentId]);
     // A copy racing the release either holds the extent before it is condemned (and keeps it) or is refused.
     let refused: unknown;
-    await until(async () => {
-      try {
-        await h.manager.holdExtents('p-901', [extentId]);
-        await h.manager.releaseHolds('p-901', [extentId]);
-        return false;
-      } catch (error) {
-        refused = error;
-        return true;
-      }
-    }, 'the extent condemned', 30_000);
+    await until(
+      async () => {
+        try {
+          await h.manager.holdExtents('p-901', [extentId]);
+          await h.manager.releaseHolds('p-901', [extentId]);
+          return false;
+        } catch (error) {
+          refused = error;
+          return true;
+        }
+      },
+      'the extent condemned',
+      30_000,
+    );
     expect(isStrataError(refused, ['EXTENT_COLLECTING']), String(refused)).toBe(true);
-    await until(async () => goneFromDisk(extentId) && !(await h.manager.getExtent(extentId).then(() => true, () => false)), 'the condemned extent deleted', 30_000);
+    await until(
+      async () =>
+        goneFromDisk(extentId) &&
+        !(await h.manager.getExtent(extentId).then(
+          () => true,
+          () => false,
+        )),
+      'the condemned extent deleted',
+      30_000,
+    );
     await expect(h.manager.holdExtents('p-901', [extentId])).rejects.toMatchObject({ code: 'EXTENT_NOT_FOUND' });
     await writer.close();
   });

@@ -28,7 +28,11 @@ describe('stream layer: replica failures', () => {
     await t?.destroy();
   });
 
-  for (const [position, index] of [['head', 0], ['middle', 1], ['tail', 2]] as const) {
+  for (const [position, index] of [
+    ['head', 0],
+    ['middle', 1],
+    ['tail', 2],
+  ] as const) {
     it(`loses no acknowledged append when the ${position} of the chain is killed mid-stream`, async () => {
       const writer = await h.openStream(`test/kill-${position}`, 4 * MiB);
       const acked: AckedAppend[] = [];
@@ -55,7 +59,9 @@ describe('stream layer: replica failures', () => {
       const reads = await h.verifyEverywhere(acked);
       expect(reads).toBe(acked.length * 3);
       expect(failed.count).toBe(0);
-      const sealedBytes = (await h.stream(streamId)).extents.filter((e) => e.replicas.length > 0 && e.sealed).reduce((sum, e) => sum + Number(e.sealedLengthBytes), 0);
+      const sealedBytes = (await h.stream(streamId)).extents
+        .filter((e) => e.replicas.length > 0 && e.sealed)
+        .reduce((sum, e) => sum + Number(e.sealedLengthBytes), 0);
       process.stdout.write(
         `kill ${position} (${victim}): acknowledged=${acked.length} lost=0 failed=${failed.count} kill→resumed=${resumedMs}ms kill→full-count=${repairMs}ms stream-bytes=${(sealedBytes / MiB).toFixed(1)}MiB\n`,
       );
@@ -90,12 +96,16 @@ describe('stream layer: replica failures', () => {
 
   it('drops the stale replicas of a node that comes back after its extents were repaired', async () => {
     // The nodes killed above are back; their replicas of repaired extents are no longer listed.
-    await until(async () => {
-      for (const stream of await h.manager.listStreams()) {
-        for (const extent of stream.extents) if (!extent.replicas.every((r) => r.healthy)) return false;
-      }
-      return true;
-    }, 'every extent of every stream healthy', 60_000);
+    await until(
+      async () => {
+        for (const stream of await h.manager.listStreams()) {
+          for (const extent of stream.extents) if (!extent.replicas.every((r) => r.healthy)) return false;
+        }
+        return true;
+      },
+      'every extent of every stream healthy',
+      60_000,
+    );
     const deletions = (await Promise.all(['en-1', 'en-2', 'en-3', 'en-4', 'en-5'].map((id) => logLines(t.stamp, id, 'replica deleted')))).flat();
     const leader = (await h.managerLeaderId())!;
     const planned = await logLines(t.stamp, leader, 'repair: delete');
@@ -134,7 +144,9 @@ describe('stream layer: replica failures', () => {
     await until(() => h.fullyReplicated(streamId, 3, [victim], true), 'every sealed extent back at three healthy replicas after the failover', 90_000);
     const repairMs = Date.now() - repairStart;
     const survivor = current === 'sm-1' ? 'sm-2' : 'sm-1';
-    const finishedByStandby = (await logLines(t.stamp, survivor, 'repair: replica re-replicated')).filter((line) => Date.parse(String(line.time)) > leaderKilledAt);
+    const finishedByStandby = (await logLines(t.stamp, survivor, 'repair: replica re-replicated')).filter(
+      (line) => Date.parse(String(line.time)) > leaderKilledAt,
+    );
     expect(finishedByStandby.length).toBeGreaterThan(0);
     // The stream's last extent is unsealed and may still list the dead node (no writer is left to seal it).
     expect(await h.verifyEverywhere(acked, [victim])).toBeGreaterThanOrEqual(acked.length * 2);

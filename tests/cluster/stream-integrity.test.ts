@@ -58,10 +58,15 @@ describe('stream layer: integrity and restart recovery', () => {
     // Ask the damaged replica first: the reader must not return its bytes.
     const ordered = { ...extent, replicas: [bad, ...extent.replicas.filter((r) => r !== bad)] };
     let bytes = Buffer.alloc(0);
-    for await (const block of h.reader.readRange({ extent: ordered, offset: Number(target.pointer.offset), lengthBytes: 16 + BLOCK })) bytes = Buffer.concat([bytes, block.data]);
+    for await (const block of h.reader.readRange({ extent: ordered, offset: Number(target.pointer.offset), lengthBytes: 16 + BLOCK }))
+      bytes = Buffer.concat([bytes, block.data]);
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(target.sha256);
-    await until(async () => !(await h.manager.getExtent(extent.extentId)).replicas.some((r) => r.nodeId === bad.nodeId), 'the damaged replica replaced', 60_000);
+    await until(
+      async () => !(await h.manager.getExtent(extent.extentId)).replicas.some((r) => r.nodeId === bad.nodeId),
+      'the damaged replica replaced',
+      60_000,
+    );
     await until(() => h.fullyReplicated(writer.streamIdentifier, 3), 'full replica count', 60_000);
     expect(await h.verifyEverywhere(acked)).toBe(acked.length * 3);
   });
@@ -76,14 +81,24 @@ describe('stream layer: integrity and restart recovery', () => {
     const bad = extent.replicas[2]!;
     const damagedAt = Date.now();
     await flipByte(replicaPath(bad.nodeId, extent.extentId), Number(target.pointer.offset) + 16 + 7);
-    await until(async () => (await logLines(t.stamp, bad.nodeId, 'scrub found a corrupt replica')).some((l) => l.extentId === extent.extentId), 'the scrubber to find the damage', 30_000);
-    await until(async () => !(await h.manager.getExtent(extent.extentId)).replicas.some((r) => r.nodeId === bad.nodeId), 'the damaged replica replaced', 60_000);
+    await until(
+      async () => (await logLines(t.stamp, bad.nodeId, 'scrub found a corrupt replica')).some((l) => l.extentId === extent.extentId),
+      'the scrubber to find the damage',
+      30_000,
+    );
+    await until(
+      async () => !(await h.manager.getExtent(extent.extentId)).replicas.some((r) => r.nodeId === bad.nodeId),
+      'the damaged replica replaced',
+      60_000,
+    );
     await until(() => h.fullyReplicated(writer.streamIdentifier, 3), 'full replica count', 60_000);
     expect(await h.verifyEverywhere(acked)).toBe(acked.length * 3);
     const passes = (await Promise.all(['en-1', 'en-2', 'en-3', 'en-4'].map((id) => logLines(t.stamp, id, 'scrub pass done')))).flat();
     const big = passes.filter((p) => Number(p.bytes) >= 2 * MiB);
     const rate = Math.max(...big.map((p) => Number(p.mibPerSecond)));
-    process.stdout.write(`scrub: damage found and replaced in ${Date.now() - damagedAt}ms; best scrub pass ${rate} MiB/s over ${big.length} passes of >=2 MiB\n`);
+    process.stdout.write(
+      `scrub: damage found and replaced in ${Date.now() - damagedAt}ms; best scrub pass ${rate} MiB/s over ${big.length} passes of >=2 MiB\n`,
+    );
   });
 
   /** Opens streams until one's current extent has `nodeId` in its chain. */
@@ -103,7 +118,11 @@ describe('stream layer: integrity and restart recovery', () => {
     const acked = await writeSome(writer, 40);
     await writer.close();
     // The failpoint killed the node at its first write; the writer sealed and went on.
-    await until(async () => (await logLines(t.stamp, victim, 'role ready')).length >= 2 && !t.stamp.processes().some((p) => p.id === victim && processAlive(p.pid)), 'the crash', 30_000);
+    await until(
+      async () => (await logLines(t.stamp, victim, 'role ready')).length >= 2 && !t.stamp.processes().some((p) => p.id === victim && processAlive(p.pid)),
+      'the crash',
+      30_000,
+    );
     await t.stamp.restart(victim);
     await until(async () => (await logLines(t.stamp, victim, 'extent store opened')).length >= 3, 'the node to reopen its store', 30_000);
     await until(() => h.fullyReplicated(writer.streamIdentifier, 3), 'full replica count', 60_000);
@@ -133,4 +152,3 @@ describe('stream layer: integrity and restart recovery', () => {
     expect(await h.verifyEverywhere(acked)).toBe(acked.length * 3);
   });
 });
-

@@ -72,7 +72,9 @@ describe('walking skeleton: a blob travels front-end → partition server → a 
 
   it('stores objects of 0 B, 1 KiB and 5 MiB and returns them byte for byte', async () => {
     for (const [key, body] of small) {
-      const put = await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body, ContentType: 'application/x-test', Metadata: { origin: 'walking-skeleton' } }));
+      const put = await t.s3.send(
+        new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body, ContentType: 'application/x-test', Metadata: { origin: 'walking-skeleton' } }),
+      );
       expect(put.ETag).toBe(`"${createHash('md5').update(body).digest('hex')}"`);
     }
     for (const [key, body] of small) {
@@ -142,7 +144,10 @@ describe('walking skeleton: a blob travels front-end → partition server → a 
   it('deletes an object, and refuses to delete a bucket until it is empty', async () => {
     await t.s3.send(new CreateBucketCommand({ Bucket: 'short-lived' }));
     await t.s3.send(new PutObjectCommand({ Bucket: 'short-lived', Key: 'k', Body: 'v' }));
-    await expect(t.s3.send(new DeleteBucketCommand({ Bucket: 'short-lived' }))).rejects.toMatchObject({ name: 'BucketNotEmpty', $metadata: { httpStatusCode: 409 } });
+    await expect(t.s3.send(new DeleteBucketCommand({ Bucket: 'short-lived' }))).rejects.toMatchObject({
+      name: 'BucketNotEmpty',
+      $metadata: { httpStatusCode: 409 },
+    });
     await t.s3.send(new DeleteObjectCommand({ Bucket: 'short-lived', Key: 'k' }));
     await expect(t.s3.send(new GetObjectCommand({ Bucket: 'short-lived', Key: 'k' }))).rejects.toMatchObject({ name: 'NoSuchKey' });
     await t.s3.send(new DeleteBucketCommand({ Bucket: 'short-lived' }));

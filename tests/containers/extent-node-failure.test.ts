@@ -30,14 +30,22 @@ describe('SIGKILL of extent-node containers under PUT load (4 extent nodes, 3 re
   beforeAll(async () => {
     stamp = await ContainerStamp.start({ extentNodes: 4 });
     // No hidden retries, and a PUT that hangs on a dead chain fails rather than stalls a writer.
-    s3 = new S3Client({ endpoint: stamp.s3Endpoint, region: 'us-east-1', credentials: stamp.credentials, maxAttempts: 1, requestHandler: { requestTimeout: 20_000 } });
+    s3 = new S3Client({
+      endpoint: stamp.s3Endpoint,
+      region: 'us-east-1',
+      credentials: stamp.credentials,
+      maxAttempts: 1,
+      requestHandler: { requestTimeout: 20_000 },
+    });
     await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   });
   afterAll(async () => {
     await load?.stop();
     s3?.destroy();
     await stamp?.destroy();
-    process.stdout.write(`extent-node failure figures: ${JSON.stringify({ figures, acked: load?.acked.length, failed: load?.failures.length, firstFailures: load?.failures.slice(0, 3) })}\n`);
+    process.stdout.write(
+      `extent-node failure figures: ${JSON.stringify({ figures, acked: load?.acked.length, failed: load?.failures.length, firstFailures: load?.failures.slice(0, 3) })}\n`,
+    );
   });
 
   it('loses no acknowledged PUT and keeps taking writes when the head, middle and tail of the commit log chain die', async () => {

@@ -36,7 +36,11 @@ describe('a stamp of containers (one per role, etcd included) through testcontai
 
   it('serves PUT and GET through the AWS SDK', async () => {
     await stamp.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-    for (const [key, size] of [['empty', 0], ['one-kib', 1024], ['dir/three-mib', 3 * MiB]] as const) {
+    for (const [key, size] of [
+      ['empty', 0],
+      ['one-kib', 1024],
+      ['dir/three-mib', 3 * MiB],
+    ] as const) {
       const body = randomBytes(size);
       await putObject(stamp.s3, BUCKET, key, body);
       written.set(key, body);
@@ -77,7 +81,11 @@ describe('a stamp of containers (one per role, etcd included) through testcontai
       read() {
         if (sent === 0) this.push(chunks[sent++]);
         // The second half leaves only once the front-end has begun to stop.
-        else if (sent === 1) void released.then(() => { this.push(chunks[sent++]); this.push(null); });
+        else if (sent === 1)
+          void released.then(() => {
+            this.push(chunks[sent++]);
+            this.push(null);
+          });
       },
     });
     const put = stamp.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'in-flight-at-sigterm', Body: body, ContentLength: 512 * 1024 }));

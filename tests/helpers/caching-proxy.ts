@@ -100,9 +100,13 @@ async function runVarnish(options: { origin: string; accountHost: string; dir: s
   const template = await readFile(join(CDN_DIR, 'varnish-edge.vcl'), 'utf8');
   const vcl = join(options.dir, 'edge.vcl');
   await writeFile(vcl, render(template, { ORIGIN_HOST: originHost, ORIGIN_PORT: originPort, ACCOUNT_HOST: options.accountHost }));
-  const child = spawn('/usr/sbin/varnishd', ['-F', '-j', 'none', '-a', `127.0.0.1:${port}`, '-T', 'none', '-n', join(options.dir, 'work'), '-f', vcl, '-s', 'malloc,128m'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    '/usr/sbin/varnishd',
+    ['-F', '-j', 'none', '-a', `127.0.0.1:${port}`, '-T', 'none', '-n', join(options.dir, 'work'), '-f', vcl, '-s', 'malloc,128m'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   running.add(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

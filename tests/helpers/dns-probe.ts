@@ -3,7 +3,8 @@ import { connect } from 'node:net';
 import dnsPacket from 'dns-packet';
 
 /** A DNS query as a client sends it. */
-export const dnsQuery = (name: string, id: number): Buffer => dnsPacket.encode({ type: 'query', id, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'A', name, class: 'IN' }] });
+export const dnsQuery = (name: string, id: number): Buffer =>
+  dnsPacket.encode({ type: 'query', id, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'A', name, class: 'IN' }] });
 
 /** The rcode of a DNS message. */
 export const rcodeOf = (message: Buffer): number => message.readUInt16BE(2) & 0xf;

@@ -41,7 +41,12 @@ export async function dig(dns: string, args: string[]): Promise<string> {
 export const digStatus = (output: string): string => /status: ([A-Z]+)/.exec(output)?.[1] ?? `no status in:\n${output}`;
 
 /** Calls the admin API with the launcher's token unless told otherwise. */
-export async function adminCall(info: StampInfo, method: string, path: string, options: { body?: string; token?: string | null; endpoint?: string } = {}): Promise<{ status: number; body: { error?: { code: string; message: string } } & Record<string, unknown> }> {
+export async function adminCall(
+  info: StampInfo,
+  method: string,
+  path: string,
+  options: { body?: string; token?: string | null; endpoint?: string } = {},
+): Promise<{ status: number; body: { error?: { code: string; message: string } } & Record<string, unknown> }> {
   const token = options.token === undefined ? info.locationService.adminToken : options.token;
   const response = await fetch(new URL(path, options.endpoint ?? info.locationService.admin), {
     method,

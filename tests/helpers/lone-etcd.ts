@@ -13,7 +13,10 @@ const ETCD_GUARD = fileURLToPath(new URL('../../deploy/dist/launcher/etcd-guard.
 export class LoneEtcd {
   private guard: ChildProcess | undefined;
   private etcdPid: number | undefined;
-  constructor(private readonly dir: string, private readonly ports: { client: number; peer: number }) {}
+  constructor(
+    private readonly dir: string,
+    private readonly ports: { client: number; peer: number },
+  ) {}
 
   get endpoint(): string {
     return `http://127.0.0.1:${this.ports.client}`;
@@ -21,8 +24,31 @@ export class LoneEtcd {
 
   async start(): Promise<void> {
     const peer = `http://127.0.0.1:${this.ports.peer}`;
-    const guard = fork(ETCD_GUARD, [this.endpoint, '--name', 'lone', '--data-dir', join(this.dir, 'etcd'), '--listen-client-urls', this.endpoint, '--advertise-client-urls', this.endpoint,
-      '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer, '--initial-cluster', `lone=${peer}`, '--logger', 'zap', '--log-level', 'error'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const guard = fork(
+      ETCD_GUARD,
+      [
+        this.endpoint,
+        '--name',
+        'lone',
+        '--data-dir',
+        join(this.dir, 'etcd'),
+        '--listen-client-urls',
+        this.endpoint,
+        '--advertise-client-urls',
+        this.endpoint,
+        '--listen-peer-urls',
+        peer,
+        '--initial-advertise-peer-urls',
+        peer,
+        '--initial-cluster',
+        `lone=${peer}`,
+        '--logger',
+        'zap',
+        '--log-level',
+        'error',
+      ],
+      { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] },
+    );
     this.guard = guard;
     const [ready] = (await once(guard, 'message')) as [ReadyMessage];
     this.etcdPid = ready.pid;

@@ -28,7 +28,9 @@ export async function extentNodeReadBytes(stamp: Stamp): Promise<number> {
     let total = 0;
     for (const node of stamp.processes().filter((p) => p.role === 'extent-node')) {
       const context = { timeoutMs: 10_000 };
-      const stats = await unary<streamV1.NodeStats__Output>((done) => nodes.get(node.address).getNodeStats({}, callMetadata(context), callOptions(context), done));
+      const stats = await unary<streamV1.NodeStats__Output>((done) =>
+        nodes.get(node.address).getNodeStats({}, callMetadata(context), callOptions(context), done),
+      );
       total += Number(stats.readBytes);
     }
     return total;

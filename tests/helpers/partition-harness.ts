@@ -36,14 +36,26 @@ export class PartitionHarness {
    * Stores `count` empty blobs, named `${prefix}${i}` (i zero-padded) or by `name(i)`, with
    * `concurrency` uploads at once; returns blobs per second.
    */
-  async putMany(options: { account: string; container: string; prefix?: string; name?: (i: number) => string; count: number; concurrency: number }): Promise<number> {
+  async putMany(options: {
+    account: string;
+    container: string;
+    prefix?: string;
+    name?: (i: number) => string;
+    count: number;
+    concurrency: number;
+  }): Promise<number> {
     const started = Date.now();
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < options.count) {
         const i = next++;
         await this.client.putBlob({
-          header: { account: options.account, container: options.container, blob: options.name ? options.name(i) : `${options.prefix ?? ''}${String(i).padStart(6, '0')}`, properties: {} },
+          header: {
+            account: options.account,
+            container: options.container,
+            blob: options.name ? options.name(i) : `${options.prefix ?? ''}${String(i).padStart(6, '0')}`,
+            properties: {},
+          },
           body: (async function* () {})(),
           beforeCommit: async () => ({ contentMd5: EMPTY_MD5 }),
         });

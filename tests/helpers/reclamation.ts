@@ -54,9 +54,11 @@ export const sha256 = (data: Buffer): string => createHash('sha256').update(data
 /** Runs `work(i)` for i in [0, count) with `concurrency` at once. */
 export async function inParallel(count: number, concurrency: number, work: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (next < count) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
 }
 
 /** Unique bytes cheaply: a slice of a shared random pool behind a unique header. */
@@ -75,7 +77,14 @@ export class BlobBytes {
 
 /** Stores a blob straight through the partition layer (what the front-end does for a PUT, minus HTTP). */
 export async function putThroughPartitions(p: PartitionHarness, target: { account: string; container: string; blob: string }, body: Buffer): Promise<void> {
-  await p.client.putBlob({ header: { ...target, properties: {} }, body: (async function* () { yield body; })(), beforeCommit: async () => ({ contentMd5: createHash('md5').update(body).digest() }), expectedBytes: body.length });
+  await p.client.putBlob({
+    header: { ...target, properties: {} },
+    body: (async function* () {
+      yield body;
+    })(),
+    beforeCommit: async () => ({ contentMd5: createHash('md5').update(body).digest() }),
+    expectedBytes: body.length,
+  });
 }
 
 export async function getBytes(s3: S3Client, bucket: string, key: string): Promise<Buffer> {
@@ -93,7 +102,10 @@ export function percentile(samples: readonly number[], p: number): number {
  * Foreground traffic for latency: `workers` loops of a GET of a small blob then a PUT of one,
  * until `done` resolves; returns each request's milliseconds.
  */
-export async function foregroundLoad(s3: S3Client, options: { bucket: string; keys: readonly string[]; workers: number; done: Promise<unknown> }): Promise<number[]> {
+export async function foregroundLoad(
+  s3: S3Client,
+  options: { bucket: string; keys: readonly string[]; workers: number; done: Promise<unknown> },
+): Promise<number[]> {
   const latencies: number[] = [];
   let stop = false;
   void options.done.finally(() => (stop = true));

@@ -38,7 +38,7 @@ const POOL = (() => {
 /** The bytes of `key` at `version`: a header naming both, then bytes that depend on both (1 KiB to ~1.5 MiB). */
 export function valueOf(key: string, version: number): Buffer {
   const digest = createHash('sha256').update(`${key}#${version}`).digest();
-  const size = digest[0]! < 40 ? 1024 * 1024 + digest.readUInt32BE(4) % (512 * 1024) : 1024 + (digest.readUInt32BE(4) % (256 * 1024));
+  const size = digest[0]! < 40 ? 1024 * 1024 + (digest.readUInt32BE(4) % (512 * 1024)) : 1024 + (digest.readUInt32BE(4) % (256 * 1024));
   const offset = digest.readUInt32BE(8) % (POOL.length - size);
   const body = Buffer.from(POOL.subarray(offset, offset + size));
   body.write(`${key}#${version}#`, 0, 'latin1');
@@ -71,7 +71,12 @@ export function violations(writes: readonly Write[], reads: readonly Read[]): st
     const what = `${read.key} read at ${read.invokedMs.toFixed(0)}-${read.completedMs.toFixed(0)} ms`;
     if (read.wrongBytes) found.push(`${what}: wrong bytes`);
     else if (!allowed.has(read.version)) {
-      const kind = read.version === null ? 'a lost write (no such key)' : settled?.version === null && !history.some((w) => w.version === read.version && w.invokedMs > settled.invokedMs) ? 'a resurrected delete' : 'a lost write';
+      const kind =
+        read.version === null
+          ? 'a lost write (no such key)'
+          : settled?.version === null && !history.some((w) => w.version === read.version && w.invokedMs > settled.invokedMs)
+            ? 'a resurrected delete'
+            : 'a lost write';
       found.push(`${what}: ${kind}: got ${read.version ?? 'none'}, allowed ${[...allowed].map((v) => v ?? 'none').join('|')}`);
     }
   }

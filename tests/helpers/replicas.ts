@@ -15,7 +15,10 @@ export interface ReplicaDigest {
  * Reads every replica of every extent of every stream through its own extent node and hashes
  * it: what "the replicas are identical" is checked against.
  */
-export async function digestAllReplicas(stamp: Stamp, stampPrefix = '/strata/stamps/stamp-1'): Promise<{ streams: streamV1.StreamInfo__Output[]; digests: ReplicaDigest[] }> {
+export async function digestAllReplicas(
+  stamp: Stamp,
+  stampPrefix = '/strata/stamps/stamp-1',
+): Promise<{ streams: streamV1.StreamInfo__Output[]; digests: ReplicaDigest[] }> {
   const etcdAddress = stamp.processes().find((p) => p.role === 'etcd')!.address;
   const etcd = connectEtcd([etcdAddress]);
   const manager = new StreamManagerClient({ etcd, prefix: stampPrefix, clock: systemClock, log: silentLogger() });

@@ -29,7 +29,15 @@ export class S3Clients {
     const endpoint = new URL(info.s3Endpoint).host;
     await writeFile(
       join(home, '.s3cfg'),
-      ['[default]', `access_key = ${info.accessKeyId}`, `secret_key = ${info.secretAccessKey}`, `host_base = ${endpoint}`, `host_bucket = ${endpoint}`, 'use_https = False', ''].join('\n'),
+      [
+        '[default]',
+        `access_key = ${info.accessKeyId}`,
+        `secret_key = ${info.secretAccessKey}`,
+        `host_base = ${endpoint}`,
+        `host_bucket = ${endpoint}`,
+        'use_https = False',
+        '',
+      ].join('\n'),
     );
     return new S3Clients(info, home);
   }

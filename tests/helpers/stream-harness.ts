@@ -43,7 +43,14 @@ export class StreamHarness {
 
   /** Opens an existing stream for writing, as a partition server taking a partition over does. */
   takeOver(streamId: string, extentBytesMax?: number): Promise<StreamWriter> {
-    return StreamWriter.open({ manager: this.manager, nodes: this.nodes, clock: systemClock, log: silentLogger(), streamId, ...(extentBytesMax ? { extentBytesMax } : {}) });
+    return StreamWriter.open({
+      manager: this.manager,
+      nodes: this.nodes,
+      clock: systemClock,
+      log: silentLogger(),
+      streamId,
+      ...(extentBytesMax ? { extentBytesMax } : {}),
+    });
   }
 
   /** The SHA-256 of every block the stream's sealed extents hold, in stream order (and of what the manager last heard the open one holds). */
@@ -61,7 +68,10 @@ export class StreamHarness {
    * Appends random blocks of `blockBytes`, keeping `inFlight` appends pending, until `stop()`
    * is true; records every acknowledged append and counts the failed ones.
    */
-  async writeUntil(writer: StreamWriter, options: { blockBytes: number; inFlight: number; stop: () => boolean; acked: AckedAppend[]; failed: { count: number } }): Promise<void> {
+  async writeUntil(
+    writer: StreamWriter,
+    options: { blockBytes: number; inFlight: number; stop: () => boolean; acked: AckedAppend[]; failed: { count: number } },
+  ): Promise<void> {
     const pending = new Set<Promise<void>>();
     while (!options.stop()) {
       const data = randomBytes(options.blockBytes);
@@ -84,7 +94,11 @@ export class StreamHarness {
   /** Reads one block from one replica and hashes it. */
   async readFrom(extent: streamV1.ExtentInfo__Output, replica: streamV1.Replica__Output, pointer: streamV1.BlockPointer): Promise<string> {
     const hash = createHash('sha256');
-    for await (const block of this.reader.readRange({ extent: { ...extent, replicas: [replica] }, offset: Number(pointer.offset), lengthBytes: 16 + Number(pointer.dataBytes) })) {
+    for await (const block of this.reader.readRange({
+      extent: { ...extent, replicas: [replica] },
+      offset: Number(pointer.offset),
+      lengthBytes: 16 + Number(pointer.dataBytes),
+    })) {
       hash.update(block.data);
     }
     return hash.digest('hex');
@@ -120,9 +134,9 @@ export class StreamHarness {
   async fullyReplicated(streamId: string, count: number, excluded: readonly string[] = [], sealedOnly = false): Promise<boolean> {
     const stream = await this.manager.getStream(streamId).catch(() => undefined);
     if (!stream) return false;
-    return stream.extents.filter((extent) => extent.sealed || !sealedOnly).every(
-      (extent) => extent.replicas.length === count && extent.replicas.every((r) => r.healthy && !excluded.includes(r.nodeId)),
-    );
+    return stream.extents
+      .filter((extent) => extent.sealed || !sealedOnly)
+      .every((extent) => extent.replicas.length === count && extent.replicas.every((r) => r.healthy && !excluded.includes(r.nodeId)));
   }
 
   /** The process id of the stream manager that leads now. */

@@ -85,7 +85,10 @@ export function clientFor(stamp: Stamp, credentials?: { accessKeyId: string; sec
 async function failedStart(error: Error, tempDir: string | undefined): Promise<Error> {
   const logPath = /see (\S+\.log)/.exec(error.message)?.[1];
   if (logPath) {
-    const tail = await readFile(logPath, 'utf8').then((text) => text.trimEnd().split('\n').slice(-8).join('\n'), () => '');
+    const tail = await readFile(logPath, 'utf8').then(
+      (text) => text.trimEnd().split('\n').slice(-8).join('\n'),
+      () => '',
+    );
     if (tail) error.message += `\nlast lines of ${logPath}:\n${tail}`;
   }
   if (tempDir && process.env.STRATA_KEEP_TEST_DATA !== '1') await rm(tempDir, { recursive: true, force: true });

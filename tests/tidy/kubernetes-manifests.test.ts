@@ -19,15 +19,23 @@ const KINDS = {
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
 } as const;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, whose shape the schemas check
-interface Manifest { file: string; apiVersion: string; kind: string; metadata: { name: string }; spec?: Record<string, any> }
+interface Manifest {
+  file: string;
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, whose shape the schemas check
+  spec?: Record<string, any>;
+}
 
 function manifests(): Manifest[] {
   const files = readdirSync(DIR).filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml');
-  return files.flatMap((file) => parseAllDocuments(readFileSync(join(DIR, file), 'utf8')).map((doc) => {
-    if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0]!.message}`);
-    return { file, ...(doc.toJS() as Omit<Manifest, 'file'>) };
-  }));
+  return files.flatMap((file) =>
+    parseAllDocuments(readFileSync(join(DIR, file), 'utf8')).map((doc) => {
+      if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0]!.message}`);
+      return { file, ...(doc.toJS() as Omit<Manifest, 'file'>) };
+    }),
+  );
 }
 
 function validate(manifest: Manifest): void {
@@ -69,7 +77,11 @@ describe('deploy/kubernetes', () => {
       expect(set?.spec!.volumeClaimTemplates?.length, name).toBe(1);
     }
     expect(byKind('StatefulSet').find((m) => m.metadata.name === 'etcd')!.spec!.replicas).toBe(3);
-    expect(byKind('Deployment').map((m) => m.metadata.name).sort()).toEqual(['front-end', 'location-service', 'partition-manager', 'stream-manager']);
+    expect(
+      byKind('Deployment')
+        .map((m) => m.metadata.name)
+        .sort(),
+    ).toEqual(['front-end', 'location-service', 'partition-manager', 'stream-manager']);
   });
 
   it('gives every Strata container liveness on /livez and readiness on /readyz, and runs the one image', () => {
@@ -84,13 +96,22 @@ describe('deploy/kubernetes', () => {
 
   it('covers every workload with a PodDisruptionBudget and every Service selects pods', () => {
     for (const budget of byKind('PodDisruptionBudget')) {
-      expect(workloads().some((w) => matches(budget.spec!.selector.matchLabels, labelsOf(w))), budget.metadata.name).toBe(true);
+      expect(
+        workloads().some((w) => matches(budget.spec!.selector.matchLabels, labelsOf(w))),
+        budget.metadata.name,
+      ).toBe(true);
     }
     for (const workload of workloads().filter((w) => w.metadata.name !== 'location-service')) {
-      expect(byKind('PodDisruptionBudget').some((b) => matches(b.spec!.selector.matchLabels, labelsOf(workload))), workload.metadata.name).toBe(true);
+      expect(
+        byKind('PodDisruptionBudget').some((b) => matches(b.spec!.selector.matchLabels, labelsOf(workload))),
+        workload.metadata.name,
+      ).toBe(true);
     }
     for (const service of byKind('Service')) {
-      expect(workloads().some((w) => matches(service.spec!.selector, labelsOf(w))), service.metadata.name).toBe(true);
+      expect(
+        workloads().some((w) => matches(service.spec!.selector, labelsOf(w))),
+        service.metadata.name,
+      ).toBe(true);
     }
   });
 });

@@ -59,7 +59,9 @@ function phaseSection(profiles: ProcessProfile[], phase: BenchPhase): string {
   for (const { profile, busy, all, cpuSeconds } of rows) {
     const gc = busy.filter((sample) => sample.frame === '(garbage collector)').length;
     const busyPct = all ? fmt((100 * busy.length) / all) : 'no samples';
-    lines.push(`| ${profile.label} | ${fmt(cpuSeconds)} | ${fmt((100 * cpuSeconds * 1000) / phase.elapsedMs)} | ${fmt((1e6 * cpuSeconds) / requests)} | ${busyPct} | ${fmt(busy.length ? (100 * gc) / busy.length : 0)} |`);
+    lines.push(
+      `| ${profile.label} | ${fmt(cpuSeconds)} | ${fmt((100 * cpuSeconds * 1000) / phase.elapsedMs)} | ${fmt((1e6 * cpuSeconds) / requests)} | ${busyPct} | ${fmt(busy.length ? (100 * gc) / busy.length : 0)} |`,
+    );
   }
   const total = rows.reduce((sum, row) => sum + row.cpuSeconds, 0);
   lines.push(`| **all** | ${fmt(total)} | ${fmt((100 * total * 1000) / phase.elapsedMs)} | ${fmt((1e6 * total) / requests)} | | |`, '');
@@ -67,7 +69,13 @@ function phaseSection(profiles: ProcessProfile[], phase: BenchPhase): string {
     const usPerRequest = (count: number): string => fmt((1e6 * cpuSeconds * count) / busy.length / requests);
     const pct = (count: number): string => `${fmt((100 * count) / busy.length)}%`;
     lines.push(`#### ${profile.label} — ${phase.op} ${phase.label}`, '');
-    lines.push(`By owner: ${rank(busy, (s) => s.owner).slice(0, TOP_OWNERS).map(([owner, count]) => `${owner} ${pct(count)}`).join(', ')}`, '');
+    lines.push(
+      `By owner: ${rank(busy, (s) => s.owner)
+        .slice(0, TOP_OWNERS)
+        .map(([owner, count]) => `${owner} ${pct(count)}`)
+        .join(', ')}`,
+      '',
+    );
     lines.push('| self % | ≈ µs/request | function |', '| --- | --- | --- |');
     for (const [frame, count] of rank(busy, (s) => s.frame).slice(0, TOP_FUNCTIONS)) lines.push(`| ${pct(count)} | ${usPerRequest(count)} | \`${frame}\` |`);
     lines.push('');

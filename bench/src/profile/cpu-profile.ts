@@ -31,7 +31,11 @@ export async function loadSamples(path: string, repoRoot: string): Promise<Sampl
     const node = byId.get(raw.samples[i]!)!;
     const { functionName, url, lineNumber } = node.callFrame;
     const where = shortUrl(url, repoRoot);
-    samples.push({ atUs: at, frame: `${functionName || '(anonymous)'}${where ? ` ${where}:${lineNumber + 1}` : ''}`, owner: ownerOf(functionName, url, repoRoot) });
+    samples.push({
+      atUs: at,
+      frame: `${functionName || '(anonymous)'}${where ? ` ${where}:${lineNumber + 1}` : ''}`,
+      owner: ownerOf(functionName, url, repoRoot),
+    });
   }
   return samples;
 }

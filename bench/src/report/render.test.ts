@@ -9,8 +9,19 @@ const latency = { p50: 1, p99: 2, max: 3, mean: 1.5 };
 
 function phase(op: 'PUT' | 'GET', label: string, opsPerSec: number, sizeBytes: number): TargetResult['phases'][number] {
   const result: PhaseResult = {
-    op, sizeBytes, concurrency: 2, planned: 10, completed: 10, elapsedMs: 1000, opsPerSec, mibPerSec: (opsPerSec * sizeBytes) / 2 ** 20,
-    latencyMs: latency, verifiedObjects: 0, errorCount: 0, errors: [], cutByDeadline: false,
+    op,
+    sizeBytes,
+    concurrency: 2,
+    planned: 10,
+    completed: 10,
+    elapsedMs: 1000,
+    opsPerSec,
+    mibPerSec: (opsPerSec * sizeBytes) / 2 ** 20,
+    latencyMs: latency,
+    verifiedObjects: 0,
+    errorCount: 0,
+    errors: [],
+    cutByDeadline: false,
     ...(op === 'GET' ? { ttfbMs: latency } : {}),
   };
   return { ...result, label, startedAtNs: '0', endedAtNs: '1', cpuSeconds: { main: 0.5, helper: 0.25 }, rssMiB: { main: 100 } };
@@ -18,11 +29,22 @@ function phase(op: 'PUT' | 'GET', label: string, opsPerSec: number, sizeBytes: n
 
 /** A server whose every phase runs at `scale` × a base rate. */
 function server(name: string, scale: number, peakRssMiB: number): TargetResult {
-  const sizes = [['4 KiB', 4096], ['1 MiB', 2 ** 20], ['64 MiB', 2 ** 26]] as const;
+  const sizes = [
+    ['4 KiB', 4096],
+    ['1 MiB', 2 ** 20],
+    ['64 MiB', 2 ** 26],
+  ] as const;
   return {
-    name, description: name, startSeconds: 1, problems: [], loadAverage: { start: 1, end: 1 },
+    name,
+    description: name,
+    startSeconds: 1,
+    problems: [],
+    loadAverage: { start: 1, end: 1 },
     phases: sizes.flatMap(([label, bytes]) => [phase('PUT', label, 100 * scale, bytes), phase('GET', label, 200 * scale, bytes)]),
-    memory: [{ label: `${name}-main`, pid: 1, peakRssMiB }, { label: 'etcd/etcd', pid: 2, peakRssMiB: 900 }],
+    memory: [
+      { label: `${name}-main`, pid: 1, peakRssMiB },
+      { label: 'etcd/etcd', pid: 2, peakRssMiB: 900 },
+    ],
   };
 }
 
@@ -47,7 +69,12 @@ describe('checkTargets', () => {
 
 describe('renderReport', () => {
   it('puts every server side by side per phase with Strata’s ratio to each', () => {
-    const text = renderReport({ plan: QUICK_PLAN, results: [server('strata', 1, 100), server('s3rver', 2, 50)], date: '2026-01-01T00:00:00Z', machine: 'test' });
+    const text = renderReport({
+      plan: QUICK_PLAN,
+      results: [server('strata', 1, 100), server('s3rver', 2, 50)],
+      date: '2026-01-01T00:00:00Z',
+      machine: 'test',
+    });
     expect(text).toContain('### Bench run 2026-01-01T00:00:00Z (quick plan; test)');
     expect(text).toContain('| PUT 4 KiB | 100 ops/s, 0.39 MiB/s | 0.50× |');
     expect(text).toContain('| s3rver | 400 | 1.56 | 1.00 | 2.00 | 1.00 / 2.00 | 75.0 | 0.50× |  |');

@@ -26,10 +26,19 @@ function phaseTables(results: TargetResult[]): string[] {
       const p = r.phases.find((phase) => `${phase.op} ${phase.label}` === name);
       if (!p) return [];
       const note = [p.errorCount ? `${p.errorCount} errors` : '', p.cutByDeadline ? `cut at ${p.completed}/${p.planned}` : ''].filter(Boolean).join(', ');
-      return [[
-        r.name, fmt(p.opsPerSec), fmt(p.mibPerSec), fmt(p.latencyMs.p50), fmt(p.latencyMs.p99),
-        p.ttfbMs ? `${fmt(p.ttfbMs.p50)} / ${fmt(p.ttfbMs.p99)}` : '', fmt(cpuMsPerRequest(p)), r.name === 'strata' ? '' : ratio(mine?.opsPerSec, p.opsPerSec), note,
-      ]];
+      return [
+        [
+          r.name,
+          fmt(p.opsPerSec),
+          fmt(p.mibPerSec),
+          fmt(p.latencyMs.p50),
+          fmt(p.latencyMs.p99),
+          p.ttfbMs ? `${fmt(p.ttfbMs.p50)} / ${fmt(p.ttfbMs.p99)}` : '',
+          fmt(cpuMsPerRequest(p)),
+          r.name === 'strata' ? '' : ratio(mine?.opsPerSec, p.opsPerSec),
+          note,
+        ],
+      ];
     });
     const first = results.flatMap((r) => r.phases).find((p) => `${p.op} ${p.label}` === name)!;
     return `**${name}** (${first.planned} objects, concurrency ${first.concurrency})\n\n${table(['server', 'ops/s', 'MiB/s', 'p50 ms', 'p99 ms', 'TTFB p50 / p99 ms', 'server CPU ms/request', 'Strata ÷ server', 'notes'], rows)}`;
@@ -42,7 +51,8 @@ function ratioTable(results: TargetResult[]): string {
   const peers = results.filter((r) => r.name !== 'strata');
   if (!strata || peers.length === 0) return '';
   const rows = strata.phases.map((p) => [
-    `${p.op} ${p.label}`, `${fmt(p.opsPerSec)} ops/s, ${fmt(p.mibPerSec)} MiB/s`,
+    `${p.op} ${p.label}`,
+    `${fmt(p.opsPerSec)} ops/s, ${fmt(p.mibPerSec)} MiB/s`,
     ...peers.map((peer) => ratio(p.opsPerSec, peer.phases.find((q) => q.op === p.op && q.label === p.label)?.opsPerSec)),
   ]);
   return table(['phase', 'strata', ...peers.map((peer) => `strata ÷ ${peer.name}`)], rows);
@@ -52,8 +62,14 @@ function ratioTable(results: TargetResult[]): string {
 function strataCpuTable(results: TargetResult[]): string {
   const strata = results.find((r) => r.name === 'strata');
   if (!strata || strata.phases.length === 0) return '';
-  const labels = [...new Set(strata.phases.flatMap((p) => Object.keys(p.cpuSeconds)))].filter((label) => strata.phases.some((p) => (p.cpuSeconds[label] ?? 0) > 0.05));
-  const rows = strata.phases.map((p) => [`${p.op} ${p.label}`, ...labels.map((label) => fmt((1000 * (p.cpuSeconds[label] ?? 0)) / Math.max(1, p.completed))), fmt(cpuMsPerRequest(p))]);
+  const labels = [...new Set(strata.phases.flatMap((p) => Object.keys(p.cpuSeconds)))].filter((label) =>
+    strata.phases.some((p) => (p.cpuSeconds[label] ?? 0) > 0.05),
+  );
+  const rows = strata.phases.map((p) => [
+    `${p.op} ${p.label}`,
+    ...labels.map((label) => fmt((1000 * (p.cpuSeconds[label] ?? 0)) / Math.max(1, p.completed))),
+    fmt(cpuMsPerRequest(p)),
+  ]);
   return table(['phase', ...labels, 'all'], rows);
 }
 
@@ -62,14 +78,25 @@ function strataRssTable(results: TargetResult[]): string {
   const strata = results.find((r) => r.name === 'strata');
   if (!strata || strata.phases.length === 0) return '';
   const labels = [...new Set(strata.phases.flatMap((p) => Object.keys(p.rssMiB)))];
-  return table(['phase', ...labels], strata.phases.map((p) => [`${p.op} ${p.label}`, ...labels.map((label) => fmt(p.rssMiB[label] ?? Number.NaN))]));
+  return table(
+    ['phase', ...labels],
+    strata.phases.map((p) => [`${p.op} ${p.label}`, ...labels.map((label) => fmt(p.rssMiB[label] ?? Number.NaN))]),
+  );
 }
 
 function listTable(results: TargetResult[]): string {
-  const rows = results.filter((r) => r.list).map((r) => {
-    const l = r.list!;
-    return [r.name, String(l.keys), `${fmt(l.createSeconds)} s (${fmt(l.createOpsPerSec)} PUT/s${l.createErrors ? `, ${l.createErrors} errors` : ''})`, `${fmt(l.listSeconds)} s, ${l.pages} pages${l.cutByDeadline ? `, cut by the deadline after ${l.keysListed} keys` : ''}`, fmt(l.keysPerSec)];
-  });
+  const rows = results
+    .filter((r) => r.list)
+    .map((r) => {
+      const l = r.list!;
+      return [
+        r.name,
+        String(l.keys),
+        `${fmt(l.createSeconds)} s (${fmt(l.createOpsPerSec)} PUT/s${l.createErrors ? `, ${l.createErrors} errors` : ''})`,
+        `${fmt(l.listSeconds)} s, ${l.pages} pages${l.cutByDeadline ? `, cut by the deadline after ${l.keysListed} keys` : ''}`,
+        fmt(l.keysPerSec),
+      ];
+    });
   return rows.length ? table(['server', 'keys', 'creating them (64 concurrent PUTs of empty objects)', 'ListObjectsV2, all pages', 'keys/s'], rows) : '';
 }
 
@@ -84,7 +111,12 @@ export function renderReport(options: { plan: BenchPlan; results: TargetResult[]
   const checks = checkTargets(results);
   const parts = [
     `### Bench run ${options.date} (${options.plan.name} plan; ${options.machine})`,
-    results.map((r) => `- **${r.name}**: ${r.description} (load average ${fmt(r.loadAverage.start)} → ${fmt(r.loadAverage.end)})${r.problems.length ? ` — PROBLEMS: ${r.problems.join('; ')}` : ''}`).join('\n'),
+    results
+      .map(
+        (r) =>
+          `- **${r.name}**: ${r.description} (load average ${fmt(r.loadAverage.start)} → ${fmt(r.loadAverage.end)})${r.problems.length ? ` — PROBLEMS: ${r.problems.join('; ')}` : ''}`,
+      )
+      .join('\n'),
     '#### Strata ÷ each peer (throughput; above 1× Strata is faster)',
     ratioTable(results),
     '#### Every phase',
@@ -97,8 +129,11 @@ export function renderReport(options: { plan: BenchPlan; results: TargetResult[]
     listTable(results),
     '#### Peak RSS of every process',
     memoryTable(results),
-    '#### The issue\'s targets',
-    table(['cell', 'target', 'measured', 'met'], checks.map((c) => [c.cell, c.target, c.measured, c.met === undefined ? 'n/a' : c.met ? 'yes' : '**no**'])),
+    "#### The issue's targets",
+    table(
+      ['cell', 'target', 'measured', 'met'],
+      checks.map((c) => [c.cell, c.target, c.measured, c.met === undefined ? 'n/a' : c.met ? 'yes' : '**no**']),
+    ),
   ];
   return `${parts.filter(Boolean).join('\n\n')}\n`;
 }

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  AccountSASPermissions, AccountSASResourceTypes, AccountSASServices, ContainerSASPermissions,
-  generateAccountSASQueryParameters, generateBlobSASQueryParameters, StorageSharedKeyCredential,
+  AccountSASPermissions,
+  AccountSASResourceTypes,
+  AccountSASServices,
+  ContainerSASPermissions,
+  generateAccountSASQueryParameters,
+  generateBlobSASQueryParameters,
+  StorageSharedKeyCredential,
 } from '@azure/storage-blob';
 import { request } from 'undici';
 import { startServerProcess } from './server-process.js';
@@ -29,12 +34,19 @@ const expiry = (): Date => new Date(new Date().getTime() + SAS_VALID_MS);
  */
 async function createContainer(origin: string, credential: StorageSharedKeyCredential): Promise<void> {
   const sas = generateAccountSASQueryParameters(
-    { services: AccountSASServices.parse('b').toString(), resourceTypes: AccountSASResourceTypes.parse('sco').toString(), permissions: AccountSASPermissions.parse('rwdlac'), expiresOn: expiry(), version: SAS_VERSION },
+    {
+      services: AccountSASServices.parse('b').toString(),
+      resourceTypes: AccountSASResourceTypes.parse('sco').toString(),
+      permissions: AccountSASPermissions.parse('rwdlac'),
+      expiresOn: expiry(),
+      version: SAS_VERSION,
+    },
     credential,
   ).toString();
   const response = await request(`${origin}/${ACCOUNT}/${CONTAINER}?restype=container&${sas}`, { method: 'PUT' });
   const text = await response.body.text();
-  if (response.statusCode !== 201 && response.statusCode !== 409) throw new Error(`Azurite Create Container answered ${response.statusCode}: ${text.slice(0, 300)}`);
+  if (response.statusCode !== 201 && response.statusCode !== 409)
+    throw new Error(`Azurite Create Container answered ${response.statusCode}: ${text.slice(0, 300)}`);
 }
 
 /**
@@ -55,7 +67,15 @@ export const azuriteTarget: TargetFactory = {
         command: process.execPath,
         args: [
           fileURLToPath(new URL('./dist/src/blob/main.js', `file://${packageJson}`)),
-          '--blobHost', '127.0.0.1', '--blobPort', '0', '--location', dir, '--disableTelemetry', '--silent', '--skipApiVersionCheck',
+          '--blobHost',
+          '127.0.0.1',
+          '--blobPort',
+          '0',
+          '--location',
+          dir,
+          '--disableTelemetry',
+          '--silent',
+          '--skipApiVersionCheck',
         ],
         readyLine: /successfully listens on (http:\/\/[\d.]+:\d+)/,
       });
@@ -72,7 +92,10 @@ export const azuriteTarget: TargetFactory = {
       await removeTempDir(dir);
       throw error;
     }
-    const sas = generateBlobSASQueryParameters({ containerName: CONTAINER, permissions: ContainerSASPermissions.parse('racwd'), expiresOn: expiry(), version: SAS_VERSION }, credential).toString();
+    const sas = generateBlobSASQueryParameters(
+      { containerName: CONTAINER, permissions: ContainerSASPermissions.parse('racwd'), expiresOn: expiry(), version: SAS_VERSION },
+      credential,
+    ).toString();
     const requests = (keys: string[], headers: Record<string, string>): ObjectRequest[] =>
       keys.map((key) => ({ path: `/${ACCOUNT}/${CONTAINER}/${key.split('/').map(encodeURIComponent).join('/')}?${sas}`, headers }));
     return {

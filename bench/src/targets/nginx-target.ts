@@ -57,14 +57,22 @@ export const nginxTarget: TargetFactory = {
   async start(): Promise<RunningTarget> {
     const binary = nginxBinary();
     // nginx -v prints its version on stderr.
-    const version = spawnSync(binary, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '') || 'nginx';
+    const version =
+      spawnSync(binary, ['-v'], { encoding: 'utf8' })
+        .stderr.trim()
+        .replace(/^nginx version: /, '') || 'nginx';
     const prefix = await makeTempDir('nginx');
     await mkdir(join(prefix, 'data'));
     const port = await freePort();
     await writeFile(join(prefix, 'nginx.conf'), nginxConfig(prefix, port));
     let server;
     try {
-      server = await startServerProcess({ name: 'nginx', command: binary, args: ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], tcpPort: port });
+      server = await startServerProcess({
+        name: 'nginx',
+        command: binary,
+        args: ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'],
+        tcpPort: port,
+      });
     } catch (error) {
       await removeTempDir(prefix);
       throw error;

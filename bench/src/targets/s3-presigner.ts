@@ -58,7 +58,15 @@ export class S3Presigner {
   async presign(method: string, key: string, query: Record<string, string> = {}): Promise<string> {
     const path = `/${this.options.bucket}${key ? `/${key.split('/').map(encodeURIComponent).join('/')}` : ''}`;
     const signed = await this.signer.presign(
-      new HttpRequest({ method, protocol: 'http:', hostname: this.host.split(':')[0], port: Number(this.host.split(':')[1]), path, query, headers: { host: this.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } }),
+      new HttpRequest({
+        method,
+        protocol: 'http:',
+        hostname: this.host.split(':')[0],
+        port: Number(this.host.split(':')[1]),
+        path,
+        query,
+        headers: { host: this.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+      }),
       { expiresIn: PRESIGN_EXPIRES_SECONDS },
     );
     const search = new URLSearchParams(signed.query as Record<string, string>).toString().replace(/\+/g, '%20');
@@ -97,5 +105,10 @@ export class S3Presigner {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -29,7 +29,14 @@ export interface ServerProcess {
  * `readyLine`, or when `tcpPort` on 127.0.0.1 accepts connections. Rejects, after killing
  * it, if it exits first or is not ready within the deadline; the error carries its output.
  */
-export async function startServerProcess(spec: { name: string; command: string; args: string[]; readyLine?: RegExp; tcpPort?: number; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServerProcess(spec: {
+  name: string;
+  command: string;
+  args: string[];
+  readyLine?: RegExp;
+  tcpPort?: number;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
   const child = spawn(spec.command, spec.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...spec.env } });
   started.add(child);
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));

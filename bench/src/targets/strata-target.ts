@@ -24,7 +24,13 @@ export const strataTarget: TargetFactory = {
       throw error;
     }
     const info = stamp.info;
-    const presigner = new S3Presigner({ origin: info.s3Endpoint, region: info.region, bucket: BUCKET, accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey });
+    const presigner = new S3Presigner({
+      origin: info.s3Endpoint,
+      region: info.region,
+      bucket: BUCKET,
+      accessKeyId: info.accessKeyId,
+      secretAccessKey: info.secretAccessKey,
+    });
     try {
       await presigner.createBucket();
     } catch (error) {

@@ -35,12 +35,7 @@ export class PrefixCache<Value> extends EventEmitter {
     super();
   }
 
-  static async open<Value>(options: {
-    client: Etcd3;
-    prefix: string;
-    decode: (raw: string, key: string) => Value;
-    log: Logger;
-  }): Promise<PrefixCache<Value>> {
+  static async open<Value>(options: { client: Etcd3; prefix: string; decode: (raw: string, key: string) => Value; log: Logger }): Promise<PrefixCache<Value>> {
     const cache = new PrefixCache(options.client, options.prefix, options.decode, options.log);
     const { revision } = await cache.readAll();
     cache.revisionSeen = Math.max(cache.revisionSeen, revision);

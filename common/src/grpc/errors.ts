@@ -13,10 +13,7 @@ export type TransportErrorCode = 'UNAVAILABLE' | 'DEADLINE_EXCEEDED' | 'INTERNAL
  * metadata) and gets the status the layer's table gives it; anything else is INTERNAL. An
  * assertion failure is not mapped: it is rethrown so the process ends.
  */
-export function toServiceError<Code extends string>(
-  error: unknown,
-  statusOf: Readonly<Record<Code, grpc.status>>,
-): Partial<grpc.StatusObject> {
+export function toServiceError<Code extends string>(error: unknown, statusOf: Readonly<Record<Code, grpc.status>>): Partial<grpc.StatusObject> {
   if (error instanceof AssertionFailure) {
     process.nextTick(() => {
       throw error;

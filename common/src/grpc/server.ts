@@ -18,9 +18,7 @@ export async function startGrpcServer(options: { address: string; services: read
   const server = new grpc.Server(GRPC_SERVER_OPTIONS);
   for (const service of options.services) server.addService(service.definition, service.handlers);
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(options.address, grpc.ServerCredentials.createInsecure(), (error, boundPort) =>
-      error ? reject(error) : resolve(boundPort),
-    );
+    server.bindAsync(options.address, grpc.ServerCredentials.createInsecure(), (error, boundPort) => (error ? reject(error) : resolve(boundPort)));
   });
   const host = options.address.slice(0, options.address.lastIndexOf(':'));
   return {

@@ -20,12 +20,16 @@ export async function accountsCommand(argv: string[]): Promise<void> {
   });
   const [action, name, ...extra] = positionals;
   const needsName = action !== 'list';
-  if (!action || !['create', 'list', 'show', 'delete', 'rotate-keys'].includes(action) || (needsName && !name) || (!needsName && name) || extra.length > 0) throw new LaunchError(USAGE);
+  if (!action || !['create', 'list', 'show', 'delete', 'rotate-keys'].includes(action) || (needsName && !name) || (!needsName && name) || extra.length > 0)
+    throw new LaunchError(USAGE);
   const admin = adminClientFrom(values);
   if (action === 'list') {
     const accounts = await admin.listAccounts();
     if (values.json) return printJson({ accounts });
-    return printTable(['NAME', 'STAMP', 'STATE', 'DNS NAME', 'CREATED'], accounts.map((a) => [a.name, a.stampId, a.state, a.dnsName, a.createdAt]));
+    return printTable(
+      ['NAME', 'STAMP', 'STATE', 'DNS NAME', 'CREATED'],
+      accounts.map((a) => [a.name, a.stampId, a.state, a.dnsName, a.createdAt]),
+    );
   }
   if (action === 'delete') {
     const result = await admin.deleteAccount(name!, { force: values.force });

@@ -40,8 +40,11 @@ function stampJson(dataDir: string): StampInfo {
   try {
     info = JSON.parse(readFileSync(path, 'utf8')) as Partial<StampInfo>;
   } catch (error) {
-    throw new LaunchError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); start Strata there with \`strata start --data-dir ${dataDir}\`, or give --admin and --admin-token`);
+    throw new LaunchError(
+      `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); start Strata there with \`strata start --data-dir ${dataDir}\`, or give --admin and --admin-token`,
+    );
   }
-  if (!info.locationService?.admin || !info.locationService.adminToken) throw new LaunchError(`${path} names no location service; give --admin and --admin-token`);
+  if (!info.locationService?.admin || !info.locationService.adminToken)
+    throw new LaunchError(`${path} names no location service; give --admin and --admin-token`);
   return info as StampInfo;
 }

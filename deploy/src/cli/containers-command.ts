@@ -41,7 +41,9 @@ export async function containersCommand(argv: string[]): Promise<void> {
       const publicAccess = ACCESS[value as keyof typeof ACCESS];
       shown = [await partitions.setContainerProperties({ account, container: name, properties: { publicAccess }, fields: ['public_access'] })];
     } else if (action === 'set-cache-control' && name !== undefined && value !== undefined && positionals.length === 3) {
-      shown = [await partitions.setContainerProperties({ account, container: name, properties: { defaultCacheControl: value }, fields: ['default_cache_control'] })];
+      shown = [
+        await partitions.setContainerProperties({ account, container: name, properties: { defaultCacheControl: value }, fields: ['default_cache_control'] }),
+      ];
     } else throw new LaunchError(USAGE);
     print(shown, values.json);
   } finally {
@@ -53,7 +55,7 @@ export async function containersCommand(argv: string[]): Promise<void> {
 
 async function listWithSettings(partitions: PartitionClient, account: string): Promise<partitionV1.ContainerInfo__Output[]> {
   const all: partitionV1.ContainerInfo__Output[] = [];
-  for (let startAfter = ''; ; ) {
+  for (let startAfter = ''; ;) {
     const page = await partitions.listContainers({ account, startAfter, maxResults: LIST_PAGE });
     for (const container of page.containers) all.push(await partitions.getContainer({ account, container: container.container }));
     if (!page.truncated || page.containers.length === 0) return all;

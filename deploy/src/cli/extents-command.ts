@@ -24,7 +24,10 @@ export async function extentsCommand(argv: string[]): Promise<void> {
   const partitions = new PartitionManagerClient({ etcd, prefix: stamp.etcdPrefix });
   try {
     // The threshold is the partition manager's; without one answering, the default.
-    const liveRatioMin = await partitions.gcStatus().then((state) => state.liveRatioMin, () => GC_LIVE_RATIO_MIN_DEFAULT);
+    const liveRatioMin = await partitions.gcStatus().then(
+      (state) => state.liveRatioMin,
+      () => GC_LIVE_RATIO_MIN_DEFAULT,
+    );
     const [space, streamList] = await Promise.all([readSpace({ etcd, prefix: stamp.etcdPrefix, streams: manager, liveRatioMin }), manager.listStreams()]);
     const byId = new Map(space.extents.map((extent) => [extent.extentId, extent]));
     if (values.json) {

@@ -32,7 +32,11 @@ export async function partitionsCommand(argv: string[]): Promise<void> {
             ? await client.move(args[0]!, args[1]!)
             : undefined;
     if (!change) throw new LaunchError(USAGE);
-    process.stdout.write(values.json ? `${JSON.stringify(change)}\n` : `removed ${change.removed.join(', ') || '-'}; added ${change.added.join(', ') || '-'} (${change.durationMs} ms)\n`);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(change)}\n`
+        : `removed ${change.removed.join(', ') || '-'}; added ${change.added.join(', ') || '-'} (${change.durationMs} ms)\n`,
+    );
   } finally {
     client.close();
     etcd.close();
@@ -57,6 +61,8 @@ async function list(client: PartitionManagerClient, json: boolean): Promise<void
   }
   const show = (key: string): string => (key === '' ? '∞' : JSON.stringify(key.replaceAll('\u0000', '/')));
   for (const p of partitions) {
-    process.stdout.write(`${p.partitionId.padEnd(8)} [${show(p.lowKey)}, ${show(p.highKey)})  on ${p.ownerId} (epoch ${p.epoch})  ${p.entries ?? '?'} entries  ${p.operationsPerSecond?.toFixed(1) ?? '?'} ops/s\n`);
+    process.stdout.write(
+      `${p.partitionId.padEnd(8)} [${show(p.lowKey)}, ${show(p.highKey)})  on ${p.ownerId} (epoch ${p.epoch})  ${p.entries ?? '?'} entries  ${p.operationsPerSecond?.toFixed(1) ?? '?'} ops/s\n`,
+    );
   }
 }

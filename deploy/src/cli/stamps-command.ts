@@ -13,6 +13,14 @@ export async function stampsCommand(argv: string[]): Promise<void> {
   if (values.json) return printJson({ stamps });
   printTable(
     ['STAMP', 'FRONT-ENDS', 'USED', 'CAPACITY', 'UTILISATION', 'ACCOUNTS', 'REPORTED'],
-    stamps.map((s) => [s.stampId, s.frontEnds.join(','), humanBytes(s.usedBytes), humanBytes(s.capacityBytes), `${(s.utilisation * 100).toFixed(2)}%`, String(s.accounts), s.reportedAt ?? 'never']),
+    stamps.map((s) => [
+      s.stampId,
+      s.frontEnds.join(','),
+      humanBytes(s.usedBytes),
+      humanBytes(s.capacityBytes),
+      `${(s.utilisation * 100).toFixed(2)}%`,
+      String(s.accounts),
+      s.reportedAt ?? 'never',
+    ]),
   );
 }

@@ -32,20 +32,28 @@ export async function startCommand(argv: string[]): Promise<void> {
     allowPositionals: false,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new LaunchError(`--port must be a TCP port (0-65535), got ${JSON.stringify(values.port)}; ${USAGE}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new LaunchError(`--port must be a TCP port (0-65535), got ${JSON.stringify(values.port)}; ${USAGE}`);
   const extentNodes = Number(values['extent-nodes']);
-  if (!Number.isInteger(extentNodes) || extentNodes < 3 || extentNodes > 64) throw new LaunchError(`--extent-nodes must be an integer from 3 to 64, got ${JSON.stringify(values['extent-nodes'])}`);
+  if (!Number.isInteger(extentNodes) || extentNodes < 3 || extentNodes > 64)
+    throw new LaunchError(`--extent-nodes must be an integer from 3 to 64, got ${JSON.stringify(values['extent-nodes'])}`);
   const stamps = Number(values.stamps);
-  if (!Number.isInteger(stamps) || stamps < 1 || stamps > STAMPS_MAX) throw new LaunchError(`--stamps must be an integer from 1 to ${STAMPS_MAX}, got ${JSON.stringify(values.stamps)}`);
+  if (!Number.isInteger(stamps) || stamps < 1 || stamps > STAMPS_MAX)
+    throw new LaunchError(`--stamps must be an integer from 1 to ${STAMPS_MAX}, got ${JSON.stringify(values.stamps)}`);
   const dnsPort = Number(values['dns-port'] ?? (port === 0 ? 0 : DEFAULT_DNS_PORT));
-  if (!Number.isInteger(dnsPort) || dnsPort < 0 || dnsPort > 65_535) throw new LaunchError(`--dns-port must be a port (0-65535), got ${JSON.stringify(values['dns-port'])}`);
-  if (values.domain !== undefined && !/^[a-z0-9]([a-z0-9.-]{0,198}[a-z0-9])?$/.test(values.domain)) throw new LaunchError(`--domain must be a lower-case DNS name, got ${JSON.stringify(values.domain)}`);
+  if (!Number.isInteger(dnsPort) || dnsPort < 0 || dnsPort > 65_535)
+    throw new LaunchError(`--dns-port must be a port (0-65535), got ${JSON.stringify(values['dns-port'])}`);
+  if (values.domain !== undefined && !/^[a-z0-9]([a-z0-9.-]{0,198}[a-z0-9])?$/.test(values.domain))
+    throw new LaunchError(`--domain must be a lower-case DNS name, got ${JSON.stringify(values.domain)}`);
   const dataDir = resolve(values['data-dir']);
 
   process.stdout.write(`strata: starting ${stamps === 1 ? 'a stamp' : `${stamps} stamps`} in ${dataDir} ...\n`);
-  const stamp = await Stamp.start({ dataDir, s3Port: port, extentNodes, logLevel: values['log-level'], stamps, dnsPort, ...(values.domain ? { domain: values.domain } : {}) }, (info, how) => {
-    process.stderr.write(`strata: ${info.role} ${info.id} (pid ${info.pid}) exited (${how}); its log: ${dataDir}/logs/${info.id}.log\n`);
-  });
+  const stamp = await Stamp.start(
+    { dataDir, s3Port: port, extentNodes, logLevel: values['log-level'], stamps, dnsPort, ...(values.domain ? { domain: values.domain } : {}) },
+    (info, how) => {
+      process.stderr.write(`strata: ${info.role} ${info.id} (pid ${info.pid}) exited (${how}); its log: ${dataDir}/logs/${info.id}.log\n`);
+    },
+  );
   const { info } = stamp;
   process.stdout.write(
     [

@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`strata: ${error.message} [${error.code}]\n`);
       process.exit(1);
     }
-    process.stderr.write(`strata: ${usage ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`strata: ${usage ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(usage ? 2 : 1);
   }
 }

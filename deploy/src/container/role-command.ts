@@ -23,8 +23,8 @@ export const PROBE_PORT_DEFAULT = 8081;
 
 const USAGE = [
   'usage: <role> [--key value ...]     run one Strata role; the role may also come from STRATA_ROLE',
-  '       probe <livez|readyz> [port]   ask this container\'s probe port (a HEALTHCHECK); exit 0 when it answers 200',
-  '       account <name> [host:port]    print an account\'s keys as JSON, asked from the location service',
+  "       probe <livez|readyz> [port]   ask this container's probe port (a HEALTHCHECK); exit 0 when it answers 200",
+  "       account <name> [host:port]    print an account's keys as JSON, asked from the location service",
   '                                     (default STRATA_LOCATION, else 127.0.0.1:7000)',
   `roles: ${Object.keys(ROLE_MODULES).join(', ')}`,
   'Each role reads its config from --flags, STRATA_* variables and --config FILE (JSON); every role',
@@ -65,7 +65,8 @@ function probeCommand(args: readonly string[], env: Readonly<Record<string, stri
   if (extra !== undefined) return { kind: 'error', message: `probe: unexpected argument "${extra}"` };
   const fromEnv = env.STRATA_PROBE_LISTEN?.slice(env.STRATA_PROBE_LISTEN.lastIndexOf(':') + 1);
   const chosen = port ?? fromEnv ?? String(PROBE_PORT_DEFAULT);
-  if (!/^\d{1,5}$/.test(chosen) || Number(chosen) < 1 || Number(chosen) > 65_535) return { kind: 'error', message: `probe: expected a port from 1 to 65535, got "${chosen}"` };
+  if (!/^\d{1,5}$/.test(chosen) || Number(chosen) < 1 || Number(chosen) > 65_535)
+    return { kind: 'error', message: `probe: expected a port from 1 to 65535, got "${chosen}"` };
   return { kind: 'probe', url: `http://127.0.0.1:${chosen}/${probe}` };
 }
 

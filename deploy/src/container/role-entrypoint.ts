@@ -20,7 +20,10 @@ switch (command.kind) {
     process.exit(2);
     break;
   case 'probe': {
-    const ok = await fetch(command.url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then((response) => response.ok, () => false);
+    const ok = await fetch(command.url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then(
+      (response) => response.ok,
+      () => false,
+    );
     process.exit(ok ? 0 : 1);
     break;
   }

@@ -6,7 +6,18 @@ import { startChild, stopChild, type ChildSpec, type RunningChild } from './chil
 import { requireEtcdBinary } from './etcd-binary.js';
 import { freePort } from './free-port.js';
 import { LaunchError } from './launch-error.js';
-import { etcdSpec, locationServiceSpecs, reporterSpec, STAMP_DEFAULTS, STAMPS_PREFIX, stampLayouts, stampRoleSpecs, type ResolvedOptions, type StampLayout, type StampOptions } from './stamp-layout.js';
+import {
+  etcdSpec,
+  locationServiceSpecs,
+  reporterSpec,
+  STAMP_DEFAULTS,
+  STAMPS_PREFIX,
+  stampLayouts,
+  stampRoleSpecs,
+  type ResolvedOptions,
+  type StampLayout,
+  type StampOptions,
+} from './stamp-layout.js';
 import { waitUntilServing } from './readiness.js';
 
 export interface ProcessInfo {
@@ -203,7 +214,13 @@ export class Stamp {
   private locationServiceInfo(): LocationServiceInfo {
     const instances = this.running('location-service').map((child) => child.ready.info as { admin: string; dns: string; domain: string });
     if (instances.length === 0) throw new LaunchError('the location service is not running');
-    return { admin: instances[0]!.admin, admins: instances.map((instance) => instance.admin), adminToken: this.options.adminToken, dns: instances[0]!.dns, domain: instances[0]!.domain };
+    return {
+      admin: instances[0]!.admin,
+      admins: instances.map((instance) => instance.admin),
+      adminToken: this.options.adminToken,
+      dns: instances[0]!.dns,
+      domain: instances[0]!.domain,
+    };
   }
 
   /** Every running process, also while the stamps are starting or stopping. */

@@ -27,5 +27,8 @@ export function parseHttpDate(value: string): number | undefined {
 
 /** `YYYYMMDDTHHMMSSZ` of an instant (whole seconds, UTC). */
 export function formatAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

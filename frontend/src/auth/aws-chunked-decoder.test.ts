@@ -61,7 +61,10 @@ const TRAILER = {
   signedHeaders: 'content-encoding;host;x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length;x-amz-storage-class;x-amz-trailer',
 };
 
-function verifyExample(example: { seed: string; headers: Record<string, string>; signedHeaders: string }): { auth: AuthContext; options: AwsChunkedDecoderOptions } {
+function verifyExample(example: { seed: string; headers: Record<string, string>; signedHeaders: string }): {
+  auth: AuthContext;
+  options: AwsChunkedDecoderOptions;
+} {
   const authorization = `AWS4-HMAC-SHA256 Credential=${CREDENTIAL},SignedHeaders=${example.signedHeaders},Signature=${example.seed}`;
   const headers = { ...example.headers, authorization };
   const result = verifySigV4({ method: 'PUT', rawUrl: '/examplebucket/chunkObject.txt', headers }, { lookupCredentials, nowMs: EXAMPLE_MS });
@@ -89,7 +92,7 @@ const trailerBody = exampleBody(TRAILER.chunks, `${TRAILER.trailer}\r\nx-amz-tra
 function split(body: Buffer, size: number | 'random'): Buffer[] {
   const pieces: Buffer[] = [];
   let seed = 12345;
-  for (let offset = 0; offset < body.length; ) {
+  for (let offset = 0; offset < body.length;) {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     const length = size === 'random' ? 1 + (seed % 4096) : size;
     pieces.push(body.subarray(offset, offset + length));
@@ -142,9 +145,9 @@ describe('AWS published aws-chunked examples', () => {
     const signing: ChunkSigningContext = { signingKey: auth.signingKey, amzDate: AMZ_DATE, scope: auth.scope, seedSignature: SIGNED.seed };
     expect(encodeAwsChunked({ data: PAYLOAD, chunkSize: 65536, signing }).equals(signedBody)).toBe(true);
     const trailing = { ...signing, seedSignature: TRAILER.seed };
-    expect(encodeAwsChunked({ data: PAYLOAD, chunkSize: 65536, signing: trailing, trailers: [['x-amz-checksum-crc32c', 'sOO8/Q==']] }).equals(trailerBody)).toBe(
-      true,
-    );
+    expect(
+      encodeAwsChunked({ data: PAYLOAD, chunkSize: 65536, signing: trailing, trailers: [['x-amz-checksum-crc32c', 'sOO8/Q==']] }).equals(trailerBody),
+    ).toBe(true);
   });
 
   it.each(SPLITS)('STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER decodes and verifies the crc32c trailer, pieces of %s', async (size) => {
@@ -185,7 +188,9 @@ describe('signed aws-chunked bodies that must be refused', () => {
   });
 
   it('chunks reordered or the seed of another request → SignatureDoesNotMatch', async () => {
-    expect(await errorCode(signed(), exampleBody([SIGNED.chunks[1] ?? '', SIGNED.chunks[0] ?? '', SIGNED.chunks[2] ?? ''], '\r\n'))).toBe('SignatureDoesNotMatch');
+    expect(await errorCode(signed(), exampleBody([SIGNED.chunks[1] ?? '', SIGNED.chunks[0] ?? '', SIGNED.chunks[2] ?? ''], '\r\n'))).toBe(
+      'SignatureDoesNotMatch',
+    );
     expect(await errorCode({ ...signed(), signing: { ...(signed().signing as ChunkSigningContext), seedSignature: TRAILER.seed } }, signedBody)).toBe(
       'SignatureDoesNotMatch',
     );
@@ -263,7 +268,11 @@ describe('STREAMING-UNSIGNED-PAYLOAD-TRAILER, framed as the AWS SDK frames it', 
   it('every checksum algorithm is verified from its trailer', async () => {
     const small = Buffer.from('The quick brown fox');
     const digests = {
-      'x-amz-checksum-crc32c': (() => { const b = Buffer.alloc(4); b.writeUInt32BE(crc32c(small)); return b.toString('base64'); })(),
+      'x-amz-checksum-crc32c': (() => {
+        const b = Buffer.alloc(4);
+        b.writeUInt32BE(crc32c(small));
+        return b.toString('base64');
+      })(),
       'x-amz-checksum-sha1': createHash('sha1').update(small).digest('base64'),
       'x-amz-checksum-sha256': createHash('sha256').update(small).digest('base64'),
     };

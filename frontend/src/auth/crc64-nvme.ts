@@ -54,8 +54,14 @@ export class Crc64Nvme {
     for (; i < end8; i += 8) {
       const a = (lo ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
       const b = (hi ^ (data[i + 4]! | (data[i + 5]! << 8) | (data[i + 6]! << 16) | (data[i + 7]! << 24))) >>> 0;
-      const t7 = 7 * 256 + (a & 0xff), t6 = 6 * 256 + ((a >>> 8) & 0xff), t5 = 5 * 256 + ((a >>> 16) & 0xff), t4 = 4 * 256 + (a >>> 24);
-      const t3 = 3 * 256 + (b & 0xff), t2 = 2 * 256 + ((b >>> 8) & 0xff), t1 = 256 + ((b >>> 16) & 0xff), t0 = b >>> 24;
+      const t7 = 7 * 256 + (a & 0xff),
+        t6 = 6 * 256 + ((a >>> 8) & 0xff),
+        t5 = 5 * 256 + ((a >>> 16) & 0xff),
+        t4 = 4 * 256 + (a >>> 24);
+      const t3 = 3 * 256 + (b & 0xff),
+        t2 = 2 * 256 + ((b >>> 8) & 0xff),
+        t1 = 256 + ((b >>> 16) & 0xff),
+        t0 = b >>> 24;
       lo = (TABLE_LO[t7]! ^ TABLE_LO[t6]! ^ TABLE_LO[t5]! ^ TABLE_LO[t4]! ^ TABLE_LO[t3]! ^ TABLE_LO[t2]! ^ TABLE_LO[t1]! ^ TABLE_LO[t0]!) >>> 0;
       hi = (TABLE_HI[t7]! ^ TABLE_HI[t6]! ^ TABLE_HI[t5]! ^ TABLE_HI[t4]! ^ TABLE_HI[t3]! ^ TABLE_HI[t2]! ^ TABLE_HI[t1]! ^ TABLE_HI[t0]!) >>> 0;
     }

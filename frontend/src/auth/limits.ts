@@ -23,4 +23,3 @@ export const MAX_CHUNK_SIZE_HEX_DIGITS = 13;
 
 /** Longest trailer section (all `name:value` lines, CRLFs included): a checksum line is under 100 bytes. */
 export const MAX_TRAILER_BYTES = 16 * 1024;
-

@@ -11,8 +11,7 @@ export interface ParsedAuthorization {
 }
 
 /** S3's answer to SigV2 and any other scheme but AWS4-HMAC-SHA256. */
-export const UNSUPPORTED_MECHANISM_MESSAGE =
-  'The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.';
+export const UNSUPPORTED_MECHANISM_MESSAGE = 'The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.';
 
 /**
  * Parses `AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request,

@@ -19,14 +19,7 @@ export interface ParsedPresign {
 }
 
 /** The query parameters that make a request a SigV4 presigned one. */
-export const PRESIGN_PARAMS = [
-  'X-Amz-Algorithm',
-  'X-Amz-Credential',
-  'X-Amz-Date',
-  'X-Amz-Expires',
-  'X-Amz-SignedHeaders',
-  'X-Amz-Signature',
-] as const;
+export const PRESIGN_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature'] as const;
 
 type PresignParam = (typeof PRESIGN_PARAMS)[number];
 
@@ -69,11 +62,7 @@ function collectFields(params: readonly RawQueryParam[]): Map<string, string> {
   const fields = new Map<string, string>();
   for (const { rawKey, rawValue } of params) {
     const key = percentDecode(rawKey).toString('utf8');
-    const name = (PRESIGN_PARAMS as readonly string[]).includes(key)
-      ? key
-      : key.toLowerCase() === 'x-amz-content-sha256'
-        ? 'x-amz-content-sha256'
-        : undefined;
+    const name = (PRESIGN_PARAMS as readonly string[]).includes(key) ? key : key.toLowerCase() === 'x-amz-content-sha256' ? 'x-amz-content-sha256' : undefined;
     if (name === undefined) continue;
     if (fields.has(name)) throw queryError(`The ${key} parameter is repeated.`);
     fields.set(name, percentDecode(rawValue).toString('utf8'));

@@ -82,7 +82,9 @@ function reply(res: ServerResponse, record: Recorded): void {
   if (record.method === 'DELETE') return void res.writeHead(204).end();
   if (record.method === 'GET' && record.url.includes('list-type=2')) {
     res.writeHead(200, { 'content-type': 'application/xml' });
-    return void res.end('<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>bkt</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>');
+    return void res.end(
+      '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>bkt</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>',
+    );
   }
   res.writeHead(200, { etag: '"0"', 'content-length': record.method === 'GET' ? '2' : '0' });
   res.end(record.method === 'GET' ? 'ok' : undefined);
@@ -117,7 +119,7 @@ function only(): Recorded {
 /** The data sizes of an aws-chunked body's chunks, final 0 included. */
 function chunkSizes(raw: Buffer): number[] {
   const sizes: number[] = [];
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const lineEnd = raw.indexOf('\r\n', offset);
     const size = parseInt(raw.toString('latin1', offset, lineEnd).split(';')[0] ?? '', 16);
     sizes.push(size);
@@ -148,7 +150,9 @@ describe('what @aws-sdk/client-s3 sends, and that Strata accepts it', () => {
     });
     expect(record.headers['content-encoding']).toBeUndefined();
     expect(record.auth).toMatchObject({ via: 'header', account: 'acct-sdk', region: 'us-east-1', payload: { kind: 'sha256' } });
-    expect(record.auth?.signedHeaders).toEqual(expect.arrayContaining(['host', 'x-amz-content-sha256', 'x-amz-date', 'x-amz-checksum-crc32', 'content-length']));
+    expect(record.auth?.signedHeaders).toEqual(
+      expect.arrayContaining(['host', 'x-amz-content-sha256', 'x-amz-date', 'x-amz-checksum-crc32', 'content-length']),
+    );
     expect(record.payload?.equals(body)).toBe(true);
   });
 
@@ -186,7 +190,11 @@ describe('what @aws-sdk/client-s3 sends, and that Strata accepts it', () => {
     const tampered = Buffer.from(record.raw);
     tampered[100] = (tampered[100] ?? 0) ^ 1;
     const options = awsChunkedDecoderOptions(record.auth as AuthContext, record.headers);
-    const run = pipeline(Readable.from([tampered]), createAwsChunkedDecoder(options ?? { payload: { kind: 'unsigned' } as never }), new Writable({ write: (_c, _e, cb) => cb() }));
+    const run = pipeline(
+      Readable.from([tampered]),
+      createAwsChunkedDecoder(options ?? { payload: { kind: 'unsigned' } as never }),
+      new Writable({ write: (_c, _e, cb) => cb() }),
+    );
     await expect(run).rejects.toMatchObject({ code: 'BadDigest' });
   });
 
@@ -213,7 +221,9 @@ describe('what @aws-sdk/client-s3 sends, and that Strata accepts it', () => {
 
   it('requestChecksumCalculation WHEN_REQUIRED: a stream is sent UNSIGNED-PAYLOAD with content-length, no framing', async () => {
     const data = randomBytes(3000);
-    await client({ requestChecksumCalculation: 'WHEN_REQUIRED' }).send(new PutObjectCommand({ Bucket: 'bkt', Key: 'w', Body: Readable.from([data]), ContentLength: 3000 }));
+    await client({ requestChecksumCalculation: 'WHEN_REQUIRED' }).send(
+      new PutObjectCommand({ Bucket: 'bkt', Key: 'w', Body: Readable.from([data]), ContentLength: 3000 }),
+    );
     const record = only();
     expect(record.headers).toMatchObject({ 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': '3000' });
     expect(record.headers['x-amz-checksum-crc32']).toBeUndefined();

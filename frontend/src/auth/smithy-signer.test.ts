@@ -98,7 +98,15 @@ async function sign(method: string, path: string, init: { query?: Record<string,
 
 async function presign(method: string, path: string, query: Record<string, string> = {}, expiresIn = 900): Promise<Signed> {
   // As @aws-sdk/s3-request-presigner does: UNSIGNED-PAYLOAD as a header, which the signer hoists into the query.
-  const request = new HttpRequest({ method, protocol: 'http:', hostname: '127.0.0.1', port: 9000, path, query, headers: { host: HOST, 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' } });
+  const request = new HttpRequest({
+    method,
+    protocol: 'http:',
+    hostname: '127.0.0.1',
+    port: 9000,
+    path,
+    query,
+    headers: { host: HOST, 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' },
+  });
   const signed = await signer.presign(request, { signingDate: new Date(NOW), expiresIn, unsignableHeaders: new Set(['content-type']) });
   const signedQuery = signed.query as Record<string, string>;
   return { method, rawUrl: `${path}?${queryString(signedQuery)}`, headers: { host: HOST } };
@@ -182,7 +190,11 @@ describe('verifySigV4 against @smithy/signature-v4', () => {
       { ...request, headers: { ...request.headers, host: '127.0.0.1:9001' } },
       { ...request, headers: { ...request.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } },
     ];
-    for (const bad of tampered) expect(codeOf(() => verifySigV4(bad, options)), `${bad.method} ${bad.rawUrl}`).toBe('SignatureDoesNotMatch');
+    for (const bad of tampered)
+      expect(
+        codeOf(() => verifySigV4(bad, options)),
+        `${bad.method} ${bad.rawUrl}`,
+      ).toBe('SignatureDoesNotMatch');
     const wrongSecret = { ...options, lookupCredentials: () => ({ secretAccessKey: `${SECRET}!`, account: 'acct' }) };
     expect(codeOf(() => verifySigV4(request, wrongSecret))).toBe('SignatureDoesNotMatch');
   });
@@ -212,13 +224,22 @@ describe('verifySigV4 against @smithy/signature-v4', () => {
   });
 
   it('presigned URLs that sign an extra header need that header', async () => {
-    const request = new HttpRequest({ method: 'GET', protocol: 'http:', hostname: '127.0.0.1', port: 9000, path: '/b/k', headers: { host: HOST, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', range: 'bytes=0-1' } });
+    const request = new HttpRequest({
+      method: 'GET',
+      protocol: 'http:',
+      hostname: '127.0.0.1',
+      port: 9000,
+      path: '/b/k',
+      headers: { host: HOST, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', range: 'bytes=0-1' },
+    });
     const signed = await signer.presign(request, { signingDate: new Date(NOW), unhoistableHeaders: new Set(['x-amz-content-sha256']) });
     const rawUrl = `/b/k?${queryString(signed.query as Record<string, string>)}`;
-    expect(verifySigV4({ method: 'GET', rawUrl, headers: { host: HOST, range: 'bytes=0-1', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } }, options).anonymous).toBe(false);
-    expect(codeOf(() => verifySigV4({ method: 'GET', rawUrl, headers: { host: HOST, range: 'bytes=0-2', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } }, options))).toBe(
-      'SignatureDoesNotMatch',
-    );
+    expect(
+      verifySigV4({ method: 'GET', rawUrl, headers: { host: HOST, range: 'bytes=0-1', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } }, options).anonymous,
+    ).toBe(false);
+    expect(
+      codeOf(() => verifySigV4({ method: 'GET', rawUrl, headers: { host: HOST, range: 'bytes=0-2', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } }, options)),
+    ).toBe('SignatureDoesNotMatch');
   });
 });
 

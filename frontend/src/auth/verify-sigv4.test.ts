@@ -231,17 +231,36 @@ describe('header auth errors', () => {
   it('the Date header is the request time when x-amz-date is absent', () => {
     const headers = { host: HOST, date: 'Fri, 24 May 2013 00:00:00 GMT', 'x-amz-content-sha256': EMPTY_SHA256 };
     const signedHeaders = 'date;host;x-amz-content-sha256';
-    const canonical = ['GET', '/k', '', `date:${headers.date}`, `host:${HOST}`, `x-amz-content-sha256:${EMPTY_SHA256}`, '', signedHeaders, EMPTY_SHA256].join('\n');
+    const canonical = ['GET', '/k', '', `date:${headers.date}`, `host:${HOST}`, `x-amz-content-sha256:${EMPTY_SHA256}`, '', signedHeaders, EMPTY_SHA256].join(
+      '\n',
+    );
     const signature = referenceSignature(canonical, AMZ_DATE);
-    const auth = expectAuth(verifySigV4({ method: 'GET', rawUrl: '/k', headers: { ...headers, authorization: authorization(signedHeaders, signature) } }, options()));
+    const auth = expectAuth(
+      verifySigV4({ method: 'GET', rawUrl: '/k', headers: { ...headers, authorization: authorization(signedHeaders, signature) } }, options()),
+    );
     expect(auth.amzDate).toBe(AMZ_DATE);
   });
 
   it('repeated header values canonicalise joined with a comma', () => {
     const headers = { host: HOST, 'x-amz-content-sha256': EMPTY_SHA256, 'x-amz-date': AMZ_DATE, 'x-amz-meta-tag': ['a', 'b'] };
     const signedHeaders = 'host;x-amz-content-sha256;x-amz-date;x-amz-meta-tag';
-    const canonical = ['GET', '/k', '', `host:${HOST}`, `x-amz-content-sha256:${EMPTY_SHA256}`, `x-amz-date:${AMZ_DATE}`, 'x-amz-meta-tag:a,b', '', signedHeaders, EMPTY_SHA256].join('\n');
-    const request = { method: 'GET', rawUrl: '/k', headers: { ...headers, authorization: authorization(signedHeaders, referenceSignature(canonical, AMZ_DATE)) } };
+    const canonical = [
+      'GET',
+      '/k',
+      '',
+      `host:${HOST}`,
+      `x-amz-content-sha256:${EMPTY_SHA256}`,
+      `x-amz-date:${AMZ_DATE}`,
+      'x-amz-meta-tag:a,b',
+      '',
+      signedHeaders,
+      EMPTY_SHA256,
+    ].join('\n');
+    const request = {
+      method: 'GET',
+      rawUrl: '/k',
+      headers: { ...headers, authorization: authorization(signedHeaders, referenceSignature(canonical, AMZ_DATE)) },
+    };
     expectAuth(verifySigV4(request, options()));
   });
 });
@@ -328,5 +347,7 @@ function referenceSigningKey(date: string): Buffer {
 function referenceSignature(canonicalRequest: string, amzDate: string): string {
   const scope = `${amzDate.slice(0, 8)}/us-east-1/s3/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
-  return createHmac('sha256', referenceSigningKey(amzDate.slice(0, 8))).update(stringToSign).digest('hex');
+  return createHmac('sha256', referenceSigningKey(amzDate.slice(0, 8)))
+    .update(stringToSign)
+    .digest('hex');
 }

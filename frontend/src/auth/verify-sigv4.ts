@@ -148,8 +148,7 @@ interface ScopeRules {
 
 /** The credential scope must name s3, the allowed region if any, and the request's own date. */
 function checkScope(credential: CredentialParts, rules: ScopeRules): void {
-  const prefix =
-    rules.code === 'AuthorizationHeaderMalformed' ? 'The authorization header is malformed; ' : 'Error parsing the X-Amz-Credential parameter; ';
+  const prefix = rules.code === 'AuthorizationHeaderMalformed' ? 'The authorization header is malformed; ' : 'Error parsing the X-Amz-Credential parameter; ';
   if (credential.service !== S3_SERVICE) {
     throw new S3Error(rules.code, `${prefix}incorrect service "${credential.service}". This endpoint belongs to "${S3_SERVICE}".`);
   }

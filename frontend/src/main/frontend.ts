@@ -14,11 +14,18 @@ const schema = z.object({
   listen: configFields.address().default('127.0.0.1:9480'),
   stampId: configFields.id().default('stamp-1'),
   /** The region name the stamp answers for (any region is accepted in signatures). */
-  region: z.string().regex(/^[a-z0-9-]{1,32}$/, 'expected a region name like us-east-1').default('us-east-1'),
+  region: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/, 'expected a region name like us-east-1')
+    .default('us-east-1'),
   /** Refuse signatures that name another region than `region` (S3's own behaviour); off by default, as clients guess regions. */
   strictRegion: z.boolean().default(false),
   /** The DNS domain of the stamp's accounts: Host `{account}.{domain}` (and `{bucket}.{account}.{domain}`) addresses them. */
-  domain: z.string().regex(/^([a-z0-9-]+\.)*[a-z0-9-]+$/, 'expected a DNS domain like strata.test').or(z.literal('')).default(''),
+  domain: z
+    .string()
+    .regex(/^([a-z0-9-]+\.)*[a-z0-9-]+$/, 'expected a DNS domain like strata.test')
+    .or(z.literal(''))
+    .default(''),
   /** The account unsigned path-style requests address (CORS preflights, public reads), if this stamp serves it. */
   defaultAccount: z.string().default(''),
   ...etcdConfigFields('/strata/stamps/stamp-1'),

@@ -22,7 +22,10 @@ export function blobPropertiesFrom(headers: IncomingHttpHeaders): partitionV1.Bl
     metadataBytes += Buffer.byteLength(key) + Buffer.byteLength(userMetadata[key]!);
   }
   if (metadataBytes > USER_METADATA_BYTES_MAX) {
-    throw new S3Error('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size.', { size: metadataBytes, maxSizeAllowed: USER_METADATA_BYTES_MAX });
+    throw new S3Error('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size.', {
+      size: metadataBytes,
+      maxSizeAllowed: USER_METADATA_BYTES_MAX,
+    });
   }
   const contentEncoding = one(headers['content-encoding'])
     .split(',')

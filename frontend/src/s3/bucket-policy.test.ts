@@ -47,7 +47,11 @@ describe('bucket policies', () => {
       { ...read, Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
       { ...read, NotPrincipal: '*' },
     ];
-    for (const statement of refused) expect(codeOf(() => accessFromPolicy(policy(statement), 'site')), JSON.stringify(statement)).toBe('NotImplemented');
+    for (const statement of refused)
+      expect(
+        codeOf(() => accessFromPolicy(policy(statement), 'site')),
+        JSON.stringify(statement),
+      ).toBe('NotImplemented');
     // Listing alone is no public-read policy.
     expect(codeOf(() => accessFromPolicy(policy(listing), 'site'))).toBe('NotImplemented');
   });

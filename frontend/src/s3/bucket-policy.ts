@@ -28,7 +28,7 @@ export function accessFromPolicy(text: string, bucket: string): PublicAccess {
   try {
     policy = JSON.parse(text) as { Statement?: unknown };
   } catch {
-    throw new S3Error('MalformedPolicy', 'Policies must be valid JSON and the first byte must be \'{\'');
+    throw new S3Error('MalformedPolicy', "Policies must be valid JSON and the first byte must be '{'");
   }
   const statements = list(policy?.Statement) as Statement[];
   if (statements.length === 0) throw new S3Error('MalformedPolicy', 'Missing required field Statement');
@@ -41,7 +41,14 @@ export function accessFromPolicy(text: string, bucket: string): PublicAccess {
     for (const resource of list(statement.Resource)) {
       if (resource !== objects && resource !== container) throw new S3Error('MalformedPolicy', 'Policy has invalid resource', { resource: String(resource) });
     }
-    if (statement.Effect !== 'Allow' || !isAnyone(statement.Principal) || statement.Condition !== undefined || statement.NotAction !== undefined || statement.NotPrincipal !== undefined || statement.NotResource !== undefined) {
+    if (
+      statement.Effect !== 'Allow' ||
+      !isAnyone(statement.Principal) ||
+      statement.Condition !== undefined ||
+      statement.NotAction !== undefined ||
+      statement.NotPrincipal !== undefined ||
+      statement.NotResource !== undefined
+    ) {
       throw unsupported();
     }
     for (const action of list(statement.Action)) {
@@ -60,7 +67,8 @@ export function policyFor(bucket: string, access: PublicAccess): string | undefi
   const statements: Record<string, unknown>[] = [
     { Sid: 'PublicReadGetObject', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` },
   ];
-  if (access === 'container') statements.push({ Sid: 'PublicListBucket', Effect: 'Allow', Principal: '*', Action: 's3:ListBucket', Resource: `arn:aws:s3:::${bucket}` });
+  if (access === 'container')
+    statements.push({ Sid: 'PublicListBucket', Effect: 'Allow', Principal: '*', Action: 's3:ListBucket', Resource: `arn:aws:s3:::${bucket}` });
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
 

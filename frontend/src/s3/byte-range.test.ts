@@ -23,7 +23,11 @@ describe('parseByteRange', () => {
   });
 
   it('answers 416 InvalidRange with Content-Range bytes */size past the end, and for the last 0 bytes', () => {
-    for (const [header, size] of [['bytes=1000-', 1000], ['bytes=5000-6000', 1000], ['bytes=-0', 1000]] as const) {
+    for (const [header, size] of [
+      ['bytes=1000-', 1000],
+      ['bytes=5000-6000', 1000],
+      ['bytes=-0', 1000],
+    ] as const) {
       try {
         parseByteRange(header, size);
         expect.unreachable(`${header} on ${size} bytes`);

@@ -74,6 +74,7 @@ describe('copySourceRange', () => {
   });
 
   it('refuses other forms and ranges past the source: InvalidArgument', () => {
-    for (const value of ['bytes=3-10', 'bytes=5-4', 'bytes=0-', 'bytes=-5', 'bytes=0-1,3-4', 'items=0-1']) expect(range(value, 10), value).toBe('InvalidArgument');
+    for (const value of ['bytes=3-10', 'bytes=5-4', 'bytes=0-', 'bytes=-5', 'bytes=0-1,3-4', 'items=0-1'])
+      expect(range(value, 10), value).toBe('InvalidArgument');
   });
 });

@@ -24,7 +24,8 @@ export function parseCopySource(request: S3Request): CopySource {
   const path = (query >= 0 ? raw.slice(0, query) : raw).replace(/^\//, '');
   if (query >= 0) {
     const versionId = new URLSearchParams(raw.slice(query + 1)).get('versionId');
-    if (versionId !== null && versionId !== 'null') throw new S3Error('InvalidArgument', 'Invalid version id specified', { argumentName: 'versionId', argumentValue: versionId });
+    if (versionId !== null && versionId !== 'null')
+      throw new S3Error('InvalidArgument', 'Invalid version id specified', { argumentName: 'versionId', argumentValue: versionId });
   }
   const slash = path.indexOf('/');
   let bucket: string;
@@ -36,7 +37,10 @@ export function parseCopySource(request: S3Request): CopySource {
     throw new S3Error('InvalidArgument', 'Invalid copy source encoding.', { argumentName: 'x-amz-copy-source' });
   }
   if (bucket === '' || key === '') {
-    throw new S3Error('InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', { argumentName: 'x-amz-copy-source', argumentValue: raw });
+    throw new S3Error('InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', {
+      argumentName: 'x-amz-copy-source',
+      argumentValue: raw,
+    });
   }
   checkBucketName(bucket);
   if (Buffer.byteLength(key) > BLOB_NAME_BYTES_MAX) throw new S3Error('KeyTooLongError', 'Your key is too long.', { maxSizeAllowed: BLOB_NAME_BYTES_MAX });
@@ -84,15 +88,22 @@ export function copySourceRange(request: S3Request, sizeBytes: number): { first:
   if (value === undefined) return { first: 0, last: sizeBytes - 1 };
   const match = /^bytes=(\d{1,16})-(\d{1,16})$/.exec(value.trim());
   if (!match) {
-    throw new S3Error('InvalidArgument', 'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy', {
-      argumentName: 'x-amz-copy-source-range',
-      argumentValue: value,
-    });
+    throw new S3Error(
+      'InvalidArgument',
+      'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy',
+      {
+        argumentName: 'x-amz-copy-source-range',
+        argumentValue: value,
+      },
+    );
   }
   const first = Number(match[1]);
   const last = Number(match[2]);
   if (first > last || last >= sizeBytes) {
-    throw new S3Error('InvalidArgument', `Range specified is not valid for source object of size: ${sizeBytes}`, { argumentName: 'x-amz-copy-source-range', argumentValue: value });
+    throw new S3Error('InvalidArgument', `Range specified is not valid for source object of size: ${sizeBytes}`, {
+      argumentName: 'x-amz-copy-source-range',
+      argumentValue: value,
+    });
   }
   return { first, last };
 }

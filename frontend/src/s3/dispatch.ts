@@ -32,10 +32,40 @@ import { uploadPartCopy } from './operations/upload-part-copy.js';
  * plain operation (which would be a wrong success).
  */
 const SUBRESOURCES = [
-  'accelerate', 'acl', 'analytics', 'attributes', 'cors', 'delete', 'encryption', 'intelligent-tiering', 'inventory',
-  'legal-hold', 'lifecycle', 'location', 'logging', 'metrics', 'notification', 'object-lock', 'ownershipControls',
-  'partNumber', 'policy', 'policyStatus', 'publicAccessBlock', 'replication', 'requestPayment', 'restore', 'retention',
-  'select', 'tagging', 'torrent', 'uploadId', 'uploads', 'versionId', 'versioning', 'versions', 'website',
+  'accelerate',
+  'acl',
+  'analytics',
+  'attributes',
+  'cors',
+  'delete',
+  'encryption',
+  'intelligent-tiering',
+  'inventory',
+  'legal-hold',
+  'lifecycle',
+  'location',
+  'logging',
+  'metrics',
+  'notification',
+  'object-lock',
+  'ownershipControls',
+  'partNumber',
+  'policy',
+  'policyStatus',
+  'publicAccessBlock',
+  'replication',
+  'requestPayment',
+  'restore',
+  'retention',
+  'select',
+  'tagging',
+  'torrent',
+  'uploadId',
+  'uploads',
+  'versionId',
+  'versioning',
+  'versions',
+  'website',
 ] as const;
 
 type Level = 'service' | 'bucket' | 'object';
@@ -114,7 +144,9 @@ export function chooseOperation(method: string, target: RequestTarget, headers: 
     return operation;
   }
   if (variant !== '' || method === 'POST') {
-    throw new S3Error('NotImplemented', 'A header or query you provided implies functionality that is not implemented.', { operation: `${method} ${level}?${variant}` });
+    throw new S3Error('NotImplemented', 'A header or query you provided implies functionality that is not implemented.', {
+      operation: `${method} ${level}?${variant}`,
+    });
   }
   throw new S3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.', { method, resourceType: level.toUpperCase() });
 }

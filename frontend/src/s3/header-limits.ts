@@ -17,6 +17,8 @@ export function checkHeaderSection(rawHeaders: readonly string[]): void {
   let bytes = 0;
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) bytes += Buffer.byteLength(rawHeaders[i]!) + Buffer.byteLength(rawHeaders[i + 1]!) + 4;
   if (bytes > REQUEST_HEADER_BYTES_MAX) {
-    throw new S3Error('RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.', { maxSizeAllowed: REQUEST_HEADER_BYTES_MAX });
+    throw new S3Error('RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.', {
+      maxSizeAllowed: REQUEST_HEADER_BYTES_MAX,
+    });
   }
 }

@@ -4,14 +4,16 @@ import { S3Error } from './errors.js';
 /** max-keys: an integer from 0; above 1000 is served as 1000 (as S3 does); default 1000. */
 export function parseMaxKeys(value: string | null): number {
   if (value === null || value === '') return LIST_RESULTS_MAX;
-  if (!/^\d+$/.test(value)) throw new S3Error('InvalidArgument', 'Provided max-keys not an integer or within integer range', { argumentName: 'max-keys', argumentValue: value });
+  if (!/^\d+$/.test(value))
+    throw new S3Error('InvalidArgument', 'Provided max-keys not an integer or within integer range', { argumentName: 'max-keys', argumentValue: value });
   return Math.min(Number(value), LIST_RESULTS_MAX);
 }
 
 /** encoding-type: absent or "url". */
 export function parseEncodingType(value: string | null): 'url' | undefined {
   if (value === null || value === '') return undefined;
-  if (value !== 'url') throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', { argumentName: 'encoding-type', argumentValue: value });
+  if (value !== 'url')
+    throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', { argumentName: 'encoding-type', argumentValue: value });
   return 'url';
 }
 

@@ -18,7 +18,10 @@ const FROM_PARTITION_LAYER = {
   INVALID_ARGUMENT: ['InvalidArgument', 'Invalid argument.'],
   SIZE_MISMATCH: ['IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.'],
   NO_SUCH_UPLOAD: ['NoSuchUpload', 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.'],
-  INVALID_PART: ['InvalidPart', "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag."],
+  INVALID_PART: [
+    'InvalidPart',
+    "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+  ],
   INVALID_PART_ORDER: ['InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.'],
   ENTITY_TOO_SMALL: ['EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.'],
   ENTITY_TOO_LARGE: ['EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.'],

@@ -2,7 +2,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { partitionV1 } from '@strata/protos';
 
 /** The headers GET and HEAD of an object carry: the same on both. */
-export function objectHeaders(record: partitionV1.BlobRecord__Output, requestHeaders?: IncomingHttpHeaders, defaultCacheControl = ''): Record<string, string | number> {
+export function objectHeaders(
+  record: partitionV1.BlobRecord__Output,
+  requestHeaders?: IncomingHttpHeaders,
+  defaultCacheControl = '',
+): Record<string, string | number> {
   const properties = record.properties;
   const headers: Record<string, string | number> = {
     'content-length': Number(record.sizeBytes),

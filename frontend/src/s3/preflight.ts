@@ -27,6 +27,10 @@ export async function preflight(
   const rules = settings?.corsRules ?? [];
   if (rules.length === 0) throw new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.', { method, resourceType: 'OBJECT' });
   const rule = matchCorsRule(rules, origin, method, requested);
-  if (!rule) throw new S3Error('AccessForbidden', 'CORSResponse: This CORS request is not allowed: no CORS rule of the bucket allows this origin, method and headers.', { method, resourceType: 'OBJECT' });
+  if (!rule)
+    throw new S3Error('AccessForbidden', 'CORSResponse: This CORS request is not allowed: no CORS rule of the bucket allows this origin, method and headers.', {
+      method,
+      resourceType: 'OBJECT',
+    });
   return { status: 200, headers: { ...corsHeaders(rule, origin, requested), vary: CORS_VARY } };
 }

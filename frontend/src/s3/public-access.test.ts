@@ -30,7 +30,12 @@ describe('public access', () => {
     expect(accessFromCannedAcl('public-read')).toBe('container');
     expect(codeOf(() => accessFromCannedAcl('public-read-write'))).toBe('NotImplemented');
     expect(accessFromGrants('owner', [{ id: 'owner', permission: 'FULL_CONTROL' }])).toBe('');
-    expect(accessFromGrants('owner', [{ id: 'owner', permission: 'FULL_CONTROL' }, { uri: ALL_USERS, permission: 'READ' }])).toBe('container');
+    expect(
+      accessFromGrants('owner', [
+        { id: 'owner', permission: 'FULL_CONTROL' },
+        { uri: ALL_USERS, permission: 'READ' },
+      ]),
+    ).toBe('container');
     expect(codeOf(() => accessFromGrants('owner', [{ uri: ALL_USERS, permission: 'WRITE' }]))).toBe('NotImplemented');
     expect(codeOf(() => accessFromGrants('owner', [{ id: 'someone-else', permission: 'READ' }]))).toBe('NotImplemented');
     expect(accessFromGrants('owner', grantsFor('owner', 'container').map(toGrant))).toBe('container');

@@ -35,7 +35,10 @@ export function accessFromCannedAcl(acl: string): PublicAccess {
 }
 
 /** The grants of an AccessControlPolicy body: the owner's, optionally AllUsers READ. */
-export function accessFromGrants(owner: string, grants: ReadonlyArray<{ id?: string | undefined; uri?: string | undefined; permission?: string | undefined }>): PublicAccess {
+export function accessFromGrants(
+  owner: string,
+  grants: ReadonlyArray<{ id?: string | undefined; uri?: string | undefined; permission?: string | undefined }>,
+): PublicAccess {
   let access: PublicAccess = '';
   for (const grant of grants) {
     if (grant.id === owner && grant.uri === undefined) continue;
@@ -65,5 +68,9 @@ const OWNER_OBJECT_ACLS: ReadonlySet<string> = new Set(['private', 'bucket-owner
  */
 export function checkObjectAcl(acl: string, access: PublicAccess): void {
   if (OWNER_OBJECT_ACLS.has(acl) || (acl === 'public-read' && access !== '')) return;
-  throw new S3Error('NotImplemented', `Strata has no per-object ACLs: make the bucket public (PutBucketPolicy or PutBucketAcl public-read) rather than sending x-amz-acl: ${acl}.`, { header: 'x-amz-acl' });
+  throw new S3Error(
+    'NotImplemented',
+    `Strata has no per-object ACLs: make the bucket public (PutBucketPolicy or PutBucketAcl public-read) rather than sending x-amz-acl: ${acl}.`,
+    { header: 'x-amz-acl' },
+  );
 }

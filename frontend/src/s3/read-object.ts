@@ -19,7 +19,9 @@ export async function readObject(request: S3Request, { partitions, reader, conta
   const info = await partitions.getBlob({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
   const record = info.record!;
   const size = Number(record.sizeBytes);
-  const defaultCacheControl = record.properties?.cacheControl ? '' : ((await containers.get(request.account, bucket, request.requestId))?.defaultCacheControl ?? '');
+  const defaultCacheControl = record.properties?.cacheControl
+    ? ''
+    : ((await containers.get(request.account, bucket, request.requestId))?.defaultCacheControl ?? '');
   if (judgeReadConditions(request.headers, { etag: record.etag, lastModifiedMs: Number(record.lastModifiedMs) }) === 'not-modified') {
     return { status: 304, headers: validatorHeaders(record, defaultCacheControl) };
   }

@@ -82,7 +82,8 @@ export function requestBody(request: S3Request): RequestBody {
   });
   const md5 = (): Buffer => {
     const digest = verifier.md5();
-    if (!digest) throw new S3Error('InternalError', 'We encountered an internal error. Please try again.', { reason: 'the body MD5 was asked for before the body ended' });
+    if (!digest)
+      throw new S3Error('InternalError', 'We encountered an internal error. Please try again.', { reason: 'the body MD5 was asked for before the body ended' });
     return digest;
   };
   return { stream: transform, expectedBytes, checksum: () => decoder?.checksum ?? verifierOptions.checksum, md5 };

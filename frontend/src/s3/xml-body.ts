@@ -45,7 +45,8 @@ export function xmlTexts(element: Record<string, unknown>, name: string): string
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.map((item) => {
     if (typeof item === 'string') return item;
-    if (typeof item === 'object' && item !== null && Object.keys(item).every((key) => key === '#text')) return String((item as Record<string, unknown>)['#text'] ?? '');
+    if (typeof item === 'object' && item !== null && Object.keys(item).every((key) => key === '#text'))
+      return String((item as Record<string, unknown>)['#text'] ?? '');
     throw malformed();
   });
 }

@@ -11,9 +11,15 @@ export const FORWARDED_HEADER = 'x-strata-forwarded-by';
  * talk to any instance. Throws NOT_LEADER (503, the client retries) when there is no leader
  * or it cannot be reached.
  */
-export async function forwardToLeader(options: { request: FastifyRequest; reply: FastifyReply; leaderUrl: string | undefined; instanceId: string }): Promise<void> {
+export async function forwardToLeader(options: {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  leaderUrl: string | undefined;
+  instanceId: string;
+}): Promise<void> {
   const { request, reply, leaderUrl } = options;
-  if (!leaderUrl || request.headers[FORWARDED_HEADER] !== undefined) throw new LocationError('NOT_LEADER', 'no location-service leader right now; retry shortly');
+  if (!leaderUrl || request.headers[FORWARDED_HEADER] !== undefined)
+    throw new LocationError('NOT_LEADER', 'no location-service leader right now; retry shortly');
   let response: Response;
   try {
     response = await fetch(new URL(request.url, leaderUrl), {
@@ -30,5 +36,8 @@ export async function forwardToLeader(options: { request: FastifyRequest; reply:
     throw new LocationError('NOT_LEADER', `the leader at ${leaderUrl} cannot be reached (${errorMessage(error)}); retry shortly`);
   }
   const body = await response.text();
-  await reply.code(response.status).header('content-type', response.headers.get('content-type') ?? 'application/json').send(body);
+  await reply
+    .code(response.status)
+    .header('content-type', response.headers.get('content-type') ?? 'application/json')
+    .send(body);
 }

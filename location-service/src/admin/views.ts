@@ -25,7 +25,11 @@ export function accountView(account: AccountRecord, options: { domain: string; w
       ? {
           accessKeyId: newest.accessKeyId,
           secretAccessKey: newest.secretAccessKey,
-          keys: account.keys.map((key) => ({ accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, createdAt: new Date(key.createdMs).toISOString() })),
+          keys: account.keys.map((key) => ({
+            accessKeyId: key.accessKeyId,
+            secretAccessKey: key.secretAccessKey,
+            createdAt: new Date(key.createdMs).toISOString(),
+          })),
         }
       : {}),
   };

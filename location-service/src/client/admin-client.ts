@@ -60,7 +60,12 @@ export class AdminClient {
     }
   }
 
-  private async once<Reply>(endpoint: string, method: string, path: string, options: { body?: unknown }): Promise<{ ok: true; reply: Reply } | { ok: false; error: LocationError; retry: boolean; unsent: boolean }> {
+  private async once<Reply>(
+    endpoint: string,
+    method: string,
+    path: string,
+    options: { body?: unknown },
+  ): Promise<{ ok: true; reply: Reply } | { ok: false; error: LocationError; retry: boolean; unsent: boolean }> {
     let response: Response;
     try {
       response = await fetch(new URL(path, endpoint), {
@@ -71,7 +76,15 @@ export class AdminClient {
       });
     } catch (error) {
       const refused = (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
-      return { ok: false, error: new LocationError('UNAVAILABLE', `cannot reach the location service at ${endpoint}: ${errorMessage((error as { cause?: unknown }).cause ?? error)}`), retry: true, unsent: refused };
+      return {
+        ok: false,
+        error: new LocationError(
+          'UNAVAILABLE',
+          `cannot reach the location service at ${endpoint}: ${errorMessage((error as { cause?: unknown }).cause ?? error)}`,
+        ),
+        retry: true,
+        unsent: refused,
+      };
     }
     const text = await response.text();
     if (response.ok) return { ok: true, reply: JSON.parse(text) as Reply };

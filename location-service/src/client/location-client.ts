@@ -37,7 +37,9 @@ export class LocationClient {
     return reply.stamps;
   }
 
-  private async call<Reply>(invoke: (client: Client, metadata: import('@grpc/grpc-js').Metadata, options: import('@grpc/grpc-js').CallOptions, done: Done<Reply>) => void): Promise<Reply> {
+  private async call<Reply>(
+    invoke: (client: Client, metadata: import('@grpc/grpc-js').Metadata, options: import('@grpc/grpc-js').CallOptions, done: Done<Reply>) => void,
+  ): Promise<Reply> {
     let failure: unknown;
     for (const address of this.addresses) {
       const context = { timeoutMs: LOCATION_CALL_TIMEOUT_MS };

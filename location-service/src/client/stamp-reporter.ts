@@ -17,7 +17,15 @@ export class StampReporter {
   private loop: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly deps: { client: LocationClient; stampId: string; frontEnds: readonly string[]; measure: () => Promise<StampUsage>; intervalMs: number; clock: Clock; log: Logger },
+    private readonly deps: {
+      client: LocationClient;
+      stampId: string;
+      frontEnds: readonly string[];
+      measure: () => Promise<StampUsage>;
+      intervalMs: number;
+      clock: Clock;
+      log: Logger;
+    },
   ) {}
 
   /** Reports once (so the caller knows the stamp is registered), then keeps reporting. */

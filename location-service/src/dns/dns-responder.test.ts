@@ -8,8 +8,7 @@ const zone: ZoneSnapshot = {
   ttlSeconds: 30,
   serial: 42,
   nameServers: [{ name: 'ns-ls-1.strata.test', addresses: ['127.0.0.1'] }],
-  accountAddresses: (name) =>
-    ({ acme: ['10.0.0.1', '10.0.0.2', '10.0.0.3'], dual: ['10.0.0.9', 'fd00::9'], bare: [] })[name],
+  accountAddresses: (name) => ({ acme: ['10.0.0.1', '10.0.0.2', '10.0.0.3'], dual: ['10.0.0.9', 'fd00::9'], bare: [] })[name],
 };
 
 const query = (name: string, type: RecordType = 'A', extra: Partial<Packet> = {}): Buffer =>
@@ -46,7 +45,12 @@ describe('respond', () => {
   });
 
   it('answers NOERROR with no records and the SOA (NODATA) for a type the name lacks', () => {
-    for (const [name, type] of [['bare.strata.test', 'A'], ['acme.strata.test', 'AAAA'], ['acme.strata.test', 'MX'], ['strata.test', 'A']] as const) {
+    for (const [name, type] of [
+      ['bare.strata.test', 'A'],
+      ['acme.strata.test', 'AAAA'],
+      ['acme.strata.test', 'MX'],
+      ['strata.test', 'A'],
+    ] as const) {
       const reply = ask(query(name, type))!;
       expect(rcodeOf(reply), `${name} ${type}`).toBe(RCODE.NOERROR);
       expect(reply.answers).toEqual([]);
@@ -82,7 +86,14 @@ describe('respond', () => {
     notify.writeUInt16BE(notify.readUInt16BE(2) | (4 << 11), 2);
     expect(rcodeOf(ask(notify))).toBe(RCODE.NOTIMP);
     expect(rcodeOf(ask(dnsPacket.encode({ type: 'query', id: 7, questions: [] })))).toBe(RCODE.FORMERR);
-    const two = dnsPacket.encode({ type: 'query', id: 7, questions: [{ type: 'A', name: 'acme.strata.test' }, { type: 'A', name: 'bare.strata.test' }] });
+    const two = dnsPacket.encode({
+      type: 'query',
+      id: 7,
+      questions: [
+        { type: 'A', name: 'acme.strata.test' },
+        { type: 'A', name: 'bare.strata.test' },
+      ],
+    });
     expect(rcodeOf(ask(two))).toBe(RCODE.FORMERR);
   });
 
@@ -96,7 +107,9 @@ describe('respond', () => {
   });
 
   it('drops responses rather than answering them', () => {
-    expect(respond(dnsPacket.encode({ type: 'response', id: 1, questions: [{ type: 'A', name: 'acme.strata.test' }] }), zone, { transport: 'udp', rotation: 0 })).toBeUndefined();
+    expect(
+      respond(dnsPacket.encode({ type: 'response', id: 1, questions: [{ type: 'A', name: 'acme.strata.test' }] }), zone, { transport: 'udp', rotation: 0 }),
+    ).toBeUndefined();
   });
 
   it('answers EDNS queries with an OPT record, and truncates what does not fit a plain UDP answer', () => {
@@ -114,7 +127,7 @@ describe('respond', () => {
     let seed = 7;
     const next = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) & 0xff;
     for (let i = 0; i < 2_000; i++) {
-      const message = Buffer.from(Array.from({ length: next() % 64 + next() }, next));
+      const message = Buffer.from(Array.from({ length: (next() % 64) + next() }, next));
       const reply = ask(message);
       if (reply) expect([RCODE.FORMERR, RCODE.NOTIMP, RCODE.REFUSED, RCODE.NXDOMAIN]).toContain(rcodeOf(reply));
     }

@@ -39,7 +39,12 @@ export function respond(query: Buffer, zone: ZoneSnapshot, options: { transport:
   if (!question || !(question.name === '.' || NAME.test(question.name))) return headerOnly(query, RCODE.FORMERR);
   const edns = packet.additionals?.find((record) => record.type === 'OPT');
   const outcome = question.class === 'IN' || question.class === 'ANY' ? lookup(question, zone, options.rotation) : refused();
-  const limit = options.transport === 'tcp' ? Infinity : edns ? Math.min(Math.max(edns.udpPayloadSize ?? 0, DNS_UDP_PAYLOAD_BYTES_MIN), DNS_UDP_PAYLOAD_BYTES_MAX) : DNS_UDP_PAYLOAD_BYTES_MIN;
+  const limit =
+    options.transport === 'tcp'
+      ? Infinity
+      : edns
+        ? Math.min(Math.max(edns.udpPayloadSize ?? 0, DNS_UDP_PAYLOAD_BYTES_MIN), DNS_UDP_PAYLOAD_BYTES_MAX)
+        : DNS_UDP_PAYLOAD_BYTES_MIN;
   const encode = (parts: Outcome, truncated: boolean): Buffer =>
     dnsPacket.encode({
       type: 'response',
@@ -48,7 +53,23 @@ export function respond(query: Buffer, zone: ZoneSnapshot, options: { transport:
       questions: [question],
       answers: parts.answers,
       authorities: parts.authorities,
-      additionals: [...parts.additionals, ...(edns ? [{ type: 'OPT', name: '.', udpPayloadSize: DNS_UDP_PAYLOAD_BYTES_MAX, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] } satisfies Answer] : [])],
+      additionals: [
+        ...parts.additionals,
+        ...(edns
+          ? [
+              {
+                type: 'OPT',
+                name: '.',
+                udpPayloadSize: DNS_UDP_PAYLOAD_BYTES_MAX,
+                extendedRcode: 0,
+                ednsVersion: 0,
+                flags: 0,
+                flag_do: false,
+                options: [],
+              } satisfies Answer,
+            ]
+          : []),
+      ],
     });
   try {
     const full = encode(outcome, false);
@@ -64,7 +85,9 @@ function lookup(question: Question, zone: ZoneSnapshot, rotation: number): Outco
   if (name !== apex && !name.endsWith(`.${apex}`)) return refused();
   const soa = soaRecord(zone);
   const found = (answers: Answer[], additionals: Answer[] = []): Outcome =>
-    answers.length > 0 ? { rcode: RCODE.NOERROR, answers, authorities: [], additionals } : { rcode: RCODE.NOERROR, answers: [], authorities: [soa], additionals: [] };
+    answers.length > 0
+      ? { rcode: RCODE.NOERROR, answers, authorities: [], additionals }
+      : { rcode: RCODE.NOERROR, answers: [], authorities: [soa], additionals: [] };
   const type = question.type as string;
   if (name === apex) {
     const ns = nsRecords(zone);

@@ -1,4 +1,18 @@
-import { campaign, configFields, connectEtcd, etcdConfigFields, Failpoints, isStrataError, joinKey, leaderOf, registerWithLease, runRole, startGrpcServer, z, type Leadership } from '@strata/common';
+import {
+  campaign,
+  configFields,
+  connectEtcd,
+  etcdConfigFields,
+  Failpoints,
+  isStrataError,
+  joinKey,
+  leaderOf,
+  registerWithLease,
+  runRole,
+  startGrpcServer,
+  z,
+  type Leadership,
+} from '@strata/common';
 import { locationServiceProto } from '@strata/protos';
 import { AccountManager } from '../account-manager.js';
 import { buildAdminServer } from '../admin/admin-server.js';
@@ -35,7 +49,10 @@ const schema = z.object({
   /** When set, the stamp registered at first start, which the default account lives in. */
   defaultStamp: configFields.id().optional(),
   /** When set, an account created at first start (with fresh keys) if it does not exist. */
-  defaultAccount: z.string().refine((name) => /^[a-z0-9]{3,24}$/.test(name), '3 to 24 lower-case letters and digits').optional(),
+  defaultAccount: z
+    .string()
+    .refine((name) => /^[a-z0-9]{3,24}$/.test(name), '3 to 24 lower-case letters and digits')
+    .optional(),
   /** The admin API's bearer token; give it through STRATA_ADMIN_TOKEN rather than a flag, which other users can see. */
   adminToken: z.string().min(16, 'expected at least 16 characters'),
 });
@@ -48,7 +65,15 @@ await runRole({
     const keys = locationKeys(config.etcdPrefix);
     const store = new LocationStore({ etcd, prefix: config.etcdPrefix, stampPrefixOf: (id) => joinKey(config.stampsPrefix, id) });
     const failpoints = new Failpoints<LocationFailpoint>(process.env.STRATA_FAILPOINTS);
-    const manager = new AccountManager({ store, eraser: new S3AccountEraser({ clock, log }), failpoints, random, clock, utilisationMax: config.utilisationMax, log });
+    const manager = new AccountManager({
+      store,
+      eraser: new S3AccountEraser({ clock, log }),
+      failpoints,
+      random,
+      clock,
+      utilisationMax: config.utilisationMax,
+      log,
+    });
     await createDefaults({ store, manager, config, log });
     const zone = await ZoneView.open({ etcd, prefix: config.etcdPrefix, domain: config.domain, ttlSeconds: config.dnsTtlSeconds, log });
     const dnsPort = Number(config.dnsListen.slice(config.dnsListen.lastIndexOf(':') + 1));
@@ -60,7 +85,12 @@ await runRole({
       services: [{ definition: locationServiceProto().LocationService.service, handlers: locationServiceHandlers({ manager, store, clock, isLeader }) }],
     });
     const admin = buildAdminServer({
-      manager, store, token: config.adminToken, domain: config.domain, instanceId: config.instanceId, log,
+      manager,
+      store,
+      token: config.adminToken,
+      domain: config.domain,
+      instanceId: config.instanceId,
+      log,
       leadership: { isLeader, leaderUrl: () => leaderOf(etcd, keys.leaderElection) },
     });
     const adminPort = Number(config.adminListen.slice(config.adminListen.lastIndexOf(':') + 1));
@@ -68,7 +98,13 @@ await runRole({
     const bound = admin.server.address();
     const adminUrl = `http://${typeof bound === 'object' && bound ? (bound.family === 'IPv6' ? `[${bound.address}]:${bound.port}` : `${bound.address}:${bound.port}`) : config.adminListen}`;
     const instance: InstanceRecord = { instanceId: config.instanceId, dns: dns.address, admin: adminUrl };
-    const registration = await registerWithLease({ client: etcd, key: keys.instance(config.instanceId), value: JSON.stringify(instance), ttlSeconds: LEADER_LEASE_TTL_SECONDS, log });
+    const registration = await registerWithLease({
+      client: etcd,
+      key: keys.instance(config.instanceId),
+      value: JSON.stringify(instance),
+      ttlSeconds: LEADER_LEASE_TTL_SECONDS,
+      log,
+    });
     election.leadership = campaign({ client: etcd, name: keys.leaderElection, value: adminUrl, ttlSeconds: LEADER_LEASE_TTL_SECONDS, log });
     return {
       address: grpc.address,

@@ -8,7 +8,13 @@ const uploadPart = partitionServerProto().PartitionServer.service.UploadPart;
 
 async function collect<Other>(source: (Buffer | Other)[], size: number): Promise<BlockItem<Other>[]> {
   const items: BlockItem<Other>[] = [];
-  for await (const item of blocksOf((async function* () { yield* source; })(), size)) items.push(item);
+  for await (const item of blocksOf(
+    (async function* () {
+      yield* source;
+    })(),
+    size,
+  ))
+    items.push(item);
   return items;
 }
 

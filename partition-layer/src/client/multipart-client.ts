@@ -40,11 +40,15 @@ export class MultipartClient {
 
   /** Stores a record made of blocks already stored (a copy): no byte moves. */
   commitBlob(request: partitionV1.CommitBlobRequest, requestId?: string): Promise<partitionV1.BlobInfo__Output> {
-    return this.router.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) => client.commitBlob(request, md, options, done));
+    return this.router.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
+      client.commitBlob(request, md, options, done),
+    );
   }
 
   createUpload(request: partitionV1.CreateUploadRequest, requestId?: string): Promise<partitionV1.UploadInfo__Output> {
-    return this.router.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) => client.createUpload(request, md, options, done));
+    return this.router.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
+      client.createUpload(request, md, options, done),
+    );
   }
 
   /**
@@ -58,7 +62,8 @@ export class MultipartClient {
       key: keyOf(options.header.upload!),
       header: { header: options.header },
       // Bytes go as chunk lists, encoded without joining them first (block-messages.ts).
-      open: (client, md, callOptions, done) => client.makeClientStreamRequest(method.path, withChunkedData(method.requestSerialize), method.responseDeserialize, md, callOptions, done),
+      open: (client, md, callOptions, done) =>
+        client.makeClientStreamRequest(method.path, withChunkedData(method.requestSerialize), method.responseDeserialize, md, callOptions, done),
       timeoutMs: uploadTimeoutMs(options.expectedBytes),
       ...(options.requestId ? { requestId: options.requestId } : {}),
     });

@@ -31,15 +31,21 @@ export class PartitionClient {
   }
 
   createContainer(request: partitionV1.ContainerRequest, requestId?: string): Promise<partitionV1.ContainerInfo__Output> {
-    return this.routed(containerKey(request.account!, request.container!), requestId, (client, md, options, done) => client.createContainer(request, md, options, done));
+    return this.routed(containerKey(request.account!, request.container!), requestId, (client, md, options, done) =>
+      client.createContainer(request, md, options, done),
+    );
   }
 
   getContainer(request: partitionV1.ContainerRequest, requestId?: string): Promise<partitionV1.ContainerInfo__Output> {
-    return this.routed(containerKey(request.account!, request.container!), requestId, (client, md, options, done) => client.getContainer(request, md, options, done));
+    return this.routed(containerKey(request.account!, request.container!), requestId, (client, md, options, done) =>
+      client.getContainer(request, md, options, done),
+    );
   }
 
   getBlob(request: partitionV1.BlobRequest, requestId?: string): Promise<partitionV1.BlobInfo__Output> {
-    return this.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) => client.getBlob(request, md, options, done));
+    return this.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
+      client.getBlob(request, md, options, done),
+    );
   }
 
   setContainerProperties(request: partitionV1.SetContainerPropertiesRequest, requestId?: string): Promise<partitionV1.ContainerInfo__Output> {
@@ -49,19 +55,34 @@ export class PartitionClient {
   }
 
   async deleteBlob(request: partitionV1.BlobRequest, requestId?: string): Promise<boolean> {
-    const reply = await this.routed<partitionV1.DeleteBlobResponse__Output>(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
-      client.deleteBlob(request, md, options, done),
+    const reply = await this.routed<partitionV1.DeleteBlobResponse__Output>(
+      blobKey(request.account!, request.container!, request.blob!),
+      requestId,
+      (client, md, options, done) => client.deleteBlob(request, md, options, done),
     );
     return reply.existed;
   }
 
   /** Up to `maxResults` containers of the account after `startAfter`, across partitions. */
-  async listContainers(request: { account: string; startAfter: string; maxResults: number }, requestId?: string): Promise<{ containers: partitionV1.ContainerInfo__Output[]; truncated: boolean }> {
+  async listContainers(
+    request: { account: string; startAfter: string; maxResults: number },
+    requestId?: string,
+  ): Promise<{ containers: partitionV1.ContainerInfo__Output[]; truncated: boolean }> {
     const containers: partitionV1.ContainerInfo__Output[] = [];
     const start = accountKey(request.account);
     await this.acrossPartitions(start, prefixEnd(start), requestId, async (located, call) => {
       const reply = await call<partitionV1.ListContainersResponse__Output>((client, md, options, done) =>
-        client.listContainers({ ...request, startAfter: containers.at(-1)?.container ?? request.startAfter, maxResults: request.maxResults - containers.length, partitionId: located.partition.partitionId }, md, options, done),
+        client.listContainers(
+          {
+            ...request,
+            startAfter: containers.at(-1)?.container ?? request.startAfter,
+            maxResults: request.maxResults - containers.length,
+            partitionId: located.partition.partitionId,
+          },
+          md,
+          options,
+          done,
+        ),
       );
       containers.push(...reply.containers);
       return containers.length < request.maxResults && reply.partitionEnd;
@@ -85,7 +106,8 @@ export class PartitionClient {
       );
       entries.push(...reply.entries);
       const last = entries.at(-1);
-      if (last) after = last.commonPrefix ? { startAfter: last.commonPrefix, startAfterIsPrefix: true } : { startAfter: last.blob!.blob, startAfterIsPrefix: false };
+      if (last)
+        after = last.commonPrefix ? { startAfter: last.commonPrefix, startAfterIsPrefix: true } : { startAfter: last.blob!.blob, startAfterIsPrefix: false };
       return entries.length < wanted && reply.partitionEnd;
     });
     return { entries: entries.slice(0, request.maxResults), truncated: entries.length > request.maxResults };
@@ -103,7 +125,10 @@ export class PartitionClient {
     const blobs = blobPrefixKey(account, container);
     const others = this.map.covering(blobs, prefixEnd(blobs)).filter((located) => !this.holds(located, recordKey));
     if (others.length > 0) {
-      const listing = await this.listBlobs({ account, container, prefix: '', delimiter: '', startAfter: '', startAfterIsPrefix: false, maxResults: 1 }, requestId);
+      const listing = await this.listBlobs(
+        { account, container, prefix: '', delimiter: '', startAfter: '', startAfterIsPrefix: false, maxResults: 1 },
+        requestId,
+      );
       if (listing.entries.length > 0) throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
       for (const located of others.reverse()) {
         await this.routed(Buffer.from(located.partition.lowKey), requestId, (client, md, options, done) =>
@@ -132,7 +157,8 @@ export class PartitionClient {
       key: blobKey(options.header.account!, options.header.container!, options.header.blob!),
       header: { header: options.header },
       // The body's blocks go as chunk lists, encoded without joining them first (block-messages.ts).
-      open: (client, md, callOptions, done) => client.makeClientStreamRequest(method.path, withChunkedData(method.requestSerialize), method.responseDeserialize, md, callOptions, done),
+      open: (client, md, callOptions, done) =>
+        client.makeClientStreamRequest(method.path, withChunkedData(method.requestSerialize), method.responseDeserialize, md, callOptions, done),
       timeoutMs: uploadTimeoutMs(options.expectedBytes),
       ...(options.requestId ? { requestId: options.requestId } : {}),
     });

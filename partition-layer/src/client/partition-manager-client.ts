@@ -10,7 +10,12 @@ const OPERATION_TIMEOUT_MS = 180_000;
 /** A collection round waits for every partition's compaction call. */
 const GC_RUN_TIMEOUT_MS = 60 * 60_000;
 
-type Invoke<Reply> = (client: partitionV1.PartitionManagerClient, md: grpc.Metadata, options: grpc.CallOptions, done: (error: grpc.ServiceError | null, reply?: Reply) => void) => void;
+type Invoke<Reply> = (
+  client: partitionV1.PartitionManagerClient,
+  md: grpc.Metadata,
+  options: grpc.CallOptions,
+  done: (error: grpc.ServiceError | null, reply?: Reply) => void,
+) => void;
 
 /** The typed client of the partition manager (the elected leader), for operators' tools. */
 export class PartitionManagerClient {

@@ -28,7 +28,12 @@ export class PartitionMap {
 
   static async open(options: { etcd: Etcd3; prefix: string; log: Logger }): Promise<PartitionMap> {
     const keys = partitionKeys(options.prefix);
-    const map = await PrefixCache.open({ client: options.etcd, prefix: keys.map, decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output, log: options.log });
+    const map = await PrefixCache.open({
+      client: options.etcd,
+      prefix: keys.map,
+      decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output,
+      log: options.log,
+    });
     const servers = await PrefixCache.open({ client: options.etcd, prefix: keys.servers, decode: (raw) => JSON.parse(raw) as ServerRecord, log: options.log });
     return new PartitionMap(map, servers);
   }

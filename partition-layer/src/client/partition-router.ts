@@ -8,7 +8,12 @@ import type { Located, PartitionMap } from './partition-map.js';
 type Client = partitionV1.PartitionServerClient;
 const RETRYABLE = ['NOT_OWNER', 'PARTITION_LOADING', 'UNAVAILABLE'] as const;
 
-export type Invoke<Reply> = (client: Client, metadata: grpc.Metadata, options: grpc.CallOptions, done: (error: grpc.ServiceError | null, reply?: Reply) => void) => void;
+export type Invoke<Reply> = (
+  client: Client,
+  metadata: grpc.Metadata,
+  options: grpc.CallOptions,
+  done: (error: grpc.ServiceError | null, reply?: Reply) => void,
+) => void;
 
 /** Opens a client-streaming call whose reply arrives through `done`. */
 export type OpenStream<Request, Reply> = (
@@ -59,7 +64,7 @@ export class PartitionRouter {
     visit: (located: Located, call: <Reply>(invoke: Invoke<Reply>) => Promise<Reply>) => Promise<boolean>,
   ): Promise<void> {
     let cursor = start;
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       const located = this.map.covering(cursor, end)[0];
       if (!located) return;
       let more: boolean;
@@ -81,7 +86,13 @@ export class PartitionRouter {
    * accepted the header (it sends its response headers then), so that a partition that moved,
    * is loading, or is frozen for a split is retried elsewhere before a byte of the body is read.
    */
-  async openStream<Request, Reply>(options: { key: Buffer; header: Request; open: OpenStream<Request, Reply>; timeoutMs: number; requestId?: string }): Promise<OpenedStream<Request, Reply>> {
+  async openStream<Request, Reply>(options: {
+    key: Buffer;
+    header: Request;
+    open: OpenStream<Request, Reply>;
+    timeoutMs: number;
+    requestId?: string;
+  }): Promise<OpenedStream<Request, Reply>> {
     const context: CallContext = { timeoutMs: options.timeoutMs, ...(options.requestId ? { requestId: options.requestId } : {}) };
     for (let attempt = 0; ; attempt++) {
       const located = await this.locateWithOwner(options.key);
@@ -97,7 +108,10 @@ export class PartitionRouter {
       call.write(options.header);
       const accepted = await new Promise<boolean>((resolve) => {
         call.once('metadata', () => resolve(true));
-        reply.then(() => resolve(true), () => resolve(false));
+        reply.then(
+          () => resolve(true),
+          () => resolve(false),
+        );
       });
       if (accepted) return { call, reply, failure: () => failure };
       if (!isStrataError(failure, RETRYABLE) || attempt >= ROUTE_RETRIES_MAX) throw failure;
@@ -134,7 +148,11 @@ export function uploadTimeoutMs(expectedBytes: number | undefined): number {
  * resolves with the commit message (the front-end's last checks of the body) — the commit.
  * Anything thrown before it cancels the call, and nothing is stored.
  */
-export async function sendStream<Request, Reply>(opened: OpenedStream<Request, Reply>, body: AsyncIterable<Request>, commit: () => Promise<Request>): Promise<Reply> {
+export async function sendStream<Request, Reply>(
+  opened: OpenedStream<Request, Reply>,
+  body: AsyncIterable<Request>,
+  commit: () => Promise<Request>,
+): Promise<Reply> {
   const { call, reply } = opened;
   try {
     for await (const message of body) {

@@ -10,9 +10,7 @@ import { blockBytes, pointersOf, withPointers } from './record-pointers.js';
 
 /** The partition server's named failure points inside a compaction (armed with --failpoints). */
 export type CompactionFailpoint =
-  | 'partitionServer.compaction.afterRewrite'
-  | 'partitionServer.compaction.beforeIndexUpdate'
-  | 'partitionServer.compaction.afterIndexUpdate';
+  'partitionServer.compaction.afterRewrite' | 'partitionServer.compaction.beforeIndexUpdate' | 'partitionServer.compaction.afterIndexUpdate';
 
 /** What a rewrite pass needs of its partition. */
 export interface RewriteContext {
@@ -125,7 +123,9 @@ function slices(pointers: streamV1.BlockPointer__Output[]): streamV1.BlockPointe
 /** Waits for the batch's copies, then swaps every record still unchanged, in one commit. */
 async function commitBatch(ctx: RewriteContext, batch: Rewrite[], result: PassResult): Promise<void> {
   if (batch.length === 0) return;
-  const swapped = await Promise.all(batch.map(async (rewrite) => ({ ...rewrite, next: withPointers(rewrite.key, rewrite.value, await Promise.all(rewrite.pointers)) })));
+  const swapped = await Promise.all(
+    batch.map(async (rewrite) => ({ ...rewrite, next: withPointers(rewrite.key, rewrite.value, await Promise.all(rewrite.pointers)) })),
+  );
   // The copies are durable here; nothing points at them yet.
   await ctx.failpoints.hit('partitionServer.compaction.afterRewrite');
   const applied = await ctx.commit(async (view) => {

@@ -21,7 +21,12 @@ const extent = (extentId: string, lengthBytes: number, sealed = true): streamV1.
   lengthBytes,
   holds: [],
 });
-const stream = (streamId: string, extents: streamV1.ExtentInfo__Output[]): streamV1.StreamInfo__Output => ({ streamId, name: streamId, extents, writerEpoch: 1 });
+const stream = (streamId: string, extents: streamV1.ExtentInfo__Output[]): streamV1.StreamInfo__Output => ({
+  streamId,
+  name: streamId,
+  extents,
+  writerEpoch: 1,
+});
 type Used = [extentId: string, liveBytes: number, own?: boolean, sealed?: boolean];
 const usage = (partitionId: string, used: Used[], open: [string, number] = ['', 0], epoch = 1): StoredUsage => ({
   partitionId,
@@ -48,7 +53,16 @@ function input(partitions: partitionV1.Partition__Output[], streams: streamV1.St
 describe('planCompactions', () => {
   it('compacts sealed extents below the live ratio and releases empty ones, leaving dense ones', () => {
     const data = stream('p-1-data', [extent('e1', 64 * MiB), extent('e2', 64 * MiB), extent('e3', 64 * MiB), extent('e4', 1 * MiB, false)]);
-    const used = usage('p-1', [['e1', 10 * MiB], ['e2', 0], ['e3', 60 * MiB], ['e4', 1 * MiB, true, false]], ['e4', 1 * MiB]);
+    const used = usage(
+      'p-1',
+      [
+        ['e1', 10 * MiB],
+        ['e2', 0],
+        ['e3', 60 * MiB],
+        ['e4', 1 * MiB, true, false],
+      ],
+      ['e4', 1 * MiB],
+    );
     expect(planCompactions(input([partition('p-1')], [data], [used]))).toEqual([{ partitionId: 'p-1', extentIds: ['e1', 'e2'] }]);
   });
 
@@ -75,19 +89,78 @@ describe('planCompactions', () => {
 
   it('seals and compacts the open extent only once it is large and mostly garbage, and never one that was open at the scan', () => {
     const open = stream('p-1-data', [extent('e1', 64 * MiB), extent('e2', 40 * MiB, false)]);
-    expect(planCompactions(input([partition('p-1')], [open], [usage('p-1', [['e1', 64 * MiB], ['e2', 2 * MiB, true, false]], ['e2', 40 * MiB])]))).toEqual([
-      { partitionId: 'p-1', extentIds: ['e2'] },
-    ]);
-    expect(planCompactions(input([partition('p-1')], [open], [usage('p-1', [['e1', 64 * MiB], ['e2', 0, true, false]], ['e2', 8 * MiB])]))).toEqual([]);
+    expect(
+      planCompactions(
+        input(
+          [partition('p-1')],
+          [open],
+          [
+            usage(
+              'p-1',
+              [
+                ['e1', 64 * MiB],
+                ['e2', 2 * MiB, true, false],
+              ],
+              ['e2', 40 * MiB],
+            ),
+          ],
+        ),
+      ),
+    ).toEqual([{ partitionId: 'p-1', extentIds: ['e2'] }]);
+    expect(
+      planCompactions(
+        input(
+          [partition('p-1')],
+          [open],
+          [
+            usage(
+              'p-1',
+              [
+                ['e1', 64 * MiB],
+                ['e2', 0, true, false],
+              ],
+              ['e2', 8 * MiB],
+            ),
+          ],
+        ),
+      ),
+    ).toEqual([]);
     // e2 sealed since the scan saw it open (and partly written): wait for a scan that saw it sealed.
     const sealedSince = stream('p-1-data', [extent('e1', 64 * MiB), extent('e2', 64 * MiB), extent('e3', 0, false)]);
-    expect(planCompactions(input([partition('p-1')], [sealedSince], [usage('p-1', [['e1', 64 * MiB], ['e2', 0, true, false], ['e3', 0, true, false]], ['e2', 8 * MiB])]))).toEqual([]);
+    expect(
+      planCompactions(
+        input(
+          [partition('p-1')],
+          [sealedSince],
+          [
+            usage(
+              'p-1',
+              [
+                ['e1', 64 * MiB],
+                ['e2', 0, true, false],
+                ['e3', 0, true, false],
+              ],
+              ['e2', 8 * MiB],
+            ),
+          ],
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('has a partition copy out of an extent it holds (a copied blob) once that extent is mostly garbage', () => {
     const other = stream('p-1-data', [extent('e1', 64 * MiB), extent('e9', 0, false)]);
     const mine = stream('p-2-data', [extent('e2', 0, false)]);
-    const usages = [usage('p-1', [['e1', 0], ['e9', 0, true, false]]), usage('p-2', [['e2', 0, true, false], ['e1', 4 * MiB, false]])];
+    const usages = [
+      usage('p-1', [
+        ['e1', 0],
+        ['e9', 0, true, false],
+      ]),
+      usage('p-2', [
+        ['e2', 0, true, false],
+        ['e1', 4 * MiB, false],
+      ]),
+    ];
     expect(planCompactions(input([partition('p-1'), partition('p-2')], [other, mine], usages))).toEqual([
       { partitionId: 'p-1', extentIds: ['e1'] },
       { partitionId: 'p-2', extentIds: ['e1'] },

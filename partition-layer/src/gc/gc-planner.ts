@@ -52,7 +52,8 @@ export function planCompactions(input: PlanInput): CompactionPlan[] {
       if (extent.own && info.sealed && extent.sealed) {
         if (extent.liveBytes === 0 || ratio(extent.extentId, info.sealedLengthBytes) < input.liveRatioMin) extentIds.push(extent.extentId);
       } else if (extent.own && !info.sealed && extent.extentId === usage.openExtentId) {
-        if (usage.openExtentBytes >= input.openExtentBytesMin && ratio(extent.extentId, usage.openExtentBytes) < input.liveRatioMin) extentIds.push(extent.extentId);
+        if (usage.openExtentBytes >= input.openExtentBytesMin && ratio(extent.extentId, usage.openExtentBytes) < input.liveRatioMin)
+          extentIds.push(extent.extentId);
       } else if (!extent.own && extent.liveBytes > 0 && info.sealed && ratio(extent.extentId, info.sealedLengthBytes) < input.liveRatioMin) {
         extentIds.push(extent.extentId);
       }

@@ -13,7 +13,12 @@ export class GcSwitch {
   ) {}
 
   static async open(deps: { etcd: Etcd3; prefix: string; clock: Clock; log: Logger; pausedByDefault: boolean }): Promise<GcSwitch> {
-    const cache = await PrefixCache.open<GcStateRecord>({ client: deps.etcd, prefix: partitionKeys(deps.prefix).gcState, decode: (raw) => JSON.parse(raw) as GcStateRecord, log: deps.log });
+    const cache = await PrefixCache.open<GcStateRecord>({
+      client: deps.etcd,
+      prefix: partitionKeys(deps.prefix).gcState,
+      decode: (raw) => JSON.parse(raw) as GcStateRecord,
+      log: deps.log,
+    });
     return new GcSwitch(deps, cache);
   }
 

@@ -55,7 +55,15 @@ export class PartitionGc {
     const referenced = await referencedBytes(taken);
     const [dataStream, held] = await Promise.all([this.ctx.manager.getStream(this.ctx.dataStreamId), this.ctx.manager.heldExtents(this.ctx.partitionId)]);
     await this.dropUnneededHolds(held, referenced, scanMs);
-    return usageOf({ partitionId: this.ctx.partitionId, epoch: this.ctx.epoch, sequence, scannedMs: this.ctx.clock.nowMs(), referenced, dataStream, openExtent });
+    return usageOf({
+      partitionId: this.ctx.partitionId,
+      epoch: this.ctx.epoch,
+      sequence,
+      scannedMs: this.ctx.clock.nowMs(),
+      referenced,
+      dataStream,
+      openExtent,
+    });
   }
 
   private async dropUnneededHolds(held: streamV1.ExtentInfo__Output[], referenced: ReadonlyMap<string, number>, scanMs: number): Promise<void> {
@@ -86,7 +94,10 @@ export class PartitionGc {
     for (const id of extentIds) this.protectedAt.set(id, now);
     await this.releases;
     const own = new Set((await this.ctx.manager.getStream(this.ctx.dataStreamId)).extents.map((extent) => extent.extentId));
-    await this.ctx.manager.holdExtents(this.ctx.partitionId, [...extentIds].filter((id) => !own.has(id) || this.releasing.has(id)));
+    await this.ctx.manager.holdExtents(
+      this.ctx.partitionId,
+      [...extentIds].filter((id) => !own.has(id) || this.releasing.has(id)),
+    );
   }
 
   /**

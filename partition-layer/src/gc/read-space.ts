@@ -9,7 +9,12 @@ import { readUsages } from './usage-reports.js';
  * The stamp's space now, for tools: the stream manager's streams and held extents, the
  * partition map and the partitions' last published usages, through accountSpace.
  */
-export async function readSpace(options: { etcd: Etcd3; prefix: string; streams: StreamManagerClient; liveRatioMin: number }): Promise<{ extents: ExtentSpace[]; stamp: StampSpace }> {
+export async function readSpace(options: {
+  etcd: Etcd3;
+  prefix: string;
+  streams: StreamManagerClient;
+  liveRatioMin: number;
+}): Promise<{ extents: ExtentSpace[]; stamp: StampSpace }> {
   const [streams, held, usages, map] = await Promise.all([
     options.streams.listStreams(),
     options.streams.heldExtents(),

@@ -37,7 +37,23 @@ describe('accountSpace', () => {
   ];
 
   it('counts data extents by what the indexes point at and log extents whole, every replica in the raw figure', () => {
-    const { extents, stamp } = accountSpace({ streams, held: [extent('e-7', 500, true, ['p-9'])], partitions: [partition('p-1')], usages: new Map([['p-1', usage([['e-2', 100], ['e-10', 900], ['e-11', 50], ['e-7', 20]])]]), liveRatioMin: 0.5 });
+    const { extents, stamp } = accountSpace({
+      streams,
+      held: [extent('e-7', 500, true, ['p-9'])],
+      partitions: [partition('p-1')],
+      usages: new Map([
+        [
+          'p-1',
+          usage([
+            ['e-2', 100],
+            ['e-10', 900],
+            ['e-11', 50],
+            ['e-7', 20],
+          ]),
+        ],
+      ]),
+      liveRatioMin: 0.5,
+    });
     expect(extents.map((e) => [e.extentId, e.kind, e.totalBytes, e.liveBytes])).toEqual([
       ['e-2', 'data', 1000, 100],
       ['e-3', 'log', 300, 300],
@@ -45,11 +61,25 @@ describe('accountSpace', () => {
       ['e-10', 'data', 1000, 900],
       ['e-11', 'data', 200, 50],
     ]);
-    expect(stamp).toEqual({ liveBytes: 1370, storedBytes: 3000, rawStoredBytes: 9000, garbageRatio: 1 - 1370 / 3000, extents: 5, extentsBelowThreshold: 2, extentsUnknown: 0 });
+    expect(stamp).toEqual({
+      liveBytes: 1370,
+      storedBytes: 3000,
+      rawStoredBytes: 9000,
+      garbageRatio: 1 - 1370 / 3000,
+      extents: 5,
+      extentsBelowThreshold: 2,
+      extentsUnknown: 0,
+    });
   });
 
   it('says "unknown" (and counts it live) while the owning partition has no usage of its current epoch', () => {
-    const { extents, stamp } = accountSpace({ streams, held: [], partitions: [partition('p-1', 4)], usages: new Map([['p-1', usage([['e-2', 100]], 3)]]), liveRatioMin: 0.5 });
+    const { extents, stamp } = accountSpace({
+      streams,
+      held: [],
+      partitions: [partition('p-1', 4)],
+      usages: new Map([['p-1', usage([['e-2', 100]], 3)]]),
+      liveRatioMin: 0.5,
+    });
     expect(extents.filter((e) => e.kind === 'data').every((e) => e.liveBytes === null)).toBe(true);
     expect(stamp.liveBytes).toBe(stamp.storedBytes);
     expect(stamp.extentsUnknown).toBe(3);

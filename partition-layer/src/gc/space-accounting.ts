@@ -61,9 +61,26 @@ export function accountSpace(input: {
   const extents: ExtentSpace[] = [...byId.values()].map(({ info, streams, kind }) => {
     const totalBytes = Number(info.sealed ? info.sealedLengthBytes : info.lengthBytes);
     const liveBytes = kind !== 'data' ? totalBytes : unreported.has(info.extentId) ? null : Math.min(totalBytes, live.get(info.extentId) ?? 0);
-    return { extentId: info.extentId, kind, streams, sealed: info.sealed, totalBytes, liveBytes, nodeIds: info.replicas.map((r) => r.nodeId), holders: info.holds.map((h) => h.holder) };
+    return {
+      extentId: info.extentId,
+      kind,
+      streams,
+      sealed: info.sealed,
+      totalBytes,
+      liveBytes,
+      nodeIds: info.replicas.map((r) => r.nodeId),
+      holders: info.holds.map((h) => h.holder),
+    };
   });
-  const stamp: StampSpace = { liveBytes: 0, storedBytes: 0, rawStoredBytes: 0, garbageRatio: 0, extents: extents.length, extentsBelowThreshold: 0, extentsUnknown: 0 };
+  const stamp: StampSpace = {
+    liveBytes: 0,
+    storedBytes: 0,
+    rawStoredBytes: 0,
+    garbageRatio: 0,
+    extents: extents.length,
+    extentsBelowThreshold: 0,
+    extentsUnknown: 0,
+  };
   for (const extent of extents) {
     stamp.storedBytes += extent.totalBytes;
     stamp.rawStoredBytes += extent.totalBytes * extent.nodeIds.length;
@@ -76,7 +93,11 @@ export function accountSpace(input: {
 }
 
 /** Live bytes per extent over the current usages, and the data extents some partition listing them has not reported on. */
-function liveBytesOf(input: { partitions: readonly partitionV1.Partition__Output[]; streams: readonly streamV1.StreamInfo__Output[]; usages: ReadonlyMap<string, StoredUsage> }): {
+function liveBytesOf(input: {
+  partitions: readonly partitionV1.Partition__Output[];
+  streams: readonly streamV1.StreamInfo__Output[];
+  usages: ReadonlyMap<string, StoredUsage>;
+}): {
   live: Map<string, number>;
   unreported: Set<string>;
 } {

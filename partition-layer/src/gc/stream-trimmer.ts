@@ -35,7 +35,10 @@ export class StreamTrimmer {
       const keep = new Set(this.roots.flatMap((kept) => (kept.root.checkpoint ?? []).map((pointer) => pointer.extentId as string)));
       await Promise.all([
         this.release(log!, before(log!, placed.root.logResumeExtentId as string)),
-        this.release(checkpoint!, checkpoint!.extents.filter((extent) => !keep.has(extent.extentId))),
+        this.release(
+          checkpoint!,
+          checkpoint!.extents.filter((extent) => !keep.has(extent.extentId)),
+        ),
         this.release(meta!, before(meta!, this.roots[0]!.extentId)),
       ]);
     } catch (error) {

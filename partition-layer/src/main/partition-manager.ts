@@ -48,7 +48,17 @@ await runRole({
       automatic: config.autoBalance,
     });
     const gcSwitch = await GcSwitch.open({ etcd, prefix: config.etcdPrefix, clock, log, pausedByDefault: config.gcPaused });
-    const gc = new GcCoordinator({ manager, streams, etcd, prefix: config.etcdPrefix, gcSwitch, clock, log, intervalMs: config.gcIntervalMs, liveRatioMin: config.gcLiveRatioMin });
+    const gc = new GcCoordinator({
+      manager,
+      streams,
+      etcd,
+      prefix: config.etcdPrefix,
+      gcSwitch,
+      clock,
+      log,
+      intervalMs: config.gcIntervalMs,
+      liveRatioMin: config.gcLiveRatioMin,
+    });
     // The server must listen before campaigning (its address is the campaign's value).
     const isLeader = (): boolean => election.leadership?.isLeader() ?? false;
     // Taking over needs the stream manager and extent nodes (to create the first partition's

@@ -1,4 +1,15 @@
-import { configFields, connectEtcd, Failpoints, etcdConfigFields, registerWithLease, runRole, startGrpcServer, systemRandom, z, type Registration } from '@strata/common';
+import {
+  configFields,
+  connectEtcd,
+  Failpoints,
+  etcdConfigFields,
+  registerWithLease,
+  runRole,
+  startGrpcServer,
+  systemRandom,
+  z,
+  type Registration,
+} from '@strata/common';
 import { partitionServerProto } from '@strata/protos';
 import { EXTENT_BYTES_MAX as EXTENT_SIZE_MAX_BYTES_DEFAULT, ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
@@ -17,7 +28,11 @@ const schema = z.object({
   dataDir: z.string().min(1),
   listen: configFields.address().default('127.0.0.1:0'),
   /** Extents of the partitions' streams are sealed at this size (the paper uses 1 GB). */
-  extentSizeMaxBytes: z.coerce.number().int().min(1024 * 1024).default(EXTENT_SIZE_MAX_BYTES_DEFAULT),
+  extentSizeMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .default(EXTENT_SIZE_MAX_BYTES_DEFAULT),
   /** Incomplete multipart uploads older than this are removed with their parts. */
   multipartExpiryMs: z.coerce.number().int().min(1_000).default(UPLOAD_EXPIRY_MS_DEFAULT),
   /** Named failure points to arm, for tests: `name=crash|error|delay:MS;...`. */
@@ -66,16 +81,20 @@ await runRole({
       services: [
         {
           definition: partitionServerProto().PartitionServer.service,
-          handlers: partitionServerHandlers(host, {
-            serverId: config.nodeId,
-            etcd,
-            prefix: config.etcdPrefix,
-            manager,
-            writerDeps: { manager, nodes, clock, log, extentBytesMax: config.extentSizeMaxBytes },
-            clock,
-            log,
-            failpoints,
-          }, usage),
+          handlers: partitionServerHandlers(
+            host,
+            {
+              serverId: config.nodeId,
+              etcd,
+              prefix: config.etcdPrefix,
+              manager,
+              writerDeps: { manager, nodes, clock, log, extentBytesMax: config.extentSizeMaxBytes },
+              clock,
+              log,
+              failpoints,
+            },
+            usage,
+          ),
         },
       ],
     });

@@ -18,7 +18,10 @@ const loads = (entries: Record<string, [number, number]>): Map<string, Partition
 describe('nextAction', () => {
   it('splits the largest partition over the limit first', () => {
     const partitions = [partition('a', '', 'm', 's1'), partition('b', 'm', '', 's1')];
-    expect(nextAction({ partitions, loads: loads({ a: [1500, 0], b: [5000, 0] }), liveServerIds: ['s1'], policy })).toEqual({ kind: 'split', partitionId: 'b' });
+    expect(nextAction({ partitions, loads: loads({ a: [1500, 0], b: [5000, 0] }), liveServerIds: ['s1'], policy })).toEqual({
+      kind: 'split',
+      partitionId: 'b',
+    });
   });
 
   it('merges the smallest cold adjacent pair, never a hot or large one', () => {

@@ -47,7 +47,8 @@ export function nextAction(options: {
     if (!a || !b) continue;
     const small = a.entries < policy.mergeEntries && b.entries < policy.mergeEntries;
     const cold = a.operationsPerSecond < policy.coldOperationsPerSecond && b.operationsPerSecond < policy.coldOperationsPerSecond;
-    if (small && cold && (!best || a.entries + b.entries < best.entries)) best = { left: left.partitionId, right: right.partitionId, entries: a.entries + b.entries };
+    if (small && cold && (!best || a.entries + b.entries < best.entries))
+      best = { left: left.partitionId, right: right.partitionId, entries: a.entries + b.entries };
   }
   if (best) return { kind: 'merge', leftPartitionId: best.left, rightPartitionId: best.right };
 

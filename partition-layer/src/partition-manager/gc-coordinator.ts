@@ -46,7 +46,8 @@ export class GcCoordinator {
 
   /** Runs a round now with fresh usages (see PartitionManager.GcRun); refused while paused. */
   run(): Promise<partitionV1.GcRound> {
-    if (this.deps.gcSwitch.paused) return Promise.reject(new PartitionError('INVALID_ARGUMENT', 'space reclamation is paused; resume it first (strata gc resume)'));
+    if (this.deps.gcSwitch.paused)
+      return Promise.reject(new PartitionError('INVALID_ARGUMENT', 'space reclamation is paused; resume it first (strata gc resume)'));
     return this.serially(() => this.round(true));
   }
 
@@ -70,20 +71,45 @@ export class GcCoordinator {
 
   /** The stamp's space now, extent by extent. */
   async space(): Promise<{ extents: ExtentSpace[]; stamp: StampSpace }> {
-    const [streams, held, usages] = await Promise.all([this.deps.streams.listStreams(), this.deps.streams.heldExtents(), readUsages(this.deps.etcd, this.deps.prefix)]);
+    const [streams, held, usages] = await Promise.all([
+      this.deps.streams.listStreams(),
+      this.deps.streams.heldExtents(),
+      readUsages(this.deps.etcd, this.deps.prefix),
+    ]);
     return accountSpace({ streams, held, partitions: this.deps.manager.partitions(), usages, liveRatioMin: this.deps.liveRatioMin });
   }
 
   private async round(fresh: boolean): Promise<partitionV1.GcRound> {
     this.running = true;
     const started = this.deps.clock.monotonicMs();
-    const round = { startedMs: this.deps.clock.nowMs(), durationMs: 0, partitions: 0, extentsPlanned: 0, extentsReleased: 0, recordsRewritten: 0, bytesRewritten: 0, holdsDropped: 0, errors: [] as string[] };
+    const round = {
+      startedMs: this.deps.clock.nowMs(),
+      durationMs: 0,
+      partitions: 0,
+      extentsPlanned: 0,
+      extentsReleased: 0,
+      recordsRewritten: 0,
+      bytesRewritten: 0,
+      holdsDropped: 0,
+      errors: [] as string[],
+    };
     try {
       if (fresh) await this.refreshUsages(round.errors);
-      const [streams, held, usages] = await Promise.all([this.deps.streams.listStreams(), this.deps.streams.heldExtents(), readUsages(this.deps.etcd, this.deps.prefix)]);
+      const [streams, held, usages] = await Promise.all([
+        this.deps.streams.listStreams(),
+        this.deps.streams.heldExtents(),
+        readUsages(this.deps.etcd, this.deps.prefix),
+      ]);
       const partitions = this.deps.manager.partitions();
       const extents = new Map<string, streamV1.ExtentInfo__Output>([...streams.flatMap((s) => s.extents), ...held].map((extent) => [extent.extentId, extent]));
-      const plans = planCompactions({ partitions, extents, streams: new Map(streams.map((s) => [s.streamId, s])), usages, liveRatioMin: this.deps.liveRatioMin, openExtentBytesMin: GC_OPEN_EXTENT_BYTES_MIN });
+      const plans = planCompactions({
+        partitions,
+        extents,
+        streams: new Map(streams.map((s) => [s.streamId, s])),
+        usages,
+        liveRatioMin: this.deps.liveRatioMin,
+        openExtentBytesMin: GC_OPEN_EXTENT_BYTES_MIN,
+      });
       round.partitions = plans.length;
       round.extentsPlanned = plans.reduce((sum, plan) => sum + plan.extentIds.length, 0);
       await this.compactAll(plans, partitions, round);
@@ -102,15 +128,21 @@ export class GcCoordinator {
   /** Asks every live server to scan its partitions now; a server that fails is noted and its last usages are used. */
   private async refreshUsages(errors: string[]): Promise<void> {
     await Promise.all(
-      this.deps.manager.liveServerIds().map((serverId) =>
-        this.onServer<partitionV1.ReportUsageResponse__Output>(serverId, USAGE_CALL_TIMEOUT_MS, (client, md, options, done) => client.reportUsage({}, md, options, done)).catch(
-          (error: unknown) => void errors.push(`${serverId}: usage not scanned: ${errorMessage(error)}`),
+      this.deps.manager
+        .liveServerIds()
+        .map((serverId) =>
+          this.onServer<partitionV1.ReportUsageResponse__Output>(serverId, USAGE_CALL_TIMEOUT_MS, (client, md, options, done) =>
+            client.reportUsage({}, md, options, done),
+          ).catch((error: unknown) => void errors.push(`${serverId}: usage not scanned: ${errorMessage(error)}`)),
         ),
-      ),
     );
   }
 
-  private async compactAll(plans: CompactionPlan[], partitions: readonly partitionV1.Partition__Output[], round: { extentsReleased: number; recordsRewritten: number; bytesRewritten: number; errors: string[] }): Promise<void> {
+  private async compactAll(
+    plans: CompactionPlan[],
+    partitions: readonly partitionV1.Partition__Output[],
+    round: { extentsReleased: number; recordsRewritten: number; bytesRewritten: number; errors: string[] },
+  ): Promise<void> {
     const pending = [...plans];
     const worker = async (): Promise<void> => {
       for (let plan = pending.shift(); plan; plan = pending.shift()) {
@@ -151,7 +183,16 @@ export class GcCoordinator {
     return run;
   }
 
-  private onServer<Reply>(serverId: string, timeoutMs: number, invoke: (client: partitionV1.PartitionServerClient, md: grpc.Metadata, options: grpc.CallOptions, done: (error: grpc.ServiceError | null, reply?: Reply) => void) => void): Promise<Reply> {
+  private onServer<Reply>(
+    serverId: string,
+    timeoutMs: number,
+    invoke: (
+      client: partitionV1.PartitionServerClient,
+      md: grpc.Metadata,
+      options: grpc.CallOptions,
+      done: (error: grpc.ServiceError | null, reply?: Reply) => void,
+    ) => void,
+  ): Promise<Reply> {
     const address = this.deps.manager.serverAddress(serverId);
     if (!address) return Promise.reject(new PartitionError('UNAVAILABLE', `partition server ${serverId} is not live`));
     const context = { timeoutMs };

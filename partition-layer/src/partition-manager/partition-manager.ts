@@ -29,8 +29,18 @@ export class PartitionManager {
   async lead(): Promise<void> {
     this.active = true;
     await this.ensureFirstPartition();
-    this.map = await PrefixCache.open({ client: this.deps.etcd, prefix: this.keys.map, decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output, log: this.deps.log });
-    this.servers = await PrefixCache.open({ client: this.deps.etcd, prefix: this.keys.servers, decode: (raw) => JSON.parse(raw) as ServerRecord, log: this.deps.log });
+    this.map = await PrefixCache.open({
+      client: this.deps.etcd,
+      prefix: this.keys.map,
+      decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output,
+      log: this.deps.log,
+    });
+    this.servers = await PrefixCache.open({
+      client: this.deps.etcd,
+      prefix: this.keys.servers,
+      decode: (raw) => JSON.parse(raw) as ServerRecord,
+      log: this.deps.log,
+    });
     const schedule = (): void => {
       this.reconciling = this.reconciling.then(() => this.reconcile()).catch((error: unknown) => this.deps.log.warn({ err: error }, 'assignment failed'));
     };
@@ -104,7 +114,10 @@ export class PartitionManager {
       epoch: 0,
     };
     const key = this.keys.partition(FIRST_PARTITION_ID);
-    await this.deps.etcd.if(key, 'Create', '==', 0).then(this.deps.etcd.put(key).value(JSON.stringify(partition))).commit();
+    await this.deps.etcd
+      .if(key, 'Create', '==', 0)
+      .then(this.deps.etcd.put(key).value(JSON.stringify(partition)))
+      .commit();
     this.deps.log.info({ partitionId: FIRST_PARTITION_ID }, 'partition map created');
   }
 

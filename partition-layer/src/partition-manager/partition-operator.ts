@@ -19,11 +19,12 @@ export class PartitionOperator {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly timer: NodeJS.Timeout | undefined;
 
-  constructor(
-    private readonly deps: { manager: PartitionManager; clock: Clock; log: Logger; policy: BalancerPolicy; intervalMs: number; automatic: boolean },
-  ) {
+  constructor(private readonly deps: { manager: PartitionManager; clock: Clock; log: Logger; policy: BalancerPolicy; intervalMs: number; automatic: boolean }) {
     if (deps.automatic) {
-      this.timer = setInterval(() => void this.serially(() => this.policyRound()).catch((error: unknown) => deps.log.warn({ err: error }, 'policy round failed')), deps.intervalMs);
+      this.timer = setInterval(
+        () => void this.serially(() => this.policyRound()).catch((error: unknown) => deps.log.warn({ err: error }, 'policy round failed')),
+        deps.intervalMs,
+      );
       this.timer.unref();
     }
   }
@@ -58,7 +59,9 @@ export class PartitionOperator {
     const from = this.owner(partitionId).ownerId;
     if (from === serverId) return { removed: [], added: [], durationMs: 0 };
     // A checkpoint first keeps the new owner's load short; a failed one only makes it longer.
-    await this.onServer(from, OPERATION_TIMEOUT_MS, (client, md, options, done) => client.checkpointPartition({ partitionId }, md, options, done)).catch(() => undefined);
+    await this.onServer(from, OPERATION_TIMEOUT_MS, (client, md, options, done) => client.checkpointPartition({ partitionId }, md, options, done)).catch(
+      () => undefined,
+    );
     await this.deps.manager.reassign(partitionId, from, serverId);
     return { removed: [], added: [partitionId], durationMs: Math.round(this.deps.clock.monotonicMs() - started) };
   }
@@ -67,16 +70,25 @@ export class PartitionOperator {
   async policyRound(): Promise<BalancerAction | undefined> {
     if (!this.deps.manager.leading) return undefined;
     const loads = await this.loads();
-    const action = nextAction({ partitions: this.deps.manager.partitions(), loads, liveServerIds: this.deps.manager.liveServerIds(), policy: this.deps.policy });
+    const action = nextAction({
+      partitions: this.deps.manager.partitions(),
+      loads,
+      liveServerIds: this.deps.manager.liveServerIds(),
+      policy: this.deps.policy,
+    });
     if (!action) return undefined;
     this.deps.log.info({ action }, 'partition policy acts');
     if (action.kind === 'split') {
       const owner = this.owner(action.partitionId);
-      await this.onServer(owner.ownerId, OPERATION_TIMEOUT_MS, (client, md, options, done) => client.splitPartition({ partitionId: action.partitionId, splitKey: '' }, md, options, done));
+      await this.onServer(owner.ownerId, OPERATION_TIMEOUT_MS, (client, md, options, done) =>
+        client.splitPartition({ partitionId: action.partitionId, splitKey: '' }, md, options, done),
+      );
     } else if (action.kind === 'merge') {
       const left = this.owner(action.leftPartitionId);
       if (this.owner(action.rightPartitionId).ownerId !== left.ownerId) await this.moveNow(action.rightPartitionId, left.ownerId);
-      await this.onServerRetrying(left.ownerId, (client, md, options, done) => client.mergePartitions({ leftPartitionId: action.leftPartitionId, rightPartitionId: action.rightPartitionId }, md, options, done));
+      await this.onServerRetrying(left.ownerId, (client, md, options, done) =>
+        client.mergePartitions({ leftPartitionId: action.leftPartitionId, rightPartitionId: action.rightPartitionId }, md, options, done),
+      );
     } else {
       await this.moveNow(action.partitionId, action.serverId);
     }
@@ -95,7 +107,8 @@ export class PartitionOperator {
         const stats = await this.onServer<partitionV1.PartitionStatsResponse__Output>(serverId, STATS_TIMEOUT_MS, (client, md, options, done) =>
           client.partitionStats({}, md, options, done),
         ).catch(() => undefined);
-        for (const stat of stats?.partitions ?? []) loads.set(stat.partitionId, { entries: Number(stat.entries), operationsPerSecond: stat.operationsPerSecond });
+        for (const stat of stats?.partitions ?? [])
+          loads.set(stat.partitionId, { entries: Number(stat.entries), operationsPerSecond: stat.operationsPerSecond });
       }),
     );
     return loads;

@@ -6,7 +6,12 @@ import type { PartitionManager } from './partition-manager.js';
 import type { PartitionOperator } from './partition-operator.js';
 
 /** The gRPC edge of the partition manager; a standby answers UNAVAILABLE. */
-export function partitionManagerHandlers(manager: PartitionManager, operator: PartitionOperator, gc: GcCoordinator, isLeader: () => boolean): partitionV1.PartitionManagerHandlers {
+export function partitionManagerHandlers(
+  manager: PartitionManager,
+  operator: PartitionOperator,
+  gc: GcCoordinator,
+  isLeader: () => boolean,
+): partitionV1.PartitionManagerHandlers {
   const leaderOnly = <Request, Response>(handle: (request: Request) => Promise<Response>) =>
     unaryHandler<Request, Response, PartitionErrorCode>(PARTITION_ERROR_STATUS, async (request) => {
       if (!isLeader() || !manager.leading) throw new PartitionError('UNAVAILABLE', 'this partition manager is a standby');
@@ -23,7 +28,9 @@ export function partitionManagerHandlers(manager: PartitionManager, operator: Pa
     MergePartitions: leaderOnly<partitionV1.MergePartitionsRequest__Output, partitionV1.PartitionChange>((request) =>
       operator.merge(request.leftPartitionId, request.rightPartitionId),
     ),
-    MovePartition: leaderOnly<partitionV1.MovePartitionRequest__Output, partitionV1.PartitionChange>((request) => operator.move(request.partitionId, request.serverId)),
+    MovePartition: leaderOnly<partitionV1.MovePartitionRequest__Output, partitionV1.PartitionChange>((request) =>
+      operator.move(request.partitionId, request.serverId),
+    ),
     GcStatus: leaderOnly<partitionV1.GcStatusRequest__Output, partitionV1.GcState>(() => gc.status()),
     GcRun: leaderOnly<partitionV1.GcRunRequest__Output, partitionV1.GcRound>(() => gc.run()),
     GcPause: leaderOnly<partitionV1.GcPauseRequest__Output, partitionV1.GcState>((request) => gc.pause(request.paused)),

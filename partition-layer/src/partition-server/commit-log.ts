@@ -42,13 +42,16 @@ export class CommitLog {
       }
       this.inFlight++;
       const block = logBlockCodec.encode({ records: batch.map((queued) => queued.record) });
-      this.writer.append([block]).then(
-        ([pointer]) => batch.forEach((queued) => queued.resolve(pointer!.extentId as string)),
-        (error: Error) => batch.forEach((queued) => queued.reject(error)),
-      ).finally(() => {
-        this.inFlight--;
-        this.flush();
-      });
+      this.writer
+        .append([block])
+        .then(
+          ([pointer]) => batch.forEach((queued) => queued.resolve(pointer!.extentId as string)),
+          (error: Error) => batch.forEach((queued) => queued.reject(error)),
+        )
+        .finally(() => {
+          this.inFlight--;
+          this.flush();
+        });
     }
   }
 }

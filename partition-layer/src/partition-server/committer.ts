@@ -70,7 +70,10 @@ export class Committer {
       return { sequence: this.lastAppliedSequence, logExtentId: this.lastAppliedLogExtentId, taken: take() };
     };
     const result = this.applyChain.then(run, run);
-    this.applyChain = result.then(() => undefined, () => undefined);
+    this.applyChain = result.then(
+      () => undefined,
+      () => undefined,
+    );
     return result;
   }
 
@@ -84,7 +87,10 @@ export class Committer {
       await this.applyChain;
       return { sequence: this.lastAppliedSequence, taken: take() };
     });
-    this.lock = turn.then(() => undefined, () => undefined);
+    this.lock = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
@@ -128,7 +134,10 @@ export class Committer {
           deletedRanges.push({ gte: mutation.key as Buffer, lt: mutation.deleteRangeEnd as Buffer, sequence: record.sequence as number });
           continue;
         }
-        this.overlay.set((mutation.key as Buffer).toString('hex'), { value: mutation.delete ? undefined : (mutation.value as Buffer), sequence: record.sequence as number });
+        this.overlay.set((mutation.key as Buffer).toString('hex'), {
+          value: mutation.delete ? undefined : (mutation.value as Buffer),
+          sequence: record.sequence as number,
+        });
       }
       for (const range of deletedRanges) this.deletedRanges.add(range);
       const logged = this.log.append(record);

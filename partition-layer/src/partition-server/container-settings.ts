@@ -5,7 +5,8 @@ const PUBLIC_ACCESS_LEVELS: ReadonlySet<string> = new Set(['', 'blob', 'containe
 
 /** A container public access level, checked. */
 export function checkPublicAccess(value: string): string {
-  if (!PUBLIC_ACCESS_LEVELS.has(value)) throw new PartitionError('INVALID_ARGUMENT', `public access must be "", "blob" or "container", not ${JSON.stringify(value)}`);
+  if (!PUBLIC_ACCESS_LEVELS.has(value))
+    throw new PartitionError('INVALID_ARGUMENT', `public access must be "", "blob" or "container", not ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -15,7 +16,10 @@ const HEADER_VALUE_CHARS_MAX = 1024;
 /** A value the front-ends will put in a response header: visible ASCII, spaces and tabs only. */
 export function checkHeaderValue(value: string): string {
   if (value.length > HEADER_VALUE_CHARS_MAX || !/^[\t\x20-\x7e]*$/.test(value)) {
-    throw new PartitionError('INVALID_ARGUMENT', `not a valid header value (visible ASCII, at most ${HEADER_VALUE_CHARS_MAX} characters): ${JSON.stringify(value.slice(0, 80))}`);
+    throw new PartitionError(
+      'INVALID_ARGUMENT',
+      `not a valid header value (visible ASCII, at most ${HEADER_VALUE_CHARS_MAX} characters): ${JSON.stringify(value.slice(0, 80))}`,
+    );
   }
   return value;
 }

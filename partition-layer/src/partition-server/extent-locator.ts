@@ -16,7 +16,11 @@ export class ExtentLocator {
 
   /** Remembers the extents of a stream the partition just read. */
   learn(extents: readonly streamV1.ExtentInfo__Output[]): void {
-    for (const extent of extents) this.replicaSets.set(extent.extentId, extent.replicas.map((replica) => replica.nodeId));
+    for (const extent of extents)
+      this.replicaSets.set(
+        extent.extentId,
+        extent.replicas.map((replica) => replica.nodeId),
+      );
   }
 
   async describe(extentIds: Iterable<string>): Promise<streamV1.ExtentInfo[]> {

@@ -53,7 +53,11 @@ describe('IndexStore', () => {
     const box = containerKey('acct', 'box');
     const other = containerKey('acct', 'other');
     const write = (key: Buffer, deleted = false) => ({ key, value: deleted ? Buffer.alloc(0) : value, delete: deleted, deleteRangeEnd: Buffer.alloc(0) });
-    expect([isContainerKey(box), isContainerKey(blobKey('acct', 'box', 'k')), isContainerKey(uploadKey('acct', 'box', 'k', upload.uploadId))]).toEqual([true, false, false]);
+    expect([isContainerKey(box), isContainerKey(blobKey('acct', 'box', 'k')), isContainerKey(uploadKey('acct', 'box', 'k', upload.uploadId))]).toEqual([
+      true,
+      false,
+      false,
+    ]);
     expect(index.hasContainer(box)).toBe(false);
     await index.apply([write(box), write(blobKey('acct', 'box', 'k'))]);
     expect([index.hasContainer(box), index.hasContainer(other), index.hasContainer(blobKey('acct', 'box', 'k'))]).toEqual([true, false, false]);

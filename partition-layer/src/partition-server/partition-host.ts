@@ -102,28 +102,29 @@ export class PartitionHost {
         if (waitMs > 0) {
           log.info({ previousOwnerId: current.previousOwnerId, waitMs: Math.round(waitMs) }, 'partition waits until its previous owner has stopped serving');
           await this.deps.clock.sleep(waitMs);
-          if (this.hosted.get(descriptor.partitionId) !== hosted) throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} left this server while it waited`);
+          if (this.hosted.get(descriptor.partitionId) !== hosted)
+            throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} left this server while it waited`);
         }
         return Partition.load({ ...this.deps, log, onFailed }, descriptor);
       })
       .then(
-      async (partition) => {
-        if (this.hosted.get(descriptor.partitionId) !== hosted) {
-          await partition.close();
-          return;
-        }
-        hosted.partition = partition;
-        hosted.loading = undefined;
-        this.servedEpochs.set(descriptor.partitionId, descriptor.epoch);
-        log.info('partition serving');
-      },
-      (error: unknown) => {
-        log.error({ err: error }, 'partition failed to load');
-        if (this.hosted.get(descriptor.partitionId) === hosted) this.hosted.delete(descriptor.partitionId);
-        // Try again on the next change of the map, or after a pause.
-        setTimeout(() => this.reconcile(), 1_000).unref();
-      },
-    );
+        async (partition) => {
+          if (this.hosted.get(descriptor.partitionId) !== hosted) {
+            await partition.close();
+            return;
+          }
+          hosted.partition = partition;
+          hosted.loading = undefined;
+          this.servedEpochs.set(descriptor.partitionId, descriptor.epoch);
+          log.info('partition serving');
+        },
+        (error: unknown) => {
+          log.error({ err: error }, 'partition failed to load');
+          if (this.hosted.get(descriptor.partitionId) === hosted) this.hosted.delete(descriptor.partitionId);
+          // Try again on the next change of the map, or after a pause.
+          setTimeout(() => this.reconcile(), 1_000).unref();
+        },
+      );
     this.hosted.set(descriptor.partitionId, hosted);
   }
 

@@ -46,7 +46,13 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
     const failed = opened.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     index = await IndexStore.openEmpty(join(deps.dataDir, 'partitions', descriptor.partitionId));
-    return await loadState(deps, descriptor, { streams, metaStreamId, checkpointStreamId }, index, writers as [StreamWriter, StreamWriter, StreamWriter, StreamWriter]);
+    return await loadState(
+      deps,
+      descriptor,
+      { streams, metaStreamId, checkpointStreamId },
+      index,
+      writers as [StreamWriter, StreamWriter, StreamWriter, StreamWriter],
+    );
   } catch (error) {
     // A load that failed (an extent node down, etcd away) is retried by the host: it must not
     // leave the index open (its lock would refuse every retry) or writers running.
@@ -75,11 +81,28 @@ async function loadState(
     log: deps.log,
     ...(root ? { fromExtentId: root.logResumeExtentId, afterSequence: root.sequence } : {}),
   });
-  deps.log.info({ checkpointEntries: loaded, checkpointSequence: root?.sequence ?? 0, lastSequence: replayed.lastSequence, ms: Math.round(deps.clock.monotonicMs() - started) }, 'partition state loaded');
+  deps.log.info(
+    {
+      checkpointEntries: loaded,
+      checkpointSequence: root?.sequence ?? 0,
+      lastSequence: replayed.lastSequence,
+      ms: Math.round(deps.clock.monotonicMs() - started),
+    },
+    'partition state loaded',
+  );
   const locator = new ExtentLocator(deps.manager, deps.directory);
   locator.learn((await deps.manager.getStream(streams.dataStreamId)).extents);
-  const committer = new Committer(index, new CommitLog(log), replayed.lastSequence, (error) => deps.onFailed?.(descriptor.partitionId, error), replayed.lastExtentId);
-  const trimmer = new StreamTrimmer({ manager: deps.manager, streams: { log: streams.logStreamId, checkpoint: checkpointStreamId, meta: metaStreamId }, log: deps.log }, placedRoot);
+  const committer = new Committer(
+    index,
+    new CommitLog(log),
+    replayed.lastSequence,
+    (error) => deps.onFailed?.(descriptor.partitionId, error),
+    replayed.lastExtentId,
+  );
+  const trimmer = new StreamTrimmer(
+    { manager: deps.manager, streams: { log: streams.logStreamId, checkpoint: checkpointStreamId, meta: metaStreamId }, log: deps.log },
+    placedRoot,
+  );
   const checkpointer = new Checkpointer({
     committer,
     index,
@@ -103,7 +126,10 @@ async function loadState(
 }
 
 /** The last root record of a meta stream, and the extent holding it: its last extent that holds anything. */
-async function readRoot(deps: PartitionDeps, stream: streamV1.StreamInfo__Output): Promise<{ root: partitionV1.PartitionRoot__Output; extentId: string } | undefined> {
+async function readRoot(
+  deps: PartitionDeps,
+  stream: streamV1.StreamInfo__Output,
+): Promise<{ root: partitionV1.PartitionRoot__Output; extentId: string } | undefined> {
   for (const extent of [...stream.extents].reverse()) {
     if (!extent.sealed || Number(extent.sealedLengthBytes) === 0) continue;
     let last: Buffer | undefined;
@@ -114,14 +140,20 @@ async function readRoot(deps: PartitionDeps, stream: streamV1.StreamInfo__Output
 }
 
 /** Loads a root's checkpoint into the index, keeping the keys of this partition's range. */
-async function loadCheckpoint(deps: PartitionDeps, root: partitionV1.PartitionRoot__Output, index: IndexStore, descriptor: partitionV1.Partition__Output): Promise<number> {
+async function loadCheckpoint(
+  deps: PartitionDeps,
+  root: partitionV1.PartitionRoot__Output,
+  index: IndexStore,
+  descriptor: partitionV1.Partition__Output,
+): Promise<number> {
   const extents = new Map<string, streamV1.ExtentInfo__Output>();
   for (const extentId of new Set(root.checkpoint.map((pointer) => pointer.extentId))) extents.set(extentId, await deps.manager.getExtent(extentId));
   // The container whose blobs run across the partition's low key keeps its record in the
   // partition before; this one keeps a copy, so its puts can check the container exists.
   const spanning = spanningContainerKey(descriptor.lowKey);
   const inRange = (key: Buffer): boolean =>
-    (compareKeys(key, descriptor.lowKey) >= 0 && (descriptor.highKey === '' || compareKeys(key, descriptor.highKey) < 0)) || (spanning !== undefined && key.equals(spanning));
+    (compareKeys(key, descriptor.lowKey) >= 0 && (descriptor.highKey === '' || compareKeys(key, descriptor.highKey) < 0)) ||
+    (spanning !== undefined && key.equals(spanning));
   let entries = 0;
   for await (const block of deps.reader.readPointers({ pointers: root.checkpoint, extents })) {
     const kept = checkpointBlockCodec.decode(block).entries.filter((entry) => inRange(entry.key));

@@ -122,7 +122,10 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
     await deps.failpoints.hit('partitionServer.merge.afterChild');
     await swapInMap(deps, [left.descriptor, right.descriptor], [descriptor]);
     await deps.failpoints.hit('partitionServer.merge.afterMap');
-    void retireStreams(deps, [{ partition: left, held: leftForeign }, { partition: right, held: rightForeign }]);
+    void retireStreams(deps, [
+      { partition: left, held: leftForeign },
+      { partition: right, held: rightForeign },
+    ]);
     const durationMs = Math.round(deps.clock.monotonicMs() - started);
     deps.log.info({ merged: [left.id, right.id], partitionId: mergedId, durationMs }, 'partitions merged');
     return { removed: [left.id, right.id], added: [mergedId!], durationMs };
@@ -183,7 +186,8 @@ async function swapInMap(deps: OperationDeps, before: partitionV1.Partition__Out
     for (const old of before) {
       const raw = await tx.get(keys.partition(old.partitionId)).string();
       const current = raw === null ? undefined : (JSON.parse(raw) as partitionV1.Partition__Output);
-      if (current?.ownerId !== deps.serverId || current.epoch !== old.epoch) throw new PartitionError('NOT_OWNER', `partition ${old.partitionId} moved during the operation`);
+      if (current?.ownerId !== deps.serverId || current.epoch !== old.epoch)
+        throw new PartitionError('NOT_OWNER', `partition ${old.partitionId} moved during the operation`);
       epoch = Math.max(epoch, current.epoch);
     }
     for (const old of before) await tx.delete().key(keys.partition(old.partitionId));
@@ -199,8 +203,12 @@ async function swapInMap(deps: OperationDeps, before: partitionV1.Partition__Out
 async function retireStreams(deps: OperationDeps, gone: { partition: Partition; held: string[] }[]): Promise<void> {
   for (const { partition, held } of gone) {
     for (const streamId of Object.values(partition.streams)) {
-      await deps.manager.deleteStream(streamId).catch((error: unknown) => deps.log.warn({ partitionId: partition.id, streamId, err: error }, 'stream not retired'));
+      await deps.manager
+        .deleteStream(streamId)
+        .catch((error: unknown) => deps.log.warn({ partitionId: partition.id, streamId, err: error }, 'stream not retired'));
     }
-    await deps.manager.releaseHolds(partition.id, held).catch((error: unknown) => deps.log.warn({ partitionId: partition.id, err: error }, 'holds not released'));
+    await deps.manager
+      .releaseHolds(partition.id, held)
+      .catch((error: unknown) => deps.log.warn({ partitionId: partition.id, err: error }, 'holds not released'));
   }
 }

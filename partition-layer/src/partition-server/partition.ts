@@ -3,7 +3,7 @@ import type { partitionV1, streamV1 } from '@strata/protos';
 import type { ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, parseKey, prefixEnd } from '../keys.js';
-import { BLOB_BLOCKS_MAX } from '../limits.js';
+import { BLOB_BLOCKS_MAX, GC_LEASE_MARGIN_MS, STATS_TTL_MS, UPLOAD_DRAIN_MS } from '../limits.js';
 import { blobRecordCodec, containerRecordCodec } from '../records.js';
 import type { CompactionFailpoint } from '../gc/compactor.js';
 import { PartitionGc } from '../gc/partition-gc.js';
@@ -50,15 +50,6 @@ export interface PartitionDeps {
  * commit log (index mutations) and the blob-data stream (blob bytes). The local index is
  * rebuilt from the log at load.
  */
-/** A compaction stops (releasing nothing more) once its server's lease is sure for less than this. */
-const GC_LEASE_MARGIN_MS = 2_000;
-
-/** How long a count of a partition's entries is reused for its stats. */
-const STATS_TTL_MS = 5_000;
-
-/** How long a split, merge or move waits for accepted uploads to commit before freezing anyway. */
-const UPLOAD_DRAIN_MS = 10_000;
-
 export class Partition {
   /** The partition's multipart uploads. */
   readonly multipart: PartitionUploads;
@@ -212,7 +203,11 @@ export class Partition {
     const now = this.deps.clock.monotonicMs();
     const elapsedMs = now - this.rate.atMs;
     if (elapsedMs >= 1_000) {
-      this.rate = { operations: this.operations, atMs: now, perSecond: this.rate.atMs === 0 ? 0 : ((this.operations - this.rate.operations) / elapsedMs) * 1000 };
+      this.rate = {
+        operations: this.operations,
+        atMs: now,
+        perSecond: this.rate.atMs === 0 ? 0 : ((this.operations - this.rate.operations) / elapsedMs) * 1000,
+      };
     }
     return this.rate.perSecond;
   }
@@ -252,8 +247,15 @@ export class Partition {
     const end = prefixEnd(blobs)!;
     await this.commit(async (view) => {
       if (!(await view.get(key))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-      if (await view.any({ gte: blobs, lt: end }, (k) => parseKey(k).kind === 'blob')) throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
-      return { mutations: [{ key, delete: true }, { key: blobs, delete: true, deleteRangeEnd: end }], result: undefined };
+      if (await view.any({ gte: blobs, lt: end }, (k) => parseKey(k).kind === 'blob'))
+        throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
+      return {
+        mutations: [
+          { key, delete: true },
+          { key: blobs, delete: true, deleteRangeEnd: end },
+        ],
+        result: undefined,
+      };
     });
   }
 
@@ -387,7 +389,8 @@ export class Partition {
     const record: partitionV1.BlobRecord = { ...given, lastModifiedMs: this.deps.clock.nowMs() };
     const key = blobKey(request.account, request.container, request.blob);
     await this.commit(async (view) => {
-      if (!view.hasContainer(containerKey(request.account, request.container))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
+      if (!view.hasContainer(containerKey(request.account, request.container)))
+        throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
       await checkPreconditionsIn(view, request, request.blob, key);
       // The blocks are another blob's, maybe in another partition's extents: hold those
       // before the record exists, so no compaction there can collect them (see PartitionGc).

@@ -75,7 +75,9 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
     })),
     PartitionStats: unary<partitionV1.PartitionStatsRequest__Output, partitionV1.PartitionStatsResponse>(async () => ({
       partitions: await Promise.all(
-        host.loaded().map(async (partition) => ({ partitionId: partition.id, entries: await partition.entries(), operationsPerSecond: partition.operationsPerSecond() })),
+        host
+          .loaded()
+          .map(async (partition) => ({ partitionId: partition.id, entries: await partition.entries(), operationsPerSecond: partition.operationsPerSecond() })),
       ),
     })),
     CommitBlob: unary<partitionV1.CommitBlobRequest__Output, partitionV1.BlobInfo>((request) =>
@@ -100,7 +102,10 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
       return {};
     }),
     ListParts: unary<partitionV1.ListPartsRequest__Output, partitionV1.ListPartsResponse>((request) =>
-      routeUpload(host, request.upload).multipart.listParts({ ...request, maxParts: Math.min(request.maxParts || UPLOAD_LIST_RESULTS_MAX, UPLOAD_LIST_RESULTS_MAX) }),
+      routeUpload(host, request.upload).multipart.listParts({
+        ...request,
+        maxParts: Math.min(request.maxParts || UPLOAD_LIST_RESULTS_MAX, UPLOAD_LIST_RESULTS_MAX),
+      }),
     ),
     ListUploads: unary<partitionV1.ListUploadsRequest__Output, partitionV1.ListUploadsResponse>((request) => {
       checkName('account', request.account);

@@ -47,7 +47,8 @@ export class UploadSweeper {
         if (!current || !current.equals(value)) return { mutations: [], result: undefined };
         return { mutations: [{ key, delete: true, deleteRangeEnd: afterUpload(parsed) }], result: undefined };
       });
-      if (record.completedMs === 0) this.deps.log.info({ blob: parsed.blob, uploadId: parsed.uploadId, initiatedMs: record.initiatedMs }, 'incomplete upload expired');
+      if (record.completedMs === 0)
+        this.deps.log.info({ blob: parsed.blob, uploadId: parsed.uploadId, initiatedMs: record.initiatedMs }, 'incomplete upload expired');
     }
   }
 

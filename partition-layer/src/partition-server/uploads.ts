@@ -61,7 +61,15 @@ export class PartitionUploads {
       await requireContainer(view, request.account, request.container);
       return { mutations: [{ key, value: uploadRecordCodec.encode(record) }], result: undefined };
     });
-    return { account: request.account, container: request.container, blob: request.blob, uploadId, initiatedMs, checksumAlgorithm: request.checksumAlgorithm, checksumType: request.checksumType };
+    return {
+      account: request.account,
+      container: request.container,
+      blob: request.blob,
+      uploadId,
+      initiatedMs,
+      checksumAlgorithm: request.checksumAlgorithm,
+      checksumType: request.checksumType,
+    };
   }
 
   /** Fails fast, before any byte of a part is sent, when the part could not be stored. */
@@ -72,7 +80,11 @@ export class PartitionUploads {
   }
 
   /** Records an uploaded part, if its upload is still open; a part of the same number is replaced. */
-  async commitPart(header: partitionV1.UploadPartHeader__Output, upload: BlobUpload, commit: partitionV1.UploadPartCommit__Output): Promise<partitionV1.PartInfo> {
+  async commitPart(
+    header: partitionV1.UploadPartHeader__Output,
+    upload: BlobUpload,
+    commit: partitionV1.UploadPartCommit__Output,
+  ): Promise<partitionV1.PartInfo> {
     const uploaded = await upload.finish();
     if (uploaded.sizeBytes !== commit.sizeBytes) {
       throw new PartitionError('SIZE_MISMATCH', `the front-end sent ${commit.sizeBytes} bytes but ${uploaded.sizeBytes} arrived`);
@@ -91,7 +103,10 @@ export class PartitionUploads {
     await this.deps.commit(async (view) => {
       const open = await openUpload(view, name);
       if (open.checksumAlgorithm && commit.checksumAlgorithm && open.checksumAlgorithm !== commit.checksumAlgorithm) {
-        throw new PartitionError('INVALID_ARGUMENT', `the upload was created with ${open.checksumAlgorithm} checksums, the part has ${commit.checksumAlgorithm}`);
+        throw new PartitionError(
+          'INVALID_ARGUMENT',
+          `the upload was created with ${open.checksumAlgorithm} checksums, the part has ${commit.checksumAlgorithm}`,
+        );
       }
       if (upload.referenced) await this.deps.protect(uploaded.blocks);
       else this.deps.checkWritten(uploaded.blocks);
@@ -138,14 +153,28 @@ export class PartitionUploads {
           checksum: upload.checksumAlgorithm ? request.checksum : '',
         },
       };
-      const tombstone: partitionV1.UploadRecord = { initiatedMs: upload.initiatedMs, completedMs: record.lastModifiedMs, completedEtag: etag, completedChecksum: record.multipart!.checksum! };
+      const tombstone: partitionV1.UploadRecord = {
+        initiatedMs: upload.initiatedMs,
+        completedMs: record.lastModifiedMs,
+        completedEtag: etag,
+        completedChecksum: record.multipart!.checksum!,
+      };
       const start = uploadKey(name.account, name.container, name.blob, name.uploadId);
       const mutations: partitionV1.IndexMutation[] = [
         { key: start, delete: true, deleteRangeEnd: afterUpload(name) },
         { key: start, value: uploadRecordCodec.encode(tombstone) },
         { key, value: blobRecordCodec.encode(record) },
       ];
-      return { mutations, result: { etag, sizeBytes: record.sizeBytes, checksumAlgorithm: upload.checksumAlgorithm, checksumType: upload.checksumType, checksum: record.multipart!.checksum! } };
+      return {
+        mutations,
+        result: {
+          etag,
+          sizeBytes: record.sizeBytes,
+          checksumAlgorithm: upload.checksumAlgorithm,
+          checksumType: upload.checksumType,
+          checksum: record.multipart!.checksum!,
+        },
+      };
     });
     await this.deps.failpoints.hit('partitionServer.complete.afterCommit');
     return completed;
@@ -164,7 +193,10 @@ export class PartitionUploads {
     // Sizes once every part is known to exist, as S3 reports a missing part first.
     const small = parts.findIndex((part, i) => i < parts.length - 1 && part.sizeBytes < PART_BYTES_MIN);
     if (small >= 0) {
-      throw new PartitionError('ENTITY_TOO_SMALL', `part ${listed[small]!.partNumber} holds ${parts[small]!.sizeBytes} bytes; all but the last part need ${PART_BYTES_MIN}`);
+      throw new PartitionError(
+        'ENTITY_TOO_SMALL',
+        `part ${listed[small]!.partNumber} holds ${parts[small]!.sizeBytes} bytes; all but the last part need ${PART_BYTES_MIN}`,
+      );
     }
     const blocks = parts.reduce((sum, part) => sum + part.blocks.length, 0);
     if (blocks > BLOB_BLOCKS_MAX) throw new PartitionError('ENTITY_TOO_LARGE', `the blob would have ${blocks} blocks; at most ${BLOB_BLOCKS_MAX}`);
@@ -176,7 +208,10 @@ export class PartitionUploads {
     const name = nameOf(request);
     await this.deps.commit(async (view) => {
       await openUpload(view, name);
-      return { mutations: [{ key: uploadKey(name.account, name.container, name.blob, name.uploadId), delete: true, deleteRangeEnd: afterUpload(name) }], result: undefined };
+      return {
+        mutations: [{ key: uploadKey(name.account, name.container, name.blob, name.uploadId), delete: true, deleteRangeEnd: afterUpload(name) }],
+        result: undefined,
+      };
     });
   }
 
@@ -216,7 +251,8 @@ function checkPartList(parts: readonly partitionV1.CompletedPart__Output[]): voi
   if (parts.length === 0) throw new PartitionError('INVALID_ARGUMENT', 'an upload is completed with at least one part');
   parts.forEach((part, i) => {
     checkPartNumber(part.partNumber);
-    if (i > 0 && part.partNumber <= parts[i - 1]!.partNumber) throw new PartitionError('INVALID_PART_ORDER', 'the parts must be listed in ascending part-number order');
+    if (i > 0 && part.partNumber <= parts[i - 1]!.partNumber)
+      throw new PartitionError('INVALID_PART_ORDER', 'the parts must be listed in ascending part-number order');
   });
 }
 
@@ -237,7 +273,11 @@ async function requireContainer(view: IndexView, account: string, container: str
  * (a retry), else the upload is gone; a conditional completion learns that another request
  * completed it (S3's 409 ConditionalRequestConflict: start a new upload).
  */
-function retriedCompletion(request: partitionV1.CompleteUploadRequest__Output, upload: partitionV1.UploadRecord__Output, etag: string): partitionV1.CompleteUploadResponse {
+function retriedCompletion(
+  request: partitionV1.CompleteUploadRequest__Output,
+  upload: partitionV1.UploadRecord__Output,
+  etag: string,
+): partitionV1.CompleteUploadResponse {
   if (upload.completedEtag === etag) {
     return { etag, checksumAlgorithm: upload.checksumAlgorithm, checksumType: upload.checksumType, checksum: upload.completedChecksum };
   }
@@ -253,10 +293,24 @@ export function multipartEtag(partEtags: readonly string[]): string {
 }
 
 export function infoOf(name: UploadName, record: partitionV1.UploadRecord__Output): partitionV1.UploadInfo {
-  return { account: name.account, container: name.container, blob: name.blob, uploadId: name.uploadId, initiatedMs: record.initiatedMs, checksumAlgorithm: record.checksumAlgorithm, checksumType: record.checksumType };
+  return {
+    account: name.account,
+    container: name.container,
+    blob: name.blob,
+    uploadId: name.uploadId,
+    initiatedMs: record.initiatedMs,
+    checksumAlgorithm: record.checksumAlgorithm,
+    checksumType: record.checksumType,
+  };
 }
 
 function partInfoOf(partNumber: number, record: partitionV1.PartRecord__Output): partitionV1.PartInfo {
-  return { partNumber, sizeBytes: record.sizeBytes, etag: record.etag, lastModifiedMs: record.lastModifiedMs, checksumAlgorithm: record.checksumAlgorithm, checksum: record.checksum };
+  return {
+    partNumber,
+    sizeBytes: record.sizeBytes,
+    etag: record.etag,
+    lastModifiedMs: record.lastModifiedMs,
+    checksumAlgorithm: record.checksumAlgorithm,
+    checksum: record.checksum,
+  };
 }
-

@@ -71,13 +71,20 @@ export class ExtentReader {
     range?: { start: number; length: number };
     requestId?: string;
   }): AsyncGenerator<Buffer> {
-    const { pointers, skipBytes, length } = options.range ? pointersForRange(options.pointers, options.range) : { pointers: options.pointers, skipBytes: 0, length: Infinity };
+    const { pointers, skipBytes, length } = options.range
+      ? pointersForRange(options.pointers, options.range)
+      : { pointers: options.pointers, skipBytes: 0, length: Infinity };
     let toSkip = skipBytes;
     let remaining = length;
     for (const run of consecutiveRuns(pointers)) {
       const extent = options.extents.get(run.extentId);
       if (!extent) throw new StreamError('EXTENT_NOT_FOUND', `no replicas given for extent ${run.extentId}`);
-      for await (const block of this.readRange({ extent, offset: run.offset, lengthBytes: run.lengthBytes, ...(options.requestId ? { requestId: options.requestId } : {}) })) {
+      for await (const block of this.readRange({
+        extent,
+        offset: run.offset,
+        lengthBytes: run.lengthBytes,
+        ...(options.requestId ? { requestId: options.requestId } : {}),
+      })) {
         let data = block.data;
         if (toSkip > 0) {
           const skipped = Math.min(toSkip, data.length);

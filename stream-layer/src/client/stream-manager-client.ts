@@ -23,9 +23,7 @@ export class StreamManagerClient {
   private readonly pool = new ClientPool(streamManagerProto().StreamManager);
   private leaderAddress: string | undefined;
 
-  constructor(
-    private readonly deps: { etcd: Etcd3; prefix: string; clock: Clock; log: Logger },
-  ) {}
+  constructor(private readonly deps: { etcd: Etcd3; prefix: string; clock: Clock; log: Logger }) {}
 
   /** Creates a stream (or returns the one with this name), starting with `sharedExtentIds` (sealed) if given. */
   createStream(name: string, sharedExtentIds: readonly string[] = []): Promise<streamV1.StreamInfo__Output> {
@@ -48,9 +46,7 @@ export class StreamManagerClient {
   }
 
   async listStreams(): Promise<streamV1.StreamInfo__Output[]> {
-    const reply = await this.call<streamV1.ListStreamsResponse__Output>((client, metadata, options, done) =>
-      client.listStreams({}, metadata, options, done),
-    );
+    const reply = await this.call<streamV1.ListStreamsResponse__Output>((client, metadata, options, done) => client.listStreams({}, metadata, options, done));
     return reply.streams;
   }
 
@@ -80,7 +76,9 @@ export class StreamManagerClient {
 
   /** Every extent somebody (or `holder`, if given) holds, with its holds. */
   async heldExtents(holder = ''): Promise<streamV1.ExtentInfo__Output[]> {
-    const reply = await this.call<streamV1.ListHeldExtentsResponse__Output>((client, metadata, options, done) => client.listHeldExtents({ holder }, metadata, options, done));
+    const reply = await this.call<streamV1.ListHeldExtentsResponse__Output>((client, metadata, options, done) =>
+      client.listHeldExtents({ holder }, metadata, options, done),
+    );
     return reply.extents;
   }
 

@@ -185,7 +185,10 @@ export class StreamWriter {
     this.call = undefined;
     call?.cancel();
     this.failuresInARow++;
-    this.deps.log.warn({ streamId: this.streamId, extentId: this.extent.extentId, err: fromServiceError(error), unacknowledged: this.inFlight.length }, 'append failed; sealing the extent');
+    this.deps.log.warn(
+      { streamId: this.streamId, extentId: this.extent.extentId, err: fromServiceError(error), unacknowledged: this.inFlight.length },
+      'append failed; sealing the extent',
+    );
     this.queued = [...this.inFlight, ...this.queued];
     this.inFlight = [];
     if (this.failuresInARow > APPEND_RETRIES_MAX) {

@@ -48,7 +48,14 @@ describe('scanBlocks', () => {
   });
 
   it('walks small, odd-sized and larger-than-window blocks in any order, from any block boundary', async () => {
-    const payloads = [randomBytes(10), randomBytes(700 * KiB), randomBytes(3 * MiB + 5), Buffer.alloc(0), randomBytes(MiB), ...Array.from({ length: 50 }, () => randomBytes(4 * KiB))];
+    const payloads = [
+      randomBytes(10),
+      randomBytes(700 * KiB),
+      randomBytes(3 * MiB + 5),
+      Buffer.alloc(0),
+      randomBytes(MiB),
+      ...Array.from({ length: 50 }, () => randomBytes(4 * KiB)),
+    ];
     const image = diskImage(payloads);
     const items = (await scan(image)) as ScannedBlock[];
     expect(items.map((item) => item.kind === 'block' && item.data.equals(payloads[items.indexOf(item)]!))).toEqual(payloads.map(() => true));
@@ -69,7 +76,10 @@ describe('scanBlocks', () => {
     const image = diskImage([randomBytes(100), randomBytes(MiB + 7)]);
     const flipped = Buffer.from(image);
     flipped[image.length - 3]! ^= 1;
-    expect(await scan(flipped)).toEqual([expect.objectContaining({ kind: 'block', offset: 0 }), { kind: 'stop', offset: BLOCK_HEADER_BYTES + 100, reason: 'bad-checksum' }]);
+    expect(await scan(flipped)).toEqual([
+      expect.objectContaining({ kind: 'block', offset: 0 }),
+      { kind: 'stop', offset: BLOCK_HEADER_BYTES + 100, reason: 'bad-checksum' },
+    ]);
     const garbage = Buffer.from(image);
     garbage[BLOCK_HEADER_BYTES + 100 + 5]! ^= 1;
     expect((await scan(garbage)).at(-1)).toEqual({ kind: 'stop', offset: BLOCK_HEADER_BYTES + 100, reason: 'bad-header' });

@@ -13,7 +13,15 @@ export class CapacityMonitor {
   private checking: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly deps: { record: NodeRecord; registration: Registration; dataDir: string; fullBelowBytes: number; intervalMs: number; clock: Clock; log: Logger },
+    private readonly deps: {
+      record: NodeRecord;
+      registration: Registration;
+      dataDir: string;
+      fullBelowBytes: number;
+      intervalMs: number;
+      clock: Clock;
+      log: Logger;
+    },
   ) {}
 
   start(): void {

@@ -1,5 +1,14 @@
 import type * as grpc from '@grpc/grpc-js';
-import { callMetadata, fromServiceError, messageBytesOf, passThroughBidiStream, requestIdOf, toServiceError, type ClientPool, type Logger } from '@strata/common';
+import {
+  callMetadata,
+  fromServiceError,
+  messageBytesOf,
+  passThroughBidiStream,
+  requestIdOf,
+  toServiceError,
+  type ClientPool,
+  type Logger,
+} from '@strata/common';
 import { extentNodeProto, type streamV1 } from '@strata/protos';
 import { STREAM_ERROR_STATUS, StreamError } from '../errors.js';
 import { APPEND_BYTES_MAX, BLOCK_DATA_BYTES_MAX, REPLICA_APPENDS_QUEUED_MAX } from '../limits.js';
@@ -172,7 +181,8 @@ function checkedBlocks(request: streamV1.AppendRequest__Output): AppendBlock[] {
   if (request.blocks.length === 0) throw new StreamError('INVALID_ARGUMENT', 'an append needs at least one block');
   let total = 0;
   return request.blocks.map((block) => {
-    if (block.data.length > BLOCK_DATA_BYTES_MAX) throw new StreamError('INVALID_ARGUMENT', `block of ${block.data.length} bytes exceeds ${BLOCK_DATA_BYTES_MAX}`);
+    if (block.data.length > BLOCK_DATA_BYTES_MAX)
+      throw new StreamError('INVALID_ARGUMENT', `block of ${block.data.length} bytes exceeds ${BLOCK_DATA_BYTES_MAX}`);
     total += blockDiskBytes(block.data.length);
     if (total > APPEND_BYTES_MAX) throw new StreamError('INVALID_ARGUMENT', `append exceeds ${APPEND_BYTES_MAX} bytes`);
     if (blockChecksum(block.data) !== block.crc32c) throw new StreamError('CHECKSUM_MISMATCH', 'a block does not match its checksum');

@@ -137,16 +137,19 @@ export class ExtentFile {
     this.syncWaiters = [];
     this.syncInFlight = true;
     this.syncCount++;
-    this.handle.datasync().then(
-      () => waiters.forEach((w) => w.resolve()),
-      (error: Error) => {
-        this.broken = error;
-        waiters.forEach((w) => w.reject(error));
-      },
-    ).finally(() => {
-      this.syncInFlight = false;
-      if (this.syncWaiters.length > 0) this.runSync();
-    });
+    this.handle
+      .datasync()
+      .then(
+        () => waiters.forEach((w) => w.resolve()),
+        (error: Error) => {
+          this.broken = error;
+          waiters.forEach((w) => w.reject(error));
+        },
+      )
+      .finally(() => {
+        this.syncInFlight = false;
+        if (this.syncWaiters.length > 0) this.runSync();
+      });
   }
 
   /**

@@ -14,9 +14,7 @@ export class Scrubber {
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
 
-  constructor(
-    private readonly deps: { store: ExtentStore; clock: Clock; log: Logger; intervalMs: number; rateBytesPerSecond: number },
-  ) {}
+  constructor(private readonly deps: { store: ExtentStore; clock: Clock; log: Logger; intervalMs: number; rateBytesPerSecond: number }) {}
 
   start(): void {
     this.running = this.loop();

@@ -51,7 +51,10 @@ const sha256 = (data: Buffer): string => createHash('sha256').update(data).diges
 const block = (data: Buffer): streamV1.Block => ({ data, crc32c: blockChecksum(data) });
 
 /** Sends appends on one Append call and collects the replies, or the call's error. */
-async function appendAll(call: grpc.ClientDuplexStream<never, streamV1.AppendResponse__Output>, messages: unknown[]): Promise<streamV1.AppendResponse__Output[]> {
+async function appendAll(
+  call: grpc.ClientDuplexStream<never, streamV1.AppendResponse__Output>,
+  messages: unknown[],
+): Promise<streamV1.AppendResponse__Output[]> {
   const replies: streamV1.AppendResponse__Output[] = [];
   call.on('data', (reply: streamV1.AppendResponse__Output) => replies.push(reply));
   for (const message of messages) call.write(message as never);
@@ -130,14 +133,20 @@ describe('extent node service, in process', () => {
       expect(lengthAt('n2')).toBe(0);
       expect(lengthAt('n3')).toBe(0);
       // The same bytes undamaged are taken and forwarded to the tail.
-      const replies = await appendAll(passThroughBidiStream(client.get(node('n2').server.address), extentNodeProto().ExtentNode.service.Append, new grpc.Metadata()) as never, [encoded]);
+      const replies = await appendAll(
+        passThroughBidiStream(client.get(node('n2').server.address), extentNodeProto().ExtentNode.service.Append, new grpc.Metadata()) as never,
+        [encoded],
+      );
       expect(replies).toEqual([{ offset: 0, end: BLOCK_HEADER_BYTES + data.length }]);
       expect(await readReplica('n3')).toEqual([sha256(data)]);
     });
 
     it('refuses bytes that are not an AppendRequest: INTERNAL (grpc-js cannot decode them), nothing is written', async () => {
       const raw = passThroughBidiStream(client.get(node('n1').server.address), extentNodeProto().ExtentNode.service.Append, new grpc.Metadata());
-      await expect(appendAll(raw as never, [Buffer.from([0xff, 0xff, 0xff, 0xff])])).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('Error deserializing request') });
+      await expect(appendAll(raw as never, [Buffer.from([0xff, 0xff, 0xff, 0xff])])).rejects.toMatchObject({
+        code: 'INTERNAL',
+        message: expect.stringContaining('Error deserializing request'),
+      });
       for (const id of CHAIN) expect(lengthAt(id)).toBe(0);
     });
   });

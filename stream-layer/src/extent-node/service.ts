@@ -39,7 +39,10 @@ export function extentNodeHandlers(deps: ExtentNodeServiceDeps): streamV1.Extent
   return {
     CreateExtent: unary<streamV1.CreateExtentRequest__Output, streamV1.CreateExtentResponse>(async (request) => {
       if (deps.isFull()) throw new StreamError('NODE_FULL', `extent node ${deps.nodeId} is full`);
-      await deps.store.create(request.extentId, request.replicas.map((replica) => replica.nodeId));
+      await deps.store.create(
+        request.extentId,
+        request.replicas.map((replica) => replica.nodeId),
+      );
       deps.log.info({ extentId: request.extentId, chain: request.replicas.map((r) => r.nodeId) }, 'extent created');
       return {};
     }),

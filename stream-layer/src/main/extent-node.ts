@@ -62,7 +62,15 @@ await runRole({
       ttlSeconds: NODE_LEASE_TTL_SECONDS,
       log,
     });
-    capacity.monitor = new CapacityMonitor({ record, registration, dataDir: config.dataDir, fullBelowBytes: config.fullBelowBytes, intervalMs: 2_000, clock, log });
+    capacity.monitor = new CapacityMonitor({
+      record,
+      registration,
+      dataDir: config.dataDir,
+      fullBelowBytes: config.fullBelowBytes,
+      intervalMs: 2_000,
+      clock,
+      log,
+    });
     capacity.monitor.start();
     const scrubber = new Scrubber({ store, clock, log, intervalMs: config.scrubIntervalMs, rateBytesPerSecond: config.scrubMibPerSecond * 1024 * 1024 });
     scrubber.start();

@@ -59,7 +59,13 @@ await runRole({
       address: config.listen,
       services: [{ definition: streamManagerProto().StreamManager.service, handlers: streamManagerHandlers(manager, isLeader) }],
     });
-    const leadership = campaign({ client: etcd, name: streamKeys(config.etcdPrefix).managerElection, value: server.address, ttlSeconds: MANAGER_LEASE_TTL_SECONDS, log });
+    const leadership = campaign({
+      client: etcd,
+      name: streamKeys(config.etcdPrefix).managerElection,
+      value: server.address,
+      ttlSeconds: MANAGER_LEASE_TTL_SECONDS,
+      log,
+    });
     election.leadership = leadership;
     repairer.start();
     return {

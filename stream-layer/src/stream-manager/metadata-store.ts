@@ -130,7 +130,8 @@ export class MetadataStore {
       if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${options.streamId}`);
       const stream = JSON.parse(raw) as StreamRecord;
       const epoch = stream.writerEpoch ?? 0;
-      if (options.writer.takeOver ? options.writer.epoch !== epoch + 1 : options.writer.epoch !== epoch) throw fenced(options.streamId, options.writer.epoch, epoch);
+      if (options.writer.takeOver ? options.writer.epoch !== epoch + 1 : options.writer.epoch !== epoch)
+        throw fenced(options.streamId, options.writer.epoch, epoch);
       if (stream.extentIds.at(-1) !== options.sealed.extentId) return false;
       await tx.put(this.keys.extent(options.sealed.extentId)).value(JSON.stringify(options.sealed));
       if (options.next) {
@@ -164,7 +165,10 @@ export class MetadataStore {
       const extent = JSON.parse(raw) as ExtentRecord;
       if (!extent.sealed) throw new StreamError('INVALID_ARGUMENT', `extent ${options.extentId} is not sealed`);
       if (options.replaces !== undefined ? !extent.replicas.includes(options.replaces) : extent.replicas.length >= options.countMax) {
-        throw new StreamError('INVALID_ARGUMENT', `extent ${options.extentId} changed since the copy to ${options.add} was planned (replicas ${extent.replicas.join(', ')})`);
+        throw new StreamError(
+          'INVALID_ARGUMENT',
+          `extent ${options.extentId} changed since the copy to ${options.add} was planned (replicas ${extent.replicas.join(', ')})`,
+        );
       }
       const kept = extent.replicas.filter((nodeId) => nodeId !== options.replaces && nodeId !== options.add);
       const next = { ...extent, replicas: [...kept, options.add] };
@@ -195,7 +199,8 @@ export class MetadataStore {
       const stream = JSON.parse(raw) as StreamRecord;
       const dropped = new Set(extentIds.filter((id) => stream.extentIds.includes(id)));
       if (dropped.size === 0) return stream;
-      if (dropped.has(stream.extentIds.at(-1)!)) throw new StreamError('INVALID_ARGUMENT', `extent ${stream.extentIds.at(-1)} is the last of stream ${streamId}`);
+      if (dropped.has(stream.extentIds.at(-1)!))
+        throw new StreamError('INVALID_ARGUMENT', `extent ${stream.extentIds.at(-1)} is the last of stream ${streamId}`);
       for (const extentId of dropped) {
         const extent = await tx.get(this.keys.extent(extentId)).string();
         if (extent !== null && !(JSON.parse(extent) as ExtentRecord).sealed) throw new StreamError('INVALID_ARGUMENT', `extent ${extentId} is not sealed`);

@@ -6,7 +6,13 @@ import { planRepairs, type ClusterView } from './repair-planner.js';
 
 const NOW = 1_000_000;
 const node = (nodeId: string, faultDomain = nodeId, extra: Partial<NodeRecord> = {}): NodeRecord => ({ nodeId, address: `${nodeId}:1`, faultDomain, ...extra });
-const sealed = (extentId: string, replicas: string[], lengthBytes = 100): ExtentRecord => ({ extentId, replicas, sealed: true, sealedLengthBytes: lengthBytes, createdMs: 0 });
+const sealed = (extentId: string, replicas: string[], lengthBytes = 100): ExtentRecord => ({
+  extentId,
+  replicas,
+  sealed: true,
+  sealedLengthBytes: lengthBytes,
+  createdMs: 0,
+});
 const replica = (extentId: string, lengthBytes = 100, extra: Partial<streamV1.ReplicaState__Output> = {}): streamV1.ReplicaState__Output => ({
   extentId,
   lengthBytes,
@@ -24,12 +30,21 @@ function view(partial: Partial<ClusterView> & Pick<ClusterView, 'extents' | 'liv
 
 describe('planRepairs', () => {
   it('does nothing when every sealed extent has its replicas whole', () => {
-    const reports = new Map([['a', [replica('e1')]], ['b', [replica('e1')]], ['c', [replica('e1')]]]);
+    const reports = new Map([
+      ['a', [replica('e1')]],
+      ['b', [replica('e1')]],
+      ['c', [replica('e1')]],
+    ]);
     expect(planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: [node('a'), node('b'), node('c'), node('d')], reports }))).toEqual([]);
   });
 
   it('copies from a healthy replica to a node in a new fault domain in place of a dead one', () => {
-    const reports = new Map([['a', [replica('e1')]], ['b', [replica('e1')]], ['d', []], ['e', []]]);
+    const reports = new Map([
+      ['a', [replica('e1')]],
+      ['b', [replica('e1')]],
+      ['d', []],
+      ['e', []],
+    ]);
     const live = [node('a', 'r1'), node('b', 'r2'), node('d', 'r1'), node('e', 'r3')];
     expect(planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: live, reports }))).toEqual([
       { kind: 'copy', extentId: 'e1', fromNodeId: 'a', toNodeId: 'e', lengthBytes: 100, replaces: 'c' },
@@ -37,12 +52,20 @@ describe('planRepairs', () => {
   });
 
   it('waits rather than copies while a member is live but did not answer the poll', () => {
-    const reports = new Map([['a', [replica('e1')]], ['b', [replica('e1')]], ['d', []]]);
+    const reports = new Map([
+      ['a', [replica('e1')]],
+      ['b', [replica('e1')]],
+      ['d', []],
+    ]);
     expect(planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: [node('a'), node('b'), node('c'), node('d')], reports }))).toEqual([]);
   });
 
   it('cuts an unsealed replica of a sealed extent to the sealed length, counting it healthy', () => {
-    const reports = new Map([['a', [replica('e1')]], ['b', [replica('e1')]], ['c', [replica('e1', 150, { sealed: false })]]]);
+    const reports = new Map([
+      ['a', [replica('e1')]],
+      ['b', [replica('e1')]],
+      ['c', [replica('e1', 150, { sealed: false })]],
+    ]);
     expect(planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: [node('a'), node('b'), node('c')], reports }))).toEqual([
       { kind: 'seal', extentId: 'e1', nodeId: 'c', lengthBytes: 100 },
     ]);
@@ -77,19 +100,30 @@ describe('planRepairs', () => {
   });
 
   it('never copies from, or to, a node that cannot hold it', () => {
-    const reports = new Map([['a', [replica('e1', 100, { corrupt: true })]], ['d', []], ['e', []]]);
+    const reports = new Map([
+      ['a', [replica('e1', 100, { corrupt: true })]],
+      ['d', []],
+      ['e', []],
+    ]);
     const live = [node('a'), node('d', 'd', { full: true }), node('e')];
     // No healthy source: nothing to copy from, and the corrupt replica, the last copy, is kept
     // (reads skip its bad blocks and fail over; its good blocks are all there is).
     expect(planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: live, reports }))).toEqual([]);
-    const healthy = new Map([['a', [replica('e1')]], ['d', []], ['e', []]]);
+    const healthy = new Map([
+      ['a', [replica('e1')]],
+      ['d', []],
+      ['e', []],
+    ]);
     const actions = planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: live, reports: healthy }));
     expect(actions.map((a) => (a.kind === 'copy' ? a.toNodeId : a.kind))).toEqual(['e']);
   });
 
   it('leaves unsealed extents to their writer', () => {
     const open: ExtentRecord = { extentId: 'e1', replicas: ['a', 'b', 'c'], sealed: false, sealedLengthBytes: 0, createdMs: 0 };
-    const reports = new Map([['a', [replica('e1', 50, { sealed: false })]], ['d', []]]);
+    const reports = new Map([
+      ['a', [replica('e1', 50, { sealed: false })]],
+      ['d', []],
+    ]);
     expect(planRepairs(view({ extents: [open], liveNodes: [node('a'), node('d')], reports }))).toEqual([]);
   });
 
@@ -97,7 +131,12 @@ describe('planRepairs', () => {
     const young = replica('e9', 10, { sealed: false, createdMs: NOW - 1_000 });
     const old = replica('e8', 10, { sealed: false, createdMs: NOW - 120_000 });
     const stale = replica('e1', 100, { createdMs: NOW - 120_000 });
-    const reports = new Map([['a', [replica('e1')]], ['b', [replica('e1')]], ['c', [replica('e1')]], ['d', [young, old, stale]]]);
+    const reports = new Map([
+      ['a', [replica('e1')]],
+      ['b', [replica('e1')]],
+      ['c', [replica('e1')]],
+      ['d', [young, old, stale]],
+    ]);
     const actions = planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: ['a', 'b', 'c', 'd'].map((id) => node(id)), reports }));
     expect(actions).toEqual([
       { kind: 'delete', extentId: 'e8', nodeId: 'd', reason: 'no such extent' },
@@ -108,21 +147,35 @@ describe('planRepairs', () => {
   it('condemns an extent no stream lists, then a grace period later deletes its replicas and forgets it', () => {
     const extent = sealed('e1', ['a', 'b', 'c']);
     const live = ['a', 'b', 'c'].map((id) => node(id));
-    const held = new Map([['a', [replica('e1')]], ['b', []], ['c', []]]);
-    expect(planRepairs(view({ extents: [extent], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([{ kind: 'condemn', extentId: 'e1', seen: extent }]);
+    const held = new Map([
+      ['a', [replica('e1')]],
+      ['b', []],
+      ['c', []],
+    ]);
+    expect(planRepairs(view({ extents: [extent], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([
+      { kind: 'condemn', extentId: 'e1', seen: extent },
+    ]);
     const young = { ...extent, condemnedMs: NOW - 1_000 };
     expect(planRepairs(view({ extents: [young], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([]);
     const condemned = { ...extent, condemnedMs: NOW - 120_000 };
     expect(planRepairs(view({ extents: [condemned], referenced: new Set(), liveNodes: live, reports: held }))).toEqual([
       { kind: 'delete', extentId: 'e1', nodeId: 'a', reason: 'extent unreferenced' },
     ]);
-    const gone = new Map([['a', []], ['b', []], ['c', []]]);
+    const gone = new Map([
+      ['a', []],
+      ['b', []],
+      ['c', []],
+    ]);
     expect(planRepairs(view({ extents: [condemned], referenced: new Set(), liveNodes: live, reports: gone }))).toEqual([{ kind: 'forget', extentId: 'e1' }]);
   });
 
   it('keeps and repairs an extent no stream lists while somebody holds it', () => {
     const extent = { ...sealed('e1', ['a', 'b', 'c']), holds: { 'p-7': NOW - 5_000 } };
-    const reports = new Map([['a', [replica('e1')]], ['b', [replica('e1')]], ['d', []]]);
+    const reports = new Map([
+      ['a', [replica('e1')]],
+      ['b', [replica('e1')]],
+      ['d', []],
+    ]);
     const live = [node('a'), node('b'), node('d')];
     expect(planRepairs(view({ extents: [extent], referenced: new Set(), liveNodes: live, reports }))).toEqual([
       { kind: 'copy', extentId: 'e1', fromNodeId: 'a', toNodeId: 'd', lengthBytes: 100, replaces: 'c' },

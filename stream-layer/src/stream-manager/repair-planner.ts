@@ -106,14 +106,17 @@ function repairSealed(extent: ExtentRecord, view: ClusterView, live: ReadonlyMap
     // Drop a bad replica only while a good one remains. With none, the view itself is suspect
     // (a replica report older than the seal reads as a short replica): deleting every copy
     // would lose the extent, and a corrupt replica still holds its good blocks.
-    if ((state === 'corrupt' || state === 'wrong-length') && healthy.length > 0) actions.push({ kind: 'delete', extentId: extent.extentId, nodeId, reason: state });
+    if ((state === 'corrupt' || state === 'wrong-length') && healthy.length > 0)
+      actions.push({ kind: 'delete', extentId: extent.extentId, nodeId, reason: state });
   }
   // A node that did not answer this poll may be fine: wait for a clearer view before copying.
   const undecided = [...states.values()].filter((state) => state === 'unknown').length;
   const wanted = view.replicaCount - healthy.length - undecided;
   const source = [...states].find(([, state]) => state === 'healthy')?.[0];
   if (wanted <= 0 || !source) return actions;
-  const unhealthy = [...states].filter(([, state]) => state === 'dead' || state === 'missing' || state === 'corrupt' || state === 'wrong-length').map(([nodeId]) => nodeId);
+  const unhealthy = [...states]
+    .filter(([, state]) => state === 'dead' || state === 'missing' || state === 'corrupt' || state === 'wrong-length')
+    .map(([nodeId]) => nodeId);
   const usedDomains = new Set(healthy.map((nodeId) => live.get(nodeId)?.faultDomain));
   const candidates = view.liveNodes
     .filter((node) => !extent.replicas.includes(node.nodeId) && !node.full && view.reports.has(node.nodeId))
@@ -122,7 +125,14 @@ function repairSealed(extent: ExtentRecord, view: ClusterView, live: ReadonlyMap
     const target = candidates[i]!;
     usedDomains.add(target.faultDomain);
     const replaces = unhealthy[i];
-    actions.push({ kind: 'copy', extentId: extent.extentId, fromNodeId: source, toNodeId: target.nodeId, lengthBytes: extent.sealedLengthBytes, ...(replaces ? { replaces } : {}) });
+    actions.push({
+      kind: 'copy',
+      extentId: extent.extentId,
+      fromNodeId: source,
+      toNodeId: target.nodeId,
+      lengthBytes: extent.sealedLengthBytes,
+      ...(replaces ? { replaces } : {}),
+    });
   }
   return actions;
 }

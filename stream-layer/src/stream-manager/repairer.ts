@@ -102,10 +102,14 @@ export class Repairer {
     try {
       switch (action.kind) {
         case 'seal':
-          await this.onNode(action.nodeId, (client, done) => client.sealReplica({ extentId: action.extentId, lengthBytes: action.lengthBytes }, callMetadata(control), callOptions(control), done));
+          await this.onNode(action.nodeId, (client, done) =>
+            client.sealReplica({ extentId: action.extentId, lengthBytes: action.lengthBytes }, callMetadata(control), callOptions(control), done),
+          );
           break;
         case 'delete':
-          await this.onNode(action.nodeId, (client, done) => client.deleteReplica({ extentId: action.extentId }, callMetadata(control), callOptions(control), done));
+          await this.onNode(action.nodeId, (client, done) =>
+            client.deleteReplica({ extentId: action.extentId }, callMetadata(control), callOptions(control), done),
+          );
           break;
         case 'copy':
           await this.copy(action);
@@ -133,12 +137,20 @@ export class Repairer {
       client.copyReplica({ extentId: action.extentId, lengthBytes: action.lengthBytes, source, replicas }, callMetadata(context), callOptions(context), done),
     );
     await this.deps.failpoints.hit('streamManager.beforeRecordCopy');
-    await this.deps.metadata.replaceReplica({ extentId: action.extentId, add: action.toNodeId, countMax: this.deps.replicaCount, ...(action.replaces ? { replaces: action.replaces } : {}) });
+    await this.deps.metadata.replaceReplica({
+      extentId: action.extentId,
+      add: action.toNodeId,
+      countMax: this.deps.replicaCount,
+      ...(action.replaces ? { replaces: action.replaces } : {}),
+    });
     const ms = this.deps.clock.monotonicMs() - started;
     this.deps.log.info({ ...action, bytes: action.lengthBytes, ms }, 'repair: replica re-replicated');
   }
 
-  private onNode<Reply>(nodeId: string, invoke: (client: streamV1.ExtentNodeClient, done: (error: import('@grpc/grpc-js').ServiceError | null, reply?: Reply) => void) => void): Promise<Reply> {
+  private onNode<Reply>(
+    nodeId: string,
+    invoke: (client: streamV1.ExtentNodeClient, done: (error: import('@grpc/grpc-js').ServiceError | null, reply?: Reply) => void) => void,
+  ): Promise<Reply> {
     const address = this.deps.directory.addressOf(nodeId);
     if (!address) return Promise.reject(new Error(`extent node ${nodeId} is not registered`));
     return unary<Reply>((done) => invoke(this.deps.nodes.get(address), done));
@@ -146,7 +158,13 @@ export class Repairer {
 
   /** The shortest length the last poll saw among the extent's replicas (0 if none reported). */
   reportedLength(extent: ExtentRecord): number {
-    const lengths = extent.replicas.flatMap((nodeId) => this.reports.get(nodeId)?.filter((r) => r.extentId === extent.extentId).map((r) => r.lengthBytes) ?? []);
+    const lengths = extent.replicas.flatMap(
+      (nodeId) =>
+        this.reports
+          .get(nodeId)
+          ?.filter((r) => r.extentId === extent.extentId)
+          .map((r) => r.lengthBytes) ?? [],
+    );
     return lengths.length > 0 ? Math.min(...lengths) : 0;
   }
 

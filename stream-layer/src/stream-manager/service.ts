@@ -28,7 +28,9 @@ export function streamManagerHandlers(manager: StreamManager, isLeader: () => bo
       await manager.deleteStream(request.streamId);
       return {};
     }),
-    ReleaseExtents: leaderOnly<streamV1.ReleaseExtentsRequest__Output, streamV1.StreamInfo>((request) => manager.releaseExtents(request.streamId, request.extentIds)),
+    ReleaseExtents: leaderOnly<streamV1.ReleaseExtentsRequest__Output, streamV1.StreamInfo>((request) =>
+      manager.releaseExtents(request.streamId, request.extentIds),
+    ),
     HoldExtents: leaderOnly<streamV1.HoldExtentsRequest__Output, streamV1.HoldExtentsResponse>(async (request) => {
       await manager.holdExtents(request.holder, request.extentIds);
       return {};
@@ -37,6 +39,8 @@ export function streamManagerHandlers(manager: StreamManager, isLeader: () => bo
       await manager.releaseHolds(request.holder, request.extentIds);
       return {};
     }),
-    ListHeldExtents: leaderOnly<streamV1.ListHeldExtentsRequest__Output, streamV1.ListHeldExtentsResponse>(async (request) => ({ extents: await manager.heldExtents(request.holder) })),
+    ListHeldExtents: leaderOnly<streamV1.ListHeldExtentsRequest__Output, streamV1.ListHeldExtentsResponse>(async (request) => ({
+      extents: await manager.heldExtents(request.holder),
+    })),
   } satisfies streamV1.StreamManagerHandlers;
 }

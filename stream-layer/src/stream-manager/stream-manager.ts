@@ -142,7 +142,10 @@ export class StreamManager {
     // Only another manager (a failover) could have changed the stream meanwhile: the taker
     // cannot know its epoch holds, so it asks again.
     if (!recorded && writer.takeOver) throw new StreamError('UNAVAILABLE', `stream ${streamId} changed during its take-over`);
-    this.deps.log.info({ streamId, extentId: last.extentId, lengthBytes: sealed.sealedLengthBytes, nextExtentId: next.extentId, recorded, writerEpoch: writer.epoch }, 'extent sealed');
+    this.deps.log.info(
+      { streamId, extentId: last.extentId, lengthBytes: sealed.sealedLengthBytes, nextExtentId: next.extentId, recorded, writerEpoch: writer.epoch },
+      'extent sealed',
+    );
     return this.streamInfo(streamId);
   }
 
@@ -192,7 +195,11 @@ export class StreamManager {
       }
       for (const node of failed) excluded.add(node.nodeId);
       this.deps.log.warn({ extentId, failed: failed.map((node) => node.nodeId), attempt }, 'extent placement failed on some nodes; placing again');
-      void Promise.allSettled(chain.filter((node) => !failed.includes(node)).map((node) => this.onNode(node.nodeId, (client, done) => client.deleteReplica({ extentId }, callMetadata(control), callOptions(control), done))));
+      void Promise.allSettled(
+        chain
+          .filter((node) => !failed.includes(node))
+          .map((node) => this.onNode(node.nodeId, (client, done) => client.deleteReplica({ extentId }, callMetadata(control), callOptions(control), done))),
+      );
       if (attempt >= ALLOCATION_ATTEMPTS_MAX) throw (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
     }
   }
@@ -208,13 +215,22 @@ export class StreamManager {
 
   private async describe(stream: StreamRecord): Promise<streamV1.StreamInfo> {
     const extents = await this.deps.metadata.extents(stream.extentIds);
-    return { streamId: stream.streamId, name: stream.name, extents: extents.map((extent) => this.describeExtent(extent)), writerEpoch: stream.writerEpoch ?? 0 };
+    return {
+      streamId: stream.streamId,
+      name: stream.name,
+      extents: extents.map((extent) => this.describeExtent(extent)),
+      writerEpoch: stream.writerEpoch ?? 0,
+    };
   }
 
   private describeExtent(extent: ExtentRecord): streamV1.ExtentInfo {
     return {
       extentId: extent.extentId,
-      replicas: extent.replicas.map((nodeId) => ({ nodeId, address: this.deps.directory.addressOf(nodeId) ?? '', healthy: this.deps.healthy?.(extent, nodeId) ?? false })),
+      replicas: extent.replicas.map((nodeId) => ({
+        nodeId,
+        address: this.deps.directory.addressOf(nodeId) ?? '',
+        healthy: this.deps.healthy?.(extent, nodeId) ?? false,
+      })),
       sealed: extent.sealed,
       sealedLengthBytes: extent.sealedLengthBytes,
       lengthBytes: extent.sealed ? extent.sealedLengthBytes : (this.deps.reportedLength?.(extent) ?? 0),

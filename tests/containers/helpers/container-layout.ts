@@ -20,10 +20,24 @@ export function etcdContainerArgs(ports: { client: number; peer: number }): { co
   const peer = `http://127.0.0.1:${ports.peer}`;
   return {
     command: [
-      '--name', 'etcd-1', '--data-dir', '/var/lib/etcd/data',
-      '--listen-client-urls', client, '--advertise-client-urls', client,
-      '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer,
-      '--initial-cluster', `etcd-1=${peer}`, '--initial-cluster-state', 'new', '--log-level', 'warn',
+      '--name',
+      'etcd-1',
+      '--data-dir',
+      '/var/lib/etcd/data',
+      '--listen-client-urls',
+      client,
+      '--advertise-client-urls',
+      client,
+      '--listen-peer-urls',
+      peer,
+      '--initial-advertise-peer-urls',
+      peer,
+      '--initial-cluster',
+      `etcd-1=${peer}`,
+      '--initial-cluster-state',
+      'new',
+      '--log-level',
+      'warn',
     ],
     env: {},
   };
@@ -43,12 +57,34 @@ export function roleContainerArgs(spec: RoleSpec): { command: string[]; env: Rec
   // The location service's admin API needs a token (given as a secret would be, in the environment).
   if (spec.role === 'location-service') env.STRATA_ADMIN_TOKEN = TEST_ADMIN_TOKEN;
   const flags: Record<RoleSpec['role'], string[]> = {
-    'etcd': [],
-    'extent-node': ['--node-id', spec.id, '--data-dir', '/var/lib/strata', '--listen', listen, '--fault-domain', `fd-${spec.id}`, '--etcd-prefix', STAMP_PREFIX],
+    etcd: [],
+    'extent-node': [
+      '--node-id',
+      spec.id,
+      '--data-dir',
+      '/var/lib/strata',
+      '--listen',
+      listen,
+      '--fault-domain',
+      `fd-${spec.id}`,
+      '--etcd-prefix',
+      STAMP_PREFIX,
+    ],
     'stream-manager': ['--node-id', spec.id, '--listen', listen, '--replica-count', '3', '--etcd-prefix', STAMP_PREFIX],
     'partition-manager': ['--node-id', spec.id, '--listen', listen, '--etcd-prefix', STAMP_PREFIX],
     'partition-server': ['--node-id', spec.id, '--data-dir', '/var/lib/strata', '--listen', listen, '--etcd-prefix', STAMP_PREFIX],
-    'location-service': ['--listen', listen, '--etcd-prefix', '/strata/location', '--stamps-prefix', '/strata/stamps', '--default-stamp', 'stamp-1', '--default-account', ACCOUNT],
+    'location-service': [
+      '--listen',
+      listen,
+      '--etcd-prefix',
+      '/strata/location',
+      '--stamps-prefix',
+      '/strata/stamps',
+      '--default-stamp',
+      'stamp-1',
+      '--default-account',
+      ACCOUNT,
+    ],
     'front-end': ['--node-id', spec.id, '--listen', listen, '--etcd-prefix', STAMP_PREFIX, '--stamp-id', 'stamp-1'],
   };
   return { command: [spec.role, ...flags[spec.role]], env };

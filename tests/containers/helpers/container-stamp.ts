@@ -146,10 +146,23 @@ export class ContainerStamp {
 }
 
 async function roleSpecs(options: ContainerStampOptions, etcd: string): Promise<RoleSpec[]> {
-  const role = async (id: string, kind: RoleSpec['role'], volume = false): Promise<RoleSpec> => ({ id, role: kind, volume, etcd, port: await freePort(), probePort: await freePort() });
+  const role = async (id: string, kind: RoleSpec['role'], volume = false): Promise<RoleSpec> => ({
+    id,
+    role: kind,
+    volume,
+    etcd,
+    port: await freePort(),
+    probePort: await freePort(),
+  });
   const specs: RoleSpec[] = [];
   for (let i = 1; i <= options.extentNodes; i++) specs.push(await role(`en-${i}`, 'extent-node', true));
-  for (const [id, kind, volume] of [['sm-1', 'stream-manager'], ['pm-1', 'partition-manager'], ['ps-1', 'partition-server', true], ['ls-1', 'location-service'], ['fe-1', 'front-end']] as const) {
+  for (const [id, kind, volume] of [
+    ['sm-1', 'stream-manager'],
+    ['pm-1', 'partition-manager'],
+    ['ps-1', 'partition-server', true],
+    ['ls-1', 'location-service'],
+    ['fe-1', 'front-end'],
+  ] as const) {
     specs.push(await role(id, kind, volume ?? false));
   }
   return specs;

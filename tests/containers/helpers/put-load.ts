@@ -56,7 +56,11 @@ export class PutLoad {
 
   /** Waits until `count` PUTs that started after `sinceMs` are acknowledged. */
   async waitForAcks(count: number, sinceMs: number, timeoutMs: number): Promise<void> {
-    await waitFor(`${count} PUTs started after the event to be acknowledged (${this.ackedStartedAfter(sinceMs).length} so far, ${this.failures.length} failures in all)`, timeoutMs, () => this.ackedStartedAfter(sinceMs).length >= count);
+    await waitFor(
+      `${count} PUTs started after the event to be acknowledged (${this.ackedStartedAfter(sinceMs).length} so far, ${this.failures.length} failures in all)`,
+      timeoutMs,
+      () => this.ackedStartedAfter(sinceMs).length >= count,
+    );
   }
 
   async stop(): Promise<void> {

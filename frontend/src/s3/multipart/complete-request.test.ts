@@ -24,8 +24,21 @@ describe('parseCompleteRequest', () => {
   });
 
   it('refuses what is not the list the operation takes: MalformedXML', () => {
-    const bad: Record<string, unknown>[] = [{}, { Part: [] }, root('text'), root({ PartNumber: '1' }), root(part('x', 'a')), root(part('-1', 'a')), root(part('1', '')), root({ PartNumber: { Nested: '1' }, ETag: 'a' })];
-    for (const element of bad) expect(codeOf(() => parseCompleteRequest(element)), JSON.stringify(element)).toBe('MalformedXML');
+    const bad: Record<string, unknown>[] = [
+      {},
+      { Part: [] },
+      root('text'),
+      root({ PartNumber: '1' }),
+      root(part('x', 'a')),
+      root(part('-1', 'a')),
+      root(part('1', '')),
+      root({ PartNumber: { Nested: '1' }, ETag: 'a' }),
+    ];
+    for (const element of bad)
+      expect(
+        codeOf(() => parseCompleteRequest(element)),
+        JSON.stringify(element),
+      ).toBe('MalformedXML');
   });
 
   it('refuses part numbers outside 1..10000 (InvalidArgument) and numbers that do not ascend (InvalidPartOrder)', () => {

@@ -40,7 +40,10 @@ function listedPart(element: unknown): ListedPart {
   if (number === undefined || etag === undefined || !/^\d+$/.test(number) || etag === '') throw malformed();
   const partNumber = Number(number);
   if (partNumber < 1 || partNumber > PART_NUMBER_MAX) {
-    throw new S3Error('InvalidArgument', `Part number must be an integer between 1 and ${PART_NUMBER_MAX}, inclusive`, { argumentName: 'partNumber', argumentValue: number });
+    throw new S3Error('InvalidArgument', `Part number must be an integer between 1 and ${PART_NUMBER_MAX}, inclusive`, {
+      argumentName: 'partNumber',
+      argumentValue: number,
+    });
   }
   const checksums: ListedPart['checksums'] = {};
   for (const algorithm of CHECKSUM_ALGORITHMS) {

@@ -40,6 +40,8 @@ describe('combineCrc', () => {
   it('makes the COMPOSITE checksum: the checksum of the binary part checksums, then -N', () => {
     const parts = [randomBytes(100), randomBytes(200)];
     const partChecksums = parts.map((part) => crcOf('crc32', part).toString('base64'));
-    expect(objectChecksum({ algorithm: 'crc32', type: 'COMPOSITE', partChecksums })).toBe(`${crcOf('crc32', Buffer.concat(parts.map((p) => crcOf('crc32', p)))).toString('base64')}-2`);
+    expect(objectChecksum({ algorithm: 'crc32', type: 'COMPOSITE', partChecksums })).toBe(
+      `${crcOf('crc32', Buffer.concat(parts.map((p) => crcOf('crc32', p)))).toString('base64')}-2`,
+    );
   });
 });

@@ -27,7 +27,12 @@ export function listedChecksums(algorithm: ChecksumAlgorithm, parts: readonly Li
  * concatenated binary part checksums followed by "-<part count>"; FULL_OBJECT is the CRC of
  * the whole object, combined from the part CRCs and sizes (no byte is read again).
  */
-export function objectChecksum(options: { algorithm: ChecksumAlgorithm; type: ChecksumType; partChecksums: readonly string[]; partSizes?: readonly number[] }): string {
+export function objectChecksum(options: {
+  algorithm: ChecksumAlgorithm;
+  type: ChecksumType;
+  partChecksums: readonly string[];
+  partSizes?: readonly number[];
+}): string {
   const { algorithm, partChecksums } = options;
   if (options.type === 'COMPOSITE') {
     const hasher = createChecksumHasher(algorithm);

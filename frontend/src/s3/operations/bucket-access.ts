@@ -13,7 +13,10 @@ const ACL_BODY_BYTES_MAX = 64 * 1024;
 
 async function setAccess(request: S3Request, { partitions, containers }: S3Deps, access: PublicAccess): Promise<void> {
   const bucket = bucketOf(request);
-  await partitions.setContainerProperties({ account: request.account, container: bucket, properties: { publicAccess: access }, fields: ['public_access'] }, request.requestId);
+  await partitions.setContainerProperties(
+    { account: request.account, container: bucket, properties: { publicAccess: access }, fields: ['public_access'] },
+    request.requestId,
+  );
   containers.forget(request.account, bucket);
 }
 

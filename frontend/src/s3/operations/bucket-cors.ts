@@ -13,7 +13,10 @@ export const putBucketCors: S3Operation = async (request, { partitions, containe
   const bucket = bucketOf(request);
   checkBucketName(bucket);
   const corsRules = corsRulesFromXml(await readXmlBody(request, 'CORSConfiguration', CORS_BODY_BYTES_MAX));
-  await partitions.setContainerProperties({ account: request.account, container: bucket, properties: { corsRules }, fields: ['cors_rules'] }, request.requestId);
+  await partitions.setContainerProperties(
+    { account: request.account, container: bucket, properties: { corsRules }, fields: ['cors_rules'] },
+    request.requestId,
+  );
   containers.forget(request.account, bucket);
   return { status: 200 };
 };
@@ -32,7 +35,10 @@ export const getBucketCors: S3Operation = async (request, { partitions }) => {
 export const deleteBucketCors: S3Operation = async (request, { partitions, containers }) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
-  await partitions.setContainerProperties({ account: request.account, container: bucket, properties: { corsRules: [] }, fields: ['cors_rules'] }, request.requestId);
+  await partitions.setContainerProperties(
+    { account: request.account, container: bucket, properties: { corsRules: [] }, fields: ['cors_rules'] },
+    request.requestId,
+  );
   containers.forget(request.account, bucket);
   return { status: 204 };
 };

@@ -52,7 +52,12 @@ export const completeMultipartUpload: S3Operation = async (request, deps) => {
  * The checksum to check each listed part against, and the object's: of the upload's algorithm
  * when it has one (each part must list one), else whatever single checksum a part lists.
  */
-async function completionChecksums(request: S3Request, deps: S3Deps, upload: Upload, parts: readonly ListedPart[]): Promise<{ parts: string[]; object: string }> {
+async function completionChecksums(
+  request: S3Request,
+  deps: S3Deps,
+  upload: Upload,
+  parts: readonly ListedPart[],
+): Promise<{ parts: string[]; object: string }> {
   const info = await deps.partitions.multipart.listParts({ upload, partNumberMarker: 0, maxParts: 1 }, request.requestId).catch((error: unknown) => {
     // A completed upload is answered by the completion itself (a retry), a missing one too.
     if (isStrataError(error, ['NO_SUCH_UPLOAD'])) return undefined;
@@ -66,7 +71,10 @@ async function completionChecksums(request: S3Request, deps: S3Deps, upload: Upl
   const object = objectChecksum({ algorithm, type, partChecksums, ...(partSizes ? { partSizes } : {}) });
   const declared = request.headers[`x-amz-checksum-${algorithm}`];
   if (typeof declared === 'string' && declared !== object && declared !== object.replace(/-\d+$/, '')) {
-    throw new S3Error('BadDigest', `The ${algorithmName(algorithm)} you specified did not match the calculated checksum.`, { expected: declared, calculated: object });
+    throw new S3Error('BadDigest', `The ${algorithmName(algorithm)} you specified did not match the calculated checksum.`, {
+      expected: declared,
+      calculated: object,
+    });
   }
   return { parts: partChecksums, object };
 }

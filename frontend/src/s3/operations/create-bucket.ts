@@ -14,7 +14,10 @@ export const createBucket: S3Operation = async (request, { partitions }) => {
   for await (const chunk of request.body) void chunk;
   await partitions.createContainer({ account: request.account, container: bucket }, request.requestId);
   if (access !== '') {
-    await partitions.setContainerProperties({ account: request.account, container: bucket, properties: { publicAccess: access }, fields: ['public_access'] }, request.requestId);
+    await partitions.setContainerProperties(
+      { account: request.account, container: bucket, properties: { publicAccess: access }, fields: ['public_access'] },
+      request.requestId,
+    );
   }
   return { status: 200, headers: { location: `/${bucket}` } };
 };

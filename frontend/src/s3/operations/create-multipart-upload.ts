@@ -14,7 +14,14 @@ export const createMultipartUpload: S3Operation = async (request, { partitions }
   const properties = blobPropertiesFrom(request.headers);
   const checksum = uploadChecksumFrom(request.headers);
   const upload = await partitions.multipart.createUpload(
-    { account: request.account, container: bucket, blob: keyOf(request), properties, checksumAlgorithm: checksum?.algorithm ?? '', checksumType: checksum?.type ?? '' },
+    {
+      account: request.account,
+      container: bucket,
+      blob: keyOf(request),
+      properties,
+      checksumAlgorithm: checksum?.algorithm ?? '',
+      checksumType: checksum?.type ?? '',
+    },
     request.requestId,
   );
   const body = xmlDocument('InitiateMultipartUploadResult', { Bucket: bucket, Key: keyOf(request), UploadId: upload.uploadId });

@@ -22,7 +22,11 @@ export const deleteObjects: S3Operation = async (request, { partitions }) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
   const headers = request.headers;
-  if (headers['content-md5'] === undefined && !Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-') && name !== 'x-amz-checksum-algorithm') && headers['x-amz-trailer'] === undefined) {
+  if (
+    headers['content-md5'] === undefined &&
+    !Object.keys(headers).some((name) => name.startsWith('x-amz-checksum-') && name !== 'x-amz-checksum-algorithm') &&
+    headers['x-amz-trailer'] === undefined
+  ) {
     throw new S3Error('InvalidRequest', 'Missing required header for this request: Content-MD5 or x-amz-checksum-*');
   }
   const root = await readXmlBody(request, 'Delete', BODY_BYTES_MAX);

@@ -25,7 +25,11 @@ async function list(request: S3Request, deps: S3Deps, position: ListPosition, ma
     request.requestId,
   );
   const last = entries.at(-1);
-  const next = last ? (last.commonPrefix ? { startAfter: last.commonPrefix, startAfterIsPrefix: true } : { startAfter: last.blob!.blob, startAfterIsPrefix: false }) : undefined;
+  const next = last
+    ? last.commonPrefix
+      ? { startAfter: last.commonPrefix, startAfterIsPrefix: true }
+      : { startAfter: last.blob!.blob, startAfterIsPrefix: false }
+    : undefined;
   return { entries, truncated, next };
 }
 
@@ -34,7 +38,15 @@ function contents(listing: Listing, encoding: 'url' | undefined): Record<string,
   const prefixes = listing.entries.filter((entry) => entry.commonPrefix).map((entry) => entry.commonPrefix!);
   return {
     ...(blobs.length > 0
-      ? { Contents: blobs.map((b) => ({ Key: listName(b.blob, encoding), LastModified: xmlTimestamp(b.lastModifiedMs), ETag: `"${b.etag}"`, Size: b.sizeBytes, StorageClass: 'STANDARD' })) }
+      ? {
+          Contents: blobs.map((b) => ({
+            Key: listName(b.blob, encoding),
+            LastModified: xmlTimestamp(b.lastModifiedMs),
+            ETag: `"${b.etag}"`,
+            Size: b.sizeBytes,
+            StorageClass: 'STANDARD',
+          })),
+        }
       : {}),
     ...(prefixes.length > 0 ? { CommonPrefixes: prefixes.map((p) => ({ Prefix: listName(p, encoding) })) } : {}),
   };

@@ -31,7 +31,10 @@ export const putObject: S3Operation = async (request, { partitions, containers }
     requestId: request.requestId,
     beforeCommit: async () => {
       if (received !== body.expectedBytes) {
-        throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', { received, declared: body.expectedBytes });
+        throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', {
+          received,
+          declared: body.expectedBytes,
+        });
       }
       const checksum = body.checksum();
       return { contentMd5: body.md5(), ...(checksum ? { checksumAlgorithm: checksum.algorithm, checksumValue: checksum.base64 } : {}) };

@@ -11,7 +11,10 @@ export function partTarget(request: S3Request): { upload: { account: string; con
   const value = request.target.query.get('partNumber') ?? '';
   const partNumber = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
   if (!(partNumber >= 1 && partNumber <= PART_NUMBER_MAX)) {
-    throw new S3Error('InvalidArgument', `Part number must be an integer between 1 and ${PART_NUMBER_MAX}, inclusive`, { argumentName: 'partNumber', argumentValue: value });
+    throw new S3Error('InvalidArgument', `Part number must be an integer between 1 and ${PART_NUMBER_MAX}, inclusive`, {
+      argumentName: 'partNumber',
+      argumentValue: value,
+    });
   }
   return { upload: { account: request.account, container: bucket, blob: keyOf(request), uploadId: request.target.query.get('uploadId') ?? '' }, partNumber };
 }
@@ -38,7 +41,10 @@ export const uploadPart: S3Operation = async (request, { partitions }) => {
     requestId: request.requestId,
     beforeCommit: async () => {
       if (received !== body.expectedBytes) {
-        throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', { received, declared: body.expectedBytes });
+        throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', {
+          received,
+          declared: body.expectedBytes,
+        });
       }
       const verified = body.checksum();
       return { contentMd5: body.md5(), ...(verified ? { checksumAlgorithm: verified.algorithm, checksum: verified.base64 } : {}) };
