@@ -16,3 +16,12 @@ export function assert(condition: unknown, message: string): asserts condition {
 export function unreachable(value: never, message = 'unreachable'): never {
   throw new AssertionFailure(`${message}: ${String(value)}`);
 }
+
+/**
+ * The first statement of every catch block that handles errors of the world: an assertion
+ * failure passes through, so no handler can turn a broken invariant into a logged warning or
+ * a protocol error (the house-style test checks that catch blocks start with it).
+ */
+export function rethrowIfAssertion(error: unknown): void {
+  if (error instanceof AssertionFailure) throw error;
+}

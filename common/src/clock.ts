@@ -1,8 +1,14 @@
 import { setTimeout as sleepTimer } from 'node:timers/promises';
 
+/** A pending {@link Clock.after} or {@link Clock.every}. */
+export interface Timer {
+  /** Stops it: the callback does not run again (a run already started finishes). */
+  cancel(): void;
+}
+
 /**
- * Time, injected: the one place that reads the system clock, so tests can drive time and
- * cores with timing logic stay deterministic.
+ * Time, injected: the one place that reads the system clock and arms timers, so tests and the
+ * simulation can drive time and cores with timing logic stay deterministic.
  */
 export interface Clock {
   /** Wall-clock milliseconds since the epoch: for timestamps users see (Last-Modified). */
@@ -11,6 +17,10 @@ export interface Clock {
   monotonicMs(): number;
   /** Resolves after `ms`, or rejects with the signal's reason when it aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Calls `callback` once, `ms` from now, unless cancelled first. Never keeps a process alive. */
+  after(ms: number, callback: () => void): Timer;
+  /** Calls `callback` every `ms` until cancelled. Never keeps a process alive. */
+  every(ms: number, callback: () => void): Timer;
 }
 
 export const systemClock: Clock = {
@@ -18,5 +28,17 @@ export const systemClock: Clock = {
   monotonicMs: () => performance.now(),
   sleep: async (ms, signal) => {
     await sleepTimer(ms, undefined, signal ? { signal } : undefined);
+  },
+  // Unreferenced: a role process lives through its servers and connections, never through a
+  // timer, so a stopped role exits even if a timer is left behind.
+  after: (ms, callback) => {
+    const timer = setTimeout(callback, ms);
+    timer.unref();
+    return { cancel: () => clearTimeout(timer) };
+  },
+  every: (ms, callback) => {
+    const timer = setInterval(callback, ms);
+    timer.unref();
+    return { cancel: () => clearInterval(timer) };
   },
 };

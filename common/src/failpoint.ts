@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { systemClock, type Clock } from './clock.js';
 
 /**
  * Named failure points on the durable path (after etcd's gofail). Each layer declares its
@@ -9,7 +9,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export class Failpoints<Name extends string> {
   private readonly armed = new Map<string, string>();
 
-  constructor(spec: string | undefined) {
+  constructor(
+    spec: string | undefined,
+    private readonly clock: Clock = systemClock,
+  ) {
     for (const entry of (spec ?? '').split(';')) {
       const [name, action] = entry.split('=');
       if (name && action) this.armed.set(name.trim(), action.trim());
@@ -22,11 +25,11 @@ export class Failpoints<Name extends string> {
     if (action === undefined) return;
     if (action === 'crash') {
       process.kill(process.pid, 'SIGKILL');
-      await sleep(60_000); // SIGKILL is delivered before this ends; never continue past a crash
+      await this.clock.sleep(60_000); // SIGKILL is delivered before this ends; never continue past a crash
     } else if (action === 'error') {
       throw new Error(`failpoint ${name}`);
     } else if (action.startsWith('delay:')) {
-      await sleep(Number(action.slice('delay:'.length)));
+      await this.clock.sleep(Number(action.slice('delay:'.length)));
     }
   }
 }

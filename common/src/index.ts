@@ -2,10 +2,11 @@
  * What every layer needs and that has no domain logic. Nothing here knows about blobs,
  * extents or partitions.
  */
-export { assert, unreachable, AssertionFailure } from './assert.js';
-export { systemClock, type Clock } from './clock.js';
+export { assert, unreachable, rethrowIfAssertion, AssertionFailure } from './assert.js';
+export { systemClock, type Clock, type Timer } from './clock.js';
+export { BackgroundWorker, Workers, type WorkerSpec, type WorkerStatus } from './background-worker.js';
 export { systemRandom, shuffled, type Random } from './random.js';
-export { StrataError, isStrataError, errorMessage } from './errors.js';
+export { StrataError, isStrataError, errorMessage, warnDropped, ignoreError } from './errors.js';
 export { createLogger, silentLogger, type Logger, type LoggerOptions } from './logger.js';
 export { parseConfig, configFields, etcdConfigFields, ConfigError, z, type ConfigSources } from './config.js';
 export { Failpoints } from './failpoint.js';
