@@ -16,6 +16,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The core's protocols in one process (tests/helpers/in-process-stamp.ts): real etcd,
+          // real files and gRPC, several roles per test, seconds per test.
+          name: 'component',
+          include: ['tests/component/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'cluster',
           include: ['tests/cluster/**/*.test.ts'],
           // Cluster tests start real etcd and role processes: one file at a time keeps a

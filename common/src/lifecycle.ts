@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AssertionFailure } from './assert.js';
+import { Workers } from './background-worker.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, configFields, parseConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -11,6 +12,8 @@ export interface RoleContext<Config> {
   log: Logger;
   clock: Clock;
   random: Random;
+  /** The process's background jobs: a role starts each one here, and `runRole` stops them all after the role's own stop. */
+  workers: Workers;
 }
 
 /** What a started role hands back to its process: where it listens and how to stop it. */
@@ -80,11 +83,12 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
 
   let running: RunningRole | undefined;
   let stopping = false;
+  const workers = new Workers({ clock: systemClock, log });
   // Probes answer from before the role starts (live, not ready) until it has stopped (live,
   // not ready while draining), so an orchestrator neither kills a slow start nor routes to a stop.
   const probes = probeListen ? await startProbes(probeListen, () => (stopping ? 'stopping' : running ? running.readiness?.() : 'starting'), log) : undefined;
   try {
-    running = await spec.start({ config, log, clock: systemClock, random: systemRandom });
+    running = await spec.start({ config, log, clock: systemClock, random: systemRandom, workers });
   } catch (error) {
     log.fatal({ err: error }, 'role failed to start');
     process.exit(1);
@@ -93,13 +97,13 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
     if (stopping) return;
     stopping = true;
     log.info({ reason }, 'role stopping');
-    const deadline = setTimeout(() => {
+    systemClock.after(STOP_DEADLINE_MS, () => {
       log.error({ deadlineMs: STOP_DEADLINE_MS }, 'role did not stop in time');
       process.exit(1);
-    }, STOP_DEADLINE_MS);
-    deadline.unref();
+    });
     try {
       await running?.stop();
+      await workers.stopAll();
     } catch (error) {
       log.error({ err: error }, 'role stop failed');
     }

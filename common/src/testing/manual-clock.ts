@@ -22,8 +22,11 @@ export class ManualClock implements Clock {
   private seq = 0;
   private readonly pending: Pending[] = [];
 
-  /** `epochMs` is what `nowMs()` reads at monotonic time 0. */
-  constructor(private readonly options: { startMs?: number; epochMs?: number } = {}) {
+  /**
+   * `epochMs` is what `nowMs()` reads at monotonic time 0. With `sleepsAdvance`, a sleep moves
+   * time forward by its own length at once (for cores whose only waits are their own pacing).
+   */
+  constructor(private readonly options: { startMs?: number; epochMs?: number; sleepsAdvance?: boolean } = {}) {
     this.now = options.startMs ?? 0;
   }
 
@@ -37,6 +40,10 @@ export class ManualClock implements Clock {
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    if (this.options.sleepsAdvance) {
+      this.now += Math.max(0, ms);
+      return Promise.resolve();
+    }
     return new Promise((resolve, reject) => {
       const timer = this.arm(ms, () => {
         signal?.removeEventListener('abort', onAbort);
@@ -89,14 +96,21 @@ export class ManualClock implements Clock {
    * Moves time forward by `ms`, firing every timer due on the way in order and letting promise
    * callbacks (and the timers they arm) run after each one.
    */
-  async advance(ms: number): Promise<void> {
+  advance(ms: number): Promise<void> {
     assert(ms >= 0, 'time moves forward only');
-    const until = this.now + ms;
-    await settle();
-    while (this.fireNext(until)) await settle();
-    this.now = until;
-    await settle();
+    // One advance at a time: a second one starts where the first ended.
+    const run = async (): Promise<void> => {
+      const until = this.now + ms;
+      await settle();
+      while (this.fireNext(until)) await settle();
+      this.now = Math.max(this.now, until);
+      await settle();
+    };
+    this.advancing = this.advancing.then(run, run);
+    return this.advancing;
   }
+
+  private advancing: Promise<void> = Promise.resolve();
 
   private arm(ms: number, fire: () => void, periodMs?: number): Timer {
     const handle = { cancelled: false };

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '@strata/common';
+import { ManualClock } from '@strata/common/testing';
 import { RateLimiter } from './rate-limiter.js';
 
 /** A clock whose time moves only when something sleeps. */
-function fakeClock(): Clock & { slept: number[] } {
-  let now = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    nowMs: () => now,
-    monotonicMs: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
+const fakeClock = (): ManualClock => new ManualClock({ sleepsAdvance: true });
 
 describe('RateLimiter', () => {
   it('lets the first take through and paces the next ones to the rate', async () => {

@@ -1,35 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '@strata/common';
+import { ManualClock } from '@strata/common/testing';
 import type { partitionV1 } from '@strata/protos';
 import { HANDOVER_MARGIN_MS, MAP_FRESH_MS } from '../limits.js';
 import { ReadFence } from './read-fence.js';
 
 /** A clock that moves only when told to: the fence is arithmetic on monotonic times. */
-function manualClock(): Clock & { advance(ms: number): void } {
-  let now = 10_000;
-  return {
-    nowMs: () => now,
-    monotonicMs: () => now,
-    sleep: async (ms) => void (now += ms),
-    advance: (ms) => void (now += ms),
-  };
-}
+const manualClock = (): ManualClock => new ManualClock({ startMs: 10_000 });
 
 const assignment = (ownerId: string, previousOwnerId: string | undefined): partitionV1.Partition__Output =>
   ({ partitionId: 'p-2', lowKey: '', highKey: '', ownerId, epoch: 2, streams: null, previousOwnerId }) as partitionV1.Partition__Output;
 
 describe('ReadFence', () => {
-  it('serves only while the last confirmed read of the map began less than MAP_FRESH_MS ago', () => {
+  it('serves only while the last confirmed read of the map began less than MAP_FRESH_MS ago', async () => {
     const clock = manualClock();
     const fence = new ReadFence({ clock, serverId: 'ps-1', leaseValidForMs: () => 5_000 });
     expect(() => fence.check(), 'nothing confirmed yet').toThrow(/cannot confirm/);
     const from = clock.monotonicMs();
-    clock.advance(200); // the read took 200 ms: the fence counts from when it began
+    await clock.advance(200); // the read took 200 ms: the fence counts from when it began
     fence.confirmed(from);
     expect(() => fence.check()).not.toThrow();
-    clock.advance(MAP_FRESH_MS - 201);
+    await clock.advance(MAP_FRESH_MS - 201);
     expect(() => fence.check()).not.toThrow();
-    clock.advance(1);
+    await clock.advance(1);
     expect(() => fence.check()).toThrow(expect.objectContaining({ code: 'NOT_OWNER' }));
     // A read that began earlier and finished late never moves the fence back.
     fence.confirmed(from - 1_000);
@@ -38,7 +30,7 @@ describe('ReadFence', () => {
     expect(fence.stale()).toBe(false);
   });
 
-  it('serves nothing when the lease may lapse, however fresh the map', () => {
+  it('serves nothing when the lease may lapse, however fresh the map', async () => {
     const clock = manualClock();
     let leaseMs = 5_000;
     const fence = new ReadFence({ clock, serverId: 'ps-1', leaseValidForMs: () => leaseMs });
@@ -47,7 +39,7 @@ describe('ReadFence', () => {
     expect(() => fence.check()).toThrow(/lease/);
   });
 
-  it("makes a new owner wait out its previous owner's fence, unless there was none or it was itself", () => {
+  it("makes a new owner wait out its previous owner's fence, unless there was none or it was itself", async () => {
     const clock = manualClock();
     const fence = new ReadFence({ clock, serverId: 'ps-2', leaseValidForMs: () => 5_000 });
     expect(fence.handoverEndsMs(assignment('ps-2', ''))).toBe(0);
@@ -60,7 +52,7 @@ describe('ReadFence', () => {
     // owner), so it stopped serving by readAt + MAP_FRESH_MS at the latest: before `ends`.
     const old = new ReadFence({ clock, serverId: 'ps-1', leaseValidForMs: () => 5_000 });
     old.confirmed(readAt - 1);
-    clock.advance(ends - readAt);
+    await clock.advance(ends - readAt);
     expect(() => old.check()).toThrow(/cannot confirm/);
   });
 });
