@@ -2,9 +2,11 @@ import { mkdtemp, open, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Failpoints } from '@strata/common';
+import { waitFor } from '@strata/common/testing';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { blockChecksum } from './block-format.js';
-import { ExtentFile } from './extent-file.js';
+import { ExtentFile, type ExtentNodeFailpoint } from './extent-file.js';
 
 const block = (text: string) => ({ data: Buffer.from(text), crc32c: blockChecksum(Buffer.from(text)) });
 const disk = (...texts: string[]) => texts.reduce((sum, text) => sum + BLOCK_HEADER_BYTES + Buffer.byteLength(text), 0);
@@ -125,5 +127,64 @@ describe('ExtentFile', () => {
     await file.append(0, [block('short')]);
     await expect(file.seal(disk('short') + 100)).rejects.toMatchObject({ code: 'RANGE_NOT_HELD' });
     await file.close();
+  });
+});
+
+describe('ExtentFile.freeze', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'strata-extent-freeze-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('acknowledges no append past the length it froze at, even one written before and synced after the freeze', async () => {
+    // The append is written, then held before its fdatasync; the freeze comes in between.
+    const failpoints = new Failpoints<ExtentNodeFailpoint>('extentNode.beforeSync=delay:300');
+    const path = join(dir, 'e-1.extent');
+    const file = await ExtentFile.open({ path, failpoints });
+    const append = file.append(0, [block('in flight at the freeze')]).then(
+      (end) => ({ acknowledgedEnd: end }),
+      (error: unknown) => ({ refused: error }),
+    );
+    await waitFor('the append written to the file', async () => (await stat(path)).size > 0);
+    const frozenAt = await file.freeze();
+    const outcome = await append;
+    if ('acknowledgedEnd' in outcome) expect(outcome.acknowledgedEnd).toBeLessThanOrEqual(frozenAt);
+    expect(await file.freeze(), 'a frozen length never grows').toBe(frozenAt);
+    await expect(file.append(frozenAt, [block('after')])).rejects.toMatchObject({ code: 'EXTENT_SEALED' });
+    await file.close();
+  });
+});
+
+describe('ExtentFile.open of a frozen replica', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'strata-extent-frozen-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('cuts whole appends written past the frozen length and stays frozen at it', async () => {
+    const path = join(dir, 'e-1.extent');
+    const file = await ExtentFile.open({ path });
+    await file.append(0, [block('acknowledged')]);
+    await file.append(disk('acknowledged'), [block('whole on disk, never acknowledged')]);
+    await file.close();
+    const reopened = await ExtentFile.open({ path, frozenLengthBytes: disk('acknowledged') });
+    expect(reopened.frozen).toBe(true);
+    expect(reopened.durableBytes).toBe(disk('acknowledged'));
+    expect(await reopened.freeze()).toBe(disk('acknowledged'));
+    await reopened.close();
+  });
+
+  it('refuses a file shorter than its frozen length', async () => {
+    const path = join(dir, 'e-2.extent');
+    const file = await ExtentFile.open({ path });
+    await file.append(0, [block('short')]);
+    await file.close();
+    await expect(ExtentFile.open({ path, frozenLengthBytes: disk('short') + 10 })).rejects.toMatchObject({ code: 'RANGE_NOT_HELD' });
   });
 });

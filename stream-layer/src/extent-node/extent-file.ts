@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { assert, Failpoints } from '@strata/common';
+import { assert, Failpoints, rethrowIfAssertion } from '@strata/common';
 import { StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { encodeAppend, FLAG_END_OF_APPEND } from './block-format.js';
@@ -17,10 +17,16 @@ export interface AppendBlock {
 /**
  * One replica of an extent: an append-only file of checksummed blocks.
  *
- * Invariants: `durableBytes` ≤ `writtenBytes`; everything below `durableBytes` is whole appends,
- * written and fdatasynced; after `seal`, the file is exactly `durableBytes` long and never
- * changes again. Appends are written one at a time in offset order; concurrent appends share
- * one fdatasync (group commit).
+ * Invariants (asserted): `durableBytes` ≤ `writtenBytes`; everything below `durableBytes` is
+ * whole appends, written and fdatasynced; acknowledged ends only grow; once frozen, no append is
+ * accepted and none is acknowledged past the frozen length, which never changes; after `seal`,
+ * the file is exactly the sealed length and never changes again. Appends are written one at a
+ * time in offset order; concurrent appends share one fdatasync (group commit).
+ *
+ * Freeze by construction: `freeze` refuses new appends at once, then waits until every append
+ * it accepted before has settled (durable or failed) and only then reads the length. So the
+ * length it returns covers every acknowledgement this replica ever gave, whatever the timing of
+ * writes and syncs.
  */
 export class ExtentFile {
   private writtenBytes: number;
@@ -31,6 +37,11 @@ export class ExtentFile {
   private syncInFlight = false;
   private syncCount = 0;
   private syncWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  /** Appends accepted and not yet settled (durable or failed): a freeze waits for zero. */
+  private unsettled = 0;
+  private settledWaiters: (() => void)[] = [];
+  /** The length the first freeze returned: no acknowledgement beyond it, ever. */
+  private frozenLength: number | undefined;
 
   private constructor(
     private readonly handle: FileHandle,
@@ -46,26 +57,33 @@ export class ExtentFile {
   /**
    * Opens (creating if needed) a replica file. An unsealed file is walked block by block and
    * any torn tail (a partial block, a bad checksum, or blocks of an append cut short) is cut
-   * off, so the file ends at the last whole append. A sealed file is cut to its sealed length.
+   * off, so the file ends at the last whole append; a frozen one is then cut to the length it
+   * was frozen at (nothing past it was ever acknowledged) and stays frozen. A sealed file is
+   * cut to its sealed length. A file shorter than its recorded sealed or frozen length lost
+   * acknowledged data: RANGE_NOT_HELD.
    */
-  static async open(options: { path: string; sealedLengthBytes?: number; failpoints?: Failpoints<ExtentNodeFailpoint> }): Promise<ExtentFile> {
+  static async open(options: {
+    path: string;
+    sealedLengthBytes?: number;
+    frozenLengthBytes?: number;
+    failpoints?: Failpoints<ExtentNodeFailpoint>;
+  }): Promise<ExtentFile> {
     const handle = await open(options.path, constants.O_RDWR | constants.O_CREAT, 0o644);
     const size = (await handle.stat()).size;
-    let length: number;
-    if (options.sealedLengthBytes !== undefined) {
-      length = options.sealedLengthBytes;
-      if (size < length) {
-        await handle.close();
-        throw new StreamError('RANGE_NOT_HELD', `sealed replica ${options.path} is ${size} bytes, shorter than its sealed length ${length}`);
-      }
-    } else {
-      length = await lastWholeAppendEnd(handle, size);
+    const recorded = options.sealedLengthBytes ?? options.frozenLengthBytes;
+    const whole = options.sealedLengthBytes !== undefined ? size : await lastWholeAppendEnd(handle, size);
+    if (recorded !== undefined && whole < recorded) {
+      await handle.close();
+      throw new StreamError('RANGE_NOT_HELD', `replica ${options.path} holds ${whole} bytes, less than its recorded length ${recorded}`);
     }
+    const length = recorded ?? whole;
     if (size !== length) {
       await handle.truncate(length);
       await handle.datasync();
     }
-    return new ExtentFile(handle, length, options.sealedLengthBytes !== undefined, options.failpoints ?? new Failpoints(undefined));
+    const file = new ExtentFile(handle, length, options.sealedLengthBytes !== undefined, options.failpoints ?? new Failpoints(undefined));
+    if (options.frozenLengthBytes !== undefined && options.sealedLengthBytes === undefined) await file.freeze();
+    return file;
   }
 
   /** Length of the whole, durable appends. */
@@ -101,27 +119,32 @@ export class ExtentFile {
     const bytes = parts.reduce((sum, part) => sum + part.length, 0);
     const end = offset + bytes;
     this.writtenBytes = end;
-    this.writeChain = this.writeChain.then(async () => {
-      if (this.broken) throw this.broken;
-      try {
-        await writeAll(this.handle, parts, offset);
-      } catch (error) {
-        this.broken = error as Error;
-        throw error;
-      }
-    });
-    await this.writeChain;
-    await this.failpoints.hit('extentNode.beforeSync');
-    await this.sync();
-    // A seal may have run while this append was being written (the state changes across awaits).
-    if (this.sealed) {
-      if (end > this.durable) throw new StreamError('EXTENT_SEALED', 'the append was cut off by a seal');
+    this.unsettled++;
+    try {
+      this.writeChain = this.writeChain.then(async () => {
+        if (this.broken) throw this.broken;
+        try {
+          await writeAll(this.handle, parts, offset);
+        } catch (error) {
+          rethrowIfAssertion(error);
+          this.broken = error as Error;
+          throw error;
+        }
+      });
+      await this.writeChain;
+      await this.failpoints.hit('extentNode.beforeSync');
+      await this.sync();
+      // A freeze waits for this append to settle, and a seal for the freeze: neither can have
+      // happened while it was in flight.
+      assert(this.frozenLength === undefined && !this.sealed, `append to ${end} settled after a freeze`);
+      // Writes are serialized and a sync covers every write finished before it began, so every
+      // append ending at or before `end` is durable now.
+      if (end > this.durable) this.durable = end;
+      assert(this.durable <= this.writtenBytes, `durable ${this.durable} beyond written ${this.writtenBytes}`);
       return end;
+    } finally {
+      if (--this.unsettled === 0) for (const waiter of this.settledWaiters.splice(0)) waiter();
     }
-    // Writes are serialized and a sync covers every write finished before it began, so every
-    // append ending at or before `end` is durable now.
-    if (end > this.durable) this.durable = end;
-    return end;
   }
 
   /** Resolves after an fdatasync that began after this call: shared by concurrent callers. */
@@ -170,13 +193,15 @@ export class ExtentFile {
 
   /**
    * The first step of a seal: refuses every further append, waits for the appends already
-   * accepted to become durable (or fail), and returns the durable length. Every append this
+   * accepted to settle (durable or failed), and returns the durable length. Every append this
    * replica ever acknowledged lies below it, and no append is acknowledged beyond it later.
+   * Freezing again returns the same length.
    */
   async freeze(): Promise<number> {
     if (this.state === 'open') this.state = 'frozen';
-    await this.writeChain.catch(() => undefined);
-    await this.waitForSyncs();
+    while (this.unsettled > 0) await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
+    if (this.frozenLength === undefined) this.frozenLength = this.durable;
+    assert(this.durable === this.frozenLength, `frozen length ${this.frozenLength} changed to ${this.durable}`);
     return this.durable;
   }
 
@@ -186,6 +211,8 @@ export class ExtentFile {
    */
   async seal(lengthBytes: number): Promise<void> {
     if (this.state === 'sealed') {
+      // The stream manager records one sealed length per extent; a request for another is a
+      // condition (a stale manager's view), refused, and repair reconciles the replica.
       if (lengthBytes !== this.durable) throw new StreamError('EXTENT_SEALED', `already sealed at ${this.durable}, not ${lengthBytes}`);
       return;
     }
@@ -193,11 +220,13 @@ export class ExtentFile {
     if (lengthBytes > held) {
       throw new StreamError('RANGE_NOT_HELD', `cannot seal at ${lengthBytes}: the replica holds ${held}`);
     }
+    assert(this.unsettled === 0, 'no append is in flight once frozen');
     this.state = 'sealed';
     await this.handle.truncate(lengthBytes);
     await this.handle.datasync();
     this.durable = lengthBytes;
     this.writtenBytes = lengthBytes;
+    this.frozenLength = lengthBytes;
   }
 
   private async waitForSyncs(): Promise<void> {

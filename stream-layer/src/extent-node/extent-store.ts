@@ -12,6 +12,8 @@ export interface ReplicaMeta {
   chain: string[];
   state: 'open' | 'frozen' | 'sealed';
   sealedLengthBytes?: number;
+  /** The length the replica was frozen at (absent in records older than the field). */
+  frozenLengthBytes?: number;
   createdMs: number;
   /** A block failed its checksum: never served or copied again; the manager replaces it. */
   corrupt?: boolean;
@@ -52,8 +54,10 @@ export class ExtentStore {
           path: store.pathOf(meta.extentId),
           failpoints: store.failpoints,
           ...(meta.state === 'sealed' ? { sealedLengthBytes: meta.sealedLengthBytes ?? 0 } : {}),
+          ...(meta.state === 'frozen' && meta.frozenLengthBytes !== undefined ? { frozenLengthBytes: meta.frozenLengthBytes } : {}),
         });
-        if (meta.state === 'frozen') await file.freeze();
+        // A frozen record from before the length was recorded: frozen at what the walk found.
+        if (meta.state === 'frozen' && !file.frozen) await file.freeze();
         store.replicas.set(meta.extentId, { meta, file });
       } catch (error) {
         // A sealed replica shorter than its seal lost data: drop it, and the manager re-copies it.
@@ -112,7 +116,7 @@ export class ExtentStore {
     const replica = this.get(extentId);
     const length = await replica.file.freeze();
     if (replica.meta.state === 'open') {
-      replica.meta = { ...replica.meta, state: 'frozen' };
+      replica.meta = { ...replica.meta, state: 'frozen', frozenLengthBytes: length };
       await this.db.put(`extent/${extentId}`, replica.meta, { sync: true } as never);
     }
     return length;
