@@ -1,6 +1,6 @@
-import type { FileHandle } from 'node:fs/promises';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { blockChecksum, decodeBlockHeader, type BlockHeader } from './block-format.js';
+import type { ReplicaFileHandle } from './replica-disk.js';
 
 /** Bytes read from disk at a time when walking blocks: one blob block with its header, so a
  * walk over blob blocks reads each block, whole, into its own buffer. */
@@ -25,7 +25,7 @@ export interface ScanStop {
  * Yields each whole valid block, then one {@link ScanStop} if the walk ends early. Payloads are
  * views of freshly read buffers, never reused, so a consumer may keep them.
  */
-export async function* scanBlocks(handle: FileHandle, start: number, end: number): AsyncGenerator<ScannedBlock | ScanStop> {
+export async function* scanBlocks(handle: Pick<ReplicaFileHandle, 'read'>, start: number, end: number): AsyncGenerator<ScannedBlock | ScanStop> {
   let buffer = Buffer.alloc(0);
   let bufferStart = start;
   let position = start;

@@ -1,6 +1,6 @@
 import type { Clock, Logger, Registration } from '@strata/common';
 import type { NodeRecord } from '../etcd-keys.js';
-import { freeBytes } from './free-space.js';
+import type { ReplicaDisk } from './replica-disk.js';
 
 /**
  * Keeps the node's registration telling how much room it has: the stream manager places no
@@ -16,7 +16,7 @@ export class CapacityMonitor {
     private readonly deps: {
       record: NodeRecord;
       registration: Registration;
-      dataDir: string;
+      disk: ReplicaDisk;
       fullBelowBytes: number;
       intervalMs: number;
       clock: Clock;
@@ -37,7 +37,7 @@ export class CapacityMonitor {
   }
 
   private async measure(): Promise<void> {
-    const free = await freeBytes(this.deps.dataDir);
+    const free = await this.deps.disk.freeBytes();
     const full = free < this.deps.fullBelowBytes;
     const changed = !this.last || this.last.full !== full || Math.abs(this.last.freeBytes - free) > 16 * 1024 * 1024;
     if (!changed) return;

@@ -1,12 +1,19 @@
 import { mkdtemp, open, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Failpoints } from '@strata/common';
 import { waitFor } from '@strata/common/testing';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { blockChecksum } from './block-format.js';
 import { ExtentFile, type ExtentNodeFailpoint } from './extent-file.js';
+import { localDisk } from './replica-disk.js';
+
+/** Opens the replica file at `path` on the local disk. */
+async function openFile(options: { path: string } & Omit<Parameters<typeof ExtentFile.open>[0], 'handle' | 'name'>): Promise<ExtentFile> {
+  const { path, ...rest } = options;
+  return ExtentFile.open({ handle: await (await localDisk(dirname(path))).open(basename(path)), name: basename(path), ...rest });
+}
 
 const block = (text: string) => ({ data: Buffer.from(text), crc32c: blockChecksum(Buffer.from(text)) });
 const disk = (...texts: string[]) => texts.reduce((sum, text) => sum + BLOCK_HEADER_BYTES + Buffer.byteLength(text), 0);
@@ -29,7 +36,7 @@ describe('ExtentFile', () => {
   });
 
   it('appends blocks at the expected offsets and reads them back verified', async () => {
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     expect(await file.append(0, [block('hello')])).toBe(disk('hello'));
     expect(await file.append(disk('hello'), [block('big'), block('world')])).toBe(disk('hello', 'big', 'world'));
     expect(await readAll(file)).toEqual(['hello', 'big', 'world']);
@@ -38,7 +45,7 @@ describe('ExtentFile', () => {
   });
 
   it('rejects an append at any offset but the end of the replica', async () => {
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     await file.append(0, [block('a')]);
     await expect(file.append(0, [block('b')])).rejects.toMatchObject({ code: 'OFFSET_MISMATCH' });
     await expect(file.append(disk('a') + 1, [block('b')])).rejects.toMatchObject({ code: 'OFFSET_MISMATCH' });
@@ -46,7 +53,7 @@ describe('ExtentFile', () => {
   });
 
   it('shares one fdatasync among concurrent appends (group commit)', async () => {
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     let offset = 0;
     const appends = Array.from({ length: 64 }, (_, i) => {
       const text = `block-${i}`;
@@ -61,13 +68,13 @@ describe('ExtentFile', () => {
   });
 
   it('cuts a torn tail at the end of the last whole append when reopened', async () => {
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     await file.append(0, [block('first')]);
     await file.append(disk('first'), [block('second')]);
     await file.close();
     // A crash in the middle of the second append's payload.
     await truncate(path, disk('first', 'second') - 3);
-    const reopened = await ExtentFile.open({ path });
+    const reopened = await openFile({ path });
     expect(reopened.durableBytes).toBe(disk('first'));
     expect((await stat(path)).size).toBe(disk('first'));
     expect(await readAll(reopened)).toEqual(['first']);
@@ -75,19 +82,19 @@ describe('ExtentFile', () => {
   });
 
   it('drops every block of an append that did not reach its last block', async () => {
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     await file.append(0, [block('one')]);
     await file.append(disk('one'), [block('two-a'), block('two-b')]);
     await file.close();
     // Only the first block of the two-block append made it to disk whole.
     await truncate(path, disk('one', 'two-a') + 2);
-    const reopened = await ExtentFile.open({ path });
+    const reopened = await openFile({ path });
     expect(await readAll(reopened)).toEqual(['one']);
     await reopened.close();
   });
 
   it('never serves a block whose bytes changed on disk', async () => {
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     await file.append(0, [block('intact')]);
     await file.append(disk('intact'), [block('victim')]);
     const handle = await open(path, 'r+');
@@ -99,14 +106,14 @@ describe('ExtentFile', () => {
   });
 
   it('refuses reads past the durable length', async () => {
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     await file.append(0, [block('x')]);
     await expect(readAll(file, 0, disk('x') + 1)).rejects.toMatchObject({ code: 'RANGE_NOT_HELD' });
     await file.close();
   });
 
   it('refuses appends once frozen, and after a seal keeps exactly the sealed length', async () => {
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     await file.append(0, [block('keep')]);
     await file.append(disk('keep'), [block('cut')]);
     expect(await file.freeze()).toBe(disk('keep', 'cut'));
@@ -117,13 +124,13 @@ describe('ExtentFile', () => {
     await file.seal(disk('keep'));
     await expect(file.seal(disk('keep', 'cut'))).rejects.toMatchObject({ code: 'EXTENT_SEALED' });
     await file.close();
-    const reopened = await ExtentFile.open({ path, sealedLengthBytes: disk('keep') });
+    const reopened = await openFile({ path, sealedLengthBytes: disk('keep') });
     expect(await readAll(reopened)).toEqual(['keep']);
     await reopened.close();
   });
 
   it('cannot be sealed at a length it does not hold', async () => {
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     await file.append(0, [block('short')]);
     await expect(file.seal(disk('short') + 100)).rejects.toMatchObject({ code: 'RANGE_NOT_HELD' });
     await file.close();
@@ -143,7 +150,7 @@ describe('ExtentFile.freeze', () => {
     // The append is written, then held before its fdatasync; the freeze comes in between.
     const failpoints = new Failpoints<ExtentNodeFailpoint>('extentNode.beforeSync=delay:300');
     const path = join(dir, 'e-1.extent');
-    const file = await ExtentFile.open({ path, failpoints });
+    const file = await openFile({ path, failpoints });
     const append = file.append(0, [block('in flight at the freeze')]).then(
       (end) => ({ acknowledgedEnd: end }),
       (error: unknown) => ({ refused: error }),
@@ -169,11 +176,11 @@ describe('ExtentFile.open of a frozen replica', () => {
 
   it('cuts whole appends written past the frozen length and stays frozen at it', async () => {
     const path = join(dir, 'e-1.extent');
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     await file.append(0, [block('acknowledged')]);
     await file.append(disk('acknowledged'), [block('whole on disk, never acknowledged')]);
     await file.close();
-    const reopened = await ExtentFile.open({ path, frozenLengthBytes: disk('acknowledged') });
+    const reopened = await openFile({ path, frozenLengthBytes: disk('acknowledged') });
     expect(reopened.frozen).toBe(true);
     expect(reopened.durableBytes).toBe(disk('acknowledged'));
     expect(await reopened.freeze()).toBe(disk('acknowledged'));
@@ -182,9 +189,9 @@ describe('ExtentFile.open of a frozen replica', () => {
 
   it('refuses a file shorter than its frozen length', async () => {
     const path = join(dir, 'e-2.extent');
-    const file = await ExtentFile.open({ path });
+    const file = await openFile({ path });
     await file.append(0, [block('short')]);
     await file.close();
-    await expect(ExtentFile.open({ path, frozenLengthBytes: disk('short') + 10 })).rejects.toMatchObject({ code: 'RANGE_NOT_HELD' });
+    await expect(openFile({ path, frozenLengthBytes: disk('short') + 10 })).rejects.toMatchObject({ code: 'RANGE_NOT_HELD' });
   });
 });

@@ -1,10 +1,9 @@
-import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { assert, Failpoints, rethrowIfAssertion } from '@strata/common';
 import { StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { encodeAppend, FLAG_END_OF_APPEND } from './block-format.js';
 import { scanBlocks } from './block-scanner.js';
+import type { ReplicaFileHandle } from './replica-disk.js';
 
 /** The extent node's named failure points (armed with --failpoints, e.g. `extentNode.beforeSync=crash`). */
 export type ExtentNodeFailpoint = 'extentNode.beforeSync';
@@ -44,7 +43,7 @@ export class ExtentFile {
   private frozenLength: number | undefined;
 
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly handle: ReplicaFileHandle,
     lengthBytes: number,
     sealed: boolean,
     private readonly failpoints: Failpoints<ExtentNodeFailpoint>,
@@ -63,18 +62,21 @@ export class ExtentFile {
    * acknowledged data: RANGE_NOT_HELD.
    */
   static async open(options: {
-    path: string;
+    /** The replica's file, opened (the ExtentFile closes it). */
+    handle: ReplicaFileHandle;
+    /** For messages: the extent the file holds. */
+    name: string;
     sealedLengthBytes?: number;
     frozenLengthBytes?: number;
     failpoints?: Failpoints<ExtentNodeFailpoint>;
   }): Promise<ExtentFile> {
-    const handle = await open(options.path, constants.O_RDWR | constants.O_CREAT, 0o644);
+    const handle = options.handle;
     const size = (await handle.stat()).size;
     const recorded = options.sealedLengthBytes ?? options.frozenLengthBytes;
     const whole = options.sealedLengthBytes !== undefined ? size : await lastWholeAppendEnd(handle, size);
     if (recorded !== undefined && whole < recorded) {
       await handle.close();
-      throw new StreamError('RANGE_NOT_HELD', `replica ${options.path} holds ${whole} bytes, less than its recorded length ${recorded}`);
+      throw new StreamError('RANGE_NOT_HELD', `replica ${options.name} holds ${whole} bytes, less than its recorded length ${recorded}`);
     }
     const length = recorded ?? whole;
     if (size !== length) {
@@ -240,7 +242,7 @@ export class ExtentFile {
   }
 }
 
-async function writeAll(handle: FileHandle, parts: Buffer[], position: number): Promise<void> {
+async function writeAll(handle: ReplicaFileHandle, parts: Buffer[], position: number): Promise<void> {
   let remaining = parts;
   let at = position;
   while (remaining.length > 0) {
@@ -265,7 +267,7 @@ function skipBytes(parts: Buffer[], count: number): Buffer[] {
 }
 
 /** The end of the last whole append in a file of `size` bytes. */
-async function lastWholeAppendEnd(handle: FileHandle, size: number): Promise<number> {
+async function lastWholeAppendEnd(handle: ReplicaFileHandle, size: number): Promise<number> {
   let end = 0;
   for await (const item of scanBlocks(handle, 0, size)) {
     if (item.kind === 'stop') break;

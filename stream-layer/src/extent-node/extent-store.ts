@@ -1,23 +1,10 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Level } from 'level';
-import { Failpoints, type Clock, type Logger } from '@strata/common';
+import { Failpoints, rethrowIfAssertion, type Clock, type Logger } from '@strata/common';
 import { StreamError } from '../errors.js';
 import { ExtentFile, type ExtentNodeFailpoint } from './extent-file.js';
+import type { ReplicaDisk } from './replica-disk.js';
+import type { ReplicaMeta, ReplicaMetaStore } from './replica-meta-store.js';
 
-/** What a node records about one replica it holds, in its local `level` store. */
-export interface ReplicaMeta {
-  extentId: string;
-  /** Node ids of the extent's chain, head first. */
-  chain: string[];
-  state: 'open' | 'frozen' | 'sealed';
-  sealedLengthBytes?: number;
-  /** The length the replica was frozen at (absent in records older than the field). */
-  frozenLengthBytes?: number;
-  createdMs: number;
-  /** A block failed its checksum: never served or copied again; the manager replaces it. */
-  corrupt?: boolean;
-}
+export type { ReplicaMeta } from './replica-meta-store.js';
 
 export interface Replica {
   meta: ReplicaMeta;
@@ -25,64 +12,66 @@ export interface Replica {
 }
 
 const EXTENT_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+const fileName = (extentId: string): string => `${extentId}.extent`;
+const copyName = (extentId: string): string => `${extentId}.extent.copy`;
 
 /**
- * Every replica on one extent node: files under `extents/`, metadata in `level` under `meta/`.
- * On open, each unsealed replica's file is walked and a torn tail cut (see ExtentFile.open).
+ * Every replica on one extent node: files on its disk, records in its meta store. On open,
+ * each unsealed replica's file is walked and a torn tail cut (see ExtentFile.open).
  */
 export class ExtentStore {
   private readonly replicas = new Map<string, Replica>();
 
   private constructor(
-    private readonly dataDir: string,
-    private readonly db: Level<string, ReplicaMeta>,
+    readonly disk: ReplicaDisk,
+    private readonly meta: ReplicaMetaStore,
     private readonly clock: Clock,
     private readonly failpoints: Failpoints<ExtentNodeFailpoint>,
   ) {}
 
-  static async open(options: { dataDir: string; clock: Clock; log: Logger; failpoints?: Failpoints<ExtentNodeFailpoint> }): Promise<ExtentStore> {
-    const extentsDir = join(options.dataDir, 'extents');
-    await mkdir(extentsDir, { recursive: true });
+  static async open(options: {
+    disk: ReplicaDisk;
+    meta: ReplicaMetaStore;
+    clock: Clock;
+    log: Logger;
+    failpoints?: Failpoints<ExtentNodeFailpoint>;
+  }): Promise<ExtentStore> {
     // Copies a crash interrupted were never visible; they are garbage.
-    for (const name of await readdir(extentsDir)) if (name.endsWith('.copy')) await rm(join(extentsDir, name), { force: true });
-    const db = new Level<string, ReplicaMeta>(join(options.dataDir, 'meta'), { valueEncoding: 'json' });
-    await db.open();
-    const store = new ExtentStore(options.dataDir, db, options.clock, options.failpoints ?? new Failpoints(undefined));
-    for await (const meta of db.values({ gte: 'extent/', lt: 'extent0' })) {
+    for (const name of await options.disk.list()) if (name.endsWith('.copy')) await options.disk.remove(name);
+    const store = new ExtentStore(options.disk, options.meta, options.clock, options.failpoints ?? new Failpoints(undefined));
+    for (const meta of await options.meta.all()) {
       try {
-        const file = await ExtentFile.open({
-          path: store.pathOf(meta.extentId),
-          failpoints: store.failpoints,
-          ...(meta.state === 'sealed' ? { sealedLengthBytes: meta.sealedLengthBytes ?? 0 } : {}),
-          ...(meta.state === 'frozen' && meta.frozenLengthBytes !== undefined ? { frozenLengthBytes: meta.frozenLengthBytes } : {}),
-        });
-        // A frozen record from before the length was recorded: frozen at what the walk found.
-        if (meta.state === 'frozen' && !file.frozen) await file.freeze();
+        const file = await store.openFile(meta);
         store.replicas.set(meta.extentId, { meta, file });
       } catch (error) {
-        // A sealed replica shorter than its seal lost data: drop it, and the manager re-copies it.
+        rethrowIfAssertion(error);
+        // A replica shorter than its seal or freeze lost data: drop it, and the manager re-copies it.
         options.log.error({ extentId: meta.extentId, err: error }, 'replica unusable at start; dropped');
-        await db.del(`extent/${meta.extentId}`);
-        await rm(store.pathOf(meta.extentId), { force: true });
+        await options.meta.delete(meta.extentId);
+        await options.disk.remove(fileName(meta.extentId));
       }
     }
     options.log.info({ replicas: store.replicas.size }, 'extent store opened');
     return store;
   }
 
-  private pathOf(extentId: string): string {
-    return join(this.dataDir, 'extents', `${extentId}.extent`);
+  private async openFile(meta: ReplicaMeta): Promise<ExtentFile> {
+    const file = await ExtentFile.open({
+      handle: await this.disk.open(fileName(meta.extentId)),
+      name: meta.extentId,
+      failpoints: this.failpoints,
+      ...(meta.state === 'sealed' ? { sealedLengthBytes: meta.sealedLengthBytes ?? 0 } : {}),
+      ...(meta.state === 'frozen' && meta.frozenLengthBytes !== undefined ? { frozenLengthBytes: meta.frozenLengthBytes } : {}),
+    });
+    // A frozen record from before the length was recorded: frozen at what the walk found.
+    if (meta.state === 'frozen' && !file.frozen) await file.freeze();
+    return file;
   }
 
   /** Where a copy is written until it is whole. */
-  copyPathOf(extentId: string): string {
+  copyNameOf(extentId: string): string {
     checkExtentId(extentId);
-    return `${this.pathOf(extentId)}.copy`;
-  }
-
-  /** The data directory, for free-space checks. */
-  get directory(): string {
-    return this.dataDir;
+    return copyName(extentId);
   }
 
   /** Creates an empty replica. Creating it again with the same chain does nothing. */
@@ -98,8 +87,8 @@ export class ExtentStore {
     const meta: ReplicaMeta = { extentId, chain: [...chain], state: 'open', createdMs: this.clock.nowMs() };
     // Metadata first: a file without metadata would be invisible garbage after a crash, while
     // metadata without a file is recreated empty, which is what the extent was.
-    await this.db.put(`extent/${extentId}`, meta, { sync: true } as never);
-    const replica = { meta, file: await ExtentFile.open({ path: this.pathOf(extentId), failpoints: this.failpoints }) };
+    await this.meta.put(meta);
+    const replica = { meta, file: await ExtentFile.open({ handle: await this.disk.open(fileName(extentId)), name: extentId, failpoints: this.failpoints }) };
     this.replicas.set(extentId, replica);
     return replica;
   }
@@ -111,13 +100,13 @@ export class ExtentStore {
     return replica;
   }
 
-  /** See ExtentFile.freeze; the frozen state survives a restart. */
+  /** See ExtentFile.freeze; the frozen state and length survive a restart. */
   async freeze(extentId: string): Promise<number> {
     const replica = this.get(extentId);
     const length = await replica.file.freeze();
     if (replica.meta.state === 'open') {
       replica.meta = { ...replica.meta, state: 'frozen', frozenLengthBytes: length };
-      await this.db.put(`extent/${extentId}`, replica.meta, { sync: true } as never);
+      await this.meta.put(replica.meta);
     }
     return length;
   }
@@ -128,20 +117,21 @@ export class ExtentStore {
     await replica.file.seal(lengthBytes);
     if (replica.meta.state !== 'sealed') {
       replica.meta = { ...replica.meta, state: 'sealed', sealedLengthBytes: lengthBytes };
-      await this.db.put(`extent/${extentId}`, replica.meta, { sync: true } as never);
+      await this.meta.put(replica.meta);
     }
   }
 
   /**
-   * Makes a finished copy (a durable file at `copyPathOf`) the node's sealed replica, replacing
-   * any replica it held.
+   * Makes a finished copy (a durable file named `copyNameOf`) the node's sealed replica,
+   * replacing any replica it held.
    */
   async adoptCopy(extentId: string, options: { chain: readonly string[]; lengthBytes: number }): Promise<Replica> {
     await this.remove(extentId);
     const meta: ReplicaMeta = { extentId, chain: [...options.chain], state: 'sealed', sealedLengthBytes: options.lengthBytes, createdMs: this.clock.nowMs() };
-    await rename(this.copyPathOf(extentId), this.pathOf(extentId));
-    await this.db.put(`extent/${extentId}`, meta, { sync: true } as never);
-    const replica = { meta, file: await ExtentFile.open({ path: this.pathOf(extentId), sealedLengthBytes: options.lengthBytes }) };
+    await this.disk.rename(copyName(extentId), fileName(extentId));
+    await this.meta.put(meta);
+    const file = await ExtentFile.open({ handle: await this.disk.open(fileName(extentId)), name: extentId, sealedLengthBytes: options.lengthBytes });
+    const replica = { meta, file };
     this.replicas.set(extentId, replica);
     return replica;
   }
@@ -151,7 +141,7 @@ export class ExtentStore {
     const replica = this.replicas.get(extentId);
     if (!replica || replica.meta.corrupt) return false;
     replica.meta = { ...replica.meta, corrupt: true };
-    await this.db.put(`extent/${extentId}`, replica.meta, { sync: true } as never);
+    await this.meta.put(replica.meta);
     return true;
   }
 
@@ -161,8 +151,8 @@ export class ExtentStore {
     if (!replica) return;
     this.replicas.delete(extentId);
     await replica.file.close();
-    await this.db.del(`extent/${extentId}`);
-    await rm(this.pathOf(extentId), { force: true });
+    await this.meta.delete(extentId);
+    await this.disk.remove(fileName(extentId));
   }
 
   list(): ReplicaMeta[] {
@@ -171,7 +161,7 @@ export class ExtentStore {
 
   async close(): Promise<void> {
     for (const replica of this.replicas.values()) await replica.file.close();
-    await this.db.close();
+    await this.meta.close();
   }
 }
 

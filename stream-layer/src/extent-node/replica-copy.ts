@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import { callMetadata, callOptions, fromServiceError, type ClientPool } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
@@ -13,7 +12,7 @@ const COPY_TIMEOUT_PER_MIB_MS = 500;
  * Copies a sealed replica from another node into this one: streams its blocks, checks each
  * block's CRC on arrival, writes them with their original flags at their original offsets (so
  * the copy is bit-identical), fdatasyncs, and only then makes it the node's replica. A copy
- * cut short leaves only a `.copy` file, removed at the next start.
+ * cut short leaves only a `.copy` file, removed at the next start (or replaced by the next copy).
  * Returns the bytes copied.
  */
 export async function copyReplica(options: {
@@ -23,8 +22,8 @@ export async function copyReplica(options: {
 }): Promise<number> {
   const { extentId, lengthBytes, source } = options.request;
   if (!source?.address) throw new StreamError('INVALID_ARGUMENT', 'a copy needs a source address');
-  const path = options.store.copyPathOf(extentId);
-  const file = await open(path, 'w');
+  const copy = options.store.copyNameOf(extentId);
+  const file = await options.store.disk.open(copy, { truncate: true });
   let position = 0;
   try {
     const context = { timeoutMs: READ_TIMEOUT_BASE_MS + Math.ceil(lengthBytes / (1024 * 1024)) * COPY_TIMEOUT_PER_MIB_MS };

@@ -10,6 +10,8 @@ import type { NodeDirectory } from '../client/node-directory.js';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { blockChecksum } from './block-format.js';
 import { ExtentStore } from './extent-store.js';
+import { localDisk } from './replica-disk.js';
+import { levelReplicaMetaStore } from './replica-meta-store.js';
 import { extentNodeDefinition, extentNodeHandlers } from './service.js';
 
 const MiB = 1024 * 1024;
@@ -28,7 +30,12 @@ async function startNodes(dir: string, ids: readonly string[]): Promise<Map<stri
   const directory = { addressOf: (nodeId: string) => addresses.get(nodeId) } as unknown as NodeDirectory;
   const nodes = new Map<string, LocalNode>();
   for (const nodeId of ids) {
-    const store = await ExtentStore.open({ dataDir: join(dir, nodeId), clock: systemClock, log: silentLogger() });
+    const store = await ExtentStore.open({
+      disk: await localDisk(join(dir, nodeId, 'extents')),
+      meta: await levelReplicaMetaStore(join(dir, nodeId, 'meta')),
+      clock: systemClock,
+      log: silentLogger(),
+    });
     const peers = new ClientPool(extentNodeProto().ExtentNode);
     const handlers = extentNodeHandlers({
       nodeId,

@@ -6,7 +6,6 @@ import { BLOCK_HEADER_BYTES } from '../limits.js';
 import type { NodeDirectory } from '../client/node-directory.js';
 import { ChainAppendSession } from './chain-append.js';
 import type { ExtentStore } from './extent-store.js';
-import { freeBytes } from './free-space.js';
 import { copyReplica } from './replica-copy.js';
 
 export interface ExtentNodeServiceDeps {
@@ -73,7 +72,7 @@ export function extentNodeHandlers(deps: ExtentNodeServiceDeps): streamV1.Extent
         createdMs: meta.createdMs,
         chain: meta.chain,
       })),
-      freeBytes: await freeBytes(deps.store.directory),
+      freeBytes: await deps.store.disk.freeBytes(),
     })),
 
     DeleteReplica: unary<streamV1.DeleteReplicaRequest__Output, streamV1.DeleteReplicaResponse>(async (request) => {

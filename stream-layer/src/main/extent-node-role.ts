@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   type RoleContext,
   type RunningRole,
@@ -15,6 +16,8 @@ import { NodeDirectory } from '../client/node-directory.js';
 import { streamKeys, type NodeRecord } from '../etcd-keys.js';
 import type { ExtentNodeFailpoint } from '../extent-node/extent-file.js';
 import { ExtentStore } from '../extent-node/extent-store.js';
+import { localDisk } from '../extent-node/replica-disk.js';
+import { levelReplicaMetaStore } from '../extent-node/replica-meta-store.js';
 import { extentNodeDefinition, extentNodeHandlers } from '../extent-node/service.js';
 import { CapacityMonitor } from '../extent-node/capacity-monitor.js';
 import { Scrubber } from '../extent-node/scrubber.js';
@@ -43,7 +46,14 @@ export const extentNodeSchema = z.object({
  */
 export async function startExtentNode({ config, log, clock }: RoleContext<z.infer<typeof extentNodeSchema>>): Promise<RunningRole> {
   const etcd = connectEtcd(config.etcd);
-  const store = await ExtentStore.open({ dataDir: config.dataDir, clock, log, failpoints: new Failpoints<ExtentNodeFailpoint>(config.failpoints) });
+  const disk = await localDisk(join(config.dataDir, 'extents'));
+  const store = await ExtentStore.open({
+    disk,
+    meta: await levelReplicaMetaStore(join(config.dataDir, 'meta')),
+    clock,
+    log,
+    failpoints: new Failpoints<ExtentNodeFailpoint>(config.failpoints, clock),
+  });
   const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
   const proto = extentNodeProto();
   const peers = new ClientPool(proto.ExtentNode);
@@ -78,7 +88,7 @@ export async function startExtentNode({ config, log, clock }: RoleContext<z.infe
   capacity.monitor = new CapacityMonitor({
     record,
     registration,
-    dataDir: config.dataDir,
+    disk,
     fullBelowBytes: config.fullBelowBytes,
     intervalMs: 2_000,
     clock,
