@@ -43,6 +43,9 @@ export const READ_TIMEOUT_BASE_MS = 10_000;
 /** Times a writer seals and retries its unacknowledged appends before giving up. */
 export const APPEND_RETRIES_MAX = 5;
 
+/** How often an extent node measures its free space (and at once after a write failed). */
+export const CAPACITY_CHECK_INTERVAL_MS = 2_000;
+
 /** Lease of an extent node's registration: how long a dead node looks alive. */
 export const NODE_LEASE_TTL_SECONDS = 5;
 

@@ -1,5 +1,3 @@
-import { callMetadata, callOptions, unary } from '@strata/common';
-import type { streamV1 } from '@strata/protos';
 import type { Stamp } from '@strata/deploy';
 import { extentNodeClients } from '@strata/stream-layer';
 
@@ -28,9 +26,7 @@ export async function extentNodeReadBytes(stamp: Stamp): Promise<number> {
     let total = 0;
     for (const node of stamp.processes().filter((p) => p.role === 'extent-node')) {
       const context = { timeoutMs: 10_000 };
-      const stats = await unary<streamV1.NodeStats__Output>((done) =>
-        nodes.get(node.address).getNodeStats({}, callMetadata(context), callOptions(context), done),
-      );
+      const stats = await nodes.at(node.address).nodeStats(context);
       total += Number(stats.readBytes);
     }
     return total;

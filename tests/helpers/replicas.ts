@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { callMetadata, callOptions, connectEtcd, silentLogger, systemClock, unary } from '@strata/common';
+import { connectEtcd, silentLogger, systemClock } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { ExtentReader, extentNodeClients, StreamManagerClient } from '@strata/stream-layer';
 import type { Stamp } from '@strata/deploy';
@@ -31,9 +31,7 @@ export async function digestAllReplicas(
       for (const extent of stream.extents) {
         for (const replica of extent.replicas) {
           const context = { timeoutMs: 10_000 };
-          const info = await unary<streamV1.ReplicaInfo__Output>((done) =>
-            nodes.get(replica.address).getReplicaInfo({ extentId: extent.extentId }, callMetadata(context), callOptions(context), done),
-          );
+          const info = await nodes.at(replica.address).replicaInfo({ extentId: extent.extentId }, context);
           const hash = createHash('sha256');
           const only = { ...extent, replicas: [replica] };
           for await (const block of reader.readRange({ extent: only, offset: 0, lengthBytes: info.lengthBytes })) hash.update(block.data);

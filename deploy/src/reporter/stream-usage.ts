@@ -1,6 +1,6 @@
-import { callMetadata, callOptions, errorMessage, unary, type Logger } from '@strata/common';
+import { errorMessage, rethrowIfAssertion, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
-import { extentNodeClients, type StreamManagerClient } from '@strata/stream-layer';
+import type { ExtentNodes, StreamManagerClient } from '@strata/stream-layer';
 
 const REPLICA_INFO_TIMEOUT_MS = 5_000;
 
@@ -9,7 +9,7 @@ const REPLICA_INFO_TIMEOUT_MS = 5_000;
  * sealed length, each unsealed one at the length its first reachable replica reports (an
  * unreachable one counts as empty until the next report).
  */
-export async function streamUsageBytes(options: { manager: StreamManagerClient; nodes: ReturnType<typeof extentNodeClients>; log: Logger }): Promise<number> {
+export async function streamUsageBytes(options: { manager: StreamManagerClient; nodes: ExtentNodes; log: Logger }): Promise<number> {
   let bytes = 0;
   for (const stream of await options.manager.listStreams()) {
     for (const extent of stream.extents) {
@@ -20,15 +20,14 @@ export async function streamUsageBytes(options: { manager: StreamManagerClient; 
   return bytes;
 }
 
-async function unsealedLength(extent: streamV1.ExtentInfo__Output, options: { nodes: ReturnType<typeof extentNodeClients>; log: Logger }): Promise<number> {
+async function unsealedLength(extent: streamV1.ExtentInfo__Output, options: { nodes: ExtentNodes; log: Logger }): Promise<number> {
   for (const replica of extent.replicas.filter((candidate) => candidate.address)) {
     const context = { timeoutMs: REPLICA_INFO_TIMEOUT_MS };
     try {
-      const info = await unary<streamV1.ReplicaInfo__Output>((done) =>
-        options.nodes.get(replica.address).getReplicaInfo({ extentId: extent.extentId }, callMetadata(context), callOptions(context), done),
-      );
+      const info = await options.nodes.at(replica.address).replicaInfo({ extentId: extent.extentId }, context);
       return info.lengthBytes;
     } catch (error) {
+      rethrowIfAssertion(error);
       options.log.debug({ extentId: extent.extentId, nodeId: replica.nodeId, err: errorMessage(error) }, 'replica length unknown');
     }
   }

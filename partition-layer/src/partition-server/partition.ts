@@ -1,6 +1,6 @@
-import type { ClientPool, Clock, Failpoints, Logger, Random } from '@strata/common';
-import type { partitionV1, streamV1 } from '@strata/protos';
-import type { ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
+import type { Clock, Failpoints, Logger, Random } from '@strata/common';
+import type { partitionV1 } from '@strata/protos';
+import type { ExtentNodes, ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, parseKey, prefixEnd } from '../keys.js';
 import { BLOB_BLOCKS_MAX, GC_LEASE_MARGIN_MS, STATS_TTL_MS, UPLOAD_DRAIN_MS } from '../limits.js';
@@ -22,7 +22,7 @@ import { PartitionUploads, type UploadFailpoint } from './uploads.js';
 
 export interface PartitionDeps {
   manager: StreamManagerClient;
-  nodes: ClientPool<streamV1.ExtentNodeClient>;
+  nodes: ExtentNodes;
   reader: ExtentReader;
   directory: NodeDirectory;
   clock: Clock;

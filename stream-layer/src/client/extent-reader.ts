@@ -1,7 +1,8 @@
-import { callMetadata, callOptions, fromServiceError, type ClientPool } from '@strata/common';
+import { rethrowIfAssertion } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES, READ_TIMEOUT_BASE_MS } from '../limits.js';
+import type { ExtentNodes } from '../transport/extent-node-api.js';
 
 /** Extra read deadline per MiB, so a large range read by a slow consumer is not cut short. */
 const READ_TIMEOUT_PER_MIB_MS = 1_000;
@@ -17,7 +18,7 @@ export interface ExtentBlock {
  * resumes at the first block not yet received.
  */
 export class ExtentReader {
-  constructor(private readonly nodes: ClientPool<streamV1.ExtentNodeClient>) {}
+  constructor(private readonly nodes: ExtentNodes) {}
 
   /** The blocks of [offset, offset + lengthBytes) of one extent, in order. */
   async *readRange(options: { extent: streamV1.ExtentInfo__Output; offset: number; lengthBytes: number; requestId?: string }): AsyncGenerator<ExtentBlock> {
@@ -34,6 +35,7 @@ export class ExtentReader {
         }
         if (position >= end) return;
       } catch (error) {
+        rethrowIfAssertion(error);
         lastError = error;
       }
     }
@@ -45,18 +47,11 @@ export class ExtentReader {
       timeoutMs: READ_TIMEOUT_BASE_MS + Math.ceil((end - offset) / (1024 * 1024)) * READ_TIMEOUT_PER_MIB_MS,
       ...(requestId ? { requestId } : {}),
     };
-    const call = this.nodes.get(address).readBlocks({ extentId, offset, lengthBytes: end - offset }, callMetadata(context), callOptions(context));
     let expected = offset;
-    try {
-      for await (const message of call as AsyncIterable<streamV1.ReadBlocksResponse__Output>) {
-        if (message.offset !== expected) throw new StreamError('INTERNAL', `replica at ${address} sent block ${message.offset}, expected ${expected}`);
-        expected = message.offset + BLOCK_HEADER_BYTES + message.data.length;
-        yield { offset: message.offset, data: message.data };
-      }
-    } catch (error) {
-      throw fromServiceError(error);
-    } finally {
-      call.cancel();
+    for await (const message of this.nodes.at(address).readBlocks({ extentId, offset, lengthBytes: end - offset }, context)) {
+      if (message.offset !== expected) throw new StreamError('INTERNAL', `replica at ${address} sent block ${message.offset}, expected ${expected}`);
+      expected = message.offset + BLOCK_HEADER_BYTES + message.data.length;
+      yield { offset: message.offset, data: message.data };
     }
   }
 

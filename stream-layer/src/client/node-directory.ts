@@ -1,12 +1,20 @@
 import { PrefixCache, type Etcd3, type Logger } from '@strata/common';
 import { streamKeys, type NodeRecord } from '../etcd-keys.js';
 
+/** Which extent nodes are live and where they are: what the stream manager and chains need of a directory. */
+export interface NodeView {
+  /** The node's current address, or undefined when it is not registered (down). */
+  addressOf(nodeId: string): string | undefined;
+  /** Every live node. */
+  liveNodes(): NodeRecord[];
+}
+
 /**
  * The live extent nodes, from their etcd registrations (kept current by a watch). A node is
  * live while its lease holds; its address may change when it restarts, so callers resolve a
  * node id to an address at the time of use rather than keeping addresses.
  */
-export class NodeDirectory {
+export class NodeDirectory implements NodeView {
   private constructor(private readonly cache: PrefixCache<NodeRecord>) {}
 
   static async open(options: { etcd: Etcd3; prefix: string; log: Logger }): Promise<NodeDirectory> {

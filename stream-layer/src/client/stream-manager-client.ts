@@ -14,6 +14,9 @@ type Invoke<Reply> = (
 
 const RETRYABLE = ['NOT_LEADER', 'UNAVAILABLE', 'DEADLINE_EXCEEDED'] as const;
 
+/** What a stream's writer asks of the stream manager (the simulation answers it too). */
+export type StreamManagerApi = Pick<StreamManagerClient, 'getStream' | 'sealExtent'>;
+
 /**
  * The typed client of the stream manager. Finds the current leader through its etcd election
  * and follows it: a call that meets a standby or a dead leader looks the leader up again and

@@ -1,15 +1,16 @@
-import type * as grpc from '@grpc/grpc-js';
-import { assert, callMetadata, fromServiceError, isStrataError, type ClientPool, type Clock, type Logger } from '@strata/common';
+import { assert, fromServiceError, isStrataError, rethrowIfAssertion, type Clock, type Logger, type Timer } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
 import { blockChecksum } from '../extent-node/block-format.js';
 import { APPEND_RETRIES_MAX, APPEND_TIMEOUT_MS, APPENDS_IN_FLIGHT_MAX, BLOCK_HEADER_BYTES, EXTENT_BYTES_MAX } from '../limits.js';
-import type { StreamManagerClient } from './stream-manager-client.js';
+import type { AppendAck, AppendChannel, ExtentNodes } from '../transport/extent-node-api.js';
+import type { StreamManagerApi } from './stream-manager-client.js';
 
 /** Take-overs of one stream racing ours that an open outlasts before it gives up. */
 const TAKE_OVER_ATTEMPTS_MAX = 5;
 
-type AppendCall = grpc.ClientDuplexStream<streamV1.AppendRequest, streamV1.AppendResponse__Output>;
+/** How often the oldest unacknowledged append is checked against APPEND_TIMEOUT_MS. */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 interface PendingAppend {
   blocks: streamV1.Block[];
@@ -28,24 +29,32 @@ interface PendingAppend {
  * failed may nevertheless survive in the sealed extent: readers of a stream must tolerate
  * duplicates (the partition layer's records carry sequence numbers; its blob data is read
  * only through the pointers of acknowledged appends).
+ *
+ * Invariants (asserted): acknowledgements of one extent arrive in offset order, each where
+ * the one before ended; the writer's epoch never changes; only the extent the stream manager
+ * gave last is written.
  */
 export class StreamWriter {
   private extent: streamV1.ExtentInfo__Output;
   private nextOffset = 0;
-  private call: AppendCall | undefined;
-  /** Sent on the current call and not yet acknowledged, in offset order. */
+  /** Where the last acknowledged append of the current extent ended (-1: none yet). */
+  private acknowledgedEnd = -1;
+  private channel: AppendChannel | undefined;
+  /** Sent on the current channel and not yet acknowledged, in offset order. */
   private inFlight: PendingAppend[] = [];
   /** Waiting for the switch to a fresh extent to finish. */
   private queued: PendingAppend[] = [];
   private switching = false;
   private sealing = false;
   private failuresInARow = 0;
-  /** Set once closed: every later append fails with it. */
+  /** Set once closed or fenced: every later append fails with it. */
   private broken: Error | undefined;
   /** The last switch failed: the next append starts with a fresh seal. */
   private needsSwitch = false;
   private capacityWaiters: (() => void)[] = [];
-  private readonly timer: NodeJS.Timeout;
+  /** Woken whenever a switch ends or the writer has nothing left in flight. */
+  private changeWaiters: (() => void)[] = [];
+  private readonly timer: Timer;
 
   private constructor(
     private readonly deps: WriterDeps,
@@ -55,8 +64,7 @@ export class StreamWriter {
     readonly writerEpoch: number,
   ) {
     this.extent = lastExtent;
-    this.timer = setInterval(() => this.checkTimeouts(), 1_000);
-    this.timer.unref();
+    this.timer = deps.clock.every(TIMEOUT_CHECK_INTERVAL_MS, () => this.checkTimeouts());
   }
 
   /**
@@ -73,9 +81,13 @@ export class StreamWriter {
       try {
         const after = await deps.manager.sealExtent(deps.streamId, last.extentId, { epoch, takeOver: true });
         const fresh = after.extents.at(-1);
+        assert(Number(after.writerEpoch) >= epoch, `stream ${deps.streamId} went back from epoch ${epoch} to ${after.writerEpoch}`);
+        // Taken over again before the answer was read: the last extent is the next writer's.
+        if (Number(after.writerEpoch) > epoch) throw fencedOut(deps.streamId, epoch, Number(after.writerEpoch));
         assert(fresh && !fresh.sealed, 'a sealed stream ends with an unsealed extent');
         return new StreamWriter(deps, deps.streamId, fresh, epoch);
       } catch (error) {
+        rethrowIfAssertion(error);
         // Another writer took the stream over between our read and our seal: read again.
         if (isStrataError(error, ['WRITER_FENCED']) && attempt < TAKE_OVER_ATTEMPTS_MAX) continue;
         // Taken over but with no room for a new extent: the stream is readable, and the
@@ -136,38 +148,52 @@ export class StreamWriter {
     this.nextOffset += pending.bytes;
     this.inFlight.push(pending);
     try {
-      this.openCall().write({ extentId: this.extent.extentId, offset: pending.offset, blocks: pending.blocks });
+      this.openChannel().send({ extentId: this.extent.extentId, offset: pending.offset, blocks: pending.blocks });
     } catch (error) {
-      this.onCallError(this.call, error);
+      rethrowIfAssertion(error);
+      this.onChannelError(this.channel, error);
     }
   }
 
-  private openCall(): AppendCall {
-    if (this.call) return this.call;
+  private openChannel(): AppendChannel {
+    if (this.channel) return this.channel;
     const head = this.extent.replicas[0]?.address;
     if (!head) throw new StreamError('UNAVAILABLE', `the head of extent ${this.extent.extentId} is not registered`);
-    const call = this.deps.nodes.get(head).append(callMetadata({ timeoutMs: 0 }));
-    call.on('data', (reply: streamV1.AppendResponse__Output) => this.onAck(call, reply));
-    call.on('error', (error) => this.onCallError(call, error));
-    call.on('end', () => {
-      if (call === this.call && this.inFlight.length > 0) this.onCallError(call, new StreamError('UNAVAILABLE', 'the chain ended the append call'));
-    });
-    this.call = call;
-    return call;
+    const holder: { channel?: AppendChannel } = {};
+    const channel = this.deps.nodes.at(head).openAppend(
+      {
+        onAck: (ack) => this.onAck(holder.channel, ack),
+        onError: (error) => this.onChannelError(holder.channel, error),
+        onEnd: () => {
+          if (holder.channel === this.channel && this.inFlight.length > 0)
+            this.onChannelError(holder.channel, new StreamError('UNAVAILABLE', 'the chain ended the append session'));
+        },
+      },
+      {},
+    );
+    holder.channel = channel;
+    this.channel = channel;
+    return channel;
   }
 
-  private onAck(call: AppendCall, reply: streamV1.AppendResponse__Output): void {
-    if (call !== this.call) return;
+  private onAck(channel: AppendChannel | undefined, ack: AppendAck): void {
+    if (channel !== this.channel) return;
     const done = this.inFlight[0];
-    if (!done || done.offset !== reply.offset || done.offset + done.bytes !== reply.end) {
-      this.onCallError(call, new StreamError('INTERNAL', `acknowledgement ${reply.offset}..${reply.end} out of order`));
+    if (!done || done.offset !== ack.offset || done.offset + done.bytes !== ack.end) {
+      this.onChannelError(channel, new StreamError('INTERNAL', `acknowledgement ${ack.offset}..${ack.end} out of order`));
       return;
     }
+    assert(
+      this.acknowledgedEnd < 0 || done.offset === this.acknowledgedEnd,
+      `extent ${this.extent.extentId} acknowledged ${done.offset} after ${this.acknowledgedEnd}`,
+    );
+    this.acknowledgedEnd = ack.end;
     this.inFlight.shift();
     this.failuresInARow = 0;
     done.resolve(this.pointersOf(done));
     this.releaseCapacity();
     if (this.switching && this.inFlight.length === 0) void this.finishSwitch();
+    this.wakeChangeWaiters();
   }
 
   private pointersOf(pending: PendingAppend): streamV1.BlockPointer[] {
@@ -180,10 +206,10 @@ export class StreamWriter {
     });
   }
 
-  private onCallError(call: AppendCall | undefined, error: unknown): void {
-    if (call !== this.call) return;
-    this.call = undefined;
-    call?.cancel();
+  private onChannelError(channel: AppendChannel | undefined, error: unknown): void {
+    if (channel !== this.channel) return;
+    this.channel = undefined;
+    channel?.cancel();
     this.failuresInARow++;
     this.deps.log.warn(
       { streamId: this.streamId, extentId: this.extent.extentId, err: fromServiceError(error), unacknowledged: this.inFlight.length },
@@ -209,18 +235,23 @@ export class StreamWriter {
   private async finishSwitch(): Promise<void> {
     if (this.sealing || this.broken) return;
     this.sealing = true;
-    this.call?.end();
-    this.call = undefined;
+    this.channel?.end();
+    this.channel = undefined;
     try {
       // Back off after failures, so that a node just found dead or full is out of the
       // manager's placement (its lease runs out; its registration says full) before we retry.
       if (this.failuresInARow > 1) await this.deps.clock.sleep(Math.min(2_000, 100 * 2 ** (this.failuresInARow - 2)));
       const stream = await this.deps.manager.sealExtent(this.streamId, this.extent.extentId, { epoch: this.writerEpoch, takeOver: false });
       const fresh = stream.extents.at(-1);
+      assert(Number(stream.writerEpoch) >= this.writerEpoch, `stream ${this.streamId} went back from epoch ${this.writerEpoch} to ${stream.writerEpoch}`);
+      // Taken over right after our seal: the extent now last is the next writer's, never ours.
+      if (Number(stream.writerEpoch) > this.writerEpoch) throw fencedOut(this.streamId, this.writerEpoch, Number(stream.writerEpoch));
       if (!fresh || fresh.sealed || fresh.extentId === this.extent.extentId) throw new StreamError('INTERNAL', 'the seal did not start a fresh extent');
       this.extent = fresh;
       this.nextOffset = 0;
+      this.acknowledgedEnd = -1;
     } catch (error) {
+      rethrowIfAssertion(error);
       // Taken over: this writer may never append again (what it has not had acknowledged
       // fails, and its owner reloads from the stream, or finds it is no longer the owner).
       if (isStrataError(error, ['WRITER_FENCED'])) this.broken = error;
@@ -233,17 +264,27 @@ export class StreamWriter {
     const queued = this.queued;
     this.queued = [];
     for (const pending of queued) this.dispatch(pending);
+    this.wakeChangeWaiters();
   }
 
   private checkTimeouts(): void {
     const oldest = this.inFlight[0];
     if (oldest && this.deps.clock.monotonicMs() - oldest.sentAtMs > APPEND_TIMEOUT_MS) {
-      this.onCallError(this.call, new StreamError('DEADLINE_EXCEEDED', `append not acknowledged within ${APPEND_TIMEOUT_MS} ms`));
+      this.onChannelError(this.channel, new StreamError('DEADLINE_EXCEEDED', `append not acknowledged within ${APPEND_TIMEOUT_MS} ms`));
     }
   }
 
   private releaseCapacity(): void {
     this.capacityWaiters.shift()?.();
+  }
+
+  private wakeChangeWaiters(): void {
+    for (const waiter of this.changeWaiters.splice(0)) waiter();
+  }
+
+  /** Resolves at the next switch end, acknowledgement or failure. */
+  private changed(): Promise<void> {
+    return new Promise((resolve) => this.changeWaiters.push(resolve));
   }
 
   /**
@@ -252,14 +293,15 @@ export class StreamWriter {
    */
   private failAll(error: Error): void {
     this.deps.log.error({ streamId: this.streamId, err: error }, 'appends failed');
-    this.call?.cancel();
-    this.call = undefined;
+    this.channel?.cancel();
+    this.channel = undefined;
     this.switching = false;
     this.needsSwitch = true;
     for (const pending of [...this.inFlight, ...this.queued]) pending.reject(error);
     this.inFlight = [];
     this.queued = [];
     for (const waiter of this.capacityWaiters.splice(0)) waiter();
+    this.wakeChangeWaiters();
   }
 
   /**
@@ -275,7 +317,7 @@ export class StreamWriter {
       this.needsSwitch = false;
       this.beginSwitch();
     }
-    while (!this.broken && this.switching && this.extent.extentId === rolled) await this.deps.clock.sleep(5);
+    while (!this.broken && this.switching && this.extent.extentId === rolled) await this.changed();
     if (this.extent.extentId === rolled) throw this.broken ?? new StreamError('UNAVAILABLE', `extent ${rolled} could not be sealed`);
     return rolled;
   }
@@ -296,26 +338,33 @@ export class StreamWriter {
   }
 
   /**
-   * Waits (up to APPEND_TIMEOUT_MS) for appends in flight, then ends the call; what is still
-   * unacknowledged fails. Later appends fail.
+   * Waits (up to APPEND_TIMEOUT_MS) for appends in flight, then ends the session; what is
+   * still unacknowledged fails. Later appends fail.
    */
   async close(): Promise<void> {
-    clearInterval(this.timer);
-    const deadline = this.deps.clock.monotonicMs() + APPEND_TIMEOUT_MS;
-    while (!this.broken && (this.inFlight.length > 0 || this.queued.length > 0) && this.deps.clock.monotonicMs() < deadline) {
-      await this.deps.clock.sleep(10);
-    }
+    this.timer.cancel();
+    let timedOut = false;
+    const deadline = this.deps.clock.after(APPEND_TIMEOUT_MS, () => {
+      timedOut = true;
+      this.wakeChangeWaiters();
+    });
+    while (!this.broken && !timedOut && (this.inFlight.length > 0 || this.queued.length > 0)) await this.changed();
+    deadline.cancel();
     const closed = new StreamError('UNAVAILABLE', 'the stream writer is closed');
     if (this.inFlight.length > 0 || this.queued.length > 0) this.failAll(closed);
     this.broken ??= closed;
-    this.call?.end();
-    this.call = undefined;
+    this.channel?.end();
+    this.channel = undefined;
   }
 }
 
+function fencedOut(streamId: string, epoch: number, current: number): StreamError {
+  return new StreamError('WRITER_FENCED', `stream ${streamId} was taken over at epoch ${current} after this writer's ${epoch}`);
+}
+
 export interface WriterDeps {
-  manager: StreamManagerClient;
-  nodes: ClientPool<streamV1.ExtentNodeClient>;
+  manager: StreamManagerApi;
+  nodes: ExtentNodes;
   clock: Clock;
   log: Logger;
   /** Seal and move on once an extent holds this much (default EXTENT_BYTES_MAX). */

@@ -1,16 +1,17 @@
-import type { Clock, Logger, Registration } from '@strata/common';
+import type { Logger, Registration } from '@strata/common';
 import type { NodeRecord } from '../etcd-keys.js';
 import type { ReplicaDisk } from './replica-disk.js';
 
+/** A change of free space worth telling the stream manager about. */
+const REPORTED_CHANGE_BYTES = 16 * 1024 * 1024;
+
 /**
  * Keeps the node's registration telling how much room it has: the stream manager places no
- * new extent on a node that says it is full. Measured periodically, and at once after a write
- * failed (a full disk is the usual reason).
+ * new extent on a node that says it is full. Its `measure` runs as the node's `capacity`
+ * worker, periodically and at once after a write failed (a full disk is the usual reason).
  */
 export class CapacityMonitor {
   private last: { freeBytes: number; full: boolean } | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private checking: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -18,28 +19,15 @@ export class CapacityMonitor {
       registration: Registration;
       disk: ReplicaDisk;
       fullBelowBytes: number;
-      intervalMs: number;
-      clock: Clock;
       log: Logger;
     },
   ) {}
 
-  start(): void {
-    this.timer = setInterval(() => void this.check(), this.deps.intervalMs);
-    this.timer.unref();
-    void this.check();
-  }
-
   /** Measures now and updates the registration if the picture changed. */
-  check(): Promise<void> {
-    this.checking = this.checking.then(() => this.measure()).catch((error: unknown) => this.deps.log.warn({ err: error }, 'free space check failed'));
-    return this.checking;
-  }
-
-  private async measure(): Promise<void> {
+  async measure(): Promise<void> {
     const free = await this.deps.disk.freeBytes();
     const full = free < this.deps.fullBelowBytes;
-    const changed = !this.last || this.last.full !== full || Math.abs(this.last.freeBytes - free) > 16 * 1024 * 1024;
+    const changed = !this.last || this.last.full !== full || Math.abs(this.last.freeBytes - free) > REPORTED_CHANGE_BYTES;
     if (!changed) return;
     if (full && !this.last?.full) this.deps.log.error({ freeBytes: free, fullBelowBytes: this.deps.fullBelowBytes }, 'node is full: no new extents here');
     if (!full && this.last?.full) this.deps.log.info({ freeBytes: free }, 'node has room again');
@@ -49,9 +37,5 @@ export class CapacityMonitor {
 
   get full(): boolean {
     return this.last?.full ?? false;
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
   }
 }

@@ -1,31 +1,17 @@
-import type * as grpc from '@grpc/grpc-js';
-import {
-  callMetadata,
-  fromServiceError,
-  messageBytesOf,
-  passThroughBidiStream,
-  requestIdOf,
-  toServiceError,
-  type ClientPool,
-  type Logger,
-} from '@strata/common';
-import { extentNodeProto, type streamV1 } from '@strata/protos';
-import { STREAM_ERROR_STATUS, StreamError } from '../errors.js';
+import { assert, rethrowIfAssertion, type Logger } from '@strata/common';
+import type { streamV1 } from '@strata/protos';
+import { StreamError } from '../errors.js';
 import { APPEND_BYTES_MAX, BLOCK_DATA_BYTES_MAX, REPLICA_APPENDS_QUEUED_MAX } from '../limits.js';
-import type { NodeDirectory } from '../client/node-directory.js';
+import type { AppendAck, AppendChannel, AppendUpstream, ExtentNodes } from '../transport/extent-node-api.js';
 import { blockChecksum, blockDiskBytes } from './block-format.js';
 import type { AppendBlock } from './extent-file.js';
 import type { ExtentStore, Replica } from './extent-store.js';
 
-type AppendCall = grpc.ServerDuplexStream<streamV1.AppendRequest__Output, streamV1.AppendResponse>;
-// Appends go down the chain as the bytes they arrived in (see forward).
-type DownstreamCall = grpc.ClientDuplexStream<Buffer, streamV1.AppendResponse__Output>;
-
 export interface ChainAppendDeps {
   nodeId: string;
   store: ExtentStore;
-  directory: NodeDirectory;
-  peers: ClientPool<streamV1.ExtentNodeClient>;
+  addressOf: (nodeId: string) => string | undefined;
+  nodes: ExtentNodes;
   log: Logger;
   onWriteFailure: (error: unknown) => void;
 }
@@ -38,34 +24,38 @@ interface PendingAppend {
 }
 
 /**
- * One Append call at one replica of the chain. Each append is checked (offset, CRCs), written
- * here and forwarded to the successor at once, so the write, its fdatasync and the next hop
- * overlap. Its reply goes upstream, in request order, when it is durable here and the
- * successor has replied for it (the tail replies when it is durable). Any failure fails the
- * whole call: the writer seals the extent and moves on, so a chain is never repaired in place.
+ * One append session at one replica of the chain. Each append is checked (offset, CRCs),
+ * written here and forwarded to the successor at once, so the write, its fdatasync and the
+ * next hop overlap. Its acknowledgement goes upstream, in request order, when it is durable
+ * here and the successor has acknowledged it (the tail acknowledges when it is durable). Any
+ * failure fails the whole session: the writer seals the extent and moves on, so a chain is
+ * never repaired in place.
  */
 export class ChainAppendSession {
   private readonly pending: PendingAppend[] = [];
   private replica: Replica | undefined;
   private successorId: string | undefined;
-  private downstream: DownstreamCall | undefined;
+  private downstream: AppendChannel | undefined;
   private failed = false;
   private upstreamEnded = false;
   private paused = false;
+  /** The end of the last acknowledgement sent upstream: they only grow. */
+  private acknowledgedEnd = -1;
 
   constructor(
     private readonly deps: ChainAppendDeps,
-    private readonly call: AppendCall,
+    private readonly upstream: AppendUpstream,
   ) {}
 
   start(): void {
-    this.call.on('data', (request: streamV1.AppendRequest__Output) => this.onRequest(request));
-    this.call.on('end', () => {
-      this.upstreamEnded = true;
-      this.flush();
+    this.upstream.start({
+      onRequest: (request) => this.onRequest(request),
+      onEnd: () => {
+        this.upstreamEnded = true;
+        this.flush();
+      },
+      onGone: () => this.fail(new StreamError('UNAVAILABLE', 'the sender went away'), false),
     });
-    this.call.on('cancelled', () => this.fail(new StreamError('UNAVAILABLE', 'writer cancelled'), false));
-    this.call.on('error', () => this.fail(new StreamError('UNAVAILABLE', 'upstream failed'), false));
   }
 
   private onRequest(request: streamV1.AppendRequest__Output): void {
@@ -73,33 +63,35 @@ export class ChainAppendSession {
     try {
       const replica = this.resolveReplica(request.extentId);
       const blocks = checkedBlocks(request);
-      const forwarded = this.successorId === undefined ? undefined : bytesToForward(request);
-      const end = request.offset + blocks.reduce((sum, block) => sum + blockDiskBytes(block.data.length), 0);
-      const entry: PendingAppend = { offset: request.offset, end, localDurable: false, downstreamAcked: this.successorId === undefined };
+      const offset = Number(request.offset);
+      const end = offset + blocks.reduce((sum, block) => sum + blockDiskBytes(block.data.length), 0);
+      const entry: PendingAppend = { offset, end, localDurable: false, downstreamAcked: this.successorId === undefined };
       this.pending.push(entry);
-      replica.file.append(request.offset, blocks).then(
+      replica.file.append(offset, blocks).then(
         () => {
           entry.localDurable = true;
           this.flush();
         },
         (error: unknown) => {
+          rethrowIfAssertion(error);
           this.deps.onWriteFailure(error);
           this.fail(error);
         },
       );
-      if (forwarded) this.forward(forwarded);
+      if (this.successorId !== undefined) this.forward(request);
       if (this.pending.length >= REPLICA_APPENDS_QUEUED_MAX && !this.paused) {
         this.paused = true;
-        this.call.pause();
+        this.upstream.pause();
       }
     } catch (error) {
+      rethrowIfAssertion(error);
       this.fail(error);
     }
   }
 
   private resolveReplica(extentId: string): Replica {
     if (this.replica) {
-      if (extentId !== this.replica.meta.extentId) throw new StreamError('INVALID_ARGUMENT', 'one Append call carries one extent');
+      if (extentId !== this.replica.meta.extentId) throw new StreamError('INVALID_ARGUMENT', 'one append session carries one extent');
       return this.replica;
     }
     const replica = this.deps.store.get(extentId);
@@ -110,33 +102,30 @@ export class ChainAppendSession {
     return replica;
   }
 
-  /**
-   * Sends an append to the successor as the exact bytes it arrived in: decoding it was only to
-   * check it (the blocks are views into those bytes, and each block's CRC was verified above),
-   * and re-encoding it would copy every payload byte once more.
-   */
-  private forward(bytes: Buffer): void {
+  /** Sends an append to the successor as it arrived (see AppendChannel.send). */
+  private forward(request: streamV1.AppendRequest__Output): void {
     if (!this.downstream) {
       const successorId = this.successorId as string;
-      const address = this.deps.directory.addressOf(successorId);
+      const address = this.deps.addressOf(successorId);
       if (!address) throw new StreamError('UNAVAILABLE', `successor ${successorId} is not registered`);
-      const requestId = requestIdOf(this.call);
-      const metadata = callMetadata({ timeoutMs: 0, ...(requestId ? { requestId } : {}) });
-      const downstream = passThroughBidiStream(this.deps.peers.get(address), extentNodeProto().ExtentNode.service.Append, metadata);
-      downstream.on('data', (reply: streamV1.AppendResponse__Output) => this.onDownstreamReply(reply));
-      downstream.on('error', (error) => this.fail(fromServiceError(error)));
-      downstream.on('end', () => {
-        if (this.pending.some((entry) => !entry.downstreamAcked)) this.fail(new StreamError('UNAVAILABLE', 'successor ended the call early'));
-      });
-      this.downstream = downstream;
+      this.downstream = this.deps.nodes.at(address).openAppend(
+        {
+          onAck: (ack) => this.onDownstreamAck(ack),
+          onError: (error) => this.fail(error),
+          onEnd: () => {
+            if (this.pending.some((entry) => !entry.downstreamAcked)) this.fail(new StreamError('UNAVAILABLE', 'successor ended the session early'));
+          },
+        },
+        this.upstream.requestId ? { requestId: this.upstream.requestId } : {},
+      );
     }
-    this.downstream.write(bytes);
+    this.downstream.send(request);
   }
 
-  private onDownstreamReply(reply: streamV1.AppendResponse__Output): void {
+  private onDownstreamAck(ack: AppendAck): void {
     const entry = this.pending.find((candidate) => !candidate.downstreamAcked);
-    if (!entry || entry.offset !== reply.offset || entry.end !== reply.end) {
-      this.fail(new StreamError('INTERNAL', `successor acknowledged ${reply.offset}..${reply.end} out of order`));
+    if (!entry || entry.offset !== ack.offset || entry.end !== ack.end) {
+      this.fail(new StreamError('INTERNAL', `successor acknowledged ${ack.offset}..${ack.end} out of order`));
       return;
     }
     entry.downstreamAcked = true;
@@ -147,15 +136,17 @@ export class ChainAppendSession {
     if (this.failed) return;
     while (this.pending.length > 0 && this.pending[0]!.localDurable && this.pending[0]!.downstreamAcked) {
       const done = this.pending.shift()!;
-      this.call.write({ offset: done.offset, end: done.end });
+      if (this.acknowledgedEnd >= 0) assert(done.offset === this.acknowledgedEnd, `acknowledging ${done.offset}..${done.end} after ${this.acknowledgedEnd}`);
+      this.acknowledgedEnd = done.end;
+      this.upstream.acknowledge({ offset: done.offset, end: done.end });
     }
     if (this.paused && this.pending.length < REPLICA_APPENDS_QUEUED_MAX / 2) {
       this.paused = false;
-      this.call.resume();
+      this.upstream.resume();
     }
     if (this.upstreamEnded && this.pending.length === 0) {
       this.downstream?.end();
-      this.call.end();
+      this.upstream.end();
     }
   }
 
@@ -165,15 +156,8 @@ export class ChainAppendSession {
     this.downstream?.cancel();
     const extentId = this.replica?.meta.extentId;
     this.deps.log.warn({ extentId, err: error }, 'chain append failed');
-    if (reply) this.call.emit('error', toServiceError(error, STREAM_ERROR_STATUS));
+    if (reply) this.upstream.fail(error);
   }
-}
-
-/** The bytes `request` was decoded from, which the extent node's Append method keeps. */
-function bytesToForward(request: streamV1.AppendRequest__Output): Buffer {
-  const bytes = messageBytesOf(request);
-  if (!bytes) throw new StreamError('INTERNAL', 'the Append method must keep its request bytes (keepingRequestBytes) to forward them');
-  return bytes;
 }
 
 /** The request's blocks, each checked against the writer's CRC before anything is written. */

@@ -1,5 +1,5 @@
-import { callMetadata, callOptions, fromServiceError, type ClientPool } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
+import type { ExtentNodes } from '../transport/extent-node-api.js';
 import { StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES, READ_TIMEOUT_BASE_MS } from '../limits.js';
 import { blockChecksum, encodeBlockHeader } from './block-format.js';
@@ -15,11 +15,7 @@ const COPY_TIMEOUT_PER_MIB_MS = 500;
  * cut short leaves only a `.copy` file, removed at the next start (or replaced by the next copy).
  * Returns the bytes copied.
  */
-export async function copyReplica(options: {
-  store: ExtentStore;
-  peers: ClientPool<streamV1.ExtentNodeClient>;
-  request: streamV1.CopyReplicaRequest__Output;
-}): Promise<number> {
+export async function copyReplica(options: { store: ExtentStore; nodes: ExtentNodes; request: streamV1.CopyReplicaRequest__Output }): Promise<number> {
   const { extentId, lengthBytes, source } = options.request;
   if (!source?.address) throw new StreamError('INVALID_ARGUMENT', 'a copy needs a source address');
   const copy = options.store.copyNameOf(extentId);
@@ -27,16 +23,11 @@ export async function copyReplica(options: {
   let position = 0;
   try {
     const context = { timeoutMs: READ_TIMEOUT_BASE_MS + Math.ceil(lengthBytes / (1024 * 1024)) * COPY_TIMEOUT_PER_MIB_MS };
-    const call = options.peers.get(source.address).readBlocks({ extentId, offset: 0, lengthBytes }, callMetadata(context), callOptions(context));
-    try {
-      for await (const block of call as AsyncIterable<streamV1.ReadBlocksResponse__Output>) {
-        if (block.offset !== position) throw new StreamError('INTERNAL', `source sent block ${block.offset}, expected ${position}`);
-        const header = encodeBlockHeader({ flags: block.flags, dataBytes: block.data.length, dataCrc32c: blockChecksum(block.data) });
-        await file.writev([header, block.data], position);
-        position += BLOCK_HEADER_BYTES + block.data.length;
-      }
-    } catch (error) {
-      throw fromServiceError(error);
+    for await (const block of options.nodes.at(source.address).readBlocks({ extentId, offset: 0, lengthBytes }, context)) {
+      if (block.offset !== position) throw new StreamError('INTERNAL', `source sent block ${block.offset}, expected ${position}`);
+      const header = encodeBlockHeader({ flags: block.flags, dataBytes: block.data.length, dataCrc32c: blockChecksum(block.data) });
+      await file.writev([header, block.data], position);
+      position += BLOCK_HEADER_BYTES + block.data.length;
     }
     if (position !== lengthBytes) throw new StreamError('RANGE_NOT_HELD', `source gave ${position} of ${lengthBytes} bytes`);
     await file.datasync();

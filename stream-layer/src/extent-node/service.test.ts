@@ -6,9 +6,10 @@ import * as grpc from '@grpc/grpc-js';
 import { ClientPool, fromServiceError, passThroughBidiStream, silentLogger, startGrpcServer, systemClock, type StartedGrpcServer } from '@strata/common';
 import { extentNodeProto, type streamV1 } from '@strata/protos';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NodeDirectory } from '../client/node-directory.js';
+import { GrpcExtentNodes } from '../transport/grpc-extent-nodes.js';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { blockChecksum } from './block-format.js';
+import { ExtentNodeService } from './extent-node-service.js';
 import { ExtentStore } from './extent-store.js';
 import { localDisk } from './replica-disk.js';
 import { levelReplicaMetaStore } from './replica-meta-store.js';
@@ -21,13 +22,12 @@ const CHAIN = ['n1', 'n2', 'n3'];
 interface LocalNode {
   store: ExtentStore;
   server: StartedGrpcServer;
-  peers: ClientPool<streamV1.ExtentNodeClient>;
+  peers: GrpcExtentNodes;
 }
 
 /** Extent nodes in this process: real stores on disk, real gRPC on loopback, an in-memory directory. */
 async function startNodes(dir: string, ids: readonly string[]): Promise<Map<string, LocalNode>> {
   const addresses = new Map<string, string>();
-  const directory = { addressOf: (nodeId: string) => addresses.get(nodeId) } as unknown as NodeDirectory;
   const nodes = new Map<string, LocalNode>();
   for (const nodeId of ids) {
     const store = await ExtentStore.open({
@@ -36,17 +36,17 @@ async function startNodes(dir: string, ids: readonly string[]): Promise<Map<stri
       clock: systemClock,
       log: silentLogger(),
     });
-    const peers = new ClientPool(extentNodeProto().ExtentNode);
-    const handlers = extentNodeHandlers({
+    const peers = new GrpcExtentNodes();
+    const service = new ExtentNodeService({
       nodeId,
       store,
-      directory,
-      peers,
+      addressOf: (id) => addresses.get(id),
+      nodes: peers,
       log: silentLogger(),
       isFull: () => false,
       onWriteFailure: () => undefined,
-      stats: { readCalls: 0, readBytes: 0 },
     });
+    const handlers = extentNodeHandlers(service);
     const server = await startGrpcServer({ address: '127.0.0.1:0', services: [{ definition: extentNodeDefinition(), handlers }] });
     addresses.set(nodeId, server.address);
     nodes.set(nodeId, { store, server, peers });

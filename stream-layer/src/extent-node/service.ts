@@ -1,26 +1,9 @@
 import type * as grpc from '@grpc/grpc-js';
-import { isStrataError, keepingRequestBytes, toServiceError, unaryHandler, type ClientPool, type Logger } from '@strata/common';
+import { keepingRequestBytes, requestIdOf, rethrowIfAssertion, toServiceError, unaryHandler } from '@strata/common';
 import { extentNodeProto, type streamV1 } from '@strata/protos';
-import { STREAM_ERROR_STATUS, StreamError } from '../errors.js';
-import { BLOCK_HEADER_BYTES } from '../limits.js';
-import type { NodeDirectory } from '../client/node-directory.js';
-import { ChainAppendSession } from './chain-append.js';
-import type { ExtentStore } from './extent-store.js';
-import { copyReplica } from './replica-copy.js';
-
-export interface ExtentNodeServiceDeps {
-  nodeId: string;
-  store: ExtentStore;
-  directory: NodeDirectory;
-  peers: ClientPool<streamV1.ExtentNodeClient>;
-  log: Logger;
-  /** Whether the node is too full to take a new extent. */
-  isFull: () => boolean;
-  /** Called when writing to a replica failed (a full disk, an I/O error). */
-  onWriteFailure: (error: unknown) => void;
-  /** Counters since start, reported by GetNodeStats. */
-  stats: { readCalls: number; readBytes: number };
-}
+import { STREAM_ERROR_STATUS } from '../errors.js';
+import type { AppendUpstream } from '../transport/extent-node-api.js';
+import type { ExtentNodeService } from './extent-node-service.js';
 
 /**
  * The extent node's service definition: the generated one, except that Append keeps each
@@ -30,85 +13,62 @@ export function extentNodeDefinition(): grpc.ServiceDefinition {
   return keepingRequestBytes(extentNodeProto().ExtentNode.service, 'Append');
 }
 
-/** The gRPC edge of an extent node: validates, calls the store, maps errors. */
-export function extentNodeHandlers(deps: ExtentNodeServiceDeps): streamV1.ExtentNodeHandlers {
+/** The gRPC edge of an extent node: hands each call to the service and maps its errors. */
+export function extentNodeHandlers(service: ExtentNodeService): streamV1.ExtentNodeHandlers {
   const unary = <Request, Response>(handle: (request: Request) => Promise<Response>) =>
     unaryHandler<Request, Response, keyof typeof STREAM_ERROR_STATUS>(STREAM_ERROR_STATUS, handle);
 
   return {
     CreateExtent: unary<streamV1.CreateExtentRequest__Output, streamV1.CreateExtentResponse>(async (request) => {
-      if (deps.isFull()) throw new StreamError('NODE_FULL', `extent node ${deps.nodeId} is full`);
-      await deps.store.create(
-        request.extentId,
-        request.replicas.map((replica) => replica.nodeId),
-      );
-      deps.log.info({ extentId: request.extentId, chain: request.replicas.map((r) => r.nodeId) }, 'extent created');
+      await service.createExtent(request);
       return {};
     }),
-
-    Append: (call) => new ChainAppendSession(deps, call).start(),
-
-    ReadBlocks: (call) => void readBlocks(deps, call),
-
-    GetReplicaInfo: unary<streamV1.GetReplicaInfoRequest__Output, streamV1.ReplicaInfo>(async (request) => {
-      const replica = deps.store.get(request.extentId);
-      const lengthBytes = request.freeze ? await deps.store.freeze(request.extentId) : replica.file.durableBytes;
-      return { extentId: request.extentId, lengthBytes, sealed: replica.file.sealed, frozen: replica.file.frozen };
-    }),
-
-    SealReplica: unary<streamV1.SealReplicaRequest__Output, streamV1.ReplicaInfo>(async (request) => {
-      await deps.store.seal(request.extentId, request.lengthBytes);
-      deps.log.info({ extentId: request.extentId, lengthBytes: request.lengthBytes }, 'replica sealed');
-      return { extentId: request.extentId, lengthBytes: request.lengthBytes, sealed: true, frozen: true };
-    }),
-
-    ListReplicas: unary<streamV1.ListReplicasRequest__Output, streamV1.ListReplicasResponse>(async () => ({
-      replicas: deps.store.list().map((meta) => ({
-        extentId: meta.extentId,
-        lengthBytes: deps.store.get(meta.extentId).file.durableBytes,
-        sealed: meta.state === 'sealed',
-        frozen: meta.state !== 'open',
-        corrupt: meta.corrupt ?? false,
-        createdMs: meta.createdMs,
-        chain: meta.chain,
-      })),
-      freeBytes: await deps.store.disk.freeBytes(),
-    })),
-
+    Append: (call) => service.append(grpcUpstream(call)),
+    ReadBlocks: (call) => void readBlocks(service, call),
+    GetReplicaInfo: unary<streamV1.GetReplicaInfoRequest__Output, streamV1.ReplicaInfo>((request) => service.replicaInfo(request)),
+    SealReplica: unary<streamV1.SealReplicaRequest__Output, streamV1.ReplicaInfo>((request) => service.sealReplica(request)),
+    ListReplicas: unary<streamV1.ListReplicasRequest__Output, streamV1.ListReplicasResponse>(() => service.listReplicas()),
     DeleteReplica: unary<streamV1.DeleteReplicaRequest__Output, streamV1.DeleteReplicaResponse>(async (request) => {
-      await deps.store.remove(request.extentId);
-      deps.log.info({ extentId: request.extentId }, 'replica deleted');
+      await service.deleteReplica(request);
       return {};
     }),
-
-    CopyReplica: unary<streamV1.CopyReplicaRequest__Output, streamV1.ReplicaInfo>(async (request) => {
-      const bytes = await copyReplica({ store: deps.store, peers: deps.peers, request });
-      deps.log.info({ extentId: request.extentId, bytes, from: request.source?.nodeId }, 'replica copied');
-      return { extentId: request.extentId, lengthBytes: bytes, sealed: true, frozen: true };
-    }),
-
-    GetNodeStats: unary<streamV1.GetNodeStatsRequest__Output, streamV1.NodeStats>(async () => ({ ...deps.stats })),
+    CopyReplica: unary<streamV1.CopyReplicaRequest__Output, streamV1.ReplicaInfo>((request) => service.copyReplica(request)),
+    GetNodeStats: unary<streamV1.GetNodeStatsRequest__Output, streamV1.NodeStats>(async () => service.nodeStats()),
   } satisfies streamV1.ExtentNodeHandlers;
+}
+
+type AppendCall = grpc.ServerDuplexStream<streamV1.AppendRequest__Output, streamV1.AppendResponse>;
+
+/** An Append call as the service's upstream. */
+function grpcUpstream(call: AppendCall): AppendUpstream {
+  return {
+    requestId: requestIdOf(call),
+    start: (handlers) => {
+      call.on('data', (request: streamV1.AppendRequest__Output) => handlers.onRequest(request));
+      call.on('end', () => handlers.onEnd());
+      call.on('cancelled', () => handlers.onGone());
+      call.on('error', () => handlers.onGone());
+    },
+    acknowledge: (ack) => void call.write(ack),
+    fail: (error) => void call.emit('error', toServiceError(error, STREAM_ERROR_STATUS)),
+    end: () => call.end(),
+    pause: () => call.pause(),
+    resume: () => call.resume(),
+  };
 }
 
 type ReadCall = grpc.ServerWritableStream<streamV1.ReadBlocksRequest__Output, streamV1.ReadBlocksResponse>;
 
-async function readBlocks(deps: ExtentNodeServiceDeps, call: ReadCall): Promise<void> {
-  const { extentId, offset, lengthBytes } = call.request;
+/** Streams a read, waiting for the caller to drain when its buffer is full. */
+async function readBlocks(service: ExtentNodeService, call: ReadCall): Promise<void> {
   try {
-    const replica = deps.store.get(extentId);
-    if (replica.meta.corrupt) throw new StreamError('CHECKSUM_MISMATCH', `the replica of ${extentId} here is corrupt`);
-    deps.stats.readCalls++;
-    for await (const block of replica.file.read(offset, lengthBytes)) {
-      deps.stats.readBytes += BLOCK_HEADER_BYTES + block.data.length;
+    for await (const block of service.readBlocks(call.request)) {
       if (call.cancelled) return;
-      if (!call.write({ offset: block.offset, data: block.data, flags: block.flags })) await writable(call);
+      if (!call.write(block)) await writable(call);
     }
     call.end();
   } catch (error) {
-    if (isStrataError(error, ['CHECKSUM_MISMATCH']) && (await deps.store.markCorrupt(extentId).catch(() => false))) {
-      deps.log.error({ extentId, err: error }, 'read found a corrupt replica');
-    }
+    rethrowIfAssertion(error);
     call.emit('error', toServiceError(error, STREAM_ERROR_STATUS));
   }
 }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import {
   type RoleContext,
   type RunningRole,
-  ClientPool,
+  type BackgroundWorker,
+  ignoreError,
   Failpoints,
   configFields,
   connectEtcd,
@@ -11,17 +12,18 @@ import {
   startGrpcServer,
   z,
 } from '@strata/common';
-import { extentNodeProto } from '@strata/protos';
 import { NodeDirectory } from '../client/node-directory.js';
 import { streamKeys, type NodeRecord } from '../etcd-keys.js';
 import type { ExtentNodeFailpoint } from '../extent-node/extent-file.js';
+import { ExtentNodeService } from '../extent-node/extent-node-service.js';
 import { ExtentStore } from '../extent-node/extent-store.js';
+import { GrpcExtentNodes } from '../transport/grpc-extent-nodes.js';
 import { localDisk } from '../extent-node/replica-disk.js';
 import { levelReplicaMetaStore } from '../extent-node/replica-meta-store.js';
 import { extentNodeDefinition, extentNodeHandlers } from '../extent-node/service.js';
 import { CapacityMonitor } from '../extent-node/capacity-monitor.js';
 import { Scrubber } from '../extent-node/scrubber.js';
-import { EXTENT_BYTES_MAX, NODE_LEASE_TTL_SECONDS } from '../limits.js';
+import { CAPACITY_CHECK_INTERVAL_MS, EXTENT_BYTES_MAX, NODE_LEASE_TTL_SECONDS } from '../limits.js';
 
 /** The extent node's config: flags, `STRATA_*` environment or a JSON file (see common/config.ts). */
 export const extentNodeSchema = z.object({
@@ -44,7 +46,7 @@ export const extentNodeSchema = z.object({
  * The extent node's composition root: builds its parts from `config` and starts them. Its process
  * runs it through `runRole` (extent-node.ts); tests run several roles in one process with it.
  */
-export async function startExtentNode({ config, log, clock }: RoleContext<z.infer<typeof extentNodeSchema>>): Promise<RunningRole> {
+export async function startExtentNode({ config, log, clock, workers }: RoleContext<z.infer<typeof extentNodeSchema>>): Promise<RunningRole> {
   const etcd = connectEtcd(config.etcd);
   const disk = await localDisk(join(config.dataDir, 'extents'));
   const store = await ExtentStore.open({
@@ -55,28 +57,20 @@ export async function startExtentNode({ config, log, clock }: RoleContext<z.infe
     failpoints: new Failpoints<ExtentNodeFailpoint>(config.failpoints, clock),
   });
   const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
-  const proto = extentNodeProto();
-  const peers = new ClientPool(proto.ExtentNode);
-  // The capacity monitor exists once registered; until then a write failure has nothing to report to.
-  const capacity: { monitor?: CapacityMonitor } = {};
-  const server = await startGrpcServer({
-    address: config.listen,
-    services: [
-      {
-        definition: extentNodeDefinition(),
-        handlers: extentNodeHandlers({
-          nodeId: config.nodeId,
-          store,
-          directory,
-          peers,
-          log,
-          isFull: () => capacity.monitor?.full ?? false,
-          stats: { readCalls: 0, readBytes: 0 },
-          onWriteFailure: () => void capacity.monitor?.check(),
-        }),
-      },
-    ],
+  const nodes = new GrpcExtentNodes();
+  // The capacity worker exists once registered; until then a write failure has nothing to report to.
+  const capacity: { monitor?: CapacityMonitor; worker?: BackgroundWorker } = {};
+  const service = new ExtentNodeService({
+    nodeId: config.nodeId,
+    store,
+    addressOf: (nodeId) => directory.addressOf(nodeId),
+    nodes,
+    log,
+    isFull: () => capacity.monitor?.full ?? false,
+    // The worker logs a failed measurement itself.
+    onWriteFailure: () => void capacity.worker?.runNow().catch(ignoreError),
   });
+  const server = await startGrpcServer({ address: config.listen, services: [{ definition: extentNodeDefinition(), handlers: extentNodeHandlers(service) }] });
   const record: NodeRecord = { nodeId: config.nodeId, address: server.address, faultDomain: config.faultDomain ?? config.nodeId };
   const registration = await registerWithLease({
     client: etcd,
@@ -84,29 +78,23 @@ export async function startExtentNode({ config, log, clock }: RoleContext<z.infe
     value: JSON.stringify(record),
     ttlSeconds: NODE_LEASE_TTL_SECONDS,
     log,
-  });
-  capacity.monitor = new CapacityMonitor({
-    record,
-    registration,
-    disk,
-    fullBelowBytes: config.fullBelowBytes,
-    intervalMs: 2_000,
     clock,
-    log,
   });
-  capacity.monitor.start();
-  const scrubber = new Scrubber({ store, clock, log, intervalMs: config.scrubIntervalMs, rateBytesPerSecond: config.scrubMibPerSecond * 1024 * 1024 });
-  scrubber.start();
+  const monitor = new CapacityMonitor({ record, registration, disk, fullBelowBytes: config.fullBelowBytes, log });
+  capacity.monitor = monitor;
+  capacity.worker = workers.start({ name: 'capacity', intervalMs: CAPACITY_CHECK_INTERVAL_MS, runAtStart: true, run: () => monitor.measure() });
+  const scrubber = new Scrubber({ store, clock, log, rateBytesPerSecond: config.scrubMibPerSecond * 1024 * 1024 });
+  const scrub = workers.start({ name: 'scrub', intervalMs: config.scrubIntervalMs, run: (signal) => scrubber.pass(signal) });
   return {
     address: server.address,
     info: { nodeId: config.nodeId, faultDomain: record.faultDomain },
     readiness: () => (registration.isHeld() ? undefined : 'not registered in etcd'),
     stop: async () => {
-      capacity.monitor?.stop();
-      await scrubber.stop();
+      await workers.stop(capacity.worker!);
+      await workers.stop(scrub);
       await registration.close();
       await server.stop();
-      peers.close();
+      nodes.close();
       await directory.close();
       await store.close();
       etcd.close();

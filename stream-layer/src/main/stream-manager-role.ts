@@ -2,7 +2,6 @@ import {
   type RoleContext,
   type RunningRole,
   campaign,
-  ClientPool,
   Failpoints,
   type Leadership,
   configFields,
@@ -11,11 +10,13 @@ import {
   startGrpcServer,
   z,
 } from '@strata/common';
-import { extentNodeProto, streamManagerProto } from '@strata/protos';
+import { streamManagerProto } from '@strata/protos';
 import { NodeDirectory } from '../client/node-directory.js';
 import { streamKeys } from '../etcd-keys.js';
 import { MANAGER_LEASE_TTL_SECONDS, REPLICA_COUNT_DEFAULT } from '../limits.js';
+import { etcdMetadataKv } from '../stream-manager/metadata-kv.js';
 import { MetadataStore } from '../stream-manager/metadata-store.js';
+import { GrpcExtentNodes } from '../transport/grpc-extent-nodes.js';
 import { Repairer, type StreamManagerFailpoint } from '../stream-manager/repairer.js';
 import { streamManagerHandlers } from '../stream-manager/service.js';
 import { StreamManager } from '../stream-manager/stream-manager.js';
@@ -38,25 +39,26 @@ export const streamManagerSchema = z.object({
  * The stream manager's composition root: builds its parts from `config` and starts them. Its process
  * runs it through `runRole` (stream-manager.ts); tests run several roles in one process with it.
  */
-export async function startStreamManager({ config, log, random, clock }: RoleContext<z.infer<typeof streamManagerSchema>>): Promise<RunningRole> {
+export async function startStreamManager({ config, log, random, clock, workers }: RoleContext<z.infer<typeof streamManagerSchema>>): Promise<RunningRole> {
   const etcd = connectEtcd(config.etcd);
   const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
-  const nodes = new ClientPool(extentNodeProto().ExtentNode);
+  const nodes = new GrpcExtentNodes();
   // The server must listen before campaigning (its address is the campaign's value).
   const election: { leadership?: Leadership } = {};
   const isLeader = (): boolean => election.leadership?.isLeader() ?? false;
-  const metadata = new MetadataStore(etcd, config.etcdPrefix, async () => election.leadership?.leaderKey());
+  const metadata = new MetadataStore(
+    etcdMetadataKv(etcd, async () => election.leadership?.leaderKey()),
+    config.etcdPrefix,
+  );
   const repairer = new Repairer({
     metadata,
     directory,
     nodes,
     replicaCount: config.replicaCount,
-    isLeader,
     clock,
     log,
-    intervalMs: config.repairIntervalMs,
     graceMs: config.garbageGraceMs,
-    failpoints: new Failpoints<StreamManagerFailpoint>(config.failpoints),
+    failpoints: new Failpoints<StreamManagerFailpoint>(config.failpoints, clock),
   });
   const manager = new StreamManager({
     metadata,
@@ -81,12 +83,18 @@ export async function startStreamManager({ config, log, random, clock }: RoleCon
     log,
   });
   election.leadership = leadership;
-  repairer.start();
+  const repair = workers.start({
+    name: 'repair',
+    intervalMs: config.repairIntervalMs,
+    inactiveReason: () => (isLeader() ? undefined : 'not leader'),
+    run: () => repairer.round(),
+  });
   return {
     address: server.address,
     info: { nodeId: config.nodeId },
     stop: async () => {
-      await repairer.stop();
+      await workers.stop(repair);
+      await repairer.settled();
       await leadership.resign();
       await server.stop();
       nodes.close();

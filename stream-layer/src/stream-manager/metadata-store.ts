@@ -1,6 +1,7 @@
-import { transactAsLeader, type Etcd3, type SoftwareTransaction } from '@strata/common';
+import { assert } from '@strata/common';
 import { streamKeys } from '../etcd-keys.js';
 import { StreamError } from '../errors.js';
+import type { MetadataKv, MetadataTx } from './metadata-kv.js';
 
 /** A stream as recorded in etcd: its extents in order; only the last may be unsealed. */
 export interface StreamRecord {
@@ -36,9 +37,9 @@ export function isHeld(extent: ExtentRecord): boolean {
 }
 
 /**
- * The stream manager's durable state in etcd. Every change is one etcd transaction (etcd3's
- * software transactional memory: reads are checked at commit, and the transaction is retried
- * if they changed), so a stream and its extents always change together. Every change also
+ * The stream manager's durable state (etcd, through MetadataKv). Every change is one
+ * transaction (reads are checked at commit, and the transaction is retried if they changed),
+ * so a stream and its extents always change together. Every change also
  * reads the writer's own leadership key: a deposed leader's transaction finds it gone (or
  * fails its commit check when it vanishes meanwhile) and changes nothing, so it can never
  * overwrite what its successor wrote.
@@ -47,40 +48,39 @@ export class MetadataStore {
   private readonly keys: ReturnType<typeof streamKeys>;
 
   constructor(
-    private readonly etcd: Etcd3,
+    private readonly kv: MetadataKv,
     prefix: string,
-    private readonly leaderKey: () => Promise<string | undefined>,
   ) {
     this.keys = streamKeys(prefix);
   }
 
-  private asLeader<T>(body: (tx: SoftwareTransaction) => Promise<T>): Promise<T> {
-    return transactAsLeader(this.etcd, this.leaderKey, () => new StreamError('NOT_LEADER', 'this stream manager no longer leads'), body);
+  private asLeader<T>(body: (tx: MetadataTx) => Promise<T>): Promise<T> {
+    return this.kv.asLeader(body);
   }
 
   /** The next id of `kind`, unique in the stamp. */
   async nextId(kind: 'stream' | 'extent'): Promise<string> {
     const key = this.keys.counter(kind);
     const next = await this.asLeader(async (tx) => {
-      const current = Number((await tx.get(key).string()) ?? '0');
-      await tx.put(key).value(String(current + 1));
+      const current = Number((await tx.get(key)) ?? '0');
+      await tx.put(key, String(current + 1));
       return current + 1;
     });
     return `${kind === 'stream' ? 's' : 'e'}-${next}`;
   }
 
   async streamIdByName(name: string): Promise<string | undefined> {
-    return (await this.etcd.get(this.keys.name(name)).string()) ?? undefined;
+    return (await this.kv.get(this.keys.name(name))) ?? undefined;
   }
 
   async stream(streamId: string): Promise<StreamRecord> {
-    const raw = await this.etcd.get(this.keys.stream(streamId)).string();
+    const raw = await this.kv.get(this.keys.stream(streamId));
     if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${streamId}`);
     return JSON.parse(raw) as StreamRecord;
   }
 
   async extent(extentId: string): Promise<ExtentRecord> {
-    const raw = await this.etcd.get(this.keys.extent(extentId)).string();
+    const raw = await this.kv.get(this.keys.extent(extentId));
     if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${extentId}`);
     return JSON.parse(raw) as ExtentRecord;
   }
@@ -90,8 +90,7 @@ export class MetadataStore {
   }
 
   async allStreams(): Promise<StreamRecord[]> {
-    const all = await this.etcd.getAll().prefix(this.keys.streams).strings();
-    return Object.values(all).map((raw) => JSON.parse(raw) as StreamRecord);
+    return (await this.kv.values(this.keys.streams)).map((raw) => JSON.parse(raw) as StreamRecord);
   }
 
   /**
@@ -100,55 +99,61 @@ export class MetadataStore {
    */
   async createStream(stream: StreamRecord, firstExtent: ExtentRecord): Promise<string> {
     return this.asLeader(async (tx) => {
-      const existing = await tx.get(this.keys.name(stream.name)).string();
+      const existing = await tx.get(this.keys.name(stream.name));
       if (existing !== null) return existing;
       // Read in the transaction, so a condemnation racing this share conflicts with it; and
       // rewritten (one more share), so a condemnation planned before it stands down.
       for (const sharedId of stream.extentIds.filter((id) => id !== firstExtent.extentId)) {
-        const raw = await tx.get(this.keys.extent(sharedId)).string();
+        const raw = await tx.get(this.keys.extent(sharedId));
         if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${sharedId}`);
         const shared = JSON.parse(raw) as ExtentRecord;
         if (shared.condemnedMs !== undefined) throw new StreamError('EXTENT_COLLECTING', `extent ${sharedId} is being collected and cannot be shared`);
-        await tx.put(this.keys.extent(sharedId)).value(JSON.stringify({ ...shared, shares: (shared.shares ?? 0) + 1 }));
+        await tx.put(this.keys.extent(sharedId), JSON.stringify({ ...shared, shares: (shared.shares ?? 0) + 1 }));
       }
-      await tx.put(this.keys.extent(firstExtent.extentId)).value(JSON.stringify(firstExtent));
-      await tx.put(this.keys.stream(stream.streamId)).value(JSON.stringify(stream));
-      await tx.put(this.keys.name(stream.name)).value(stream.streamId);
+      await tx.put(this.keys.extent(firstExtent.extentId), JSON.stringify(firstExtent));
+      await tx.put(this.keys.stream(stream.streamId), JSON.stringify(stream));
+      await tx.put(this.keys.name(stream.name), stream.streamId);
       return stream.streamId;
     });
   }
 
   /**
-   * Records the seal of the stream's last extent `sealed` (unless it is already recorded) and
-   * appends `next` if given, provided `sealed` is still the stream's last extent; returns false
-   * (and changes nothing) otherwise. A stream may end sealed for a while when no node had room
-   * for a new extent: the next seal call appends one.
+   * Records the seal of the stream's last extent `sealed` (unless a seal is recorded already,
+   * which then stands) and appends `next` if given, provided `sealed` is still the stream's
+   * last extent; returns false (and changes nothing) otherwise. A stream may end sealed for a
+   * while when no node had room for a new extent: the next seal call appends one.
    */
   async sealAndAppend(options: { streamId: string; sealed: ExtentRecord; next?: ExtentRecord; writer: WriterClaim }): Promise<boolean> {
     return this.asLeader(async (tx) => {
-      const raw = await tx.get(this.keys.stream(options.streamId)).string();
+      const raw = await tx.get(this.keys.stream(options.streamId));
       if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${options.streamId}`);
       const stream = JSON.parse(raw) as StreamRecord;
       const epoch = stream.writerEpoch ?? 0;
       if (options.writer.takeOver ? options.writer.epoch !== epoch + 1 : options.writer.epoch !== epoch)
         throw fenced(options.streamId, options.writer.epoch, epoch);
       if (stream.extentIds.at(-1) !== options.sealed.extentId) return false;
-      await tx.put(this.keys.extent(options.sealed.extentId)).value(JSON.stringify(options.sealed));
+      assert(options.sealed.sealed, `extent ${options.sealed.extentId} recorded as sealed must be sealed`);
+      const currentRaw = await tx.get(this.keys.extent(options.sealed.extentId));
+      const current = currentRaw === null ? undefined : (JSON.parse(currentRaw) as ExtentRecord);
+      // A seal computed before this manager lost and won leadership again may find the extent
+      // sealed since, maybe at another length (each seal takes the shortest frozen length it
+      // could reach): the recorded length stands, for good.
+      if (!current?.sealed) await tx.put(this.keys.extent(options.sealed.extentId), JSON.stringify(options.sealed));
       if (options.next) {
         stream.extentIds.push(options.next.extentId);
-        await tx.put(this.keys.extent(options.next.extentId)).value(JSON.stringify(options.next));
+        await tx.put(this.keys.extent(options.next.extentId), JSON.stringify(options.next));
       }
       if (options.next || options.writer.takeOver) {
+        assert(options.writer.epoch >= epoch, `stream ${options.streamId} writer epoch going back from ${epoch} to ${options.writer.epoch}`);
         stream.writerEpoch = options.writer.epoch;
-        await tx.put(this.keys.stream(options.streamId)).value(JSON.stringify(stream));
+        await tx.put(this.keys.stream(options.streamId), JSON.stringify(stream));
       }
       return true;
     });
   }
 
   async allExtents(): Promise<ExtentRecord[]> {
-    const all = await this.etcd.getAll().prefix(this.keys.extents).strings();
-    return Object.values(all).map((raw) => JSON.parse(raw) as ExtentRecord);
+    return (await this.kv.values(this.keys.extents)).map((raw) => JSON.parse(raw) as ExtentRecord);
   }
 
   /**
@@ -160,7 +165,7 @@ export class MetadataStore {
    */
   async replaceReplica(options: { extentId: string; add: string; replaces?: string; countMax: number }): Promise<ExtentRecord> {
     return this.asLeader(async (tx) => {
-      const raw = await tx.get(this.keys.extent(options.extentId)).string();
+      const raw = await tx.get(this.keys.extent(options.extentId));
       if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${options.extentId}`);
       const extent = JSON.parse(raw) as ExtentRecord;
       if (!extent.sealed) throw new StreamError('INVALID_ARGUMENT', `extent ${options.extentId} is not sealed`);
@@ -172,7 +177,7 @@ export class MetadataStore {
       }
       const kept = extent.replicas.filter((nodeId) => nodeId !== options.replaces && nodeId !== options.add);
       const next = { ...extent, replicas: [...kept, options.add] };
-      await tx.put(this.keys.extent(options.extentId)).value(JSON.stringify(next));
+      await tx.put(this.keys.extent(options.extentId), JSON.stringify(next));
       return next;
     });
   }
@@ -180,11 +185,11 @@ export class MetadataStore {
   /** Drops a stream's record and name; its extents stay until nothing references them. */
   async deleteStream(streamId: string): Promise<void> {
     await this.asLeader(async (tx) => {
-      const raw = await tx.get(this.keys.stream(streamId)).string();
+      const raw = await tx.get(this.keys.stream(streamId));
       if (raw === null) return;
       const stream = JSON.parse(raw) as StreamRecord;
-      await tx.delete().key(this.keys.stream(streamId));
-      await tx.delete().key(this.keys.name(stream.name));
+      await tx.delete(this.keys.stream(streamId));
+      await tx.delete(this.keys.name(stream.name));
     });
   }
 
@@ -194,7 +199,7 @@ export class MetadataStore {
    */
   async releaseExtents(streamId: string, extentIds: readonly string[]): Promise<StreamRecord> {
     return this.asLeader(async (tx) => {
-      const raw = await tx.get(this.keys.stream(streamId)).string();
+      const raw = await tx.get(this.keys.stream(streamId));
       if (raw === null) throw new StreamError('STREAM_NOT_FOUND', `no stream ${streamId}`);
       const stream = JSON.parse(raw) as StreamRecord;
       const dropped = new Set(extentIds.filter((id) => stream.extentIds.includes(id)));
@@ -202,11 +207,11 @@ export class MetadataStore {
       if (dropped.has(stream.extentIds.at(-1)!))
         throw new StreamError('INVALID_ARGUMENT', `extent ${stream.extentIds.at(-1)} is the last of stream ${streamId}`);
       for (const extentId of dropped) {
-        const extent = await tx.get(this.keys.extent(extentId)).string();
+        const extent = await tx.get(this.keys.extent(extentId));
         if (extent !== null && !(JSON.parse(extent) as ExtentRecord).sealed) throw new StreamError('INVALID_ARGUMENT', `extent ${extentId} is not sealed`);
       }
       const next = { ...stream, extentIds: stream.extentIds.filter((id) => !dropped.has(id)) };
-      await tx.put(this.keys.stream(streamId)).value(JSON.stringify(next));
+      await tx.put(this.keys.stream(streamId), JSON.stringify(next));
       return next;
     });
   }
@@ -219,13 +224,13 @@ export class MetadataStore {
     await this.asLeader(async (tx) => {
       const updates: ExtentRecord[] = [];
       for (const extentId of new Set(extentIds)) {
-        const raw = await tx.get(this.keys.extent(extentId)).string();
+        const raw = await tx.get(this.keys.extent(extentId));
         if (raw === null) throw new StreamError('EXTENT_NOT_FOUND', `no extent ${extentId}`);
         const extent = JSON.parse(raw) as ExtentRecord;
         if (extent.condemnedMs !== undefined) throw new StreamError('EXTENT_COLLECTING', `extent ${extentId} is being collected`);
         updates.push({ ...extent, holds: { ...extent.holds, [holder]: nowMs } });
       }
-      for (const extent of updates) await tx.put(this.keys.extent(extent.extentId)).value(JSON.stringify(extent));
+      for (const extent of updates) await tx.put(this.keys.extent(extent.extentId), JSON.stringify(extent));
     });
   }
 
@@ -233,12 +238,12 @@ export class MetadataStore {
   async releaseHolds(holder: string, extentIds: readonly string[]): Promise<void> {
     await this.asLeader(async (tx) => {
       for (const extentId of new Set(extentIds)) {
-        const raw = await tx.get(this.keys.extent(extentId)).string();
+        const raw = await tx.get(this.keys.extent(extentId));
         if (raw === null) continue;
         const extent = JSON.parse(raw) as ExtentRecord;
         if (extent.holds?.[holder] === undefined) continue;
         const { [holder]: _released, ...holds } = extent.holds;
-        await tx.put(this.keys.extent(extentId)).value(JSON.stringify({ ...extent, holds }));
+        await tx.put(this.keys.extent(extentId), JSON.stringify({ ...extent, holds }));
       }
     });
   }
@@ -252,12 +257,12 @@ export class MetadataStore {
    */
   async condemnExtent(seen: ExtentRecord, nowMs: number): Promise<boolean> {
     return this.asLeader(async (tx) => {
-      const raw = await tx.get(this.keys.extent(seen.extentId)).string();
+      const raw = await tx.get(this.keys.extent(seen.extentId));
       if (raw === null) return false;
       const extent = JSON.parse(raw) as ExtentRecord;
       if (extent.condemnedMs !== undefined) return true;
       if (isHeld(extent) || raw !== JSON.stringify(seen)) return false;
-      await tx.put(this.keys.extent(seen.extentId)).value(JSON.stringify({ ...extent, condemnedMs: nowMs }));
+      await tx.put(this.keys.extent(seen.extentId), JSON.stringify({ ...extent, condemnedMs: nowMs }));
       return true;
     });
   }
@@ -265,7 +270,7 @@ export class MetadataStore {
   /** Drops the record of an extent no stream references. */
   async forgetExtent(extentId: string): Promise<void> {
     await this.asLeader(async (tx) => {
-      await tx.delete().key(this.keys.extent(extentId));
+      await tx.delete(this.keys.extent(extentId));
     });
   }
 }

@@ -1,6 +1,8 @@
-import { callMetadata, callOptions, unary, type ClientPool, type Clock, type Failpoints, type Logger } from '@strata/common';
+import { rethrowIfAssertion, type Clock, type Failpoints, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
-import type { NodeDirectory } from '../client/node-directory.js';
+import type { NodeView } from '../client/node-directory.js';
+import type { ExtentNodeApi, ExtentNodes } from '../transport/extent-node-api.js';
+import { StreamError } from '../errors.js';
 import { NODE_CONTROL_TIMEOUT_MS } from '../limits.js';
 import type { ExtentRecord, MetadataStore } from './metadata-store.js';
 import { memberState, planRepairs, type RepairAction } from './repair-planner.js';
@@ -15,13 +17,11 @@ export type StreamManagerFailpoint = 'streamManager.beforeRecordCopy';
 
 export interface RepairerDeps {
   metadata: MetadataStore;
-  directory: NodeDirectory;
-  nodes: ClientPool<streamV1.ExtentNodeClient>;
+  directory: NodeView;
+  nodes: ExtentNodes;
   replicaCount: number;
-  isLeader: () => boolean;
   clock: Clock;
   log: Logger;
-  intervalMs: number;
   graceMs: number;
   failpoints: Failpoints<StreamManagerFailpoint>;
 }
@@ -29,35 +29,17 @@ export interface RepairerDeps {
 const control = { timeoutMs: NODE_CONTROL_TIMEOUT_MS };
 
 /**
- * The driver around the repair planner: while this manager leads, it polls every live extent
- * node for its replicas, plans, and carries the plan out — cutting over-long replicas of
- * sealed extents, deleting replicas that should not exist, and copying healthy replicas until
- * every sealed extent is back at full count. A standby that takes over simply starts polling:
- * all state is in etcd and on the nodes.
+ * The driver around the repair planner: each `round` (the leading manager's `repair` worker)
+ * polls every live extent node for its replicas, plans, and carries the plan out — cutting
+ * over-long replicas of sealed extents, deleting replicas that should not exist, and copying
+ * healthy replicas until every sealed extent is back at full count. A standby that takes over
+ * simply starts polling: all state is in etcd and on the nodes.
  */
 export class Repairer {
-  private stopped = false;
-  private readonly abort = new AbortController();
-  private running: Promise<void> | undefined;
-  private readonly copying = new Set<string>();
+  private readonly copying = new Map<string, Promise<void>>();
   private reports: ReadonlyMap<string, readonly streamV1.ReplicaState__Output[]> = new Map();
 
   constructor(private readonly deps: RepairerDeps) {}
-
-  start(): void {
-    this.running = this.loop();
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        await this.deps.clock.sleep(this.deps.intervalMs, this.abort.signal);
-        if (this.deps.isLeader()) await this.round();
-      } catch (error) {
-        if (!this.stopped) this.deps.log.warn({ err: error }, 'repair round failed');
-      }
-    }
-  }
 
   /** One poll, plan and (for everything but copies, which run on) execution. */
   async round(): Promise<void> {
@@ -72,9 +54,15 @@ export class Repairer {
     const liveNodes = this.deps.directory.liveNodes();
     const polled = await Promise.all(
       liveNodes.map(async (node) => {
-        const reply = await unary<streamV1.ListReplicasResponse__Output>((done) =>
-          this.deps.nodes.get(node.address).listReplicas({}, callMetadata(control), callOptions(control), done),
-        ).catch(() => undefined);
+        // A node that does not answer is "unknown" to the planner, which then waits for a clearer view.
+        const reply = await this.deps.nodes
+          .at(node.address)
+          .listReplicas(control)
+          .catch((error: unknown) => {
+            rethrowIfAssertion(error);
+            this.deps.log.warn({ nodeId: node.nodeId, err: error }, 'repair poll of a node failed');
+            return undefined;
+          });
         return [node.nodeId, reply?.replicas] as const;
       }),
     );
@@ -93,8 +81,9 @@ export class Repairer {
     await Promise.all(actions.filter((action) => action.kind !== 'copy').map((action) => this.execute(action)));
     for (const action of actions) {
       if (action.kind !== 'copy' || this.copying.has(action.extentId) || this.copying.size >= COPIES_IN_FLIGHT_MAX) continue;
-      this.copying.add(action.extentId);
-      void this.execute(action).finally(() => this.copying.delete(action.extentId));
+      // Copies run on past the round (they move whole extents); the next rounds skip their extents.
+      const copy = this.execute(action).finally(() => this.copying.delete(action.extentId));
+      this.copying.set(action.extentId, copy);
     }
   }
 
@@ -102,14 +91,10 @@ export class Repairer {
     try {
       switch (action.kind) {
         case 'seal':
-          await this.onNode(action.nodeId, (client, done) =>
-            client.sealReplica({ extentId: action.extentId, lengthBytes: action.lengthBytes }, callMetadata(control), callOptions(control), done),
-          );
+          await this.onNode(action.nodeId, (node) => node.sealReplica({ extentId: action.extentId, lengthBytes: action.lengthBytes }, control));
           break;
         case 'delete':
-          await this.onNode(action.nodeId, (client, done) =>
-            client.deleteReplica({ extentId: action.extentId }, callMetadata(control), callOptions(control), done),
-          );
+          await this.onNode(action.nodeId, (node) => node.deleteReplica({ extentId: action.extentId }, control));
           break;
         case 'copy':
           await this.copy(action);
@@ -123,6 +108,7 @@ export class Repairer {
       }
       if (action.kind !== 'copy') this.deps.log.info({ ...action }, `repair: ${action.kind}`);
     } catch (error) {
+      rethrowIfAssertion(error);
       this.deps.log.warn({ ...action, err: error }, `repair: ${action.kind} failed`);
     }
   }
@@ -133,9 +119,7 @@ export class Repairer {
     const extent = await this.deps.metadata.extent(action.extentId);
     const replicas = [...extent.replicas.filter((nodeId) => nodeId !== action.replaces), action.toNodeId].map((nodeId) => ({ nodeId }));
     const context = { timeoutMs: NODE_CONTROL_TIMEOUT_MS + Math.ceil(action.lengthBytes / 1048576) * COPY_TIMEOUT_PER_MIB_MS };
-    await this.onNode(action.toNodeId, (client, done) =>
-      client.copyReplica({ extentId: action.extentId, lengthBytes: action.lengthBytes, source, replicas }, callMetadata(context), callOptions(context), done),
-    );
+    await this.onNode(action.toNodeId, (node) => node.copyReplica({ extentId: action.extentId, lengthBytes: action.lengthBytes, source, replicas }, context));
     await this.deps.failpoints.hit('streamManager.beforeRecordCopy');
     await this.deps.metadata.replaceReplica({
       extentId: action.extentId,
@@ -147,13 +131,10 @@ export class Repairer {
     this.deps.log.info({ ...action, bytes: action.lengthBytes, ms }, 'repair: replica re-replicated');
   }
 
-  private onNode<Reply>(
-    nodeId: string,
-    invoke: (client: streamV1.ExtentNodeClient, done: (error: import('@grpc/grpc-js').ServiceError | null, reply?: Reply) => void) => void,
-  ): Promise<Reply> {
+  private onNode<Reply>(nodeId: string, call: (node: ExtentNodeApi) => Promise<Reply>): Promise<Reply> {
     const address = this.deps.directory.addressOf(nodeId);
-    if (!address) return Promise.reject(new Error(`extent node ${nodeId} is not registered`));
-    return unary<Reply>((done) => invoke(this.deps.nodes.get(address), done));
+    if (!address) return Promise.reject(new StreamError('UNAVAILABLE', `extent node ${nodeId} is not registered`));
+    return call(this.deps.nodes.at(address));
   }
 
   /** The shortest length the last poll saw among the extent's replicas (0 if none reported). */
@@ -173,9 +154,8 @@ export class Repairer {
     return memberState(extent, nodeId, { reports: this.reports, liveNodes: this.deps.directory.liveNodes() }) === 'healthy';
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.abort.abort();
-    await this.running?.catch(() => undefined);
+  /** Waits for the copies still running (a stopping manager lets them finish or fail). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.copying.values()]);
   }
 }

@@ -1,6 +1,7 @@
-import { assert, callMetadata, callOptions, unary, type ClientPool, type Clock, type Logger, type Random } from '@strata/common';
+import { assert, rethrowIfAssertion, type Clock, type Logger, type Random } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
-import type { NodeDirectory } from '../client/node-directory.js';
+import type { NodeView } from '../client/node-directory.js';
+import type { ExtentNodeApi, ExtentNodes } from '../transport/extent-node-api.js';
 import { StreamError } from '../errors.js';
 import { NODE_CONTROL_TIMEOUT_MS } from '../limits.js';
 import { fenced, isHeld, type ExtentRecord, type MetadataStore, type StreamRecord, type WriterClaim } from './metadata-store.js';
@@ -8,8 +9,8 @@ import { placeChain } from './placement.js';
 
 export interface StreamManagerDeps {
   metadata: MetadataStore;
-  directory: NodeDirectory;
-  nodes: ClientPool<streamV1.ExtentNodeClient>;
+  directory: NodeView;
+  nodes: ExtentNodes;
   replicaCount: number;
   random: Random;
   clock: Clock;
@@ -124,9 +125,10 @@ export class StreamManager {
       const lengthBytes = await this.commitLength(last);
       await Promise.all(
         last.replicas.map((nodeId) =>
-          this.onNode(nodeId, (client, done) => client.sealReplica({ extentId, lengthBytes }, callMetadata(control), callOptions(control), done)).catch(
-            (error: unknown) => this.deps.log.warn({ extentId, nodeId, err: error }, 'replica not sealed; repair will reconcile it'),
-          ),
+          this.onNode(nodeId, (node) => node.sealReplica({ extentId, lengthBytes }, control)).catch((error: unknown) => {
+            rethrowIfAssertion(error);
+            this.deps.log.warn({ extentId, nodeId, err: error }, 'replica not sealed; repair will reconcile it');
+          }),
         ),
       );
       sealed = { ...last, sealed: true, sealedLengthBytes: lengthBytes };
@@ -156,11 +158,10 @@ export class StreamManager {
   private async commitLength(extent: ExtentRecord): Promise<number> {
     const lengths = await Promise.all(
       extent.replicas.map((nodeId) =>
-        this.onNode<streamV1.ReplicaInfo__Output>(nodeId, (client, done) =>
-          client.getReplicaInfo({ extentId: extent.extentId, freeze: true }, callMetadata(control), callOptions(control), done),
-        ).then(
+        this.onNode(nodeId, (node) => node.replicaInfo({ extentId: extent.extentId, freeze: true }, control)).then(
           (info) => info.lengthBytes,
           (error: unknown) => {
+            rethrowIfAssertion(error);
             this.deps.log.warn({ extentId: extent.extentId, nodeId, err: error }, 'replica unreachable during seal');
             return undefined;
           },
@@ -184,33 +185,25 @@ export class StreamManager {
       const nodes = this.deps.directory.liveNodes().filter((node) => !node.full);
       const chain = placeChain({ nodes, count: this.deps.replicaCount, random: this.deps.random, exclude: excluded });
       const replicas = chain.map((node) => ({ nodeId: node.nodeId, address: node.address }));
-      const results = await Promise.allSettled(
-        chain.map((node) =>
-          this.onNode(node.nodeId, (client, done) => client.createExtent({ extentId, replicas }, callMetadata(control), callOptions(control), done)),
-        ),
-      );
+      const results = await Promise.allSettled(chain.map((node) => this.onNode(node.nodeId, (api) => api.createExtent({ extentId, replicas }, control))));
       const failed = chain.filter((_, i) => results[i]!.status === 'rejected');
       if (failed.length === 0) {
         return { extentId, replicas: chain.map((node) => node.nodeId), sealed: false, sealedLengthBytes: 0, createdMs: this.deps.clock.nowMs() };
       }
       for (const node of failed) excluded.add(node.nodeId);
       this.deps.log.warn({ extentId, failed: failed.map((node) => node.nodeId), attempt }, 'extent placement failed on some nodes; placing again');
+      // Replicas a failed placement did create are garbage either way: the repairer deletes what this misses.
       void Promise.allSettled(
-        chain
-          .filter((node) => !failed.includes(node))
-          .map((node) => this.onNode(node.nodeId, (client, done) => client.deleteReplica({ extentId }, callMetadata(control), callOptions(control), done))),
+        chain.filter((node) => !failed.includes(node)).map((node) => this.onNode(node.nodeId, (api) => api.deleteReplica({ extentId }, control))),
       );
       if (attempt >= ALLOCATION_ATTEMPTS_MAX) throw (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
     }
   }
 
-  private onNode<Reply>(
-    nodeId: string,
-    invoke: (client: streamV1.ExtentNodeClient, done: (error: import('@grpc/grpc-js').ServiceError | null, reply?: Reply) => void) => void,
-  ): Promise<Reply> {
+  private onNode<Reply>(nodeId: string, call: (node: ExtentNodeApi) => Promise<Reply>): Promise<Reply> {
     const address = this.deps.directory.addressOf(nodeId);
     if (!address) return Promise.reject(new StreamError('UNAVAILABLE', `extent node ${nodeId} is not registered`));
-    return unary<Reply>((done) => invoke(this.deps.nodes.get(address), done));
+    return call(this.deps.nodes.at(address));
   }
 
   private async describe(stream: StreamRecord): Promise<streamV1.StreamInfo> {

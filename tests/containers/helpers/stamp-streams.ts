@@ -1,4 +1,4 @@
-import { callMetadata, callOptions, connectEtcd, silentLogger, systemClock, unary } from '@strata/common';
+import { connectEtcd, silentLogger, systemClock } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { extentNodeClients, StreamManagerClient } from '@strata/stream-layer';
 import { STAMP_PREFIX } from './container-layout.js';
@@ -33,9 +33,7 @@ export async function replicaLengths(etcdEndpoint: string, nodeId: string): Prom
         const replica = extent.replicas.find((r) => r.nodeId === nodeId);
         if (!replica?.address) continue;
         const context = { timeoutMs: 10_000 };
-        const info = await unary<streamV1.ReplicaInfo__Output>((done) =>
-          nodes.get(replica.address).getReplicaInfo({ extentId: extent.extentId }, callMetadata(context), callOptions(context), done),
-        );
+        const info = await nodes.at(replica.address).replicaInfo({ extentId: extent.extentId }, context);
         lengths.set(extent.extentId, info.lengthBytes);
       }
     }
