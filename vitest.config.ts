@@ -11,7 +11,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['*/src/**/*.test.ts', 'tests/tidy/**/*.test.ts', 'tests/helpers/**/*.test.ts'],
+          exclude: ['*/src/simulation/**', '**/node_modules/**'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          // The seeded simulation of the replication protocol (stream-layer/src/simulation/):
+          // thousands of seeds, each a stamp's stream layer under faults on simulated disks
+          // and network; `npm run sim -- --seed N --trace` replays one.
+          name: 'simulation',
+          include: ['*/src/simulation/**/*.test.ts'],
+          testTimeout: 600_000,
         },
       },
       {

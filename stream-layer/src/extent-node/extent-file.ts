@@ -223,9 +223,18 @@ export class ExtentFile {
       throw new StreamError('RANGE_NOT_HELD', `cannot seal at ${lengthBytes}: the replica holds ${held}`);
     }
     assert(this.unsettled === 0, 'no append is in flight once frozen');
+    // Sealed only once the cut is durable: a seal that fails here leaves the replica frozen,
+    // and sealing it again (the manager's repair does) tries the cut again.
+    try {
+      await this.handle.truncate(lengthBytes);
+      await this.handle.datasync();
+    } catch (error) {
+      rethrowIfAssertion(error);
+      this.broken = error as Error;
+      throw error;
+    }
     this.state = 'sealed';
-    await this.handle.truncate(lengthBytes);
-    await this.handle.datasync();
+    this.broken = undefined;
     this.durable = lengthBytes;
     this.writtenBytes = lengthBytes;
     this.frozenLength = lengthBytes;

@@ -27,6 +27,8 @@ export interface ExtentNodeServiceDeps {
 export class ExtentNodeService {
   /** Counters since start, reported by GetNodeStats. */
   private readonly stats = { readCalls: 0, readBytes: 0 };
+  /** Extents being copied here: one copy of an extent at a time, as both would write one `.copy` file. */
+  private readonly copying = new Set<string>();
 
   constructor(private readonly deps: ExtentNodeServiceDeps) {}
 
@@ -69,8 +71,19 @@ export class ExtentNodeService {
     this.deps.log.info({ extentId: request.extentId }, 'replica deleted');
   }
 
+  /**
+   * Copies a sealed replica here from another node. A second copy of the same extent while one
+   * runs (a manager retrying a copy it gave up waiting for) is refused: UNAVAILABLE.
+   */
   async copyReplica(request: streamV1.CopyReplicaRequest__Output): Promise<streamV1.ReplicaInfo> {
-    const bytes = await copyReplica({ store: this.deps.store, nodes: this.deps.nodes, request });
+    if (this.copying.has(request.extentId)) throw new StreamError('UNAVAILABLE', `a copy of ${request.extentId} is running here already`);
+    this.copying.add(request.extentId);
+    let bytes: number;
+    try {
+      bytes = await copyReplica({ store: this.deps.store, nodes: this.deps.nodes, request });
+    } finally {
+      this.copying.delete(request.extentId);
+    }
     this.deps.log.info({ extentId: request.extentId, bytes, from: request.source?.nodeId }, 'replica copied');
     return { extentId: request.extentId, lengthBytes: bytes, sealed: true, frozen: true };
   }

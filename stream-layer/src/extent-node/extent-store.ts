@@ -104,21 +104,23 @@ export class ExtentStore {
   async freeze(extentId: string): Promise<number> {
     const replica = this.get(extentId);
     const length = await replica.file.freeze();
-    if (replica.meta.state === 'open') {
-      replica.meta = { ...replica.meta, state: 'frozen', frozenLengthBytes: length };
-      await this.meta.put(replica.meta);
-    }
+    if (replica.meta.state === 'open') await this.record(replica, { ...replica.meta, state: 'frozen', frozenLengthBytes: length });
     return length;
   }
 
   /** See ExtentFile.seal; records the seal after the file is cut. */
   async seal(extentId: string, lengthBytes: number): Promise<void> {
     const replica = this.get(extentId);
-    await replica.file.seal(lengthBytes);
-    if (replica.meta.state !== 'sealed') {
-      replica.meta = { ...replica.meta, state: 'sealed', sealedLengthBytes: lengthBytes };
-      await this.meta.put(replica.meta);
+    try {
+      await replica.file.seal(lengthBytes);
+    } catch (error) {
+      rethrowIfAssertion(error);
+      // The disk failed under the cut: the replica is not to be trusted any more. Marked, it is
+      // served no more and the manager replaces it (deleted, then copied from a good replica).
+      if (!(error instanceof StreamError)) await this.markCorrupt(extentId);
+      throw error;
     }
+    if (replica.meta.state !== 'sealed') await this.record(replica, { ...replica.meta, state: 'sealed', sealedLengthBytes: lengthBytes });
   }
 
   /**
@@ -140,8 +142,7 @@ export class ExtentStore {
   async markCorrupt(extentId: string): Promise<boolean> {
     const replica = this.replicas.get(extentId);
     if (!replica || replica.meta.corrupt) return false;
-    replica.meta = { ...replica.meta, corrupt: true };
-    await this.meta.put(replica.meta);
+    await this.record(replica, { ...replica.meta, corrupt: true });
     return true;
   }
 
@@ -153,6 +154,15 @@ export class ExtentStore {
     await replica.file.close();
     await this.meta.delete(extentId);
     await this.disk.remove(fileName(extentId));
+  }
+
+  /**
+   * Changes a replica's record: durably first, then in memory, so that what the node reports
+   * is never ahead of what it would find after a restart (a failed write changes neither).
+   */
+  private async record(replica: Replica, next: ReplicaMeta): Promise<void> {
+    await this.meta.put(next);
+    replica.meta = next;
   }
 
   list(): ReplicaMeta[] {

@@ -51,6 +51,17 @@ describe('planRepairs', () => {
     ]);
   });
 
+  it('copies in place onto a live member whose replica is gone when no other node is free (a three-node stamp)', () => {
+    const reports = new Map([
+      ['a', [replica('e1')]],
+      ['b', [replica('e1')]],
+      ['c', []],
+    ]);
+    expect(planRepairs(view({ extents: [sealed('e1', ['a', 'b', 'c'])], liveNodes: [node('a'), node('b'), node('c')], reports }))).toEqual([
+      { kind: 'copy', extentId: 'e1', fromNodeId: 'a', toNodeId: 'c', lengthBytes: 100, replaces: 'c' },
+    ]);
+  });
+
   it('waits rather than copies while a member is live but did not answer the poll', () => {
     const reports = new Map([
       ['a', [replica('e1')]],

@@ -121,10 +121,11 @@ function repairSealed(extent: ExtentRecord, view: ClusterView, live: ReadonlyMap
   const candidates = view.liveNodes
     .filter((node) => !extent.replicas.includes(node.nodeId) && !node.full && view.reports.has(node.nodeId))
     .sort((a, b) => Number(usedDomains.has(a.faultDomain)) - Number(usedDomains.has(b.faultDomain)) || (b.freeBytes ?? 0) - (a.freeBytes ?? 0));
+  const replaced = [...unhealthy];
   for (let i = 0; i < wanted && i < candidates.length; i++) {
     const target = candidates[i]!;
     usedDomains.add(target.faultDomain);
-    const replaces = unhealthy[i];
+    const replaces = replaced.shift();
     actions.push({
       kind: 'copy',
       extentId: extent.extentId,
@@ -133,6 +134,14 @@ function repairSealed(extent: ExtentRecord, view: ClusterView, live: ReadonlyMap
       lengthBytes: extent.sealedLengthBytes,
       ...(replaces ? { replaces } : {}),
     });
+  }
+  // With no node left outside the replica set (a stamp of exactly replicaCount nodes), a live
+  // member whose replica is gone (deleted as corrupt or of the wrong length) gets a copy in
+  // place; otherwise the extent would stay short of replicas for good.
+  const inPlace = replaced.filter((nodeId) => states.get(nodeId) === 'missing' && !live.get(nodeId)?.full);
+  for (let i = candidates.length; i < wanted && inPlace.length > 0; i++) {
+    const nodeId = inPlace.shift()!;
+    actions.push({ kind: 'copy', extentId: extent.extentId, fromNodeId: source, toNodeId: nodeId, lengthBytes: extent.sealedLengthBytes, replaces: nodeId });
   }
   return actions;
 }
