@@ -55,6 +55,9 @@ describe('the local stamp heals itself', () => {
     partitionServers: 2,
     frontEnds: 1,
     logLevel: 'info',
+    // The partition manager would merge the two small partitions back into one (and then one
+    // partition server would hold nothing to lose).
+    env: { STRATA_MERGE_ENTRIES: '0' },
     // The default policy but for this: a process that ran 10 s (not 60) starts a new row, so that
     // the crash loop's victim, killed once in the first test (20 s or more before), has a fresh one.
     supervision: { stableAfterMs: 10_000 },
@@ -136,6 +139,7 @@ describe('the local stamp heals itself', () => {
       expect(outageMs, `${id}: reads out for ${outageMs} ms`).toBeLessThan(30_000);
     }
     process.stdout.write(`recovery after SIGKILL (${load.acked.size} keys acknowledged so far):\n  ${rows.join('\n  ')}\n`);
+    expect((await owners()).size, 'still two partitions').toBe(2);
     expect(load.wrongReads).toBe(0);
     expect(await unreadable(s3, BUCKET, new Map(load.acked), 60_000)).toEqual([]);
   });
