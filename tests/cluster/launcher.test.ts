@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StampInfo } from '@strata/deploy';
+import type { ProcessInfo, StampInfo } from '@strata/deploy';
 import { processAlive } from '../helpers/process-alive.js';
 
 const CLI = fileURLToPath(new URL('../../deploy/bin/strata.js', import.meta.url));
@@ -39,7 +39,7 @@ describe('strata start (the launcher behind npm start)', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('prints the endpoint and credentials, writes stamp.json, reports a crashed child, and stops everything on SIGINT', async () => {
+  it('prints the endpoint and credentials, writes stamp.json, restarts a crashed child, and stops everything on SIGINT', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'strata-test-cli-'));
     const cli = runCli(['start', '--data-dir', dataDir, '--port', '0']);
     cleanups.push(async () => {
@@ -63,6 +63,7 @@ describe('strata start (the launcher behind npm start)', () => {
       'location-service',
       'partition-manager',
       'partition-server',
+      'partition-server',
       'stamp-reporter',
       'stream-manager',
     ]);
@@ -80,14 +81,24 @@ describe('strata start (the launcher behind npm start)', () => {
       for (const extent of stream.extents) expect(extent.replicas).toHaveLength(3);
     }
 
+    // A crash is reported, the process comes back by itself where it was, and stamp.json and
+    // `strata status` show its new pid and its restart.
     const victim = info.processes.find((p) => p.id === 'en-2')!;
     process.kill(victim.pid, 'SIGKILL');
-    await until(() => cli.output().includes(`extent-node en-2 (pid ${victim.pid}) exited`), 'the crash report');
+    await until(() => cli.output().includes(`extent-node en-2 (pid ${victim.pid}) exited (SIGKILL); restarting it`), 'the crash report');
+    await until(() => /extent-node en-2 is back \(pid \d+, restart 1\), ready \d+\.\d s after it exited \(SIGKILL\)/.test(cli.output()), 'the restart report');
+    const restarted = (): ProcessInfo => (JSON.parse(readFileSync(join(dataDir, 'stamp.json'), 'utf8')) as StampInfo).processes.find((p) => p.id === 'en-2')!;
+    await until(() => restarted().pid !== victim.pid, 'stamp.json to have the new pid');
+    expect(restarted()).toMatchObject({ state: 'running', restarts: 1, lastExit: 'SIGKILL', address: victim.address });
+    expect(processAlive(restarted().pid)).toBe(true);
+    const status = runCli(['status', '--data-dir', dataDir]);
+    expect(await status.exited).toBe(0);
+    expect(status.output()).toMatch(new RegExp(`^en-2 +extent-node +running +${restarted().pid} +1 +\\S+ +SIGKILL +${victim.address}$`, 'm'));
 
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toContain('strata: stopped');
-    for (const p of info.processes) expect(processAlive(p.pid), `${p.id} still running after SIGINT`).toBe(false);
+    for (const p of [...info.processes, restarted()]) expect(processAlive(p.pid), `${p.id} still running after SIGINT`).toBe(false);
   });
 
   it('says in one line how to install etcd when it is not on PATH', async () => {
@@ -101,7 +112,13 @@ describe('strata start (the launcher behind npm start)', () => {
   });
 
   it('refuses a bad option with one line and exit code 2', async () => {
-    for (const args of [['start', '--port', 'eighty'], ['start', '--no-such-flag'], ['frobnicate']]) {
+    for (const args of [
+      ['start', '--port', 'eighty'],
+      ['start', '--no-such-flag'],
+      ['start', '--partition-servers', '0'],
+      ['start', '--front-ends', 'two'],
+      ['frobnicate'],
+    ]) {
       const cli = runCli(args);
       expect(await cli.exited, args.join(' ')).toBe(2);
       expect(cli.output().trim().split('\n'), args.join(' ')).toHaveLength(1);

@@ -7,9 +7,11 @@ import { gcCommand } from './gc-command.js';
 import { partitionsCommand } from './partitions-command.js';
 import { startCommand } from './start-command.js';
 import { stampsCommand } from './stamps-command.js';
+import { statusCommand } from './status-command.js';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   start: startCommand,
+  status: statusCommand,
   accounts: accountsCommand,
   containers: containersCommand,
   stamps: stampsCommand,

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import type { ReadyMessage } from '@strata/common';
-import { LaunchError } from './launch-error.js';
+import { StartFailure } from './launch-error.js';
 
 export interface ChildSpec {
   /** Role name, e.g. "extent-node". */
@@ -46,7 +46,8 @@ export async function startChild(spec: ChildSpec): Promise<RunningChild> {
   const ready = await new Promise<ReadyMessage>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new LaunchError(`${spec.role} ${spec.id} did not become ready within ${spec.readyTimeoutMs} ms; see ${spec.logFile}`));
+      const reason = `not ready within ${spec.readyTimeoutMs} ms`;
+      reject(new StartFailure(`${spec.role} ${spec.id} did not become ready within ${spec.readyTimeoutMs} ms; see ${spec.logFile}`, reason));
     }, spec.readyTimeoutMs);
     child.on('message', (message: ReadyMessage) => {
       if (message?.type === 'ready') {
@@ -56,7 +57,8 @@ export async function startChild(spec: ChildSpec): Promise<RunningChild> {
     });
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new LaunchError(`${spec.role} ${spec.id} exited (${signal ?? `code ${code}`}) before it was ready; see ${spec.logFile}`));
+      const reason = `${signal ?? `code ${code}`} before it was ready`;
+      reject(new StartFailure(`${spec.role} ${spec.id} exited (${signal ?? `code ${code}`}) before it was ready; see ${spec.logFile}`, reason));
     });
   });
   return { spec, process: child, pid: child.pid!, ready, exited };

@@ -20,7 +20,14 @@ const stop = (): void => {
   etcd.kill('SIGTERM');
   setTimeout(() => etcd.kill('SIGKILL'), 5_000).unref();
 };
-etcd.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGKILL' ? 137 : 1)));
+etcd.on('exit', (code, signal) => {
+  // Die of etcd's signal, so that the launcher reports (and its supervisor sees) how etcd ended.
+  if (signal && !stopping) {
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  }
+  process.exit(code ?? (signal === 'SIGKILL' ? 137 : 1));
+});
 etcd.on('error', (error) => {
   process.stderr.write(`etcd-guard: cannot run etcd: ${error.message}\n`);
   process.exit(127);

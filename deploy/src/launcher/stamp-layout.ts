@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import type { Clock } from '@strata/common';
 import type { ChildSpec } from './child-process.js';
+import type { RestartPolicy } from './restart-policy.js';
 
 export interface StampOptions {
   /** Everything the stamps store: etcd, extents, indexes, logs, stamp.json. */
@@ -45,6 +47,10 @@ export interface StampOptions {
   faultDomains?: number;
   /** Extra arguments for one process, by id (e.g. `{ 'en-4': ['--data-dir', '/mnt/small'] }`); they win over the defaults. */
   roleArgs?: Record<string, string[]>;
+  /** How the launcher restarts a process that dies by itself (RESTART_POLICY_DEFAULTS for what is not given). */
+  supervision?: Partial<RestartPolicy>;
+  /** Time for the supervisor's backoff and its measurements; the system clock by default. */
+  clock?: Clock;
 }
 
 export const STAMP_DEFAULTS = {
@@ -67,7 +73,7 @@ export const STAMP_DEFAULTS = {
 } as const;
 
 type Defaulted = { -readonly [K in keyof typeof STAMP_DEFAULTS]: (typeof STAMP_DEFAULTS)[K] extends string ? string : number };
-export type ResolvedOptions = StampOptions & Defaulted & { capacityBytes: number; adminToken: string };
+export type ResolvedOptions = StampOptions & Defaulted & { supervision: RestartPolicy; capacityBytes: number; adminToken: string };
 
 /** Where stamp `id`'s processes keep their etcd state; the location service writes account registrations there too. */
 export const STAMPS_PREFIX = '/strata/stamps';

@@ -1,16 +1,20 @@
-import { mkdir, statfs, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { systemClock } from '@strata/common';
 import { LocationClient } from '@strata/location-service';
-import { adminTokenOf } from './admin-token.js';
 import { startChild, stopChild, type ChildSpec, type RunningChild } from './child-process.js';
 import { requireEtcdBinary } from './etcd-binary.js';
 import { freePort } from './free-port.js';
 import { LaunchError } from './launch-error.js';
+import { waitUntilServing } from './readiness.js';
+import { resolveOptions } from './resolve-options.js';
+import { mayMoveAddress, sameAddressArgs } from './same-address.js';
+import type { LocationServiceInfo, ProcessInfo, StampEvents, StampInfo, StampListener } from './stamp-info.js';
+import { StampJsonFile } from './stamp-json.js';
 import {
   etcdSpec,
   locationServiceSpecs,
   reporterSpec,
-  STAMP_DEFAULTS,
   STAMPS_PREFIX,
   stampLayouts,
   stampRoleSpecs,
@@ -18,63 +22,9 @@ import {
   type StampLayout,
   type StampOptions,
 } from './stamp-layout.js';
-import { waitUntilServing } from './readiness.js';
+import { Supervisor } from './supervisor.js';
 
-export interface ProcessInfo {
-  role: string;
-  id: string;
-  pid: number;
-  address: string;
-  /** The stamp the process belongs to; absent for etcd and the location service, which serve every stamp. */
-  stampId?: string;
-}
-
-/** How to reach the location service: its admin API (any instance), the admin token, and its DNS responder. */
-export interface LocationServiceInfo {
-  admin: string;
-  admins: string[];
-  adminToken: string;
-  dns: string;
-  domain: string;
-}
-
-/** One stamp of the launch. */
-export interface StampEntry {
-  stampId: string;
-  s3Endpoint: string;
-  /** Every front-end of the stamp (the first is `s3Endpoint`). */
-  s3Endpoints: string[];
-  processes: ProcessInfo[];
-}
-
-/**
- * What `stamp.json` holds. The top-level endpoint, credentials and processes are those of a
- * single-stamp launch (the first stamp and its default account; every process); `stamps` lists
- * each stamp with its own endpoint and processes.
- */
-export interface StampInfo {
-  s3Endpoint: string;
-  /** Every front-end of the first stamp (the first is `s3Endpoint`). */
-  s3Endpoints: string[];
-  region: string;
-  /** The first stamp's id. */
-  stampId: string;
-  /** Where the stamps' etcd is and the prefix the first stamp's state lives under, for tools. */
-  etcdEndpoint: string;
-  etcdPrefix: string;
-  account: string;
-  /**
-   * The Host value (`{account}.{domain}`) that addresses the default account: what a caching
-   * proxy in front of the stamp sends (nginx `proxy_set_header Host`), so that anonymous
-   * reads of public containers reach the right account.
-   */
-  accountHost: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  processes: ProcessInfo[];
-  locationService: LocationServiceInfo;
-  stamps: StampEntry[];
-}
+export type { LocationServiceInfo, ProcessInfo, StampEntry, StampEvents, StampInfo, StampListener } from './stamp-info.js';
 
 const STOP_GRACE_MS = 10_000;
 const SERVING_TIMEOUT_MS = 90_000;
@@ -83,11 +33,19 @@ const STOP_ORDER = ['stamp-reporter', 'front-end', 'location-service', 'partitio
 /**
  * Local stamps: one etcd, the location service, and every role of each stamp as its own OS
  * process, on one machine. Started in dependency order, stopped in reverse, etcd last. A
- * process that exits while they run is reported through `onExit` and left down until `restart`.
+ * process that ends by itself (a crash, a SIGKILL from outside) is started again by the
+ * supervisor with its identity, data and address, and reported through the listener; one
+ * that keeps dying is left down. A process the caller kills (`kill`) stays down until
+ * `restart`.
  */
 export class Stamp {
   private readonly children = new Map<string, RunningChild>();
   private readonly stampOf = new Map<string, string>();
+  /** The test hook's arguments for the supervisor's restarts (setRestartArgs). */
+  private readonly restartArgs = new Map<string, string[]>();
+  private readonly supervisor: Supervisor;
+  private readonly stampJson: StampJsonFile;
+  private readonly events: StampEvents;
   private credentials: Pick<StampInfo, 'account' | 'accessKeyId' | 'secretAccessKey'> | undefined;
   private stopping = false;
 
@@ -95,15 +53,35 @@ export class Stamp {
     private readonly options: ResolvedOptions,
     private readonly layouts: StampLayout[],
     private readonly specs: Map<string, ChildSpec>,
-    private readonly onExit: (info: ProcessInfo, how: string) => void,
-  ) {}
+    listener: StampListener,
+  ) {
+    this.events = typeof listener === 'function' ? { exited: listener } : listener;
+    this.stampJson = new StampJsonFile(join(options.dataDir, 'stamp.json'), () =>
+      this.credentials && !this.stopping ? `${JSON.stringify(this.info, null, 2)}\n` : undefined,
+    );
+    this.supervisor = new Supervisor({
+      clock: options.clock ?? systemClock,
+      policy: options.supervision,
+      relaunch: (id, relaunch) => this.relaunch(id, relaunch),
+      events: {
+        restarted: ({ id, ...report }) => this.events.restarted?.(this.describeId(id), report),
+        restartFailed: ({ id, ...report }) => this.events.restartFailed?.(this.describeId(id), report),
+        down: ({ id, ...report }) => this.events.down?.(this.describeId(id), report),
+        changed: () => this.stampJson.schedule(),
+      },
+    });
+  }
 
-  static async start(options: StampOptions, onExit: (info: ProcessInfo, how: string) => void = () => undefined): Promise<Stamp> {
+  /**
+   * Starts every process and resolves once the stamps serve S3 and stamp.json is written.
+   * `listener` hears of processes that end by themselves, and of what the supervisor does.
+   */
+  static async start(options: StampOptions, listener: StampListener = {}): Promise<Stamp> {
     requireEtcdBinary();
     await mkdir(join(options.dataDir, 'logs'), { recursive: true });
     const resolved = await resolveOptions(options);
     const etcd = etcdSpec(resolved, { client: await freePort(), peer: await freePort() });
-    const stamp = new Stamp(resolved, stampLayouts(resolved), new Map([[etcd.id, etcd]]), onExit);
+    const stamp = new Stamp(resolved, stampLayouts(resolved), new Map([[etcd.id, etcd]]), listener);
     try {
       const etcdAddress = (await stamp.launch(etcd)).ready.address!;
       // One at a time: the first instance creates the default account and becomes the leader.
@@ -114,7 +92,7 @@ export class Stamp {
       for (const spec of locationServiceSpecs(resolved, etcdAddress, ports)) await stamp.launch(spec);
       await Promise.all(stamp.layouts.map((layout) => stamp.startStampRoles(layout, etcdAddress)));
       await stamp.fetchCredentials();
-      await stamp.writeStampJson();
+      await stamp.stampJson.write();
       return stamp;
     } catch (error) {
       await stamp.stop();
@@ -153,20 +131,46 @@ export class Stamp {
     return [...this.children.values()].filter((child) => child.spec.role === role);
   }
 
-  private async launch(spec: ChildSpec, stampId?: string): Promise<RunningChild> {
+  /**
+   * Starts `spec` (plus `extraArgs` for this run only: they win over its own) and watches its
+   * exit: one that the launcher did not cause goes to the supervisor and the listener.
+   */
+  private async launch(spec: ChildSpec, stampId?: string, extraArgs: readonly string[] = []): Promise<RunningChild> {
     this.specs.set(spec.id, spec);
     if (stampId) this.stampOf.set(spec.id, stampId);
-    const child = await startChild(spec);
+    const child = await startChild(extraArgs.length > 0 ? { ...spec, args: [...spec.args, ...extraArgs] } : spec);
     this.children.set(spec.id, child);
+    this.supervisor.started(spec.id);
     void child.exited.then(({ code, signal }) => {
-      if (!this.stopping && this.children.get(spec.id) === child) this.onExit(this.describe(child), signal ?? `code ${code}`);
+      if (this.stopping || this.children.get(spec.id) !== child) return;
+      const how = signal ?? `code ${code}`;
+      this.supervisor.exited(spec.id, how);
+      this.events.exited?.(this.describe(child), how);
     });
     return child;
   }
 
+  /** The supervisor's restart of `id`: its own arguments, its last address, and the test hook's arguments. */
+  private async relaunch(id: string, options: { afterFailure: boolean }): Promise<void> {
+    const spec = this.specs.get(id)!;
+    const address = this.children.get(id)?.ready.address;
+    await this.launch(spec, this.stampOf.get(id), [...sameAddressArgs(spec, address, options), ...(this.restartArgs.get(id) ?? [])]);
+  }
+
   private describe(child: RunningChild): ProcessInfo {
     const stampId = this.stampOf.get(child.spec.id);
-    return { role: child.spec.role, id: child.spec.id, pid: child.ready.pid, address: child.ready.address ?? '', ...(stampId ? { stampId } : {}) };
+    return {
+      role: child.spec.role,
+      id: child.spec.id,
+      pid: child.ready.pid,
+      address: child.ready.address ?? '',
+      ...(stampId ? { stampId } : {}),
+      ...this.supervisor.status(child.spec.id),
+    };
+  }
+
+  private describeId(id: string): ProcessInfo {
+    return this.describe(this.children.get(id)!);
   }
 
   /** The first stamp's S3 endpoint. */
@@ -202,6 +206,7 @@ export class Stamp {
       accountHost: `${this.credentials.account}.${this.options.domain}`,
       processes,
       locationService: this.locationServiceInfo(),
+      launcherPid: process.pid,
       stamps: this.layouts.map((layout) => ({
         stampId: layout.stampId,
         s3Endpoint: this.s3EndpointOf(layout.stampId),
@@ -223,7 +228,7 @@ export class Stamp {
     };
   }
 
-  /** Every running process, also while the stamps are starting or stopping. */
+  /** Every process of the launch, with its current pid (its last one while it is not running) and state. */
   processes(): ProcessInfo[] {
     return [...this.children.values()].map((child) => this.describe(child));
   }
@@ -233,61 +238,69 @@ export class Stamp {
     return this.options.dataDir;
   }
 
-  /** Sends `signal` to one process (SIGKILL by default) and waits until it has exited. */
+  /**
+   * Sends `signal` to one process (SIGKILL by default) and waits until it has exited, for
+   * SIGKILL and SIGTERM. A process killed here stays down (the caller plays the failure and
+   * says when it ends, with `restart`); SIGSTOP and SIGCONT change nothing of that.
+   */
   async kill(id: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.children.get(id);
-    if (!child) throw new LaunchError(`no process ${id}`);
+    if (!this.children.has(id)) throw new LaunchError(`no process ${id}`);
+    if (signal !== 'SIGSTOP' && signal !== 'SIGCONT') await this.supervisor.takeOver(id);
+    const child = this.children.get(id)!;
+    if (hasExited(child)) return;
     process.kill(child.ready.pid, signal);
     if (signal === 'SIGKILL' || signal === 'SIGTERM') await child.exited;
   }
 
   /**
-   * Starts a process again (after a kill or crash) with the same arguments, plus `extraArgs`
-   * for this start only (they win over the usual ones). A front-end comes back on the address
-   * it had, where its clients and the stamp's reporter expect it, even if it first took a
-   * port the OS picked.
+   * Starts a process again (after a kill or crash, or while it runs) with its own arguments,
+   * plus `extraArgs` for this start only (they win over its own), on the address it had (see
+   * sameAddressArgs). Supervised again afterwards, unless `extraArgs` were given: a run with
+   * one-off arguments is the caller's experiment, and when it ends it stays down.
    */
   async restart(id: string, extraArgs: string[] = []): Promise<ProcessInfo> {
     const spec = this.specs.get(id);
     if (!spec) throw new LaunchError(`no process ${id}`);
+    await this.supervisor.takeOver(id);
     const old = this.children.get(id);
     if (old) await stopChild(old, STOP_GRACE_MS);
-    const sameAddress = spec.role === 'front-end' && old?.ready.address ? ['--listen', old.ready.address] : [];
-    const child = await this.launch({ ...spec, args: [...spec.args, ...sameAddress, ...extraArgs] }, this.stampOf.get(id));
-    // The next restart starts from the usual arguments again.
-    this.specs.set(id, spec);
-    await this.writeStampJson();
+    this.restartArgs.delete(id);
+    const stampId = this.stampOf.get(id);
+    const sameAddress = sameAddressArgs(spec, old?.ready.address, { afterFailure: false });
+    const child = await this.launch(spec, stampId, [...sameAddress, ...extraArgs]).catch((error: unknown) => {
+      if (sameAddress.length === 0 || !mayMoveAddress(spec)) throw error;
+      return this.launch(spec, stampId, extraArgs);
+    });
+    this.supervisor.release(id, { held: extraArgs.length > 0 });
+    await this.stampJson.write();
     return this.describe(child);
   }
 
-  private async writeStampJson(): Promise<void> {
-    await writeFile(join(this.options.dataDir, 'stamp.json'), `${JSON.stringify(this.info, null, 2)}\n`, { mode: 0o600 });
+  /**
+   * Test hook: arguments that every restart the supervisor makes of `id` from now on gets
+   * (a bad flag makes a role that dies at once on start, to see the crash-loop limit). A
+   * `restart` by the caller clears them.
+   */
+  setRestartArgs(id: string, args: readonly string[]): void {
+    if (!this.specs.has(id)) throw new LaunchError(`no process ${id}`);
+    this.restartArgs.set(id, [...args]);
   }
 
-  /** Stops every process: the reporters and front-ends first, etcd last. */
+  /** Stops every process: the reporters and front-ends first, etcd last. No restart happens from the start of the stop. */
   async stop(): Promise<void> {
     this.stopping = true;
+    // Restarts under way finish first, so that what they started is stopped below.
+    await this.supervisor.stop();
     const all = [...this.children.values()];
     for (const tier of STOP_ORDER) {
       await Promise.all(all.filter((child) => child.spec.role === tier).map((child) => stopChild(child, STOP_GRACE_MS)));
     }
     await Promise.all(all.filter((child) => child.spec.role === 'etcd').map((child) => stopChild(child, STOP_GRACE_MS)));
     this.children.clear();
+    await this.stampJson.settled();
   }
 }
 
-async function resolveOptions(options: StampOptions): Promise<ResolvedOptions> {
-  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as StampOptions;
-  const resolved = { ...STAMP_DEFAULTS, ...defined };
-  for (const [name, value] of Object.entries({ frontEnds: resolved.frontEnds, faultDomains: resolved.faultDomains ?? 1 })) {
-    if (!Number.isInteger(value) || value < 1) throw new LaunchError(`${name} must be a positive integer, got ${value}`);
-  }
-  const capacityBytes = options.capacityBytes ?? (await fileSystemBytes(options.dataDir));
-  return { ...resolved, capacityBytes, adminToken: await adminTokenOf(options.dataDir) };
-}
-
-/** The size of the file system holding `dir`: a local stamp's natural capacity. */
-async function fileSystemBytes(dir: string): Promise<number> {
-  const stats = await statfs(dir);
-  return Math.max(1, stats.blocks * stats.bsize);
+function hasExited(child: RunningChild): boolean {
+  return child.process.exitCode !== null || child.process.signalCode !== null;
 }
