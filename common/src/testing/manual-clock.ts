@@ -21,6 +21,8 @@ export class ManualClock implements Clock {
   private now: number;
   private seq = 0;
   private readonly pending: Pending[] = [];
+  /** The length of every sleep asked for, in order: what a test of pacing or backoff checks. */
+  readonly slept: number[] = [];
 
   /**
    * `epochMs` is what `nowMs()` reads at monotonic time 0. With `sleepsAdvance`, a sleep moves
@@ -39,6 +41,7 @@ export class ManualClock implements Clock {
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    this.slept.push(ms);
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     if (this.options.sleepsAdvance) {
       this.now += Math.max(0, ms);

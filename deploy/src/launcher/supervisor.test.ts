@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '@strata/common';
+import { ManualClock } from '@strata/common/testing';
 import type { RestartPolicy } from './restart-policy.js';
 import { Supervisor, type SupervisorEvents } from './supervisor.js';
 
 const policy: RestartPolicy = { restartsMax: 3, backoffBaseMs: 100, backoffMaxMs: 1_000, stableAfterMs: 10_000 };
-
-/** A clock whose sleeps end when the test says so (or at once, with `autoAdvance`). */
-class StepClock implements Clock {
-  private nowAt = 0;
-  readonly sleeps: number[] = [];
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly autoAdvance: boolean) {}
-  nowMs = (): number => 1_700_000_000_000 + this.nowAt;
-  monotonicMs = (): number => this.nowAt;
-  advance(ms: number): void {
-    this.nowAt += ms;
-  }
-  sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-    new Promise((resolve, reject) => {
-      this.sleeps.push(ms);
-      if (signal?.aborted) return reject(new Error('aborted'));
-      const wake = (): void => {
-        this.nowAt += ms;
-        resolve();
-      };
-      signal?.addEventListener('abort', () => reject(new Error('aborted')));
-      if (this.autoAdvance) wake();
-      else this.waiting.push(wake);
-    });
-  wakeAll(): void {
-    for (const wake of this.waiting.splice(0)) wake();
-  }
-}
 
 interface Heard {
   restarted: { id: string; cause: string; restarts: number; readyAfterMs: number }[];
@@ -40,7 +12,7 @@ interface Heard {
 }
 
 /** A supervisor whose starts fail `failures` times, then succeed, each taking `startMs`. */
-function supervised(clock: StepClock, options: { failures: number; startMs: number }): { supervisor: Supervisor; heard: Heard; starts: () => number } {
+function supervised(clock: ManualClock, options: { failures: number; startMs: number }): { supervisor: Supervisor; heard: Heard; starts: () => number } {
   const heard: Heard = { restarted: [], failed: [], down: [] };
   let starts = 0;
   let failuresLeft = options.failures;
@@ -56,7 +28,7 @@ function supervised(clock: StepClock, options: { failures: number; startMs: numb
     events,
     relaunch: async (id) => {
       starts++;
-      clock.advance(options.startMs);
+      await clock.advance(options.startMs);
       if (failuresLeft-- > 0) throw new Error(`${id} exited (code 2) before it was ready`);
       supervisor.started(id);
     },
@@ -64,32 +36,34 @@ function supervised(clock: StepClock, options: { failures: number; startMs: numb
   return { supervisor, heard, starts: () => starts };
 }
 
-/** Lets the supervisor's promise chains run. */
-const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Lets the supervisor's promise chains (and the clock's advances within them) run to the end. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('Supervisor', () => {
   it('restarts a process that died after the base backoff, and measures the time until it is ready', async () => {
-    const clock = new StepClock(true);
+    const clock = new ManualClock({ sleepsAdvance: true });
     const { supervisor, heard } = supervised(clock, { failures: 0, startMs: 700 });
     supervisor.started('ps-1');
-    clock.advance(5_000);
+    await clock.advance(5_000);
     supervisor.exited('ps-1', 'SIGKILL');
     expect(supervisor.status('ps-1').state).toBe('restarting');
     await settle();
     await supervisor.stop();
-    expect(clock.sleeps).toEqual([100]);
+    expect(clock.slept).toEqual([100]);
     expect(heard.restarted).toEqual([{ id: 'ps-1', cause: 'SIGKILL', restarts: 1, readyAfterMs: 800 }]);
     expect(supervisor.status('ps-1')).toMatchObject({ state: 'running', restarts: 1, lastExit: 'SIGKILL' });
   });
 
   it('backs off doubling while starts fail, then leaves the process down at the crash-loop limit', async () => {
-    const clock = new StepClock(true);
+    const clock = new ManualClock({ sleepsAdvance: true });
     const { supervisor, heard, starts } = supervised(clock, { failures: 99, startMs: 50 });
     supervisor.started('pm-1');
     supervisor.exited('pm-1', 'SIGKILL');
     await settle();
     await supervisor.stop();
-    expect(clock.sleeps).toEqual([100, 200, 400]);
+    expect(clock.slept).toEqual([100, 200, 400]);
     expect(starts()).toBe(3);
     expect(heard.failed.map((failure) => failure.inRow)).toEqual([1, 2, 3]);
     expect(heard.down).toEqual([{ id: 'pm-1', cause: 'pm-1 exited (code 2) before it was ready', inRow: 3 }]);
@@ -97,23 +71,23 @@ describe('Supervisor', () => {
   });
 
   it('counts a run that died soon after a restart in the same row, and forgives one that ran stableAfterMs', async () => {
-    const clock = new StepClock(true);
+    const clock = new ManualClock({ sleepsAdvance: true });
     const { supervisor } = supervised(clock, { failures: 0, startMs: 10 });
     supervisor.started('en-1');
     for (let i = 0; i < 2; i++) {
       supervisor.exited('en-1', 'code 70');
       await settle();
     }
-    clock.advance(policy.stableAfterMs);
+    await clock.advance(policy.stableAfterMs);
     supervisor.exited('en-1', 'code 70');
     await settle();
     await supervisor.stop();
-    expect(clock.sleeps).toEqual([100, 200, 100]);
+    expect(clock.slept).toEqual([100, 200, 100]);
     expect(supervisor.status('en-1')).toMatchObject({ state: 'running', restarts: 3 });
   });
 
   it('leaves a process the caller took over down when it exits', async () => {
-    const clock = new StepClock(true);
+    const clock = new ManualClock({ sleepsAdvance: true });
     const { supervisor, starts } = supervised(clock, { failures: 0, startMs: 10 });
     supervisor.started('fe-1');
     await supervisor.takeOver('fe-1');
@@ -130,7 +104,7 @@ describe('Supervisor', () => {
   });
 
   it('cancels a restart waiting out its backoff when the caller takes the process over, or the launcher stops', async () => {
-    const clock = new StepClock(false);
+    const clock = new ManualClock();
     const { supervisor, starts } = supervised(clock, { failures: 0, startMs: 10 });
     supervisor.started('sm-1');
     supervisor.started('ls-1');
@@ -140,8 +114,7 @@ describe('Supervisor', () => {
     await supervisor.takeOver('sm-1');
     expect(supervisor.status('sm-1').state).toBe('stopped');
     await supervisor.stop();
-    clock.wakeAll();
-    await settle();
+    await clock.advance(60_000);
     expect(starts()).toBe(0);
     expect(supervisor.status('ls-1').state).toBe('restarting');
   });
