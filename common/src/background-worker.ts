@@ -68,6 +68,7 @@ export class BackgroundWorker {
 
   /** Runs a round now (after the one running, if any), whatever `inactiveReason` says; rejects if it fails. */
   async runNow(): Promise<void> {
+    // Waits out the running round: its own failure was logged and counted where it ran.
     while (this.round) await this.round.catch(rethrowIfAssertion);
     await this.runRound({ rethrow: true });
   }
@@ -83,6 +84,7 @@ export class BackgroundWorker {
     this.abort.abort(new Error(`worker ${this.spec.name} stopped`));
     this.wake?.();
     await this.loop;
+    // A round still running (a runNow) is waited for; its failure was logged where it ran.
     while (this.round) await this.round.catch(rethrowIfAssertion);
   }
 
@@ -98,6 +100,7 @@ export class BackgroundWorker {
         continue;
       }
       delete this.current.skipped;
+      // A runNow's round is waited for, not run twice; its failure was logged where it ran.
       while (this.round) await this.round.catch(rethrowIfAssertion);
       await this.runRound({ rethrow: false });
     }

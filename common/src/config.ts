@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from './assert.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -39,6 +40,7 @@ export function parseConfig<Shape extends z.ZodRawShape>(schema: z.ZodObject<Sha
   try {
     flags = parseArgs({ args: [...sources.argv], options, strict: true, allowPositionals: false }).values as typeof flags;
   } catch (error) {
+    rethrowIfAssertion(error);
     throw new ConfigError((error as Error).message.split('\n')[0] ?? 'bad arguments');
   }
   const raw: Record<string, unknown> = readConfigFile(flags.config);
@@ -67,6 +69,7 @@ function readConfigFile(path: string | boolean | undefined): Record<string, unkn
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
+    rethrowIfAssertion(error);
     throw new ConfigError(`--config ${path}: ${(error as Error).message}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

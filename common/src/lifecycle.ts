@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AssertionFailure } from './assert.js';
+import { AssertionFailure, rethrowIfAssertion } from './assert.js';
 import { Workers } from './background-worker.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, configFields, parseConfig } from './config.js';
@@ -68,6 +68,7 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
     probeListen = probeAddress as string | undefined;
     config = roleConfig as z.infer<z.ZodObject<Shape>>;
   } catch (error) {
+    rethrowIfAssertion(error);
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`strata ${spec.role}: bad config: ${error.message}\n`);
     process.exit(2);
@@ -90,6 +91,7 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
   try {
     running = await spec.start({ config, log, clock: systemClock, random: systemRandom, workers });
   } catch (error) {
+    rethrowIfAssertion(error);
     log.fatal({ err: error }, 'role failed to start');
     process.exit(1);
   }
@@ -105,6 +107,7 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
       await running?.stop();
       await workers.stopAll();
     } catch (error) {
+      rethrowIfAssertion(error);
       log.error({ err: error }, 'role stop failed');
     }
     await probes?.close();
@@ -134,6 +137,7 @@ async function startProbes(address: string, readiness: Readiness, log: Logger): 
     log.info({ probeAddress: probes.address }, 'probes listening');
     return probes;
   } catch (error) {
+    rethrowIfAssertion(error);
     log.fatal({ err: error, probeListen: address }, 'probe port could not be opened');
     process.exit(1);
   }

@@ -1,3 +1,5 @@
+import { systemClock, type Timer } from './clock.js';
+import { rethrowIfAssertion } from './assert.js';
 import { createServer, type Server } from 'node:http';
 
 /** Why a role cannot serve right now, or undefined when it can. */
@@ -51,16 +53,17 @@ export async function startProbeServer(options: { address: string; readiness: Re
 }
 
 async function checkReadiness(readiness: Readiness): Promise<string | undefined> {
-  let timer: NodeJS.Timeout | undefined;
+  let timer: Timer | undefined;
   const timeout = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`readiness check took longer than ${READINESS_CHECK_TIMEOUT_MS} ms`), READINESS_CHECK_TIMEOUT_MS);
+    timer = systemClock.after(READINESS_CHECK_TIMEOUT_MS, () => resolve(`readiness check took longer than ${READINESS_CHECK_TIMEOUT_MS} ms`));
   });
   try {
     return await Promise.race([Promise.resolve().then(readiness), timeout]);
   } catch (error) {
+    rethrowIfAssertion(error);
     return `readiness check failed: ${(error as Error).message}`;
   } finally {
-    clearTimeout(timer);
+    timer?.cancel();
   }
 }
 

@@ -1,4 +1,4 @@
-import { isStrataError } from '@strata/common';
+import { isStrataError, rethrowIfAssertion } from '@strata/common';
 import type { FrontEndDeps } from './server.js';
 
 /**
@@ -11,6 +11,7 @@ export async function probeReadiness(deps: Pick<FrontEndDeps, 'map' | 'partition
     await deps.partitions.getContainer({ account: 'probe', container: 'probe' });
     return undefined;
   } catch (error) {
+    rethrowIfAssertion(error);
     if (isStrataError(error, ['NO_SUCH_CONTAINER'])) return undefined;
     return `partition not serving: ${(error as Error).message}`;
   }

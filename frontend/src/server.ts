@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Clock, Logger } from '@strata/common';
+import { AssertionFailure, rethrowIfAssertion, warnDropped, type Clock, type Logger } from '@strata/common';
 import type { AccountDirectory } from '@strata/location-service';
 import type { PartitionClient, PartitionMap } from '@strata/partition-layer';
 import type { ExtentReader } from '@strata/stream-layer';
@@ -66,6 +66,16 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
     http: { maxHeaderSize: HTTP_PARSER_HEADER_BYTES_MAX },
     routerOptions: { maxParamLength: 8_192, ignoreDuplicateSlashes: false },
   });
+  // fastify answers an error a handler throws and goes on; a broken invariant must end the
+  // process instead (the lifecycle logs it and exits), so it is thrown again outside fastify.
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof AssertionFailure) {
+      process.nextTick(() => {
+        throw error;
+      });
+    }
+    void reply.code(500).send();
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
   const s3Deps = { partitions: deps.partitions, containers: new ContainerSettingsCache(deps.partitions, deps.clock), reader: deps.reader, clock: deps.clock };
@@ -128,13 +138,15 @@ async function serveS3(deps: FrontEndDeps, s3Deps: Omit<S3Deps, 'log'>, request:
     await addCorsHeaders(s3Deps, request, reply, addressed);
     return send(request, reply, response);
   } catch (error) {
+    rethrowIfAssertion(error);
     const s3Error = toS3Error(error);
     const details = { method: request.method, url: rawUrl, code: s3Error.code, err: error };
     if (s3Error.httpStatus >= 500) log.error(details, 's3 request failed');
     else log.debug(details, 's3 request refused');
     // Read and drop what the client is still sending, so it sees the answer rather than a reset.
     discardBody(request);
-    await addCorsHeaders(s3Deps, request, reply, addressed).catch(() => undefined);
+    // The error answer goes out with or without CORS headers: a browser then reports the error as a CORS failure.
+    await addCorsHeaders(s3Deps, request, reply, addressed).catch(warnDropped(log, 'cors headers for an error answer failed'));
     reply.code(s3Error.httpStatus).headers(s3Error.responseHeaders).header('content-type', 'application/xml');
     if (request.method === 'HEAD') return reply.send();
     return reply.send(errorXml(s3Error, rawUrl.split('?')[0] ?? '/', requestId));

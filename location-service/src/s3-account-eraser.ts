@@ -1,5 +1,5 @@
 import { DeleteBucketCommand, DeleteObjectCommand, ListBucketsCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { type Clock, type Logger } from '@strata/common';
+import { type Clock, type Logger, rethrowIfAssertion } from '@strata/common';
 import type { AccountEraser, EraseResult, EraseTarget } from './account-eraser.js';
 import { LocationError } from './errors.js';
 import { ERASE_DELETES_IN_FLIGHT, ERASE_KEY_PROPAGATION_MS } from './limits.js';
@@ -62,6 +62,7 @@ export class S3AccountEraser implements AccountEraser {
         try {
           return await work(s3);
         } catch (error) {
+          rethrowIfAssertion(error);
           const notYet = error instanceof S3ServiceException && error.name === 'InvalidAccessKeyId';
           if (!notYet || this.deps.clock.monotonicMs() > deadline) throw this.failure(error, target);
           await this.deps.clock.sleep(200);

@@ -1,5 +1,7 @@
 import type { Campaign, Etcd3 } from 'etcd3';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../clock.js';
+import { warnDropped } from '../errors.js';
 
 /** A failed campaign starts again after this long, doubled per failure in a row (etcd may be down or overloaded). */
 const CAMPAIGN_RETRY_MS = 500;
@@ -31,7 +33,9 @@ export function campaign(options: {
   log: Logger;
   onElected?: () => void;
   onDeposed?: () => void;
+  clock?: Clock;
 }): Leadership {
+  const clock = options.clock ?? systemClock;
   let current: Campaign | undefined;
   let resigned = false;
   let leading = false;
@@ -60,8 +64,8 @@ export function campaign(options: {
       options.log.warn({ election: options.name, err: error }, leader ? 'leadership lost' : 'campaign failed');
       leading = false;
       if (leader) options.onDeposed?.();
-      void running.resign().catch(() => undefined);
-      if (current === running) setTimeout(start, Math.min(CAMPAIGN_RETRY_MAX_MS, CAMPAIGN_RETRY_MS * 2 ** failures++)).unref();
+      void running.resign().catch(warnDropped(options.log, 'resigning a failed campaign failed', { election: options.name }));
+      if (current === running) clock.after(Math.min(CAMPAIGN_RETRY_MAX_MS, CAMPAIGN_RETRY_MS * 2 ** failures++), start);
     });
   };
   start();
@@ -71,7 +75,7 @@ export function campaign(options: {
     resign: async () => {
       resigned = true;
       leading = false;
-      await current?.resign().catch(() => undefined);
+      await current?.resign().catch(warnDropped(options.log, 'resigning failed; the lease runs out instead', { election: options.name }));
     },
   };
 }

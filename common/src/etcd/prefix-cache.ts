@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '../assert.js';
 import { EventEmitter } from 'node:events';
 import type { Etcd3, IKeyValue, Watcher } from 'etcd3';
 import type { Logger } from 'pino';
@@ -95,6 +96,7 @@ export class PrefixCache<Value> extends EventEmitter {
       this.entries.set(key, { value, modRevision });
       this.values.set(key, value);
     } catch (error) {
+      rethrowIfAssertion(error);
       this.log.error({ err: error, key: this.prefix + key }, 'undecodable etcd value ignored');
     }
     return true;

@@ -1,6 +1,8 @@
+import { rethrowIfAssertion } from '../assert.js';
 import type { Etcd3, Lease } from 'etcd3';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../clock.js';
+import { warnDropped } from '../errors.js';
 
 export interface Registration {
   /** Replaces the value (same key, same lease). */
@@ -62,8 +64,9 @@ export async function registerWithLease(options: {
       await candidate.put(options.key).value(value);
       if (candidate.revoked()) throw new Error('the lease was lost while the key was being put');
     } catch (error) {
+      rethrowIfAssertion(error);
       // Give the lease back (and stop its keepalives) if etcd granted it: nobody will use it.
-      void candidate.revoke().catch(() => undefined);
+      void candidate.revoke().catch(warnDropped(options.log, 'giving back an unused etcd lease failed; it runs out instead', { key: options.key }));
       throw error;
     }
     lease = candidate;
@@ -80,8 +83,9 @@ export async function registerWithLease(options: {
           options.log.info({ key: options.key }, 'etcd lease granted again');
           return;
         } catch (error) {
+          rethrowIfAssertion(error);
           options.log.warn({ key: options.key, err: error, attempt }, 'etcd lease grant failed');
-          await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
+          await clock.sleep(Math.min(2_000, 100 * 2 ** attempt));
         }
       }
     } finally {
@@ -98,7 +102,7 @@ export async function registerWithLease(options: {
     validForMs: () => (held && !closed ? renewedAtMs + options.ttlSeconds * 1000 - clock.monotonicMs() : 0),
     close: async () => {
       closed = true;
-      await lease?.revoke().catch(() => undefined);
+      await lease?.revoke().catch(warnDropped(options.log, 'revoking the etcd lease failed; it runs out instead', { key: options.key }));
     },
   };
 }

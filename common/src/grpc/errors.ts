@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { AssertionFailure } from '../assert.js';
+import { AssertionFailure, rethrowIfAssertion } from '../assert.js';
 import { StrataError } from '../errors.js';
 
 /** Trailing-metadata key carrying a layer's typed error code across gRPC. */
@@ -57,7 +57,10 @@ export function unaryHandler<Request, Response, Code extends string>(
     // A handler that throws before its first await must still answer with its typed error.
     new Promise<Response>((resolve) => resolve(handle(call.request, call))).then(
       (response) => callback(null, response),
-      (error: unknown) => callback(toServiceError(error, statusOf)),
+      (error: unknown) => {
+        rethrowIfAssertion(error);
+        callback(toServiceError(error, statusOf));
+      },
     );
   };
 }

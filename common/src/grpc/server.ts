@@ -1,3 +1,4 @@
+import { systemClock } from '../clock.js';
 import * as grpc from '@grpc/grpc-js';
 import { GRPC_SERVER_OPTIONS } from './options.js';
 
@@ -25,12 +26,12 @@ export async function startGrpcServer(options: { address: string; services: read
     address: `${host}:${port}`,
     stop: (graceMs = 5_000) =>
       new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
+        const timer = systemClock.after(graceMs, () => {
           server.forceShutdown();
           resolve();
-        }, graceMs);
+        });
         server.tryShutdown(() => {
-          clearTimeout(timer);
+          timer.cancel();
           resolve();
         });
       }),

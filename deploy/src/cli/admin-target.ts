@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { systemClock } from '@strata/common';
+import { systemClock, rethrowIfAssertion } from '@strata/common';
 import { AdminClient } from '@strata/location-service';
 import { LaunchError } from '../launcher/launch-error.js';
 import type { StampInfo } from '../launcher/stamp.js';
@@ -40,6 +40,7 @@ function stampJson(dataDir: string): StampInfo {
   try {
     info = JSON.parse(readFileSync(path, 'utf8')) as Partial<StampInfo>;
   } catch (error) {
+    rethrowIfAssertion(error);
     throw new LaunchError(
       `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); start Strata there with \`strata start --data-dir ${dataDir}\`, or give --admin and --admin-token`,
     );

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { connectEtcd, silentLogger, systemClock } from '@strata/common';
+import { connectEtcd, rethrowIfAssertion, silentLogger, systemClock } from '@strata/common';
 import { GC_LIVE_RATIO_MIN_DEFAULT, PartitionManagerClient, readSpace, type ExtentSpace } from '@strata/partition-layer';
 import { StreamManagerClient } from '@strata/stream-layer';
 import { humanBytes, printJson, printTable } from './output.js';
@@ -26,7 +26,10 @@ export async function extentsCommand(argv: string[]): Promise<void> {
     // The threshold is the partition manager's; without one answering, the default.
     const liveRatioMin = await partitions.gcStatus().then(
       (state) => state.liveRatioMin,
-      () => GC_LIVE_RATIO_MIN_DEFAULT,
+      (error: unknown) => {
+        rethrowIfAssertion(error);
+        return GC_LIVE_RATIO_MIN_DEFAULT;
+      },
     );
     const [space, streamList] = await Promise.all([readSpace({ etcd, prefix: stamp.etcdPrefix, streams: manager, liveRatioMin }), manager.listStreams()]);
     const byId = new Map(space.extents.map((extent) => [extent.extentId, extent]));

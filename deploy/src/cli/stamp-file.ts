@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { StampInfo } from '../launcher/stamp.js';
@@ -9,6 +10,7 @@ export function readStampFile(dataDir: string): StampInfo {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as StampInfo;
   } catch (error) {
+    rethrowIfAssertion(error);
     throw new LaunchError(`cannot read ${path} (is a stamp running there? start one with npm start): ${(error as Error).message}`);
   }
 }

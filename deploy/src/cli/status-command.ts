@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { systemClock } from '@strata/common';
+import { systemClock, rethrowIfAssertion } from '@strata/common';
 import { LaunchError } from '../launcher/launch-error.js';
 import type { ProcessInfo, StampInfo } from '../launcher/stamp.js';
 import type { ProcessState } from '../launcher/supervisor.js';
@@ -74,6 +74,7 @@ function pidAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
+    rethrowIfAssertion(error);
     // EPERM: alive, but not ours to signal.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }

@@ -1,4 +1,4 @@
-import { isStrataError } from '@strata/common';
+import { isStrataError, rethrowIfAssertion } from '@strata/common';
 import { LaunchError } from '../launcher/launch-error.js';
 import { accountsCommand } from './accounts-command.js';
 import { containersCommand } from './containers-command.js';
@@ -31,6 +31,7 @@ export async function main(argv: string[]): Promise<void> {
     if (!command) throw new LaunchError(`usage: strata <${Object.keys(COMMANDS).join('|')}> [options]`);
     await command(rest);
   } catch (error) {
+    rethrowIfAssertion(error);
     const usage = error instanceof LaunchError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (isStrataError(error)) {
       process.stderr.write(`strata: ${error.message} [${error.code}]\n`);

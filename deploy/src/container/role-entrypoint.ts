@@ -5,6 +5,7 @@
  * The role then owns the process: its `runRole` parses the flags, handles SIGTERM and exits.
  */
 import { fileURLToPath } from 'node:url';
+import { rethrowIfAssertion } from '@strata/common';
 import { LocationClient } from '@strata/location-service';
 import { parseRoleCommand } from './role-command.js';
 
@@ -20,9 +21,13 @@ switch (command.kind) {
     process.exit(2);
     break;
   case 'probe': {
+    // Unreachable or slow is unhealthy: the exit code is the whole answer a HEALTHCHECK reads.
     const ok = await fetch(command.url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then(
       (response) => response.ok,
-      () => false,
+      (error: unknown) => {
+        rethrowIfAssertion(error);
+        return false;
+      },
     );
     process.exit(ok ? 0 : 1);
     break;
@@ -34,6 +39,7 @@ switch (command.kind) {
       const key = account.keys[0];
       process.stdout.write(`${JSON.stringify({ account: account.name, accessKeyId: key?.accessKeyId, secretAccessKey: key?.secretAccessKey })}\n`);
     } catch (error) {
+      rethrowIfAssertion(error);
       process.stderr.write(`strata container: account ${command.name}: ${(error as Error).message}\n`);
       process.exitCode = 1;
     } finally {

@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ export async function adminTokenOf(dataDir: string): Promise<string> {
     const token = (await readFile(path, 'utf8')).trim();
     if (token.length >= 16) return token;
   } catch (error) {
+    rethrowIfAssertion(error);
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const token = randomBytes(24).toString('base64url');

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
-import type { ReadyMessage } from '@strata/common';
+import { systemClock, type ReadyMessage } from '@strata/common';
 import { StartFailure } from './launch-error.js';
 
 export interface ChildSpec {
@@ -44,19 +44,19 @@ export async function startChild(spec: ChildSpec): Promise<RunningChild> {
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const ready = await new Promise<ReadyMessage>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const timer = systemClock.after(spec.readyTimeoutMs, () => {
       child.kill('SIGKILL');
       const reason = `not ready within ${spec.readyTimeoutMs} ms`;
       reject(new StartFailure(`${spec.role} ${spec.id} did not become ready within ${spec.readyTimeoutMs} ms; see ${spec.logFile}`, reason));
-    }, spec.readyTimeoutMs);
+    });
     child.on('message', (message: ReadyMessage) => {
       if (message?.type === 'ready') {
-        clearTimeout(timer);
+        timer.cancel();
         resolve(message);
       }
     });
     void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
+      timer.cancel();
       const reason = `${signal ?? `code ${code}`} before it was ready`;
       reject(new StartFailure(`${spec.role} ${spec.id} exited (${signal ?? `code ${code}`}) before it was ready; see ${spec.logFile}`, reason));
     });
@@ -68,7 +68,7 @@ export async function startChild(spec: ChildSpec): Promise<RunningChild> {
 export async function stopChild(child: RunningChild, graceMs: number): Promise<void> {
   if (child.process.exitCode !== null || child.process.signalCode !== null) return;
   child.process.kill('SIGTERM');
-  const timer = setTimeout(() => child.process.kill('SIGKILL'), graceMs);
+  const timer = systemClock.after(graceMs, () => child.process.kill('SIGKILL'));
   await child.exited;
-  clearTimeout(timer);
+  timer.cancel();
 }

@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { LaunchError } from './launch-error.js';
@@ -8,7 +9,8 @@ export function requireEtcdBinary(): void {
     try {
       accessSync(join(dir, 'etcd'), constants.X_OK);
       return true;
-    } catch {
+    } catch (error) {
+      rethrowIfAssertion(error);
       return false;
     }
   });

@@ -5,8 +5,7 @@
  * leave etcd running.
  */
 import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { systemClock, type ReadyMessage } from '@strata/common';
+import { rethrowIfAssertion, systemClock, type ReadyMessage } from '@strata/common';
 
 const HEALTH_TIMEOUT_MS = 30_000;
 const [clientUrl, ...etcdArgs] = process.argv.slice(2);
@@ -18,7 +17,7 @@ const stop = (): void => {
   if (stopping) return;
   stopping = true;
   etcd.kill('SIGTERM');
-  setTimeout(() => etcd.kill('SIGKILL'), 5_000).unref();
+  systemClock.after(5_000, () => etcd.kill('SIGKILL'));
 };
 etcd.on('exit', (code, signal) => {
   // Die of etcd's signal, so that the launcher reports (and its supervisor sees) how etcd ended.
@@ -40,11 +39,15 @@ const deadline = systemClock.monotonicMs() + HEALTH_TIMEOUT_MS;
 while (systemClock.monotonicMs() < deadline && !stopping) {
   const healthy = await fetch(`${clientUrl}/health`)
     .then(async (response) => response.ok && ((await response.json()) as { health?: string }).health === 'true')
-    .catch(() => false);
+    // Not answering yet is what this loop waits out.
+    .catch((error: unknown) => {
+      rethrowIfAssertion(error);
+      return false;
+    });
   if (healthy) {
     const ready: ReadyMessage = { type: 'ready', role: 'etcd', pid: etcd.pid!, address: clientUrl.replace(/^http:\/\//, '') };
     process.send?.(ready);
     break;
   }
-  await sleep(100);
+  await systemClock.sleep(100);
 }

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { systemClock } from '@strata/common';
+import { systemClock, rethrowIfAssertion } from '@strata/common';
 import { LaunchError } from './launch-error.js';
 
 /**
@@ -16,9 +15,10 @@ export async function waitUntilServing(s3Endpoint: string, timeoutMs: number): P
       if (response.ok) return;
       last = `${response.status} ${await response.text()}`;
     } catch (error) {
+      rethrowIfAssertion(error);
       last = (error as Error).message;
     }
-    await sleep(200);
+    await systemClock.sleep(200);
   }
   throw new LaunchError(`the stamp did not start serving within ${timeoutMs} ms (last readiness answer: ${last})`);
 }

@@ -1,3 +1,4 @@
+import { ignoreError } from '@strata/common';
 import { rename, writeFile } from 'node:fs/promises';
 
 /**
@@ -19,16 +20,15 @@ export class StampJsonFile {
   /** Writes the current state (after the write under way, if any); rejects if it cannot. */
   write(): Promise<void> {
     if (this.queued) return this.queued;
-    const next = this.last
-      .catch(() => undefined)
-      .then(async () => {
-        this.queued = undefined;
-        const text = this.render();
-        if (text === undefined) return;
-        const temporary = `${this.path}.tmp`;
-        await writeFile(temporary, text, { mode: 0o600 });
-        await rename(temporary, this.path);
-      });
+    // The write before failed its own caller; this one starts afresh.
+    const next = this.last.catch(ignoreError).then(async () => {
+      this.queued = undefined;
+      const text = this.render();
+      if (text === undefined) return;
+      const temporary = `${this.path}.tmp`;
+      await writeFile(temporary, text, { mode: 0o600 });
+      await rename(temporary, this.path);
+    });
     this.queued = next;
     this.last = next;
     return next;
@@ -40,11 +40,13 @@ export class StampJsonFile {
    * again; writes the launcher waits for (start, restart) still fail loudly.
    */
   schedule(): void {
-    this.write().catch(() => undefined);
+    // See above: a tool's view, written again at the next change.
+    this.write().catch(ignoreError);
   }
 
   /** Waits for the writes under way. */
   async settled(): Promise<void> {
-    await this.last.catch(() => undefined);
+    // Settled, not succeeded: the failure went to whoever waited for that write.
+    await this.last.catch(ignoreError);
   }
 }

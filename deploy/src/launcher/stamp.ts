@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { systemClock } from '@strata/common';
+import { systemClock, rethrowIfAssertion } from '@strata/common';
 import { LocationClient } from '@strata/location-service';
 import { startChild, stopChild, type ChildSpec, type RunningChild } from './child-process.js';
 import { requireEtcdBinary } from './etcd-binary.js';
@@ -95,6 +95,7 @@ export class Stamp {
       await stamp.stampJson.write();
       return stamp;
     } catch (error) {
+      rethrowIfAssertion(error);
       await stamp.stop();
       throw error;
     }
@@ -268,6 +269,7 @@ export class Stamp {
     const stampId = this.stampOf.get(id);
     const sameAddress = sameAddressArgs(spec, old?.ready.address, { afterFailure: false });
     const child = await this.launch(spec, stampId, [...sameAddress, ...extraArgs]).catch((error: unknown) => {
+      rethrowIfAssertion(error);
       if (sameAddress.length === 0 || !mayMoveAddress(spec)) throw error;
       return this.launch(spec, stampId, extraArgs);
     });

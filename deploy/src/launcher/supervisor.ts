@@ -1,4 +1,4 @@
-import type { Clock } from '@strata/common';
+import { rethrowIfAssertion, type Clock } from '@strata/common';
 import { StartFailure } from './launch-error.js';
 import { decideRestart, type RestartPolicy } from './restart-policy.js';
 
@@ -151,7 +151,8 @@ export class Supervisor {
       entry.inRow = decision.inRow;
       try {
         await this.deps.clock.sleep(decision.delayMs, death.signal);
-      } catch {
+      } catch (error) {
+        rethrowIfAssertion(error);
         return; // cancelled: the caller took the process over, or the launcher stops
       }
       entry.status.restarts++;
@@ -160,6 +161,7 @@ export class Supervisor {
         this.deps.events.restarted({ id, cause: death.cause, restarts: entry.status.restarts, readyAfterMs: this.deps.clock.monotonicMs() - death.exitedMs });
         return;
       } catch (error) {
+        rethrowIfAssertion(error);
         entry.status.lastExit = error instanceof StartFailure ? error.reason : (error as Error).message;
         afterFailure = true;
         ranForMs = 0;

@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { S3Error } from '../s3/errors.js';
@@ -100,6 +101,7 @@ export class AwsChunkedDecoder extends Transform {
       this.consume(chunk);
       callback();
     } catch (error) {
+      rethrowIfAssertion(error);
       callback(error as Error);
     }
   }

@@ -63,8 +63,8 @@ await runRole({
       stop: async () => {
         // fastify finishes the requests in flight, but a keep-alive connection whose request
         // finishes during the close would stay open until its timeout: close each as it idles.
-        const idle = setInterval(() => app.server.closeIdleConnections(), IDLE_CLOSE_INTERVAL_MS);
-        await app.close().finally(() => clearInterval(idle));
+        const idle = clock.every(IDLE_CLOSE_INTERVAL_MS, () => app.server.closeIdleConnections());
+        await app.close().finally(() => idle.cancel());
         partitions.close();
         nodes.close();
         await map.close();

@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import { S3Error } from './errors.js';
 import type { PublicAccess } from './public-access.js';
 
@@ -27,7 +28,8 @@ export function accessFromPolicy(text: string, bucket: string): PublicAccess {
   let policy: { Statement?: unknown };
   try {
     policy = JSON.parse(text) as { Statement?: unknown };
-  } catch {
+  } catch (error) {
+    rethrowIfAssertion(error);
     throw new S3Error('MalformedPolicy', "Policies must be valid JSON and the first byte must be '{'");
   }
   const statements = list(policy?.Statement) as Statement[];

@@ -1,5 +1,5 @@
 import type { Clock } from '@strata/common';
-import { isStrataError } from '@strata/common';
+import { isStrataError, rethrowIfAssertion } from '@strata/common';
 import type { PartitionClient } from '@strata/partition-layer';
 import type { partitionV1 } from '@strata/protos';
 
@@ -34,6 +34,7 @@ export class ContainerSettingsCache {
     const settings = this.partitions.getContainer({ account, container }, requestId).then(
       (info) => info.properties ?? emptySettings(),
       (error: unknown) => {
+        rethrowIfAssertion(error);
         if (isStrataError(error, ['NO_SUCH_CONTAINER'])) return undefined;
         this.entries.delete(key);
         throw error;

@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { BLOB_NAME_BYTES_MAX } from '@strata/partition-layer';
 import { checkBucketName } from './bucket-names.js';
@@ -33,7 +34,8 @@ export function parseCopySource(request: S3Request): CopySource {
   try {
     bucket = decodeURIComponent(path.slice(0, Math.max(slash, 0)));
     key = decodeURIComponent(slash >= 0 ? path.slice(slash + 1) : '');
-  } catch {
+  } catch (error) {
+    rethrowIfAssertion(error);
     throw new S3Error('InvalidArgument', 'Invalid copy source encoding.', { argumentName: 'x-amz-copy-source' });
   }
   if (bucket === '' || key === '') {

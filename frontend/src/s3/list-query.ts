@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import { LIST_RESULTS_MAX } from '@strata/partition-layer';
 import { S3Error } from './errors.js';
 
@@ -32,7 +33,8 @@ export function decodeContinuationToken(token: string): ListPosition {
   try {
     const [startAfter, isPrefix] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as [unknown, unknown];
     if (typeof startAfter === 'string' && (isPrefix === 0 || isPrefix === 1)) return { startAfter, startAfterIsPrefix: isPrefix === 1 };
-  } catch {
+  } catch (error) {
+    rethrowIfAssertion(error);
     // fall through to the error below
   }
   throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', { argumentName: 'continuation-token' });

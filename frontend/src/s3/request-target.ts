@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import { BLOB_NAME_BYTES_MAX } from '@strata/partition-layer';
 import { S3Error } from './errors.js';
 
@@ -41,7 +42,8 @@ function checkedKey(key: string): string {
 function decode(part: string): string {
   try {
     return decodeURIComponent(part);
-  } catch {
+  } catch (error) {
+    rethrowIfAssertion(error);
     throw new S3Error('InvalidURI', 'Could not parse the specified URI.');
   }
 }

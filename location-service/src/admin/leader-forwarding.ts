@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { errorMessage } from '@strata/common';
+import { errorMessage, rethrowIfAssertion } from '@strata/common';
 import { LocationError } from '../errors.js';
 import { FORWARD_TIMEOUT_MS } from '../limits.js';
 
@@ -33,6 +33,7 @@ export async function forwardToLeader(options: {
       signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
     });
   } catch (error) {
+    rethrowIfAssertion(error);
     throw new LocationError('NOT_LEADER', `the leader at ${leaderUrl} cannot be reached (${errorMessage(error)}); retry shortly`);
   }
   const body = await response.text();

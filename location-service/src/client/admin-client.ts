@@ -1,4 +1,4 @@
-import { errorMessage, type Clock } from '@strata/common';
+import { errorMessage, type Clock, rethrowIfAssertion } from '@strata/common';
 import type { AccountView, StampView } from '../admin/views.js';
 import { LOCATION_ERROR_CODES, LocationError, type LocationErrorCode } from '../errors.js';
 
@@ -75,6 +75,7 @@ export class AdminClient {
         signal: AbortSignal.timeout(ADMIN_CALL_TIMEOUT_MS),
       });
     } catch (error) {
+      rethrowIfAssertion(error);
       const refused = (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
       return {
         ok: false,
@@ -99,7 +100,8 @@ export class AdminClient {
 function parseError(text: string): { code: string; message: string } | undefined {
   try {
     return (JSON.parse(text) as { error?: { code: string; message: string } }).error;
-  } catch {
+  } catch (error) {
+    rethrowIfAssertion(error);
     return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { callMetadata, callOptions, ClientPool, isStrataError, unary } from '@strata/common';
+import { callMetadata, callOptions, ClientPool, isStrataError, unary, rethrowIfAssertion } from '@strata/common';
 import { locationServiceProto, type locationV1 } from '@strata/protos';
 import { LOCATION_CALL_TIMEOUT_MS } from '../limits.js';
 
@@ -46,6 +46,7 @@ export class LocationClient {
       try {
         return await unary<Reply>((done) => invoke(this.pool.get(address), callMetadata(context), callOptions(context), done));
       } catch (error) {
+        rethrowIfAssertion(error);
         if (!isStrataError(error, TRY_NEXT)) throw error;
         failure = error;
       }

@@ -1,4 +1,4 @@
-import { errorMessage, type Clock, type Logger } from '@strata/common';
+import { errorMessage, type Clock, type Logger, rethrowIfAssertion } from '@strata/common';
 import type { LocationClient } from './location-client.js';
 
 export interface StampUsage {
@@ -47,6 +47,7 @@ export class StampReporter {
         await this.deps.clock.sleep(this.deps.intervalMs, this.stopped.signal);
         await this.report();
       } catch (error) {
+        rethrowIfAssertion(error);
         if (this.stopped.signal.aborted) return;
         this.deps.log.warn({ stampId: this.deps.stampId, err: errorMessage(error) }, 'stamp report failed');
       }

@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import { isIPv4, isIPv6 } from 'node:net';
 import dnsPacket, { type Answer, type Packet, type Question } from 'dns-packet';
 import { DNS_ADDRESSES_MAX, DNS_UDP_PAYLOAD_BYTES_MAX, DNS_UDP_PAYLOAD_BYTES_MIN } from '../limits.js';
@@ -30,7 +31,8 @@ export function respond(query: Buffer, zone: ZoneSnapshot, options: { transport:
   let packet: Packet;
   try {
     packet = dnsPacket.decode(query);
-  } catch {
+  } catch (error) {
+    rethrowIfAssertion(error);
     return headerOnly(query, RCODE.FORMERR);
   }
   if (((query.readUInt16BE(2) >> 11) & 0xf) !== OPCODE_QUERY) return headerOnly(query, RCODE.NOTIMP);
@@ -74,7 +76,8 @@ export function respond(query: Buffer, zone: ZoneSnapshot, options: { transport:
   try {
     const full = encode(outcome, false);
     return full.length <= limit ? full : encode({ ...outcome, answers: [], authorities: [], additionals: [] }, true);
-  } catch {
+  } catch (error) {
+    rethrowIfAssertion(error);
     return headerOnly(query, RCODE.SERVFAIL);
   }
 }

@@ -1,9 +1,9 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { once } from 'node:events';
 import { createServer, isIPv6, type Server, type Socket } from 'node:net';
-import type { Logger } from '@strata/common';
+import { rethrowIfAssertion, type Logger } from '@strata/common';
 import { DNS_TCP_CONNECTIONS_MAX, DNS_TCP_IDLE_MS, DNS_TCP_MESSAGE_BYTES_MAX } from '../limits.js';
-import { respond } from './dns-responder.js';
+import { RCODE, respond } from './dns-responder.js';
 import type { ZoneSnapshot } from './zone.js';
 
 /** Answers waiting to be read on one TCP connection beyond which the client is not reading: it is cut. */
@@ -40,6 +40,7 @@ export class DnsServer {
         server.serve(options.zone, options.log);
         return server;
       } catch (error) {
+        rethrowIfAssertion(error);
         udp.close();
         if (options.port !== 0 || attempt >= BIND_ATTEMPTS || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       }
@@ -83,6 +84,8 @@ export class DnsServer {
     const reply = respond(message, zone(), { transport, rotation: this.rotation++ });
     if (this.rotation >= Number.MAX_SAFE_INTEGER) this.rotation = 0;
     if (!reply) log.debug({ transport, bytes: message.length }, 'dns message dropped');
+    // SERVFAIL means the responder could not build an answer it should have: say so.
+    else if ((reply.readUInt16BE(2) & 0xf) === RCODE.SERVFAIL) log.warn({ transport, bytes: message.length }, 'dns answered SERVFAIL');
     return reply;
   }
 

@@ -12,6 +12,7 @@ import {
   startGrpcServer,
   z,
   type Leadership,
+  rethrowIfAssertion,
 } from '@strata/common';
 import { locationServiceProto } from '@strata/protos';
 import { AccountManager } from '../account-manager.js';
@@ -138,6 +139,7 @@ async function createDefaults(options: {
     const account = await manager.create({ name: config.defaultAccount, ...(config.defaultStamp ? { stampId: config.defaultStamp } : {}) });
     log.info({ account: account.name, stampId: account.homeStampId }, 'default account ready');
   } catch (error) {
+    rethrowIfAssertion(error);
     if (!isStrataError(error, ['ACCOUNT_EXISTS', 'ACCOUNT_BUSY'])) throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import { callMetadata, callOptions, ClientPool, isStrataError, leaderOf, unary, type Clock, type Etcd3, type Logger } from '@strata/common';
+import { callMetadata, callOptions, ClientPool, isStrataError, leaderOf, unary, type Clock, type Etcd3, type Logger, rethrowIfAssertion } from '@strata/common';
 import { streamManagerProto, type streamV1 } from '@strata/protos';
 import { streamKeys } from '../etcd-keys.js';
 import { StreamError } from '../errors.js';
@@ -98,6 +98,7 @@ export class StreamManagerClient {
         const context = { timeoutMs: Math.max(1, remainingMs) };
         return await unary<Reply>((done) => invoke(this.pool.get(address), callMetadata(context), callOptions(context), done));
       } catch (error) {
+        rethrowIfAssertion(error);
         if (!isStrataError(error, RETRYABLE) || this.deps.clock.monotonicMs() >= deadline) throw error;
         this.leaderAddress = undefined;
         await this.deps.clock.sleep(Math.min(1_000, 50 * 2 ** attempt));

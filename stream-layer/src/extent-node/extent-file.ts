@@ -1,4 +1,4 @@
-import { assert, Failpoints, rethrowIfAssertion } from '@strata/common';
+import { assert, Failpoints, ignoreError, rethrowIfAssertion } from '@strata/common';
 import { StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
 import { encodeAppend, FLAG_END_OF_APPEND } from './block-format.js';
@@ -167,6 +167,7 @@ export class ExtentFile {
       .then(
         () => waiters.forEach((w) => w.resolve()),
         (error: Error) => {
+          rethrowIfAssertion(error);
           this.broken = error;
           waiters.forEach((w) => w.reject(error));
         },
@@ -240,13 +241,12 @@ export class ExtentFile {
     this.frozenLength = lengthBytes;
   }
 
-  private async waitForSyncs(): Promise<void> {
-    if (this.syncInFlight || this.syncWaiters.length > 0) await this.sync().catch(() => undefined);
-  }
-
+  /** Closes the file once the writes and syncs under way have ended (their failures are their appends'). */
   async close(): Promise<void> {
-    await this.writeChain.catch(() => undefined);
-    await this.waitForSyncs();
+    // A failed write or sync failed its append, which reported it: closing only waits.
+    await this.writeChain.catch(ignoreError);
+    // Likewise for a sync in flight: its appends heard how it went.
+    if (this.syncInFlight || this.syncWaiters.length > 0) await this.sync().catch(ignoreError);
     await this.handle.close();
   }
 }

@@ -136,6 +136,7 @@ export class StreamManager {
     // The seal is recorded even when no node has room for a new extent: the stream then ends
     // sealed (readable, fenced) and the next seal call appends the new extent.
     const next = await this.allocateExtent().catch(async (error: unknown) => {
+      rethrowIfAssertion(error);
       if (!last.sealed || writer.takeOver) await this.deps.metadata.sealAndAppend({ streamId, sealed, writer });
       this.deps.log.warn({ streamId, extentId: last.extentId, err: error }, 'extent sealed; no new extent placed');
       throw error;

@@ -1,5 +1,15 @@
 import type * as grpc from '@grpc/grpc-js';
-import { callMetadata, callOptions, ClientPool, fromServiceError, messageBytesOf, passThroughBidiStream, unary, type CallContext } from '@strata/common';
+import {
+  callMetadata,
+  callOptions,
+  ClientPool,
+  fromServiceError,
+  messageBytesOf,
+  passThroughBidiStream,
+  unary,
+  type CallContext,
+  rethrowIfAssertion,
+} from '@strata/common';
 import { extentNodeProto, type streamV1 } from '@strata/protos';
 import type { AppendChannel, AppendHandlers, ExtentNodeApi, ExtentNodes } from './extent-node-api.js';
 
@@ -54,6 +64,7 @@ async function* readBlocks(
   try {
     for await (const message of call as AsyncIterable<streamV1.ReadBlocksResponse__Output>) yield message;
   } catch (error) {
+    rethrowIfAssertion(error);
     throw fromServiceError(error);
   } finally {
     call.cancel();

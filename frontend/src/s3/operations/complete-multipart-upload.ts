@@ -1,4 +1,4 @@
-import { isStrataError } from '@strata/common';
+import { isStrataError, rethrowIfAssertion } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { ChecksumAlgorithm } from '../../auth/checksum.js';
 import { checkBucketName } from '../bucket-names.js';
@@ -59,6 +59,7 @@ async function completionChecksums(
   parts: readonly ListedPart[],
 ): Promise<{ parts: string[]; object: string }> {
   const info = await deps.partitions.multipart.listParts({ upload, partNumberMarker: 0, maxParts: 1 }, request.requestId).catch((error: unknown) => {
+    rethrowIfAssertion(error);
     // A completed upload is answered by the completion itself (a retry), a missing one too.
     if (isStrataError(error, ['NO_SUCH_UPLOAD'])) return undefined;
     throw error;

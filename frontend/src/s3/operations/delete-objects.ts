@@ -1,3 +1,4 @@
+import { rethrowIfAssertion } from '@strata/common';
 import { checkBucketName } from '../bucket-names.js';
 import { S3Error } from '../errors.js';
 import { toS3Error } from '../map-error.js';
@@ -49,6 +50,7 @@ export const deleteObjects: S3Operation = async (request, { partitions }) => {
         await partitions.deleteBlob({ account: request.account, container: bucket, blob: key }, request.requestId);
         outcomes[index] = { key };
       } catch (error) {
+        rethrowIfAssertion(error);
         const s3Error = toS3Error(error);
         if (s3Error.code === 'NoSuchKey') outcomes[index] = { key };
         else outcomes[index] = { key, error: { Code: s3Error.code, Message: s3Error.message } };
