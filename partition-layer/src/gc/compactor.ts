@@ -2,9 +2,9 @@ import type { Clock, Failpoints, Logger } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import { consecutiveRuns, type ExtentReader, type StreamWriter } from '@strata/stream-layer';
 import { COMPACTION_APPENDS_IN_FLIGHT_MAX, COMPACTION_COMMIT_BYTES_MAX, COMPACTION_READ_BYTES_MAX, COMPACTION_RECORDS_PER_COMMIT_MAX } from '../limits.js';
-import type { IndexView } from '../partition-server/committer.js';
+import type { IndexView } from '../partition-server/commit/committer.js';
 import type { ExtentLocator } from '../partition-server/extent-locator.js';
-import type { IndexStore } from '../partition-server/index-store.js';
+import type { IndexStore } from '../partition-server/commit/index-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { blockBytes, pointersOf, withPointers } from './record-pointers.js';
 

@@ -3,7 +3,7 @@ import type { partitionV1, streamV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { COMPACTION_BYTES_PER_CALL_MAX, COMPACTION_PASSES_MAX, HOLD_RECONCILE_GRACE_MS } from '../limits.js';
-import type { Committer } from '../partition-server/committer.js';
+import type { Committer } from '../partition-server/commit/committer.js';
 import { rewritePass, type RewriteContext } from './compactor.js';
 import { referencedBytes, usageOf } from './usage-scan.js';
 

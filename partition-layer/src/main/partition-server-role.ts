@@ -19,10 +19,10 @@ import { GcSwitch } from '../gc/gc-switch.js';
 import { RateLimiter } from '../gc/rate-limiter.js';
 import { UsagePublisher } from '../gc/usage-publisher.js';
 import { GC_MIB_PER_SECOND_DEFAULT, SERVER_LEASE_TTL_SECONDS, UPLOAD_EXPIRY_MS_DEFAULT } from '../limits.js';
-import { PartitionHost } from '../partition-server/partition-host.js';
-import type { PartitionOperationFailpoint } from '../partition-server/partition-operations.js';
+import { PartitionHost } from '../partition-server/ownership/partition-host.js';
+import type { PartitionOperationFailpoint } from '../partition-server/ownership/partition-operations.js';
 import { partitionServerHandlers } from '../partition-server/service.js';
-import type { UploadFailpoint } from '../partition-server/uploads.js';
+import type { UploadFailpoint } from '../partition-server/uploads/partition-uploads.js';
 
 /** The partition server's config: flags, `STRATA_*` environment or a JSON file (see common/config.ts). */
 export const partitionServerSchema = z.object({

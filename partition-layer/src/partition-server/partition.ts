@@ -2,23 +2,23 @@ import type { ClientPool, Clock, Failpoints, Logger, Random } from '@strata/comm
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
-import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, parseKey, prefixEnd } from '../keys.js';
+import { blobKey, checkBlobName, compareKeys, containerKey } from '../keys.js';
 import { BLOB_BLOCKS_MAX, GC_LEASE_MARGIN_MS, STATS_TTL_MS, UPLOAD_DRAIN_MS } from '../limits.js';
-import { blobRecordCodec, containerRecordCodec } from '../records.js';
+import { blobRecordCodec } from '../records.js';
 import type { CompactionFailpoint } from '../gc/compactor.js';
 import { PartitionGc } from '../gc/partition-gc.js';
 import type { RateLimiter } from '../gc/rate-limiter.js';
-import { BlobUpload } from './blob-upload.js';
-import type { IndexView } from './committer.js';
-import type { IndexStore } from './index-store.js';
-import { listBlobs, listContainers, type PartitionBounds } from './listing.js';
-import { loadPartition, type LoadedPartition } from './partition-loader.js';
-import { checkHeaderValue, checkPublicAccess } from './container-settings.js';
-import { etagOfContentMd5 } from './content-md5.js';
+import { BlobUpload } from './uploads/blob-upload.js';
+import type { IndexView } from './commit/committer.js';
+import type { IndexStore } from './commit/index-store.js';
+import { listBlobs, type PartitionBounds } from './listing.js';
+import { loadPartition, type LoadedPartition } from './ownership/partition-loader.js';
+import { PartitionContainers } from './containers/partition-containers.js';
+import { etagOfContentMd5 } from './uploads/content-md5.js';
 import { checkPreconditionsIn } from './preconditions.js';
-import { listUploads } from './upload-listing.js';
-import { UploadSweeper } from './upload-sweeper.js';
-import { PartitionUploads, type UploadFailpoint } from './uploads.js';
+import { listUploads } from './uploads/upload-listing.js';
+import { UploadSweeper } from './uploads/upload-sweeper.js';
+import { PartitionUploads, type UploadFailpoint } from './uploads/partition-uploads.js';
 
 export interface PartitionDeps {
   manager: StreamManagerClient;
@@ -51,6 +51,8 @@ export interface PartitionDeps {
  * rebuilt from the log at load.
  */
 export class Partition {
+  /** The partition's container records. */
+  readonly containers: PartitionContainers;
   /** The partition's multipart uploads. */
   readonly multipart: PartitionUploads;
   private readonly sweeper: UploadSweeper;
@@ -64,6 +66,7 @@ export class Partition {
     private readonly state: LoadedPartition,
   ) {
     const commit = this.commit.bind(this);
+    this.containers = new PartitionContainers({ index: state.index, commit, bounds, clock: deps.clock });
     this.multipart = new PartitionUploads({
       index: state.index,
       commit,
@@ -223,72 +226,6 @@ export class Partition {
 
   contains(key: Buffer): boolean {
     return compareKeys(key, this.bounds.low) >= 0 && (this.bounds.high === undefined || compareKeys(key, this.bounds.high) < 0);
-  }
-
-  async createContainer(account: string, container: string): Promise<partitionV1.ContainerInfo> {
-    checkName('account', account);
-    checkName('container', container);
-    const key = containerKey(account, container);
-    const createdMs = this.deps.clock.nowMs();
-    return this.commit(async (view) => {
-      const existing = await view.get(key);
-      if (existing) throw new PartitionError('CONTAINER_EXISTS', `container ${container} exists`);
-      return { mutations: [{ key, value: containerRecordCodec.encode({ createdMs }) }], result: { account, container, createdMs } };
-    });
-  }
-
-  /**
-   * Deletes a container that holds no blob. Its incomplete multipart uploads (and their
-   * parts) go with it, as in S3.
-   */
-  async deleteContainer(account: string, container: string): Promise<void> {
-    const key = containerKey(account, container);
-    const blobs = blobPrefixKey(account, container);
-    const end = prefixEnd(blobs)!;
-    await this.commit(async (view) => {
-      if (!(await view.get(key))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-      if (await view.any({ gte: blobs, lt: end }, (k) => parseKey(k).kind === 'blob'))
-        throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
-      return {
-        mutations: [
-          { key, delete: true },
-          { key: blobs, delete: true, deleteRangeEnd: end },
-        ],
-        result: undefined,
-      };
-    });
-  }
-
-  async getContainer(account: string, container: string): Promise<partitionV1.ContainerInfo> {
-    const value = await this.index.get(containerKey(account, container));
-    if (!value) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-    const record = containerRecordCodec.decode(value);
-    return { account, container, createdMs: record.createdMs, properties: record.properties ?? {} };
-  }
-
-  /** Replaces the named fields of a container's properties (see SetContainerPropertiesRequest). */
-  async setContainerProperties(request: partitionV1.SetContainerPropertiesRequest__Output): Promise<partitionV1.ContainerInfo> {
-    const { account, container } = request;
-    const key = containerKey(account, container);
-    const given: Partial<partitionV1.ContainerProperties__Output> = request.properties ?? {};
-    return this.commit(async (view) => {
-      const value = await view.get(key);
-      if (!value) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-      const record = containerRecordCodec.decode(value);
-      const properties: partitionV1.ContainerProperties = { ...(record.properties ?? {}) };
-      for (const field of request.fields) {
-        if (field === 'cors_rules') properties.corsRules = given.corsRules ?? [];
-        else if (field === 'public_access') properties.publicAccess = checkPublicAccess(given.publicAccess ?? '');
-        else if (field === 'default_cache_control') properties.defaultCacheControl = checkHeaderValue(given.defaultCacheControl ?? '');
-        else throw new PartitionError('INVALID_ARGUMENT', `no container property ${field}`);
-      }
-      const updated = { createdMs: record.createdMs, properties };
-      return { mutations: [{ key, value: containerRecordCodec.encode(updated) }], result: { account, container, ...updated } };
-    });
-  }
-
-  listContainers(request: { account: string; startAfter: string; maxResults: number }): ReturnType<typeof listContainers> {
-    return listContainers(this.index, this.bounds, request);
   }
 
   /** Fails fast, before any byte is uploaded, when the blob could not be stored (checked again at commit). */

@@ -6,9 +6,9 @@ import { accountKey, blobKey, checkName, containerKey } from '../keys.js';
 import { LIST_RESULTS_MAX, UPLOAD_LIST_RESULTS_MAX } from '../limits.js';
 import type { UsagePublisher } from '../gc/usage-publisher.js';
 import type { Partition } from './partition.js';
-import type { PartitionHost } from './partition-host.js';
-import { receiveUpload } from './upload-stream.js';
-import { mergePartitions, splitPartition, type OperationDeps } from './partition-operations.js';
+import type { PartitionHost } from './ownership/partition-host.js';
+import { receiveUpload } from './uploads/upload-stream.js';
+import { mergePartitions, splitPartition, type OperationDeps } from './ownership/partition-operations.js';
 
 /** The gRPC edge of a partition server: routes each request to its partition, maps errors. */
 export function partitionServerHandlers(host: PartitionHost, operations: OperationDeps, usage: UsagePublisher): partitionV1.PartitionServerHandlers {
@@ -25,24 +25,24 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
 
   return {
     CreateContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.ContainerInfo>((request) =>
-      host.route(containerKey(request.account, request.container)).createContainer(request.account, request.container),
+      host.route(containerKey(request.account, request.container)).containers.create(request.account, request.container),
     ),
     DeleteContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.DeleteContainerResponse>(async (request) => {
       // A partition id targets a partition holding a copy of the record (the container spans partitions).
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(containerKey(request.account, request.container));
-      await partition.deleteContainer(request.account, request.container);
+      await partition.containers.delete(request.account, request.container);
       return {};
     }),
     GetContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.ContainerInfo>((request) =>
-      host.route(containerKey(request.account, request.container)).getContainer(request.account, request.container),
+      host.route(containerKey(request.account, request.container)).containers.get(request.account, request.container),
     ),
     SetContainerProperties: unary<partitionV1.SetContainerPropertiesRequest__Output, partitionV1.ContainerInfo>((request) =>
-      host.route(containerKey(request.account, request.container)).setContainerProperties(request),
+      host.route(containerKey(request.account, request.container)).containers.setProperties(request),
     ),
     ListContainers: unary<partitionV1.ListContainersRequest__Output, partitionV1.ListContainersResponse>(async (request) => {
       checkName('account', request.account);
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(accountKey(request.account));
-      return partition.listContainers({ account: request.account, startAfter: request.startAfter, maxResults: limit(request.maxResults) });
+      return partition.containers.list({ account: request.account, startAfter: request.startAfter, maxResults: limit(request.maxResults) });
     }),
     PutBlob: streamed<partitionV1.PutBlobHeader__Output, partitionV1.PutBlobCommit__Output, partitionV1.BlobInfo>({
       accept: async (header) => {

@@ -1,9 +1,9 @@
 import { errorMessage, PrefixCache, type Etcd3 } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
-import { partitionKeys } from '../etcd-keys.js';
-import { PartitionError } from '../errors.js';
-import { MAP_CONFIRM_INTERVAL_MS, MAP_FRESH_MS } from '../limits.js';
-import { Partition, type PartitionDeps } from './partition.js';
+import { partitionKeys } from '../../etcd-keys.js';
+import { PartitionError } from '../../errors.js';
+import { MAP_CONFIRM_INTERVAL_MS, MAP_FRESH_MS } from '../../limits.js';
+import { Partition, type PartitionDeps } from '../partition.js';
 import { ReadFence } from './read-fence.js';
 
 interface Hosted {

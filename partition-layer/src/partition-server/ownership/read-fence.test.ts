@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '@strata/common/testing';
 import type { partitionV1 } from '@strata/protos';
-import { HANDOVER_MARGIN_MS, MAP_FRESH_MS } from '../limits.js';
+import { HANDOVER_MARGIN_MS, MAP_FRESH_MS } from '../../limits.js';
 import { ReadFence } from './read-fence.js';
 
 /** A clock that moves only when told to: the fence is arithmetic on monotonic times. */

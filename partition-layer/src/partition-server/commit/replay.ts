@@ -1,7 +1,7 @@
 import type { Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import type { ExtentReader } from '@strata/stream-layer';
-import { logBlockCodec } from '../records.js';
+import { logBlockCodec } from '../../records.js';
 import type { IndexStore } from './index-store.js';
 
 /**

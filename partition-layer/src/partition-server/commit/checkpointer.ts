@@ -1,8 +1,8 @@
 import type { Clock, Logger } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { StreamWriter } from '@strata/stream-layer';
-import { CHECKPOINT_BLOCK_BYTES, CHECKPOINT_INTERVAL_MS, CHECKPOINT_RECORDS_MAX } from '../limits.js';
-import { checkpointBlockCodec, partitionRootCodec } from '../records.js';
+import { CHECKPOINT_BLOCK_BYTES, CHECKPOINT_INTERVAL_MS, CHECKPOINT_RECORDS_MAX } from '../../limits.js';
+import { checkpointBlockCodec, partitionRootCodec } from '../../records.js';
 import type { Committer } from './committer.js';
 import type { IndexStore } from './index-store.js';
 

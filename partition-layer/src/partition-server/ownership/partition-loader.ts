@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import { StreamWriter } from '@strata/stream-layer';
-import { PartitionError } from '../errors.js';
-import { compareKeys, spanningContainerKey } from '../keys.js';
-import { checkpointBlockCodec, partitionRootCodec } from '../records.js';
-import { Checkpointer } from './checkpointer.js';
-import { CommitLog } from './commit-log.js';
-import { Committer } from './committer.js';
-import { ExtentLocator } from './extent-locator.js';
-import { IndexStore } from './index-store.js';
-import type { PartitionDeps } from './partition.js';
-import { replayLog } from './replay.js';
-import { StreamTrimmer } from '../gc/stream-trimmer.js';
+import { PartitionError } from '../../errors.js';
+import { compareKeys, spanningContainerKey } from '../../keys.js';
+import { checkpointBlockCodec, partitionRootCodec } from '../../records.js';
+import { Checkpointer } from '../commit/checkpointer.js';
+import { CommitLog } from '../commit/commit-log.js';
+import { Committer } from '../commit/committer.js';
+import { ExtentLocator } from '../extent-locator.js';
+import { IndexStore } from '../commit/index-store.js';
+import type { PartitionDeps } from '../partition.js';
+import { replayLog } from '../commit/replay.js';
+import { StreamTrimmer } from '../../gc/stream-trimmer.js';
 
 export interface LoadedPartition {
   index: IndexStore;

@@ -1,11 +1,11 @@
 import { Failpoints, transact, type Clock, type Etcd3, type Logger } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { StreamWriter, type StreamManagerClient, type WriterDeps } from '@strata/stream-layer';
-import { partitionKeys } from '../etcd-keys.js';
-import { PartitionError } from '../errors.js';
-import { compareKeys, splitPointFor } from '../keys.js';
-import { partitionRootCodec } from '../records.js';
-import type { Partition } from './partition.js';
+import { partitionKeys } from '../../etcd-keys.js';
+import { PartitionError } from '../../errors.js';
+import { compareKeys, splitPointFor } from '../../keys.js';
+import { partitionRootCodec } from '../../records.js';
+import type { Partition } from '../partition.js';
 
 /** The partition server's named failure points for splits and merges (armed with --failpoints). */
 export type PartitionOperationFailpoint =

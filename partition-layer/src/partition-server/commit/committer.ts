@@ -1,5 +1,5 @@
 import type { partitionV1 } from '@strata/protos';
-import { PartitionError } from '../errors.js';
+import { PartitionError } from '../../errors.js';
 import type { CommitLog } from './commit-log.js';
 import type { IndexStore, RangeOptions } from './index-store.js';
 

@@ -1,7 +1,7 @@
 import type { StreamWriter } from '@strata/stream-layer';
 import type { partitionV1 } from '@strata/protos';
-import { LOG_APPENDS_IN_FLIGHT_MAX, LOG_BLOCK_BYTES_MAX } from '../limits.js';
-import { logBlockCodec } from '../records.js';
+import { LOG_APPENDS_IN_FLIGHT_MAX, LOG_BLOCK_BYTES_MAX } from '../../limits.js';
+import { logBlockCodec } from '../../records.js';
 
 interface Queued {
   record: partitionV1.LogRecord;

@@ -1,8 +1,8 @@
 import type { Clock, Logger } from '@strata/common';
-import { afterUpload, parseKey } from '../keys.js';
-import { COMPLETED_UPLOAD_KEPT_MS, UPLOAD_SWEEP_INTERVAL_MAX_MS } from '../limits.js';
-import { uploadRecordCodec } from '../records.js';
-import type { UploadsDeps } from './uploads.js';
+import { afterUpload, parseKey } from '../../keys.js';
+import { COMPLETED_UPLOAD_KEPT_MS, UPLOAD_SWEEP_INTERVAL_MAX_MS } from '../../limits.js';
+import { uploadRecordCodec } from '../../records.js';
+import type { UploadsDeps } from './partition-uploads.js';
 
 /** Shortest pause between two sweeps, so a small expiry (tests) does not spin. */
 const UPLOAD_SWEEP_INTERVAL_MIN_MS = 500;

@@ -1,6 +1,6 @@
 import { BLOB_BLOCK_BYTES, type StreamWriter } from '@strata/stream-layer';
 import type { streamV1 } from '@strata/protos';
-import { UPLOAD_APPENDS_IN_FLIGHT_MAX } from '../limits.js';
+import { UPLOAD_APPENDS_IN_FLIGHT_MAX } from '../../limits.js';
 
 /**
  * The bytes of one blob on their way into the partition's blob-data stream: cut into blocks
