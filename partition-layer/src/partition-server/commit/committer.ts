@@ -1,3 +1,4 @@
+import { assert, ignoreError, rethrowIfAssertion } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { PartitionError } from '../../errors.js';
 import type { CommitLog } from './commit-log.js';
@@ -12,28 +13,43 @@ export interface IndexView {
   any(range: RangeOptions & { lt: Buffer }, accept?: (key: Buffer) => boolean): Promise<boolean>;
 }
 
+/** What `commit`'s `prepare` returns: the mutations of one record (none is fine) and the caller's result. */
+export interface Prepared<Result> {
+  mutations: partitionV1.IndexMutation[];
+  result: Result;
+}
+
 interface Overlaid {
   value: Buffer | undefined;
+  sequence: number;
+}
+
+/** A range delete logged but not yet applied. */
+interface PendingRange {
+  gte: Buffer;
+  lt: Buffer;
   sequence: number;
 }
 
 /**
  * Turns a partition's mutations into commit-log records and applies them to its index.
  *
- * Invariants: sequence numbers grow by one per record; records are applied in sequence
- * order, each only after it is durable in the log; a caller's promise resolves only after its
- * record is applied, so any read that starts afterwards sees it (read-after-write). A
- * mutation's precondition is checked under the partition's lock against the index and the
- * records in flight, so conditional mutations are atomic per partition while log appends of
- * consecutive records still overlap.
+ * Invariants (asserted): sequence numbers grow by one per record, when a record is made and
+ * when it is applied; records are applied in sequence order, each only after it is durable in
+ * the log; the applied sequence only grows. A caller's promise resolves only after its record
+ * is applied, so any read that starts afterwards sees it (read-after-write). A mutation's
+ * precondition is checked under the partition's lock against the index and the records in
+ * flight, so conditional mutations are atomic per partition while log appends of consecutive
+ * records still overlap.
  */
 export class Committer {
   private lock: Promise<void> = Promise.resolve();
   private applyChain: Promise<void> = Promise.resolve();
   private readonly overlay = new Map<string, Overlaid>();
-  /** Range deletes logged but not yet applied. */
-  private readonly deletedRanges = new Set<{ gte: Buffer; lt: Buffer; sequence: number }>();
-  private nextSequence: number;
+  private readonly deletedRanges = new Set<PendingRange>();
+  /** The sequence of the last record made (logged or being logged). */
+  private lastMadeSequence: number;
+  private lastAppliedSequence: number;
   private failure: Error | undefined;
   private frozen = false;
   /** The log extent of the last applied record: every later record is in it or after it. */
@@ -43,7 +59,7 @@ export class Committer {
   /**
    * `onFailure` runs once if a record cannot be logged or applied: whether it reached the
    * log is then unknown, so the partition must be reloaded from its streams before it serves
-   * again; until then every commit fails.
+   * again; until then every commit fails with UNAVAILABLE.
    */
   constructor(
     private readonly index: IndexStore,
@@ -52,12 +68,11 @@ export class Committer {
     private readonly onFailure: (error: Error) => void = () => undefined,
     resumeLogExtentId = '',
   ) {
-    this.nextSequence = lastSequence + 1;
+    assert(Number.isSafeInteger(lastSequence) && lastSequence >= 0, `a committer starts after a sequence number, not ${lastSequence}`);
+    this.lastMadeSequence = lastSequence;
     this.lastAppliedSequence = lastSequence;
     this.lastAppliedLogExtentId = resumeLogExtentId;
   }
-
-  private lastAppliedSequence: number;
 
   /**
    * A consistent view of the applied index for a checkpoint: taken in the apply order, so
@@ -70,10 +85,8 @@ export class Committer {
       return { sequence: this.lastAppliedSequence, logExtentId: this.lastAppliedLogExtentId, taken: take() };
     };
     const result = this.applyChain.then(run, run);
-    this.applyChain = result.then(
-      () => undefined,
-      () => undefined,
-    );
+    // The caller gets the snapshot's own error; the chain only orders what comes after it.
+    this.applyChain = result.then(() => undefined, ignoreError);
     return result;
   }
 
@@ -87,10 +100,8 @@ export class Committer {
       await this.applyChain;
       return { sequence: this.lastAppliedSequence, taken: take() };
     });
-    this.lock = turn.then(
-      () => undefined,
-      () => undefined,
-    );
+    // The caller gets the error; the lock only orders what comes after it.
+    this.lock = turn.then(() => undefined, ignoreError);
     return turn;
   }
 
@@ -114,11 +125,18 @@ export class Committer {
     return this.recordsSinceSnapshot;
   }
 
+  /** The last record applied to the index. */
+  get appliedSequence(): number {
+    return this.lastAppliedSequence;
+  }
+
   /**
    * Runs `prepare` under the lock with a view of the current state; the mutations it returns
    * (none is fine) are committed as one record. Resolves with `prepare`'s result once applied.
+   * @throws PartitionError UNAVAILABLE when this or an earlier record could not be logged (the
+   * partition reloads), PARTITION_LOADING while frozen, and whatever `prepare` throws.
    */
-  async commit<Result>(prepare: (view: IndexView) => Promise<{ mutations: partitionV1.IndexMutation[]; result: Result }>): Promise<Result> {
+  async commit<Result>(prepare: (view: IndexView) => Promise<Prepared<Result>>): Promise<Result> {
     let applied: Promise<void> = Promise.resolve();
     let result!: Result;
     const turn = this.lock.then(async () => {
@@ -127,56 +145,79 @@ export class Committer {
       const prepared = await prepare(this.view);
       result = prepared.result;
       if (prepared.mutations.length === 0) return;
-      const record: partitionV1.LogRecord = { sequence: this.nextSequence++, mutations: prepared.mutations };
-      const deletedRanges: { gte: Buffer; lt: Buffer; sequence: number }[] = [];
-      for (const mutation of prepared.mutations) {
-        if (mutation.delete && (mutation.deleteRangeEnd as Buffer | undefined)?.length) {
-          deletedRanges.push({ gte: mutation.key as Buffer, lt: mutation.deleteRangeEnd as Buffer, sequence: record.sequence as number });
-          continue;
-        }
-        this.overlay.set((mutation.key as Buffer).toString('hex'), {
-          value: mutation.delete ? undefined : (mutation.value as Buffer),
-          sequence: record.sequence as number,
-        });
-      }
-      for (const range of deletedRanges) this.deletedRanges.add(range);
-      const logged = this.log.append(record);
-      logged.catch(() => undefined); // awaited in apply; may fail before apply runs
-      // Each record is applied after the one before it, whether that one succeeded or not.
-      const apply = async (): Promise<void> => {
-        try {
-          if (this.failure) throw this.failure;
-          const logExtentId = await logged;
-          await this.index.apply(prepared.mutations as partitionV1.IndexMutation__Output[]);
-          this.lastAppliedSequence = record.sequence as number;
-          this.lastAppliedLogExtentId = logExtentId;
-          this.recordsSinceSnapshot++;
-        } catch (error) {
-          if (!this.failure) {
-            this.failure = error as Error;
-            this.onFailure(this.failure);
-          }
-          throw new PartitionError('UNAVAILABLE', `the commit failed: ${(error as Error).message}`);
-        } finally {
-          for (const range of deletedRanges) this.deletedRanges.delete(range);
-          for (const mutation of prepared.mutations) {
-            const key = (mutation.key as Buffer).toString('hex');
-            if (this.overlay.get(key)?.sequence === record.sequence) this.overlay.delete(key);
-          }
-        }
-      };
-      applied = this.applyChain.then(apply, apply);
-      this.applyChain = applied.catch(() => undefined);
+      applied = this.logAndApply(prepared.mutations);
     });
-    this.lock = turn.catch(() => undefined);
+    // The caller gets the error; the lock only orders what comes after it.
+    this.lock = turn.then(() => undefined, ignoreError);
     await turn;
     await applied;
     return result;
   }
 
-  /** Records already applied at load (replay). */
+  /** Makes the next record of `mutations`, overlays it for later preconditions, logs it, and chains its apply. */
+  private logAndApply(mutations: partitionV1.IndexMutation[]): Promise<void> {
+    const sequence = this.lastMadeSequence + 1;
+    assert(sequence > this.lastAppliedSequence, `record ${sequence} made at or below the applied sequence ${this.lastAppliedSequence}`);
+    this.lastMadeSequence = sequence;
+    const record: partitionV1.LogRecord = { sequence, mutations };
+    const ranges = this.overlayRecord(sequence, mutations);
+    const logged = this.log.append(record);
+    // Awaited in apply; it may fail before apply runs, which must not count as unhandled.
+    logged.catch(ignoreError);
+    // Each record is applied after the one before it, whether that one succeeded or not.
+    const apply = async (): Promise<void> => {
+      try {
+        if (this.failure) throw this.failure;
+        const logExtentId = await logged;
+        assert(
+          sequence === this.lastAppliedSequence + 1,
+          `record ${sequence} applied after ${this.lastAppliedSequence}: records apply in sequence order, one at a time`,
+        );
+        await this.index.apply(mutations as partitionV1.IndexMutation__Output[]);
+        this.lastAppliedSequence = sequence;
+        this.lastAppliedLogExtentId = logExtentId;
+        this.recordsSinceSnapshot++;
+      } catch (error) {
+        rethrowIfAssertion(error);
+        if (!this.failure) {
+          this.failure = error instanceof Error ? error : new Error(String(error));
+          this.onFailure(this.failure);
+        }
+        throw new PartitionError('UNAVAILABLE', `the commit failed: ${this.failure.message}`);
+      } finally {
+        this.dropOverlay(sequence, mutations, ranges);
+      }
+    };
+    const applied = this.applyChain.then(apply, apply);
+    // Each caller gets its record's error; the chain only orders the applies.
+    this.applyChain = applied.then(() => undefined, ignoreError);
+    return applied;
+  }
+
+  private overlayRecord(sequence: number, mutations: readonly partitionV1.IndexMutation[]): PendingRange[] {
+    const ranges: PendingRange[] = [];
+    for (const mutation of mutations) {
+      if (mutation.delete && (mutation.deleteRangeEnd as Buffer | undefined)?.length) {
+        ranges.push({ gte: mutation.key as Buffer, lt: mutation.deleteRangeEnd as Buffer, sequence });
+        continue;
+      }
+      this.overlay.set((mutation.key as Buffer).toString('hex'), { value: mutation.delete ? undefined : (mutation.value as Buffer), sequence });
+    }
+    for (const range of ranges) this.deletedRanges.add(range);
+    return ranges;
+  }
+
+  private dropOverlay(sequence: number, mutations: readonly partitionV1.IndexMutation[], ranges: readonly PendingRange[]): void {
+    for (const range of ranges) this.deletedRanges.delete(range);
+    for (const mutation of mutations) {
+      const key = (mutation.key as Buffer).toString('hex');
+      if (this.overlay.get(key)?.sequence === sequence) this.overlay.delete(key);
+    }
+  }
+
+  /** The last sequence number handed out (to a record applied or on its way). */
   get lastSequence(): number {
-    return this.nextSequence - 1;
+    return this.lastMadeSequence;
   }
 
   /**
