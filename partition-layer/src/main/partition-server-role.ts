@@ -50,7 +50,7 @@ export const partitionServerSchema = z.object({
  * The partition server's composition root: builds its parts from `config` and starts them. Its process
  * runs it through `runRole` (partition-server.ts); tests run several roles in one process with it.
  */
-export async function startPartitionServer({ config, log, clock }: RoleContext<z.infer<typeof partitionServerSchema>>): Promise<RunningRole> {
+export async function startPartitionServer({ config, log, clock, workers }: RoleContext<z.infer<typeof partitionServerSchema>>): Promise<RunningRole> {
   const etcd = connectEtcd(config.etcd);
   const nodes = extentNodeClients();
   const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
@@ -77,8 +77,17 @@ export async function startPartitionServer({ config, log, clock }: RoleContext<z
     extentBytesMax: config.extentSizeMaxBytes,
     random: systemRandom,
     uploadExpiryMs: config.multipartExpiryMs,
+    workers,
   });
-  const usage = new UsagePublisher({ partitions: () => host.loaded(), etcd, prefix: config.etcdPrefix, intervalMs: config.gcReportIntervalMs, clock, log });
+  const usage = new UsagePublisher({
+    partitions: () => host.loaded(),
+    etcd,
+    prefix: config.etcdPrefix,
+    intervalMs: config.gcReportIntervalMs,
+    clock,
+    log,
+    workers,
+  });
   const server = await startGrpcServer({
     address: config.listen,
     services: [

@@ -1,4 +1,4 @@
-import type { ClientPool, Clock, Failpoints, Logger, Random } from '@strata/common';
+import { warnDropped, type ClientPool, type Clock, type Failpoints, type Logger, type Random, type Timer, type Workers } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
@@ -43,6 +43,8 @@ export interface PartitionDeps {
   /** How long this server's lease is sure to last (see PartitionHost); a compaction stops below a margin. */
   leaseValidForMs?: () => number;
   failpoints: Failpoints<UploadFailpoint | CompactionFailpoint>;
+  /** The server's background jobs: each partition adds its checkpoint and upload-sweep jobs while it serves. */
+  workers: Workers;
 }
 
 /**
@@ -77,7 +79,15 @@ export class Partition {
       protect: (pointers) => this.gc.protect(pointers),
       checkWritten: (pointers) => this.gc.checkWritten(pointers),
     });
-    this.sweeper = new UploadSweeper({ index: state.index, commit, expiryMs: deps.uploadExpiryMs, clock: deps.clock, log: deps.log });
+    this.sweeper = new UploadSweeper({
+      partitionId: descriptor.partitionId,
+      index: state.index,
+      commit,
+      expiryMs: deps.uploadExpiryMs,
+      workers: deps.workers,
+      log: deps.log,
+      clock: deps.clock,
+    });
     this.gc = new PartitionGc({
       partitionId: descriptor.partitionId,
       epoch: descriptor.epoch,
@@ -101,7 +111,7 @@ export class Partition {
 
   /**
    * Loads a partition from its streams (fencing out any former owner first; see
-   * partition-loader.ts) and starts checkpointing it.
+   * partition-loader.ts). Its background jobs start with `start`, once it serves.
    */
   static async load(deps: PartitionDeps, descriptor: partitionV1.Partition__Output): Promise<Partition> {
     const state = await loadPartition(deps, descriptor);
@@ -123,6 +133,12 @@ export class Partition {
     return result;
   }
 
+  /** Starts the partition's background jobs: checkpoints and the sweep of expired uploads. */
+  start(): void {
+    this.state.checkpointer.start();
+    this.sweeper.start();
+  }
+
   /** Writes a checkpoint now (also used before a split, merge or move). */
   checkpoint(): Promise<partitionV1.PartitionRoot> {
     return this.state.checkpointer.checkpointFresh();
@@ -136,9 +152,20 @@ export class Partition {
   async freeze(): Promise<void> {
     this.draining = true;
     await this.gc.stopped();
-    const deadline = this.deps.clock.monotonicMs() + UPLOAD_DRAIN_MS;
-    while (this.inFlight.size > 0 && this.deps.clock.monotonicMs() < deadline) await this.deps.clock.sleep(10);
+    await this.uploadsFinished(UPLOAD_DRAIN_MS);
     await this.state.committer.freeze();
+  }
+
+  /** Resolves once no upload is in flight, or after `timeoutMs` (those still running then fail at their commit). */
+  private async uploadsFinished(timeoutMs: number): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    let timer: Timer | undefined;
+    const finished = await new Promise<boolean>((resolve) => {
+      this.uploadsIdle.push(() => resolve(true));
+      timer = this.deps.clock.after(timeoutMs, () => resolve(false));
+    });
+    timer?.cancel();
+    if (!finished) this.deps.log.warn({ uploads: this.inFlight.size, timeoutMs }, 'uploads still running when the partition froze; they fail at their commit');
   }
 
   thaw(): void {
@@ -149,6 +176,8 @@ export class Partition {
   private draining = false;
   private closing = false;
   private readonly inFlight = new Set<BlobUpload>();
+  /** Called once no upload is in flight. */
+  private uploadsIdle: (() => void)[] = [];
 
   /** The partition's four streams. */
   get streams(): Required<partitionV1.PartitionStreams__Output> {
@@ -247,6 +276,7 @@ export class Partition {
 
   finishUpload(upload: BlobUpload): void {
     this.inFlight.delete(upload);
+    if (this.inFlight.size === 0) for (const idle of this.uploadsIdle.splice(0)) idle();
   }
 
   /** Records an uploaded blob, if its container still exists. */
@@ -340,10 +370,14 @@ export class Partition {
   /** Stops writing (waiting for appends in flight) and drops the local index. */
   async close(): Promise<void> {
     this.closing = true;
+    // Stopped before the first await: the jobs' names are free for a reload of this partition.
+    const jobs = [this.state.checkpointer.stop(), this.sweeper.stop()];
     await this.gc.stopped();
-    await this.sweeper.stop();
-    await this.state.checkpointer.stop();
-    await Promise.allSettled(Object.values(this.state.writers).map((writer) => writer.close()));
+    await Promise.all(jobs);
+    const log = this.deps.log;
+    await Promise.all(
+      Object.entries(this.state.writers).map(([stream, writer]) => writer.close().catch(warnDropped(log, 'stream writer not closed', { stream }))),
+    );
     await this.index.destroy();
   }
 }

@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '@strata/common';
+import type { BackgroundWorker, Clock, Logger, Workers } from '@strata/common';
 import { afterUpload, parseKey } from '../../keys.js';
 import { COMPLETED_UPLOAD_KEPT_MS, UPLOAD_SWEEP_INTERVAL_MAX_MS } from '../../limits.js';
 import { uploadRecordCodec } from '../../records.js';
@@ -9,31 +9,33 @@ const UPLOAD_SWEEP_INTERVAL_MIN_MS = 500;
 
 /**
  * Removes a partition's incomplete uploads older than `expiryMs` (with their parts), and the
- * tombstones of completed ones once a retried completion no longer needs them. It walks the
- * upload directory every quarter of the expiry (bounded), and commits each removal like any
- * other mutation, checking the upload is still the one it read.
+ * tombstones of completed ones once a retried completion no longer needs them. Its background
+ * job (`upload-sweep/<partition id>`) walks the upload directory every quarter of the expiry
+ * (bounded), and commits each removal like any other mutation, checking the upload is still
+ * the one it read.
  */
 export class UploadSweeper {
-  private readonly timer: NodeJS.Timeout;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private worker: BackgroundWorker | undefined;
 
-  constructor(private readonly deps: Pick<UploadsDeps, 'index' | 'commit'> & { expiryMs: number; clock: Clock; log: Logger }) {
-    const intervalMs = Math.min(UPLOAD_SWEEP_INTERVAL_MAX_MS, Math.max(UPLOAD_SWEEP_INTERVAL_MIN_MS, Math.floor(deps.expiryMs / 4)));
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .catch((error: unknown) => this.deps.log.warn({ err: error }, 'upload sweep failed'))
-        .finally(() => (this.running = undefined));
-    }, intervalMs);
-    this.timer.unref();
+  constructor(
+    private readonly deps: Pick<UploadsDeps, 'index' | 'commit'> & { partitionId: string; expiryMs: number; clock: Clock; log: Logger; workers: Workers },
+  ) {}
+
+  /** Starts the background job (once the partition serves). */
+  start(): void {
+    this.worker ??= this.deps.workers.start({
+      name: `upload-sweep/${this.deps.partitionId}`,
+      intervalMs: Math.min(UPLOAD_SWEEP_INTERVAL_MAX_MS, Math.max(UPLOAD_SWEEP_INTERVAL_MIN_MS, Math.floor(this.deps.expiryMs / 4))),
+      run: (signal) => this.sweep(signal),
+    });
   }
 
-  /** One pass over the upload directory. */
-  async sweep(): Promise<void> {
+  /** One pass over the upload directory; stops at the next upload once `signal` aborts. */
+  async sweep(signal?: AbortSignal): Promise<void> {
     const nowMs = this.deps.clock.nowMs();
     const tombstoneKeptMs = Math.min(this.deps.expiryMs, COMPLETED_UPLOAD_KEPT_MS);
     for (const key of this.deps.index.uploads.all()) {
-      if (this.stopped) return;
+      if (signal?.aborted) return;
       const value = await this.deps.index.get(key);
       if (!value) continue;
       const record = uploadRecordCodec.decode(value);
@@ -52,9 +54,10 @@ export class UploadSweeper {
     }
   }
 
+  /** Stops the background job (its name is free again at once) and waits for a sweep running. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+    const stopping = this.worker ? this.deps.workers.stop(this.worker) : undefined;
+    this.worker = undefined;
+    await stopping;
   }
 }
