@@ -1,4 +1,4 @@
-import { isStrataError } from '@strata/common';
+import { isStrataError, rethrowIfAssertion } from '@strata/common';
 import { BLOB_BLOCK_BYTES } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { accountKey, blobKey, blobPrefixKey, compareKeys, containerKey, prefixEnd } from '../keys.js';
@@ -134,6 +134,7 @@ export class PartitionClient {
         await this.routed(Buffer.from(located.partition.lowKey), requestId, (client, md, options, done) =>
           client.deleteContainer({ account, container, partitionId: located.partition.partitionId }, md, options, done),
         ).catch((error: unknown) => {
+          rethrowIfAssertion(error);
           if (!isStrataError(error, ['NO_SUCH_CONTAINER'])) throw error;
         });
       }

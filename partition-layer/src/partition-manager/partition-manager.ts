@@ -1,4 +1,4 @@
-import { type Etcd3, type Logger, PrefixCache, type SoftwareTransaction, transactAsLeader } from '@strata/common';
+import { type Etcd3, type Logger, PrefixCache, type SoftwareTransaction, transactAsLeader, warnDropped } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
@@ -42,7 +42,8 @@ export class PartitionManager {
       log: this.deps.log,
     });
     const schedule = (): void => {
-      this.reconciling = this.reconciling.then(() => this.reconcile()).catch((error: unknown) => this.deps.log.warn({ err: error }, 'assignment failed'));
+      // The next change of the map or of the servers runs it again.
+      this.reconciling = this.reconciling.then(() => this.reconcile()).catch(warnDropped(this.deps.log, 'assignment failed'));
     };
     this.map.on('change', schedule);
     this.servers.on('change', schedule);

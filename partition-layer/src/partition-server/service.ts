@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { toServiceError, unaryHandler } from '@strata/common';
+import { rethrowIfAssertion, toServiceError, unaryHandler } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from '../errors.js';
 import { accountKey, blobKey, checkName, containerKey } from '../keys.js';
@@ -17,6 +17,7 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
       try {
         return await handle(request);
       } catch (error) {
+        rethrowIfAssertion(error);
         throw toPartitionError(error);
       }
     });
@@ -137,7 +138,10 @@ function streamed<Header, Commit, Result>(steps: Parameters<typeof receiveUpload
   return (call, callback) => {
     receiveUpload(call as Parameters<typeof receiveUpload<Header, Commit, Result>>[0], steps).then(
       (result) => callback(null, result),
-      (error: unknown) => callback(toServiceError(toPartitionError(error), PARTITION_ERROR_STATUS)),
+      (error: unknown) => {
+        rethrowIfAssertion(error);
+        callback(toServiceError(toPartitionError(error), PARTITION_ERROR_STATUS));
+      },
     );
   };
 }

@@ -84,7 +84,8 @@ export class Committer {
       this.recordsSinceSnapshot = 0;
       return { sequence: this.lastAppliedSequence, logExtentId: this.lastAppliedLogExtentId, taken: take() };
     };
-    const result = this.applyChain.then(run, run);
+    // The chain rejects only with an assertion failure (ignoreError passes those on).
+    const result = this.applyChain.then(run);
     // The caller gets the snapshot's own error; the chain only orders what comes after it.
     this.applyChain = result.then(() => undefined, ignoreError);
     return result;
@@ -164,7 +165,8 @@ export class Committer {
     const logged = this.log.append(record);
     // Awaited in apply; it may fail before apply runs, which must not count as unhandled.
     logged.catch(ignoreError);
-    // Each record is applied after the one before it, whether that one succeeded or not.
+    // Each record is applied after the one before it, whether that one succeeded or not: the
+    // chain rejects only with an assertion failure.
     const apply = async (): Promise<void> => {
       try {
         if (this.failure) throw this.failure;
@@ -188,7 +190,7 @@ export class Committer {
         this.dropOverlay(sequence, mutations, ranges);
       }
     };
-    const applied = this.applyChain.then(apply, apply);
+    const applied = this.applyChain.then(apply);
     // Each caller gets its record's error; the chain only orders the applies.
     this.applyChain = applied.then(() => undefined, ignoreError);
     return applied;

@@ -1,4 +1,4 @@
-import { Failpoints, transact, type Clock, type Etcd3, type Logger } from '@strata/common';
+import { assert, Failpoints, rethrowIfAssertion, transact, warnDropped, type Clock, type Etcd3, type Logger } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { StreamWriter, type StreamManagerClient, type WriterDeps } from '@strata/stream-layer';
 import { partitionKeys } from '../../etcd-keys.js';
@@ -65,6 +65,7 @@ export async function splitPartition(deps: OperationDeps, parent: Partition, spl
       { partitionId: leftId!, lowKey, highKey: key, shared, root: { ...root, lowKey, highKey: key, logResumeExtentId: '' } },
       { partitionId: rightId!, lowKey: key, highKey, shared, root: { ...root, lowKey: key, highKey, logResumeExtentId: '' } },
     ];
+    assertCovers(parent.descriptor, children);
     const descriptors = await Promise.all(children.map((child) => createPartitionStreams(deps, child)));
     await deps.failpoints.hit('partitionServer.split.afterChildren');
     await swapInMap(deps, [parent.descriptor], descriptors);
@@ -74,6 +75,7 @@ export async function splitPartition(deps: OperationDeps, parent: Partition, spl
     deps.log.info({ partitionId: parent.id, splitKey: key, children: [leftId, rightId], durationMs }, 'partition split');
     return { removed: [parent.id], added: [leftId!, rightId!], durationMs };
   } catch (error) {
+    rethrowIfAssertion(error);
     parent.thaw();
     throw error;
   }
@@ -98,6 +100,12 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
     const foreign = [...new Set([...leftForeign, ...rightForeign])].filter((id) => !listed.has(id));
     const [mergedId] = await nextPartitionIds(deps, 1);
     await deps.manager.holdExtents(mergedId!, foreign);
+    // Checked as an argument above; asserted here, where a merge of two ranges with a gap or an
+    // overlap between them would lose or duplicate keys.
+    assert(
+      left.descriptor.highKey !== '' && left.descriptor.highKey === right.descriptor.lowKey,
+      `merged partitions ${left.id} and ${right.id} are not adjacent`,
+    );
     const lowKey = left.descriptor.lowKey;
     const highKey = right.descriptor.highKey;
     const unique = (ids: string[]): string[] => [...new Set(ids)];
@@ -130,10 +138,28 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
     deps.log.info({ merged: [left.id, right.id], partitionId: mergedId, durationMs }, 'partitions merged');
     return { removed: [left.id, right.id], added: [mergedId!], durationMs };
   } catch (error) {
+    rethrowIfAssertion(error);
     left.thaw();
     right.thaw();
     throw error;
   }
+}
+
+/**
+ * The new partitions of a split or merge cover exactly the range of those they replace, in
+ * order, with no gap, overlap or empty range: otherwise the map would lose keys or give one
+ * key two partitions.
+ */
+function assertCovers(range: { lowKey: string; highKey: string }, parts: readonly { partitionId?: string; lowKey?: string; highKey?: string }[]): void {
+  const ranges = parts.map((part) => `[${part.lowKey}, ${part.highKey})`).join(' ');
+  assert(
+    parts.length > 0 && parts[0]!.lowKey === range.lowKey && parts.at(-1)!.highKey === range.highKey,
+    `${ranges} do not span [${range.lowKey}, ${range.highKey})`,
+  );
+  parts.forEach((part, i) => {
+    assert(part.highKey === '' || compareKeys(part.lowKey ?? '', part.highKey ?? '') < 0, `partition ${part.partitionId} would have an empty range ${ranges}`);
+    if (i > 0) assert(parts[i - 1]!.highKey === part.lowKey, `${ranges} leave a gap or overlap`);
+  });
 }
 
 /** New partition ids from the map's counter (the first partition is p-1). */
@@ -180,6 +206,8 @@ async function createPartitionStreams(deps: OperationDeps, partition: NewPartiti
  * transaction, if every `before` entry is still this server's at the epoch it loaded.
  */
 async function swapInMap(deps: OperationDeps, before: partitionV1.Partition__Output[], after: partitionV1.Partition[]): Promise<void> {
+  assertCovers({ lowKey: before[0]!.lowKey, highKey: before.at(-1)!.highKey }, after);
+  for (let i = 1; i < before.length; i++) assert(before[i - 1]!.highKey === before[i]!.lowKey, 'the partitions an operation replaces are adjacent');
   const keys = partitionKeys(deps.prefix);
   await transact(deps.etcd, async (tx) => {
     let epoch = 0;
@@ -203,12 +231,8 @@ async function swapInMap(deps: OperationDeps, before: partitionV1.Partition__Out
 async function retireStreams(deps: OperationDeps, gone: { partition: Partition; held: string[] }[]): Promise<void> {
   for (const { partition, held } of gone) {
     for (const streamId of Object.values(partition.streams)) {
-      await deps.manager
-        .deleteStream(streamId)
-        .catch((error: unknown) => deps.log.warn({ partitionId: partition.id, streamId, err: error }, 'stream not retired'));
+      await deps.manager.deleteStream(streamId).catch(warnDropped(deps.log, 'stream not retired', { partitionId: partition.id, streamId }));
     }
-    await deps.manager
-      .releaseHolds(partition.id, held)
-      .catch((error: unknown) => deps.log.warn({ partitionId: partition.id, err: error }, 'holds not released'));
+    await deps.manager.releaseHolds(partition.id, held).catch(warnDropped(deps.log, 'holds not released', { partitionId: partition.id }));
   }
 }
