@@ -174,6 +174,17 @@ export class PartitionClient {
     return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
   }
 
+  /**
+   * Stores a copy (CopyObject): a blob of the blocks `request.record` points at, already
+   * stored (the source's). No byte moves; the destination's partition holds the blocks'
+   * extents before its record commits (see CopyBlob).
+   */
+  copyBlob(request: partitionV1.CopyBlobRequest, requestId?: string): Promise<partitionV1.BlobInfo__Output> {
+    return this.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
+      client.copyBlob(request, md, options, done),
+    );
+  }
+
   close(): void {
     this.router.close();
   }

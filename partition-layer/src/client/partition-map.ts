@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { ignoreError, PrefixCache, systemClock, type Clock, type Etcd3, type Logger } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
-import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
+import { decodeMapEntry, partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import { compareKeys } from '../keys.js';
 
 export interface Located {
@@ -32,7 +32,7 @@ export class PartitionMap {
     const map = await PrefixCache.open({
       client: options.etcd,
       prefix: keys.map,
-      decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output,
+      decode: decodeMapEntry,
       log: options.log,
     });
     const servers = await PrefixCache.open({ client: options.etcd, prefix: keys.servers, decode: (raw) => JSON.parse(raw) as ServerRecord, log: options.log });

@@ -97,7 +97,7 @@ export class PartitionRouter {
   /**
    * Opens a streamed upload to the partition holding `key` and waits until its server has
    * accepted the header (it sends its response headers then), so that a partition that moved,
-   * is loading, or is frozen for a split is retried elsewhere before a byte of the body is read.
+   * is loading, or is quiesced for a split is retried elsewhere before a byte of the body is read.
    */
   async openStream<Request, Reply>(options: {
     key: Buffer;

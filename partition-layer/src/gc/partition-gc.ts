@@ -9,7 +9,7 @@ import { referencedBytes, usageOf } from './usage-scan.js';
 
 export interface PartitionGcContext extends RewriteContext {
   partitionId: string;
-  epoch: number;
+  generation: number;
   committer: Committer;
   manager: StreamManagerClient;
   dataStreamId: string;
@@ -57,7 +57,7 @@ export class PartitionGc {
     await this.dropUnneededHolds(held, referenced, scanMs);
     return usageOf({
       partitionId: this.ctx.partitionId,
-      epoch: this.ctx.epoch,
+      generation: this.ctx.generation,
       sequence,
       scannedMs: this.ctx.clock.nowMs(),
       referenced,

@@ -6,11 +6,11 @@ import { writeUsage } from './usage-reports.js';
 /**
  * The mark phase on a partition server: its background job (`usage-report`) scans, every
  * `intervalMs`, each partition it serves whose index changed since its last scan (or that it
- * has not scanned at this epoch) and publishes the usage to etcd, where the partition manager
+ * has not scanned at this generation) and publishes the usage to etcd, where the partition manager
  * and `strata extents` read it.
  */
 export class UsagePublisher {
-  /** Partition id → `epoch:sequence` of its last published scan. */
+  /** Partition id → `generation:sequence` of its last published scan. */
   private readonly published = new Map<string, string>();
   private worker: BackgroundWorker | undefined;
 
@@ -55,5 +55,5 @@ export class UsagePublisher {
 }
 
 function versionOf(partition: Partition): string {
-  return `${partition.descriptor.epoch}:${partition.sequence}`;
+  return `${partition.descriptor.generation}:${partition.sequence}`;
 }

@@ -16,7 +16,7 @@ import { PartitionError } from '../errors.js';
 import { nextAction, type BalancerAction, type BalancerPolicy, type PartitionLoad } from './balancer.js';
 import type { PartitionManager } from './partition-manager.js';
 
-/** A split or merge freezes partitions while it checkpoints and creates streams: give it time. */
+/** A split or merge quiesces partitions while it checkpoints and creates streams: give it time. */
 const OPERATION_TIMEOUT_MS = 120_000;
 const STATS_TIMEOUT_MS = 5_000;
 

@@ -72,7 +72,7 @@ export class Partition {
     this.multipart = new PartitionUploads({
       index: state.index,
       commit,
-      draining: () => this.draining,
+      quiescing: () => this.quiescing,
       clock: deps.clock,
       random: deps.random,
       failpoints: deps.failpoints,
@@ -90,7 +90,7 @@ export class Partition {
     });
     this.gc = new PartitionGc({
       partitionId: descriptor.partitionId,
-      epoch: descriptor.epoch,
+      generation: descriptor.generation,
       index: state.index,
       committer: state.committer,
       commit: (prepare) => this.commit(prepare),
@@ -105,7 +105,7 @@ export class Partition {
       log: deps.log,
       // A server unsure of its lease may have lost the partition to another, whose index it
       // cannot see: it must not release extents any more.
-      shouldStop: () => this.draining || this.closing || deps.gcPaused() || (deps.leaseValidForMs?.() ?? Infinity) < GC_LEASE_MARGIN_MS,
+      shouldStop: () => this.quiescing || this.closing || deps.gcPaused() || (deps.leaseValidForMs?.() ?? Infinity) < GC_LEASE_MARGIN_MS,
     });
   }
 
@@ -145,15 +145,16 @@ export class Partition {
   }
 
   /**
-   * Stops taking new uploads (refused at their header, before any byte is sent, so front-ends
-   * retry them), lets the uploads already accepted commit (for up to UPLOAD_DRAIN_MS), then
-   * freezes the committer (see Committer.freeze): the state is final until `thaw`.
+   * Quiesces the partition before a split or merge: stops taking new uploads (refused at their
+   * header, before any byte is sent, so front-ends retry them), stops its compaction, lets the
+   * uploads already accepted commit (for up to UPLOAD_DRAIN_MS), then quiesces the committer
+   * (see Committer.quiesce): the state is final until `unquiesce`.
    */
-  async freeze(): Promise<void> {
-    this.draining = true;
+  async quiesce(): Promise<void> {
+    this.quiescing = true;
     await this.gc.stopped();
     await this.uploadsFinished(UPLOAD_DRAIN_MS);
-    await this.state.committer.freeze();
+    await this.state.committer.quiesce();
   }
 
   /** Resolves once no upload is in flight, or after `timeoutMs` (those still running then fail at their commit). */
@@ -165,15 +166,16 @@ export class Partition {
       timer = this.deps.clock.after(timeoutMs, () => resolve(false));
     });
     timer?.cancel();
-    if (!finished) this.deps.log.warn({ uploads: this.inFlight.size, timeoutMs }, 'uploads still running when the partition froze; they fail at their commit');
+    if (!finished)
+      this.deps.log.warn({ uploads: this.inFlight.size, timeoutMs }, 'uploads still running when the partition quiesced; they fail at their commit');
   }
 
-  thaw(): void {
-    this.draining = false;
-    this.state.committer.thaw();
+  unquiesce(): void {
+    this.quiescing = false;
+    this.state.committer.unquiesce();
   }
 
-  private draining = false;
+  private quiescing = false;
   private closing = false;
   private readonly inFlight = new Set<BlobUpload>();
   /** Called once no upload is in flight. */
@@ -187,7 +189,7 @@ export class Partition {
   /**
    * Seals the last extents of the data and checkpoint streams so every extent holding this
    * partition's blob bytes or checkpoint is sealed and can be shared; returns those extents.
-   * Only for a frozen partition about to be split or merged (its writers are done).
+   * Only for a quiesced partition about to be split or merged (its writers are done).
    */
   async sealForSharing(): Promise<{ data: string[]; checkpoint: string[] }> {
     const sealed = async (streamId: string, writer: LoadedPartition['writers']['data']): Promise<string[]> => {
@@ -259,7 +261,7 @@ export class Partition {
 
   /** Fails fast, before any byte is uploaded, when the blob could not be stored (checked again at commit). */
   async checkUpload(header: partitionV1.PutBlobHeader__Output): Promise<void> {
-    if (this.draining) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
+    if (this.quiescing) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
     checkBlobName(header.blob);
     if (!this.index.hasContainer(containerKey(header.account, header.container))) {
       throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
@@ -279,8 +281,8 @@ export class Partition {
     if (this.inFlight.size === 0) for (const idle of this.uploadsIdle.splice(0)) idle();
   }
 
-  /** Records an uploaded blob, if its container still exists. */
-  async commitBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
+  /** PutBlob: records a blob uploaded through `upload`, if its container still exists and its conditions hold. */
+  async putBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
     const sizeBytes = Number(commit.sizeBytes);
     const etag = etagOfContentMd5(commit.contentMd5);
     const uploaded = await upload.finish();
@@ -345,10 +347,10 @@ export class Partition {
   }
 
   /**
-   * Records a blob made of blocks already stored (a copy), if its container exists and its
-   * conditions hold. The blocks may lie in other partitions' data extents.
+   * CopyBlob: records a blob made of blocks already stored (a copy), if its container exists
+   * and its conditions hold. The blocks may lie in other partitions' data extents.
    */
-  async commitRecord(request: partitionV1.CommitBlobRequest__Output): Promise<partitionV1.BlobInfo> {
+  async copyBlob(request: partitionV1.CopyBlobRequest__Output): Promise<partitionV1.BlobInfo> {
     checkBlobName(request.blob);
     const given = request.record;
     if (!given) throw new PartitionError('INVALID_ARGUMENT', 'no record to commit');

@@ -51,7 +51,7 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
         await partition.checkUpload(header);
         return partition;
       },
-      finish: ({ partition, header, upload, commit }) => partition.commitBlob(header, upload, commit),
+      finish: ({ partition, header, upload, commit }) => partition.putBlob(header, upload, commit),
     }),
     GetBlob: unary<partitionV1.BlobRequest__Output, partitionV1.BlobInfo>((request) =>
       host.route(blobKey(request.account, request.container, request.blob)).getBlob(request),
@@ -81,8 +81,8 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
           .map(async (partition) => ({ partitionId: partition.id, entries: await partition.entries(), operationsPerSecond: partition.operationsPerSecond() })),
       ),
     })),
-    CommitBlob: unary<partitionV1.CommitBlobRequest__Output, partitionV1.BlobInfo>((request) =>
-      host.route(blobKey(request.account, request.container, request.blob)).commitRecord(request),
+    CopyBlob: unary<partitionV1.CopyBlobRequest__Output, partitionV1.BlobInfo>((request) =>
+      host.route(blobKey(request.account, request.container, request.blob)).copyBlob(request),
     ),
     CreateUpload: unary<partitionV1.CreateUploadRequest__Output, partitionV1.UploadInfo>((request) =>
       host.route(blobKey(request.account, request.container, request.blob)).multipart.create(request),

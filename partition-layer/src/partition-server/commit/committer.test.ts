@@ -138,10 +138,10 @@ describe('Committer', () => {
     expect(committer.appliedSequence).toBe(8);
   });
 
-  it('refuses mutations while frozen and takes them again once thawed', async () => {
-    await committer.freeze();
+  it('refuses mutations while quiesced and takes them again once unquiesced', async () => {
+    await committer.quiesce();
     await expect(committer.commit(async () => ({ mutations: [put('x')], result: undefined }))).rejects.toMatchObject({ code: 'PARTITION_LOADING' });
-    committer.thaw();
+    committer.unquiesce();
     await committer.commit(async () => ({ mutations: [put('x')], result: undefined }));
     expect(writer.sequences()).toEqual([8]);
   });

@@ -51,7 +51,7 @@ export class Committer {
   private lastMadeSequence: number;
   private lastAppliedSequence: number;
   private failure: Error | undefined;
-  private frozen = false;
+  private quiesced = false;
   /** The log extent of the last applied record: every later record is in it or after it. */
   private lastAppliedLogExtentId: string;
   private recordsSinceSnapshot = 0;
@@ -107,18 +107,20 @@ export class Committer {
   }
 
   /**
-   * Stops taking mutations (they fail with PARTITION_LOADING, which callers retry) and
-   * resolves once every accepted one is applied: the state is then final for a split, merge or
-   * move. `thaw` undoes it when the operation gives up.
+   * Quiesces the partition's index (the partition layer's word; the stream layer "freezes" a
+   * replica before a seal, which is another thing): stops taking mutations (they fail with
+   * PARTITION_LOADING, which callers retry) and resolves once every accepted one is applied,
+   * so the state is final for a split or merge. `unquiesce` undoes it when the operation
+   * gives up.
    */
-  async freeze(): Promise<void> {
-    this.frozen = true;
+  async quiesce(): Promise<void> {
+    this.quiesced = true;
     await this.lock;
     await this.applyChain;
   }
 
-  thaw(): void {
-    this.frozen = false;
+  unquiesce(): void {
+    this.quiesced = false;
   }
 
   /** Records applied since the last snapshot: what a checkpoint would save replaying. */
@@ -135,14 +137,14 @@ export class Committer {
    * Runs `prepare` under the lock with a view of the current state; the mutations it returns
    * (none is fine) are committed as one record. Resolves with `prepare`'s result once applied.
    * @throws PartitionError UNAVAILABLE when this or an earlier record could not be logged (the
-   * partition reloads), PARTITION_LOADING while frozen, and whatever `prepare` throws.
+   * partition reloads), PARTITION_LOADING while quiesced, and whatever `prepare` throws.
    */
   async commit<Result>(prepare: (view: IndexView) => Promise<Prepared<Result>>): Promise<Result> {
     let applied: Promise<void> = Promise.resolve();
     let result!: Result;
     const turn = this.lock.then(async () => {
       if (this.failure) throw new PartitionError('UNAVAILABLE', `the partition is reloading after a failed commit: ${this.failure.message}`);
-      if (this.frozen) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
+      if (this.quiesced) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
       const prepared = await prepare(this.view);
       result = prepared.result;
       if (prepared.mutations.length === 0) return;

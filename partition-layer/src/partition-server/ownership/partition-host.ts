@@ -1,6 +1,6 @@
 import { assert, errorMessage, ignoreError, PrefixCache, rethrowIfAssertion, warnDropped, type BackgroundWorker, type Etcd3, type Timer } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
-import { partitionKeys } from '../../etcd-keys.js';
+import { decodeMapEntry, partitionKeys } from '../../etcd-keys.js';
 import { PartitionError } from '../../errors.js';
 import { compareKeys } from '../../keys.js';
 import { MAP_CONFIRM_INTERVAL_MS, MAP_FRESH_MS } from '../../limits.js';
@@ -13,14 +13,14 @@ const LOAD_RETRY_MS = 1_000;
 const RELOAD_AFTER_FAILURE_MS = 500;
 
 interface Hosted {
-  epoch: number;
+  generation: number;
   partition?: Partition;
   loading?: Promise<void>;
 }
 
 /**
  * The partitions this server serves: it watches the partition map and loads every partition
- * assigned to it (at its current epoch), and unloads every partition assigned elsewhere. A
+ * assigned to it (at its current generation), and unloads every partition assigned elsewhere. A
  * request is served only by a loaded partition that contains its key, and only while the
  * read fence holds (`read-fence.ts`): the host re-reads the map every MAP_CONFIRM_INTERVAL_MS
  * (its background job `partition-map-confirm`) to keep it up, whatever its watch does.
@@ -29,8 +29,8 @@ export class PartitionHost {
   private readonly hosted = new Map<string, Hosted>();
   private map: PrefixCache<partitionV1.Partition__Output> | undefined;
   private readonly fence: ReadFence;
-  /** The epoch at which each partition last served here: a reload at that epoch waits for no one. */
-  private readonly servedEpochs = new Map<string, number>();
+  /** The generation at which each partition last served here: a reload at that generation waits for no one. */
+  private readonly servedGenerations = new Map<string, number>();
   private confirmer: BackgroundWorker | undefined;
   /** Pending retries of a load or reload: cancelled at stop. */
   private readonly retries = new Set<Timer>();
@@ -59,7 +59,7 @@ export class PartitionHost {
     this.map = await PrefixCache.open<partitionV1.Partition__Output>({
       client: this.deps.etcd,
       prefix: partitionKeys(this.deps.prefix).map,
-      decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output,
+      decode: decodeMapEntry,
       log: this.deps.log,
     });
     this.fence.confirmed(openedFrom);
@@ -98,7 +98,7 @@ export class PartitionHost {
     const map = this.map?.snapshot() ?? new Map<string, partitionV1.Partition__Output>();
     for (const [partitionId, hosted] of this.hosted) {
       const descriptor = map.get(partitionId);
-      if (!descriptor || descriptor.ownerId !== this.deps.serverId || descriptor.epoch !== hosted.epoch) this.unload(partitionId, hosted);
+      if (!descriptor || descriptor.ownerId !== this.deps.serverId || descriptor.generation !== hosted.generation) this.unload(partitionId, hosted);
     }
     for (const descriptor of map.values()) {
       if (descriptor.ownerId === this.deps.serverId && !this.hosted.has(descriptor.partitionId)) this.load(descriptor);
@@ -106,15 +106,16 @@ export class PartitionHost {
   }
 
   private load(descriptor: partitionV1.Partition__Output): void {
-    const hosted: Hosted = { epoch: descriptor.epoch };
-    const log = this.deps.log.child({ partitionId: descriptor.partitionId, epoch: descriptor.epoch });
+    const hosted: Hosted = { generation: descriptor.generation };
+    const log = this.deps.log.child({ partitionId: descriptor.partitionId, generation: descriptor.generation });
     log.info('partition loading');
     const onFailed = (partitionId: string, error: Error): void => this.reload(partitionId, hosted, error);
     hosted.loading = this.confirmOwnership(descriptor)
       .then(async (current) => {
         // Wait before opening the streams, not after: a former owner still serving would
         // otherwise acknowledge writes the replay below never saw.
-        const waitMs = this.servedEpochs.get(descriptor.partitionId) === current.epoch ? 0 : this.fence.handoverEndsMs(current) - this.deps.clock.monotonicMs();
+        const waitMs =
+          this.servedGenerations.get(descriptor.partitionId) === current.generation ? 0 : this.fence.handoverEndsMs(current) - this.deps.clock.monotonicMs();
         if (waitMs > 0) {
           log.info({ previousOwnerId: current.previousOwnerId, waitMs: Math.round(waitMs) }, 'partition waits until its previous owner has stopped serving');
           await this.deps.clock.sleep(waitMs, this.stopping.signal);
@@ -132,7 +133,7 @@ export class PartitionHost {
           partition.start();
           hosted.partition = partition;
           hosted.loading = undefined;
-          this.servedEpochs.set(descriptor.partitionId, descriptor.epoch);
+          this.servedGenerations.set(descriptor.partitionId, descriptor.generation);
           log.info('partition serving');
         },
         (error: unknown) => {
@@ -160,7 +161,7 @@ export class PartitionHost {
 
   private unload(partitionId: string, hosted: Hosted): void {
     this.hosted.delete(partitionId);
-    this.deps.log.info({ partitionId, epoch: hosted.epoch }, 'partition unloading');
+    this.deps.log.info({ partitionId, generation: hosted.generation }, 'partition unloading');
     void hosted.partition?.close().catch(warnDropped(this.deps.log, 'partition close failed', { partitionId }));
   }
 
@@ -177,9 +178,9 @@ export class PartitionHost {
    */
   private async confirmOwnership(descriptor: partitionV1.Partition__Output): Promise<partitionV1.Partition__Output> {
     const raw = await this.deps.etcd.get(partitionKeys(this.deps.prefix).partition(descriptor.partitionId)).string();
-    const current = raw === null ? undefined : (JSON.parse(raw) as partitionV1.Partition__Output);
-    if (current?.ownerId !== this.deps.serverId || current.epoch !== descriptor.epoch) {
-      throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} is no longer assigned here at epoch ${descriptor.epoch}`);
+    const current = raw === null ? undefined : decodeMapEntry(raw);
+    if (current?.ownerId !== this.deps.serverId || current.generation !== descriptor.generation) {
+      throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} is no longer assigned here at generation ${descriptor.generation}`);
     }
     // A partition's range is fixed for its life (a split or merge makes new partitions): a
     // served range that differs from its map entry would answer for keys it does not hold.

@@ -1,7 +1,7 @@
 import { assert, Failpoints, rethrowIfAssertion, transact, warnDropped, type Clock, type Etcd3, type Logger } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { StreamWriter, type StreamManagerClient, type WriterDeps } from '@strata/stream-layer';
-import { partitionKeys } from '../../etcd-keys.js';
+import { decodeMapEntry, encodeMapEntry, partitionKeys } from '../../etcd-keys.js';
 import { PartitionError } from '../../errors.js';
 import { compareKeys, splitPointFor } from '../../keys.js';
 import { partitionRootCodec } from '../../records.js';
@@ -37,10 +37,10 @@ interface NewPartition {
 }
 
 /**
- * Splits `parent` at `splitKey`: freezes it, checkpoints it, seals its data and checkpoint
+ * Splits `parent` at `splitKey`: quiesces it, checkpoints it, seals its data and checkpoint
  * extents so the children can share them, creates the children's streams (theirs start with
  * the parent's extents: nothing is copied) and root records, then swaps parent for children in
- * the partition map in one transaction that checks the parent is still ours at its epoch.
+ * the partition map in one transaction that checks the parent is still ours at its generation.
  * Before that transaction nothing has changed; after it the children are in the map.
  */
 export async function splitPartition(deps: OperationDeps, parent: Partition, splitKey: string | undefined): Promise<partitionV1.PartitionChange> {
@@ -52,7 +52,7 @@ export async function splitPartition(deps: OperationDeps, parent: Partition, spl
   if (key === undefined || compareKeys(key, lowKey) <= 0 || (highKey !== '' && compareKeys(key, highKey) >= 0)) {
     throw new PartitionError('INVALID_ARGUMENT', `no split key strictly inside partition ${parent.id}`);
   }
-  await parent.freeze();
+  await parent.quiesce();
   try {
     const root = await parent.checkpoint();
     await deps.failpoints.hit('partitionServer.split.afterCheckpoint');
@@ -76,7 +76,7 @@ export async function splitPartition(deps: OperationDeps, parent: Partition, spl
     return { removed: [parent.id], added: [leftId!, rightId!], durationMs };
   } catch (error) {
     rethrowIfAssertion(error);
-    parent.thaw();
+    parent.unquiesce();
     throw error;
   }
 }
@@ -90,7 +90,7 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
   if (left.descriptor.highKey === '' || left.descriptor.highKey !== right.descriptor.lowKey) {
     throw new PartitionError('INVALID_ARGUMENT', `partitions ${left.id} and ${right.id} are not adjacent`);
   }
-  await Promise.all([left.freeze(), right.freeze()]);
+  await Promise.all([left.quiesce(), right.quiesce()]);
   try {
     const [leftRoot, rightRoot] = await Promise.all([left.checkpoint(), right.checkpoint()]);
     await deps.failpoints.hit('partitionServer.merge.afterCheckpoint');
@@ -139,8 +139,8 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
     return { removed: [left.id, right.id], added: [mergedId!], durationMs };
   } catch (error) {
     rethrowIfAssertion(error);
-    left.thaw();
-    right.thaw();
+    left.unquiesce();
+    right.unquiesce();
     throw error;
   }
 }
@@ -194,7 +194,7 @@ async function createPartitionStreams(deps: OperationDeps, partition: NewPartiti
     highKey: partition.highKey,
     streams: { logStreamId: log.streamId, dataStreamId: data.streamId, metaStreamId: meta.streamId, checkpointStreamId: checkpoint.streamId },
     ownerId: deps.serverId,
-    epoch: 0,
+    generation: 0,
     // Its keys were served by this server's parent partition(s) until the swap: no one else's
     // read fence to wait out.
     previousOwnerId: deps.serverId,
@@ -203,23 +203,23 @@ async function createPartitionStreams(deps: OperationDeps, partition: NewPartiti
 
 /**
  * The commit point: removes `before` and adds `after` (owned by this server) in one etcd
- * transaction, if every `before` entry is still this server's at the epoch it loaded.
+ * transaction, if every `before` entry is still this server's at the generation it loaded.
  */
 async function swapInMap(deps: OperationDeps, before: partitionV1.Partition__Output[], after: partitionV1.Partition[]): Promise<void> {
   assertCovers({ lowKey: before[0]!.lowKey, highKey: before.at(-1)!.highKey }, after);
   for (let i = 1; i < before.length; i++) assert(before[i - 1]!.highKey === before[i]!.lowKey, 'the partitions an operation replaces are adjacent');
   const keys = partitionKeys(deps.prefix);
   await transact(deps.etcd, async (tx) => {
-    let epoch = 0;
+    let generation = 0;
     for (const old of before) {
       const raw = await tx.get(keys.partition(old.partitionId)).string();
-      const current = raw === null ? undefined : (JSON.parse(raw) as partitionV1.Partition__Output);
-      if (current?.ownerId !== deps.serverId || current.epoch !== old.epoch)
+      const current = raw === null ? undefined : decodeMapEntry(raw);
+      if (current?.ownerId !== deps.serverId || current.generation !== old.generation)
         throw new PartitionError('NOT_OWNER', `partition ${old.partitionId} moved during the operation`);
-      epoch = Math.max(epoch, current.epoch);
+      generation = Math.max(generation, current.generation);
     }
     for (const old of before) await tx.delete().key(keys.partition(old.partitionId));
-    for (const added of after) await tx.put(keys.partition(added.partitionId!)).value(JSON.stringify({ ...added, epoch: epoch + 1 }));
+    for (const added of after) await tx.put(keys.partition(added.partitionId!)).value(encodeMapEntry({ ...added, generation: generation + 1 }));
   });
 }
 

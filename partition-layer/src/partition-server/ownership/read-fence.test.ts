@@ -8,7 +8,7 @@ import { ReadFence } from './read-fence.js';
 const manualClock = (): ManualClock => new ManualClock({ startMs: 10_000 });
 
 const assignment = (ownerId: string, previousOwnerId: string | undefined): partitionV1.Partition__Output =>
-  ({ partitionId: 'p-2', lowKey: '', highKey: '', ownerId, epoch: 2, streams: null, previousOwnerId }) as partitionV1.Partition__Output;
+  ({ partitionId: 'p-2', lowKey: '', highKey: '', ownerId, generation: 2, streams: null, previousOwnerId }) as partitionV1.Partition__Output;
 
 describe('ReadFence', () => {
   it('serves only while the last confirmed read of the map began less than MAP_FRESH_MS ago', async () => {

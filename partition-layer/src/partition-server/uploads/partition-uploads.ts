@@ -19,7 +19,7 @@ export interface UploadsDeps {
   index: IndexStore;
   commit: <Result>(prepare: (view: IndexView) => Promise<{ mutations: partitionV1.IndexMutation[]; result: Result }>) => Promise<Result>;
   /** Whether the partition refuses new uploads (it is being split, merged or moved). */
-  draining: () => boolean;
+  quiescing: () => boolean;
   clock: Clock;
   random: Random;
   failpoints: Failpoints<UploadFailpoint>;
@@ -74,7 +74,7 @@ export class PartitionUploads {
 
   /** Fails fast, before any byte of a part is sent, when the part could not be stored. */
   async checkPart(header: partitionV1.UploadPartHeader__Output): Promise<void> {
-    if (this.deps.draining()) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
+    if (this.deps.quiescing()) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
     checkPartNumber(header.partNumber);
     await openUpload(this.deps.index, nameOf(header.upload));
   }
