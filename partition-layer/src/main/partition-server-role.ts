@@ -15,6 +15,7 @@ import { partitionServerProto } from '@strata/protos';
 import { EXTENT_BYTES_MAX as EXTENT_SIZE_MAX_BYTES_DEFAULT, ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import type { CompactionFailpoint } from '../gc/compactor.js';
+import type { CheckpointFailpoint } from '../partition-server/commit/checkpointer.js';
 import { GcSwitch } from '../gc/gc-switch.js';
 import { RateLimiter } from '../gc/rate-limiter.js';
 import { UsagePublisher } from '../gc/usage-publisher.js';
@@ -55,7 +56,7 @@ export async function startPartitionServer({ config, log, clock, workers }: Role
   const nodes = extentNodeClients();
   const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
   const manager = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
-  const failpoints = new Failpoints<PartitionOperationFailpoint | CompactionFailpoint | UploadFailpoint>(config.failpoints);
+  const failpoints = new Failpoints<PartitionOperationFailpoint | CompactionFailpoint | UploadFailpoint | CheckpointFailpoint>(config.failpoints);
   const gcSwitch = await GcSwitch.open({ etcd, prefix: config.etcdPrefix, clock, log, pausedByDefault: false });
   // The lease exists once registered (after the host starts); until then nothing is served.
   const lease: { registration?: Registration } = {};

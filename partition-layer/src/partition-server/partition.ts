@@ -6,6 +6,7 @@ import { blobKey, checkBlobName, compareKeys, containerKey } from '../keys.js';
 import { BLOB_BLOCKS_MAX, GC_LEASE_MARGIN_MS, STATS_TTL_MS, UPLOAD_DRAIN_MS } from '../limits.js';
 import { blobRecordCodec } from '../records.js';
 import type { CompactionFailpoint } from '../gc/compactor.js';
+import type { CheckpointFailpoint } from './commit/checkpointer.js';
 import { PartitionGc } from '../gc/partition-gc.js';
 import type { RateLimiter } from '../gc/rate-limiter.js';
 import { BlobUpload } from './uploads/blob-upload.js';
@@ -42,7 +43,7 @@ export interface PartitionDeps {
   gcPaused: () => boolean;
   /** How long this server's lease is sure to last (see PartitionHost); a compaction stops below a margin. */
   leaseValidForMs?: () => number;
-  failpoints: Failpoints<UploadFailpoint | CompactionFailpoint>;
+  failpoints: Failpoints<UploadFailpoint | CompactionFailpoint | CheckpointFailpoint>;
   /** The server's background jobs: each partition adds its checkpoint and upload-sweep jobs while it serves. */
   workers: Workers;
 }

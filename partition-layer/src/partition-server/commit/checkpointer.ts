@@ -1,10 +1,13 @@
-import { assert, ignoreError, type BackgroundWorker, type Clock, type Logger, type Workers } from '@strata/common';
+import { assert, ignoreError, type BackgroundWorker, type Clock, type Failpoints, type Logger, type Workers } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { StreamWriter } from '@strata/stream-layer';
 import { CHECKPOINT_BLOCK_BYTES, CHECKPOINT_INTERVAL_MS, CHECKPOINT_RECORDS_MAX } from '../../limits.js';
 import { checkpointBlockCodec, partitionRootCodec } from '../../records.js';
 import type { Committer } from './committer.js';
 import type { IndexStore } from './index-store.js';
+
+/** The checkpointer's named failure point (armed with --failpoints): after the blocks, before the root that makes them the checkpoint. */
+export type CheckpointFailpoint = 'partitionServer.checkpoint.beforeRoot';
 
 /** Checkpoint blocks in flight at once. */
 const CHECKPOINT_APPENDS_IN_FLIGHT = 4;
@@ -21,6 +24,7 @@ export interface CheckpointerDeps {
   clock: Clock;
   log: Logger;
   workers: Workers;
+  failpoints: Failpoints<CheckpointFailpoint>;
   /** Runs once a root is durable, before the next checkpoint may start (trimming). */
   onCheckpoint?: (placed: { root: partitionV1.PartitionRoot; extentId: string }) => Promise<void>;
 }
@@ -100,6 +104,7 @@ export class Checkpointer {
       highKey: this.deps.range.highKey,
       createdMs: this.deps.clock.nowMs(),
     };
+    await this.deps.failpoints.hit('partitionServer.checkpoint.beforeRoot');
     const [placed] = await this.deps.metaWriter.append([partitionRootCodec.encode(root)]);
     this.lastRootSequence = sequence;
     this.deps.log.info({ sequence, entries, bytes, ms: Math.round(this.deps.clock.monotonicMs() - started) }, 'checkpoint written');

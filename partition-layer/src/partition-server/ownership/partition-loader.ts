@@ -111,6 +111,7 @@ async function loadState(
     partitionId: descriptor.partitionId,
     loadedSequence: root ? Number(root.sequence) : 0,
     workers: deps.workers,
+    failpoints: deps.failpoints,
     committer,
     index,
     checkpointWriter: checkpoint,
