@@ -84,6 +84,10 @@ describe('PartitionHost handover (in-process stamp)', () => {
       expect(Number(logAfter.writerEpoch)).toBeGreaterThan(Number(logBefore.writerEpoch));
       expect(logAfter.extents.filter((extent) => !extent.sealed)).toHaveLength(1);
       expect(one.log.find('partition unloading', { partitionId: 'p-1' }).length).toBeGreaterThan(0);
+      // The partition's background jobs left with it and run where it went.
+      const jobs = (server: CapturedServer): string[] => server.workers.list().map((status) => status.name);
+      expect(jobs(one)).not.toContain('checkpoint/p-1');
+      expect(jobs(other)).toEqual(expect.arrayContaining(['checkpoint/p-1', 'upload-sweep/p-1', 'partition-map-confirm', 'usage-report']));
 
       // The old owner acknowledges nothing it was sent before the move; it answers for the key no more.
       releaseCommit();
