@@ -64,9 +64,9 @@ export class Checkpointer {
   maybeCheckpoint(): void {
     const worker = this.worker;
     if (!worker || this.requested || this.running || this.deps.committer.recordsSinceCheckpoint < CHECKPOINT_RECORDS_MAX) return;
-    // The worker logs and counts a failed round; its caller (a commit) has nothing to do with it.
     this.requested = worker
       .runNow()
+      // The worker logs and counts a failed round; the commit that asked for it has nothing to do with it.
       .catch(ignoreError)
       .finally(() => (this.requested = undefined));
   }
