@@ -95,6 +95,8 @@ export class PartitionHost {
   }
 
   private reconcile(): void {
+    // A reload or retry timed before the host stopped loads nothing after it.
+    if (this.stopping.signal.aborted) return;
     const map = this.map?.snapshot() ?? new Map<string, partitionV1.Partition__Output>();
     for (const [partitionId, hosted] of this.hosted) {
       const descriptor = map.get(partitionId);
