@@ -1,13 +1,14 @@
 import { joinKey } from '@strata/common';
+import type { partitionV1 } from '@strata/protos';
 
 /**
  * Where the partition layer keeps its state in etcd, under the stamp's prefix:
  *
- *   partition/map/<partitionId>      one range partition (JSON partitionV1.Partition)
+ *   partition/map/<partitionId>      one range partition (its map entry: encodeMapEntry)
  *   partition/servers/<serverId>     a live partition server (JSON ServerRecord, under a lease)
  *   partition/counters/partition     the number of the last partition id handed out
  *   partition/manager                the partition manager election
- *   partition/usage/<partitionId>    the partition's last usage scan (JSON partitionV1.PartitionUsage)
+ *   partition/usage/<partitionId>    the partition's last usage scan (JSON partitionV1.PartitionUsage, generation as `epoch`)
  *   partition/gc/state               space reclamation's pause switch (JSON GcStateRecord)
  */
 export function partitionKeys(prefix: string) {
@@ -34,4 +35,25 @@ export interface ServerRecord {
 export interface GcStateRecord {
   paused: boolean;
   changedMs: number;
+}
+
+/**
+ * A map entry as etcd holds it: the Partition message's JSON, with its generation under the
+ * field's former name, `epoch`, so that maps written before the rename (and servers not yet
+ * upgraded) read it unchanged.
+ */
+export function encodeMapEntry(partition: partitionV1.Partition | partitionV1.Partition__Output): string {
+  const { generation, ...rest } = partition;
+  return JSON.stringify({ ...rest, epoch: Number(generation ?? 0) });
+}
+
+/** Reads a map entry written by {@link encodeMapEntry} (or before the rename). */
+export function decodeMapEntry(raw: string): partitionV1.Partition__Output {
+  return withGeneration(JSON.parse(raw) as partitionV1.Partition__Output & { epoch?: number });
+}
+
+/** A stored record's generation, from `epoch` (its stored name) or `generation`. */
+export function withGeneration<T extends { generation?: number | string | unknown; epoch?: number }>(stored: T): Omit<T, 'epoch'> & { generation: number } {
+  const { epoch, ...rest } = stored;
+  return { ...rest, generation: Number(epoch ?? rest.generation ?? 0) };
 }

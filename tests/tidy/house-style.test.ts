@@ -14,12 +14,7 @@ const RUNTIME_LAYERS = new Set(['common', 'protos', 'stream-layer', 'partition-l
 /** Test machinery inside src/: the one fake clock, and the simulation, which records what fails rather than dying of it. */
 const isTestMachinery = (path: string): boolean => path.startsWith('common/src/testing/') || path.includes('/src/simulation/');
 
-/**
- * Layers whose error handling and timers are being brought under the rules below on a branch
- * of their own (issue 18): exempt until it is merged, which empties this set.
- */
-const CONVERTING = new Set(['partition-layer']);
-const ruled = (path: string): boolean => RUNTIME_LAYERS.has(path.split('/')[0]!) && !CONVERTING.has(path.split('/')[0]!) && !isTestMachinery(path);
+const ruled = (path: string): boolean => RUNTIME_LAYERS.has(path.split('/')[0]!) && !isTestMachinery(path);
 
 /** The last commit before the commit-subject rule was checked: older subjects are history. */
 const SUBJECT_RULE_SINCE = 'cafa8c5';

@@ -51,7 +51,7 @@ async function list(client: PartitionManagerClient, json: boolean): Promise<void
     lowKey: p.lowKey,
     highKey: p.highKey,
     ownerId: p.ownerId,
-    epoch: p.epoch,
+    generation: p.generation,
     entries: stats.get(p.partitionId)?.entries ?? null,
     operationsPerSecond: stats.get(p.partitionId)?.operationsPerSecond ?? null,
   }));
@@ -62,7 +62,7 @@ async function list(client: PartitionManagerClient, json: boolean): Promise<void
   const show = (key: string): string => (key === '' ? '∞' : JSON.stringify(key.replaceAll('\u0000', '/')));
   for (const p of partitions) {
     process.stdout.write(
-      `${p.partitionId.padEnd(8)} [${show(p.lowKey)}, ${show(p.highKey)})  on ${p.ownerId} (epoch ${p.epoch})  ${p.entries ?? '?'} entries  ${p.operationsPerSecond?.toFixed(1) ?? '?'} ops/s\n`,
+      `${p.partitionId.padEnd(8)} [${show(p.lowKey)}, ${show(p.highKey)})  on ${p.ownerId} (generation ${p.generation})  ${p.entries ?? '?'} entries  ${p.operationsPerSecond?.toFixed(1) ?? '?'} ops/s\n`,
     );
   }
 }

@@ -32,18 +32,11 @@ export interface ListUploadsOptions {
 }
 
 /**
- * The partition layer's multipart uploads and copies, for front-ends. Every call about an
+ * The partition layer's multipart uploads, for front-ends. Every call about an
  * upload goes to its blob's partition (an upload's keys follow its blob's key).
  */
 export class MultipartClient {
   constructor(private readonly router: PartitionRouter) {}
-
-  /** Stores a record made of blocks already stored (a copy): no byte moves. */
-  commitBlob(request: partitionV1.CommitBlobRequest, requestId?: string): Promise<partitionV1.BlobInfo__Output> {
-    return this.router.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
-      client.commitBlob(request, md, options, done),
-    );
-  }
 
   createUpload(request: partitionV1.CreateUploadRequest, requestId?: string): Promise<partitionV1.UploadInfo__Output> {
     return this.router.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>

@@ -1,4 +1,4 @@
-import { isStrataError } from '@strata/common';
+import { isStrataError, rethrowIfAssertion } from '@strata/common';
 import { BLOB_BLOCK_BYTES } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { accountKey, blobKey, blobPrefixKey, compareKeys, containerKey, prefixEnd } from '../keys.js';
@@ -134,6 +134,7 @@ export class PartitionClient {
         await this.routed(Buffer.from(located.partition.lowKey), requestId, (client, md, options, done) =>
           client.deleteContainer({ account, container, partitionId: located.partition.partitionId }, md, options, done),
         ).catch((error: unknown) => {
+          rethrowIfAssertion(error);
           if (!isStrataError(error, ['NO_SUCH_CONTAINER'])) throw error;
         });
       }
@@ -171,6 +172,17 @@ export class PartitionClient {
       }
     })();
     return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
+  }
+
+  /**
+   * Stores a copy (CopyObject): a blob of the blocks `request.record` points at, already
+   * stored (the source's). No byte moves; the destination's partition holds the blocks'
+   * extents before its record commits (see CopyBlob).
+   */
+  copyBlob(request: partitionV1.CopyBlobRequest, requestId?: string): Promise<partitionV1.BlobInfo__Output> {
+    return this.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
+      client.copyBlob(request, md, options, done),
+    );
   }
 
   close(): void {

@@ -4,7 +4,7 @@ import { partitionManagerProto, type partitionV1 } from '@strata/protos';
 import { partitionKeys } from '../etcd-keys.js';
 import { PartitionError } from '../errors.js';
 
-/** A split or merge freezes partitions while it runs: operators wait for it. */
+/** A split or merge quiesces partitions while it runs: operators wait for it. */
 const OPERATION_TIMEOUT_MS = 180_000;
 
 /** A collection round waits for every partition's compaction call. */

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
-import { PrefixCache, systemClock, type Etcd3, type Logger } from '@strata/common';
+import { ignoreError, PrefixCache, systemClock, type Clock, type Etcd3, type Logger } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
-import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
+import { decodeMapEntry, partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import { compareKeys } from '../keys.js';
 
 export interface Located {
@@ -24,18 +24,19 @@ export class PartitionMap {
   private constructor(
     private readonly map: PrefixCache<partitionV1.Partition__Output>,
     private readonly servers: PrefixCache<ServerRecord>,
+    private readonly clock: Clock,
   ) {}
 
-  static async open(options: { etcd: Etcd3; prefix: string; log: Logger }): Promise<PartitionMap> {
+  static async open(options: { etcd: Etcd3; prefix: string; log: Logger; clock?: Clock }): Promise<PartitionMap> {
     const keys = partitionKeys(options.prefix);
     const map = await PrefixCache.open({
       client: options.etcd,
       prefix: keys.map,
-      decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output,
+      decode: decodeMapEntry,
       log: options.log,
     });
     const servers = await PrefixCache.open({ client: options.etcd, prefix: keys.servers, decode: (raw) => JSON.parse(raw) as ServerRecord, log: options.log });
-    return new PartitionMap(map, servers);
+    return new PartitionMap(map, servers, options.clock ?? systemClock);
   }
 
   /** Every partition in key order. */
@@ -62,15 +63,25 @@ export class PartitionMap {
 
   /** Resolves at the next change of the map or of the servers, or after `timeoutMs`. */
   async changed(timeoutMs: number): Promise<void> {
-    const signal = AbortSignal.timeout(timeoutMs);
+    const abort = new AbortController();
+    const timer = this.clock.after(timeoutMs, () => abort.abort(new Error('no change of the partition map')));
+    const signal = abort.signal;
     // The caller met a stale copy: if the watch stalled (it can across an etcd restart), no
     // change would ever arrive, so read the map again too.
-    const now = systemClock.monotonicMs();
+    const now = this.clock.monotonicMs();
     if (now - this.refreshedAtMs >= REFRESH_INTERVAL_MS) {
       this.refreshedAtMs = now;
-      void Promise.all([this.map.refresh(timeoutMs), this.servers.refresh(timeoutMs)]).catch(() => undefined);
+      // A refresh that fails leaves the copy as it was: the caller's retry meets it again, and
+      // the next call tries another refresh.
+      void Promise.all([this.map.refresh(timeoutMs), this.servers.refresh(timeoutMs)]).catch(ignoreError);
     }
-    await Promise.race([once(this.map, 'change', { signal }), once(this.servers, 'change', { signal })]).catch(() => undefined);
+    try {
+      // Rejected when time is up: waiting for a change that did not come is the answer too.
+      await Promise.race([once(this.map, 'change', { signal }), once(this.servers, 'change', { signal })]).catch(ignoreError);
+    } finally {
+      timer.cancel();
+      abort.abort();
+    }
   }
 
   /** Whether any partition server is registered and the map has a partition. */

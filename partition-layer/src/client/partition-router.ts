@@ -1,5 +1,16 @@
 import type * as grpc from '@grpc/grpc-js';
-import { callMetadata, callOptions, ClientPool, fromServiceError, isStrataError, unary, type CallContext, type StrataError } from '@strata/common';
+import {
+  callMetadata,
+  callOptions,
+  ClientPool,
+  fromServiceError,
+  ignoreError,
+  isStrataError,
+  rethrowIfAssertion,
+  unary,
+  type CallContext,
+  type StrataError,
+} from '@strata/common';
 import { partitionServerProto, type partitionV1 } from '@strata/protos';
 import { PartitionError } from '../errors.js';
 import { PARTITION_CALL_TIMEOUT_MS, ROUTE_RETRIES_MAX } from '../limits.js';
@@ -46,6 +57,7 @@ export class PartitionRouter {
       try {
         return await this.call(located.address, requestId, invoke);
       } catch (error) {
+        rethrowIfAssertion(error);
         if (!isStrataError(error, RETRYABLE) || attempt >= ROUTE_RETRIES_MAX) throw error;
         await this.map.changed(250 * (attempt + 1));
       }
@@ -72,6 +84,7 @@ export class PartitionRouter {
         if (!located.address) throw new PartitionError('UNAVAILABLE', `partition ${located.partition.partitionId} has no live server`);
         more = await visit(located, (invoke) => this.call(located.address!, requestId, invoke));
       } catch (error) {
+        rethrowIfAssertion(error);
         if (!isStrataError(error, RETRYABLE) || ++attempt > ROUTE_RETRIES_MAX) throw error;
         await this.map.changed(250 * attempt);
         continue;
@@ -84,7 +97,7 @@ export class PartitionRouter {
   /**
    * Opens a streamed upload to the partition holding `key` and waits until its server has
    * accepted the header (it sends its response headers then), so that a partition that moved,
-   * is loading, or is frozen for a split is retried elsewhere before a byte of the body is read.
+   * is loading, or is quiesced for a split is retried elsewhere before a byte of the body is read.
    */
   async openStream<Request, Reply>(options: {
     key: Buffer;
@@ -104,13 +117,17 @@ export class PartitionRouter {
           else resolve(result as Reply);
         });
       });
-      reply.catch(() => undefined);
+      // Its failure is kept in `failure` and read below; the caller awaits `reply` itself.
+      reply.catch(ignoreError);
       call.write(options.header);
       const accepted = await new Promise<boolean>((resolve) => {
         call.once('metadata', () => resolve(true));
         reply.then(
           () => resolve(true),
-          () => resolve(false),
+          (error: unknown) => {
+            rethrowIfAssertion(error);
+            resolve(false);
+          },
         );
       });
       if (accepted) return { call, reply, failure: () => failure };
@@ -164,6 +181,7 @@ export async function sendStream<Request, Reply>(
     call.write(last);
     call.end();
   } catch (error) {
+    rethrowIfAssertion(error);
     call.cancel();
     throw error;
   }
@@ -175,7 +193,10 @@ function drainOrFail<Request>(call: grpc.ClientWritableStream<Request>, reply: P
     call.once('drain', resolve);
     reply.then(
       () => resolve(),
-      (error: unknown) => reject(error),
+      (error: unknown) => {
+        rethrowIfAssertion(error);
+        reject(error);
+      },
     );
   });
 }

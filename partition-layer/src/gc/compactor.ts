@@ -1,10 +1,10 @@
-import type { Clock, Failpoints, Logger } from '@strata/common';
+import { ignoreError, type Clock, type Failpoints, type Logger } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import { consecutiveRuns, type ExtentReader, type StreamWriter } from '@strata/stream-layer';
 import { COMPACTION_APPENDS_IN_FLIGHT_MAX, COMPACTION_COMMIT_BYTES_MAX, COMPACTION_READ_BYTES_MAX, COMPACTION_RECORDS_PER_COMMIT_MAX } from '../limits.js';
-import type { IndexView } from '../partition-server/committer.js';
+import type { IndexView } from '../partition-server/commit/committer.js';
 import type { ExtentLocator } from '../partition-server/extent-locator.js';
-import type { IndexStore } from '../partition-server/index-store.js';
+import type { IndexStore } from '../partition-server/commit/index-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { blockBytes, pointersOf, withPointers } from './record-pointers.js';
 
@@ -92,7 +92,8 @@ async function copyBlocks(
       for await (const block of ctx.reader.readRange({ extent: extent as streamV1.ExtentInfo__Output, offset: run.offset, lengthBytes: run.lengthBytes })) {
         while (entry.window.size >= COMPACTION_APPENDS_IN_FLIGHT_MAX) await Promise.race(entry.window);
         const append = ctx.dataWriter.append([block.data]).then(([pointer]) => pointer!);
-        const tracked: Promise<unknown> = append.catch(() => undefined).finally(() => entry.window.delete(tracked));
+        // The window only bounds the appends in flight: their failures come out at the batch's commit.
+        const tracked: Promise<unknown> = append.catch(ignoreError).finally(() => entry.window.delete(tracked));
         entry.window.add(tracked);
         copies.push(append);
         rewrite.bytes += blockBytes({ dataBytes: block.data.length });
@@ -101,7 +102,7 @@ async function copyBlocks(
   }
   let next = 0;
   rewrite.pointers = entry.pointers.map((pointer) => (entry.targets.has(pointer.extentId) ? copies[next++]! : Promise.resolve(pointer)));
-  for (const copy of copies) copy.catch(() => undefined); // awaited at the batch's commit
+  for (const copy of copies) copy.catch(ignoreError); // awaited at the batch's commit, which reports a failure
   return rewrite;
 }
 

@@ -4,13 +4,13 @@ import { planCompactions, type PlanInput } from './gc-planner.js';
 import type { StoredUsage } from './usage-reports.js';
 
 const MiB = 1024 * 1024;
-const partition = (partitionId: string, epoch = 1): partitionV1.Partition__Output => ({
+const partition = (partitionId: string, generation = 1): partitionV1.Partition__Output => ({
   previousOwnerId: '',
   partitionId,
   lowKey: '',
   highKey: '',
   ownerId: 'ps-1',
-  epoch,
+  generation,
   streams: { logStreamId: `${partitionId}-log`, dataStreamId: `${partitionId}-data`, metaStreamId: '', checkpointStreamId: '' },
 });
 const extent = (extentId: string, lengthBytes: number, sealed = true): streamV1.ExtentInfo__Output => ({
@@ -28,9 +28,9 @@ const stream = (streamId: string, extents: streamV1.ExtentInfo__Output[]): strea
   writerEpoch: 1,
 });
 type Used = [extentId: string, liveBytes: number, own?: boolean, sealed?: boolean];
-const usage = (partitionId: string, used: Used[], open: [string, number] = ['', 0], epoch = 1): StoredUsage => ({
+const usage = (partitionId: string, used: Used[], open: [string, number] = ['', 0], generation = 1): StoredUsage => ({
   partitionId,
-  epoch,
+  generation,
   sequence: 10,
   scannedMs: 0,
   extents: used.map(([extentId, liveBytes, own = true, sealed = true]) => ({ extentId, liveBytes, own, sealed })),
@@ -80,7 +80,7 @@ describe('planCompactions', () => {
     ]);
   });
 
-  it('plans nothing for an extent whose sharer has not reported, nor from a usage of an older epoch', () => {
+  it('plans nothing for an extent whose sharer has not reported, nor from a usage of an older generation', () => {
     const shared = extent('e1', 64 * MiB);
     const streams = [stream('p-2-data', [shared]), stream('p-3-data', [shared])];
     expect(planCompactions(input([partition('p-2'), partition('p-3')], streams, [usage('p-2', [['e1', 0]])]))).toEqual([]);

@@ -27,7 +27,7 @@ export interface CompactionPlan {
  *  - an extent whose live bytes, over every partition's usage, are below `liveRatioMin` of its
  *    length: the partition copies its blocks out, then releases it — a sealed extent of its
  *    data stream, the open one once it holds `openExtentBytesMin`, or one it holds;
- *  - nothing is planned from a usage of another epoch, from a scan that saw a now-sealed
+ *  - nothing is planned from a usage of another generation, from a scan that saw a now-sealed
  *    extent still open, or for an extent some partition listing it has not reported on.
  * A wrong guess costs only a needless copy: a partition releases an extent only after its own
  * index, read under its lock, no longer points into it.
@@ -36,7 +36,7 @@ export function planCompactions(input: PlanInput): CompactionPlan[] {
   const current = new Map<string, StoredUsage>();
   for (const partition of input.partitions) {
     const usage = input.usages.get(partition.partitionId);
-    if (usage && usage.epoch === partition.epoch) current.set(partition.partitionId, usage);
+    if (usage && usage.generation === partition.generation) current.set(partition.partitionId, usage);
   }
   const live = new Map<string, number>();
   for (const usage of current.values()) for (const extent of usage.extents) live.set(extent.extentId, (live.get(extent.extentId) ?? 0) + extent.liveBytes);

@@ -1,15 +1,15 @@
-import { errorMessage } from '@strata/common';
+import { errorMessage, ignoreError, rethrowIfAssertion } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { COMPACTION_BYTES_PER_CALL_MAX, COMPACTION_PASSES_MAX, HOLD_RECONCILE_GRACE_MS } from '../limits.js';
-import type { Committer } from '../partition-server/committer.js';
+import type { Committer } from '../partition-server/commit/committer.js';
 import { rewritePass, type RewriteContext } from './compactor.js';
 import { referencedBytes, usageOf } from './usage-scan.js';
 
 export interface PartitionGcContext extends RewriteContext {
   partitionId: string;
-  epoch: number;
+  generation: number;
   committer: Committer;
   manager: StreamManagerClient;
   dataStreamId: string;
@@ -57,7 +57,7 @@ export class PartitionGc {
     await this.dropUnneededHolds(held, referenced, scanMs);
     return usageOf({
       partitionId: this.ctx.partitionId,
-      epoch: this.ctx.epoch,
+      generation: this.ctx.generation,
       sequence,
       scannedMs: this.ctx.clock.nowMs(),
       referenced,
@@ -146,7 +146,8 @@ export class PartitionGc {
   /** See PartitionServer.CompactPartition. One compaction of a partition at a time. */
   compact(extentIds: readonly string[]): Promise<partitionV1.CompactPartitionResponse> {
     const run = this.running.then(() => this.compactNow(new Set(extentIds)));
-    this.running = run.catch(() => undefined);
+    // The caller gets the error; this only orders the compactions.
+    this.running = run.then(() => undefined, ignoreError);
     return run;
   }
 
@@ -211,6 +212,7 @@ export class PartitionGc {
       this.ctx.log.info({ released: own, holdsReleased: holds }, 'extents released');
       return new Set([...targets].filter((id) => !done.includes(id)));
     } catch (error) {
+      rethrowIfAssertion(error);
       this.ctx.log.warn({ err: errorMessage(error), targets: [...targets] }, 'extents not released; the next round retries');
       return new Set(targets);
     } finally {

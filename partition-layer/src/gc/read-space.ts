@@ -1,7 +1,6 @@
 import type { Etcd3 } from '@strata/common';
-import type { partitionV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
-import { partitionKeys } from '../etcd-keys.js';
+import { decodeMapEntry, partitionKeys } from '../etcd-keys.js';
 import { accountSpace, type ExtentSpace, type StampSpace } from './space-accounting.js';
 import { readUsages } from './usage-reports.js';
 
@@ -21,6 +20,6 @@ export async function readSpace(options: {
     readUsages(options.etcd, options.prefix),
     options.etcd.getAll().prefix(partitionKeys(options.prefix).map).strings(),
   ]);
-  const partitions = Object.values(map).map((raw) => JSON.parse(raw) as partitionV1.Partition__Output);
+  const partitions = Object.values(map).map(decodeMapEntry);
   return accountSpace({ streams, held, partitions, usages, liveRatioMin: options.liveRatioMin });
 }

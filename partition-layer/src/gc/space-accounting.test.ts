@@ -11,18 +11,18 @@ const extent = (extentId: string, lengthBytes: number, sealed = true, holders: s
   lengthBytes,
   holds: holders.map((holder) => ({ holder, heldMs: 0 })),
 });
-const partition = (partitionId: string, epoch = 3): partitionV1.Partition__Output => ({
+const partition = (partitionId: string, generation = 3): partitionV1.Partition__Output => ({
   previousOwnerId: '',
   partitionId,
   lowKey: '',
   highKey: '',
   ownerId: 'ps-1',
-  epoch,
+  generation,
   streams: { logStreamId: 's-log', dataStreamId: 's-data', metaStreamId: 's-meta', checkpointStreamId: 's-cp' },
 });
-const usage = (extents: [string, number][], epoch = 3): StoredUsage => ({
+const usage = (extents: [string, number][], generation = 3): StoredUsage => ({
   partitionId: 'p-1',
-  epoch,
+  generation,
   sequence: 1,
   scannedMs: 0,
   extents: extents.map(([extentId, liveBytes]) => ({ extentId, liveBytes, own: true, sealed: true })),
@@ -72,7 +72,7 @@ describe('accountSpace', () => {
     });
   });
 
-  it('says "unknown" (and counts it live) while the owning partition has no usage of its current epoch', () => {
+  it('says "unknown" (and counts it live) while the owning partition has no usage of its current generation', () => {
     const { extents, stamp } = accountSpace({
       streams,
       held: [],

@@ -36,7 +36,7 @@ const KINDS: readonly ExtentKind[] = ['data', 'log', 'checkpoint', 'meta'];
 
 /**
  * The stamp's space, extent by extent and in total, from the stream manager's streams and held
- * extents and the partitions' usages (only usages of the partitions' current epochs count).
+ * extents and the partitions' usages (only usages of the partitions' current generations count).
  * An extent of unknown live bytes counts as live in the totals.
  */
 export function accountSpace(input: {
@@ -106,7 +106,7 @@ function liveBytesOf(input: {
   const streams = new Map(input.streams.map((stream) => [stream.streamId, stream]));
   for (const partition of input.partitions) {
     const usage = input.usages.get(partition.partitionId);
-    const current = usage && usage.epoch === partition.epoch ? usage : undefined;
+    const current = usage && usage.generation === partition.generation ? usage : undefined;
     for (const extent of current?.extents ?? []) live.set(extent.extentId, (live.get(extent.extentId) ?? 0) + extent.liveBytes);
     const reported = new Set(current?.extents.map((extent) => extent.extentId) ?? []);
     for (const extent of streams.get(partition.streams?.dataStreamId ?? '')?.extents ?? []) if (!reported.has(extent.extentId)) unreported.add(extent.extentId);

@@ -1,4 +1,4 @@
-import { errorMessage, type Logger } from '@strata/common';
+import { errorMessage, rethrowIfAssertion, type Logger } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 
@@ -42,6 +42,7 @@ export class StreamTrimmer {
         this.release(meta!, before(meta!, this.roots[0]!.extentId)),
       ]);
     } catch (error) {
+      rethrowIfAssertion(error);
       this.deps.log.warn({ err: errorMessage(error) }, 'streams not trimmed; the next checkpoint retries');
     }
   }

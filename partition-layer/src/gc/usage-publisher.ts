@@ -1,35 +1,32 @@
-import { errorMessage, type Clock, type Etcd3, type Logger } from '@strata/common';
+import { errorMessage, rethrowIfAssertion, type BackgroundWorker, type Clock, type Etcd3, type Logger, type Workers } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { Partition } from '../partition-server/partition.js';
 import { writeUsage } from './usage-reports.js';
 
 /**
- * The mark phase on a partition server: every `intervalMs`, scans each partition it serves
- * whose index changed since its last scan (or that it has not scanned at this epoch) and
- * publishes the usage to etcd, where the partition manager and `strata extents` read it.
+ * The mark phase on a partition server: its background job (`usage-report`) scans, every
+ * `intervalMs`, each partition it serves whose index changed since its last scan (or that it
+ * has not scanned at this generation) and publishes the usage to etcd, where the partition manager
+ * and `strata extents` read it.
  */
 export class UsagePublisher {
-  /** Partition id → `epoch:sequence` of its last published scan. */
+  /** Partition id → `generation:sequence` of its last published scan. */
   private readonly published = new Map<string, string>();
-  private readonly abort = new AbortController();
-  private running: Promise<void> | undefined;
+  private worker: BackgroundWorker | undefined;
 
-  constructor(private readonly deps: { partitions: () => Partition[]; etcd: Etcd3; prefix: string; intervalMs: number; clock: Clock; log: Logger }) {}
+  constructor(
+    private readonly deps: { partitions: () => Partition[]; etcd: Etcd3; prefix: string; intervalMs: number; clock: Clock; log: Logger; workers: Workers },
+  ) {}
 
   start(): void {
-    this.running = this.loop();
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.abort.signal.aborted) {
-      try {
-        await this.deps.clock.sleep(this.deps.intervalMs, this.abort.signal);
+    this.worker ??= this.deps.workers.start({
+      name: 'usage-report',
+      intervalMs: this.deps.intervalMs,
+      run: async () => {
         const changed = this.deps.partitions().filter((partition) => this.published.get(partition.id) !== versionOf(partition));
         await this.publish(changed);
-      } catch (error) {
-        if (!this.abort.signal.aborted) this.deps.log.warn({ err: errorMessage(error) }, 'usage not published');
-      }
-    }
+      },
+    });
   }
 
   /** Scans the partitions now and publishes their usage; returns it (a partition that fails is left out and logged). */
@@ -43,6 +40,7 @@ export class UsagePublisher {
         this.published.set(partition.id, version);
         usages.push(usage);
       } catch (error) {
+        rethrowIfAssertion(error);
         this.deps.log.warn({ partitionId: partition.id, err: errorMessage(error) }, 'partition usage not scanned');
       }
     }
@@ -50,11 +48,12 @@ export class UsagePublisher {
   }
 
   async stop(): Promise<void> {
-    this.abort.abort();
-    await this.running?.catch(() => undefined);
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await this.deps.workers.stop(worker);
   }
 }
 
 function versionOf(partition: Partition): string {
-  return `${partition.descriptor.epoch}:${partition.sequence}`;
+  return `${partition.descriptor.generation}:${partition.sequence}`;
 }

@@ -1,13 +1,14 @@
 import type { Etcd3 } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
-import { partitionKeys } from '../etcd-keys.js';
+import { partitionKeys, withGeneration } from '../etcd-keys.js';
 
-/** Usage as kept in etcd: the proto message's JSON (numbers for the 64-bit fields). */
+/** Usage as kept in etcd: the proto message's JSON (numbers for the 64-bit fields), its generation under its former name `epoch`. */
 export type StoredUsage = partitionV1.PartitionUsage__Output;
 
 /** Publishes one partition's usage (the last scan wins). */
 export async function writeUsage(etcd: Etcd3, prefix: string, usage: partitionV1.PartitionUsage): Promise<void> {
-  await etcd.put(partitionKeys(prefix).usage(usage.partitionId!)).value(JSON.stringify(usage));
+  const { generation, ...rest } = usage;
+  await etcd.put(partitionKeys(prefix).usage(usage.partitionId!)).value(JSON.stringify({ ...rest, epoch: Number(generation ?? 0) }));
 }
 
 /** Every partition's last published usage, by partition id. */
@@ -15,7 +16,7 @@ export async function readUsages(etcd: Etcd3, prefix: string): Promise<Map<strin
   const all = await etcd.getAll().prefix(partitionKeys(prefix).usages).strings();
   const usages = new Map<string, StoredUsage>();
   for (const raw of Object.values(all)) {
-    const usage = JSON.parse(raw) as StoredUsage;
+    const usage: StoredUsage = withGeneration(JSON.parse(raw) as StoredUsage & { epoch?: number });
     usages.set(usage.partitionId, usage);
   }
   return usages;

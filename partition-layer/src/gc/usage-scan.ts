@@ -17,7 +17,7 @@ export async function referencedBytes(entries: AsyncIterable<[Buffer, Buffer]>):
  */
 export function usageOf(options: {
   partitionId: string;
-  epoch: number;
+  generation: number;
   sequence: number;
   scannedMs: number;
   referenced: ReadonlyMap<string, number>;
@@ -36,7 +36,7 @@ export function usageOf(options: {
   }
   return {
     partitionId: options.partitionId,
-    epoch: options.epoch,
+    generation: options.generation,
     sequence: options.sequence,
     scannedMs: options.scannedMs,
     extents,

@@ -1,4 +1,16 @@
-import { type RoleContext, type RunningRole, campaign, type Leadership, configFields, connectEtcd, etcdConfigFields, startGrpcServer, z } from '@strata/common';
+import {
+  type RoleContext,
+  type RunningRole,
+  campaign,
+  rethrowIfAssertion,
+  warnDropped,
+  type Leadership,
+  configFields,
+  connectEtcd,
+  etcdConfigFields,
+  startGrpcServer,
+  z,
+} from '@strata/common';
 import { partitionManagerProto } from '@strata/protos';
 import { StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys } from '../etcd-keys.js';
@@ -36,7 +48,7 @@ export const partitionManagerSchema = z.object({
  * The partition manager's composition root: builds its parts from `config` and starts them. Its process
  * runs it through `runRole` (partition-manager.ts); tests run several roles in one process with it.
  */
-export async function startPartitionManager({ config, log, clock }: RoleContext<z.infer<typeof partitionManagerSchema>>): Promise<RunningRole> {
+export async function startPartitionManager({ config, log, clock, workers }: RoleContext<z.infer<typeof partitionManagerSchema>>): Promise<RunningRole> {
   const etcd = connectEtcd(config.etcd);
   const streams = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
   const election: { leadership?: Leadership } = {};
@@ -45,6 +57,7 @@ export async function startPartitionManager({ config, log, clock }: RoleContext<
     manager,
     clock,
     log,
+    workers,
     policy: { splitEntries: config.splitEntries, mergeEntries: config.mergeEntries, coldOperationsPerSecond: config.coldOperationsPerSecond },
     intervalMs: config.policyIntervalMs,
     automatic: config.autoBalance,
@@ -58,6 +71,7 @@ export async function startPartitionManager({ config, log, clock }: RoleContext<
     gcSwitch,
     clock,
     log,
+    workers,
     intervalMs: config.gcIntervalMs,
     liveRatioMin: config.gcLiveRatioMin,
   });
@@ -71,8 +85,9 @@ export async function startPartitionManager({ config, log, clock }: RoleContext<
         await manager.lead();
         return;
       } catch (error) {
+        rethrowIfAssertion(error);
         log.warn({ err: error, attempt }, 'partition manager take-over failed; retrying');
-        await manager.stepDown();
+        await manager.stepDown().catch(warnDropped(log, 'step down after a failed take-over failed'));
         await clock.sleep(Math.min(2_000, 100 * 2 ** attempt));
       }
     }
@@ -88,15 +103,15 @@ export async function startPartitionManager({ config, log, clock }: RoleContext<
     ttlSeconds: MANAGER_LEASE_TTL_SECONDS,
     log,
     onElected: () => void takeOver(),
-    onDeposed: () => void manager.stepDown(),
+    onDeposed: () => void manager.stepDown().catch(warnDropped(log, 'step down failed')),
   });
   election.leadership = leadership;
   return {
     address: server.address,
     info: { nodeId: config.nodeId },
     stop: async () => {
-      operator.close();
-      gc.close();
+      await operator.close();
+      await gc.close();
       await gcSwitch.close();
       await leadership.resign();
       await manager.stepDown();

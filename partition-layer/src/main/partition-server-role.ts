@@ -15,14 +15,15 @@ import { partitionServerProto } from '@strata/protos';
 import { EXTENT_BYTES_MAX as EXTENT_SIZE_MAX_BYTES_DEFAULT, ExtentReader, extentNodeClients, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import type { CompactionFailpoint } from '../gc/compactor.js';
+import type { CheckpointFailpoint } from '../partition-server/commit/checkpointer.js';
 import { GcSwitch } from '../gc/gc-switch.js';
 import { RateLimiter } from '../gc/rate-limiter.js';
 import { UsagePublisher } from '../gc/usage-publisher.js';
 import { GC_MIB_PER_SECOND_DEFAULT, SERVER_LEASE_TTL_SECONDS, UPLOAD_EXPIRY_MS_DEFAULT } from '../limits.js';
-import { PartitionHost } from '../partition-server/partition-host.js';
-import type { PartitionOperationFailpoint } from '../partition-server/partition-operations.js';
+import { PartitionHost } from '../partition-server/ownership/partition-host.js';
+import type { PartitionOperationFailpoint } from '../partition-server/ownership/partition-operations.js';
 import { partitionServerHandlers } from '../partition-server/service.js';
-import type { UploadFailpoint } from '../partition-server/uploads.js';
+import type { UploadFailpoint } from '../partition-server/uploads/partition-uploads.js';
 
 /** The partition server's config: flags, `STRATA_*` environment or a JSON file (see common/config.ts). */
 export const partitionServerSchema = z.object({
@@ -50,12 +51,12 @@ export const partitionServerSchema = z.object({
  * The partition server's composition root: builds its parts from `config` and starts them. Its process
  * runs it through `runRole` (partition-server.ts); tests run several roles in one process with it.
  */
-export async function startPartitionServer({ config, log, clock }: RoleContext<z.infer<typeof partitionServerSchema>>): Promise<RunningRole> {
+export async function startPartitionServer({ config, log, clock, workers }: RoleContext<z.infer<typeof partitionServerSchema>>): Promise<RunningRole> {
   const etcd = connectEtcd(config.etcd);
   const nodes = extentNodeClients();
   const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
   const manager = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
-  const failpoints = new Failpoints<PartitionOperationFailpoint | CompactionFailpoint | UploadFailpoint>(config.failpoints);
+  const failpoints = new Failpoints<PartitionOperationFailpoint | CompactionFailpoint | UploadFailpoint | CheckpointFailpoint>(config.failpoints);
   const gcSwitch = await GcSwitch.open({ etcd, prefix: config.etcdPrefix, clock, log, pausedByDefault: false });
   // The lease exists once registered (after the host starts); until then nothing is served.
   const lease: { registration?: Registration } = {};
@@ -77,8 +78,17 @@ export async function startPartitionServer({ config, log, clock }: RoleContext<z
     extentBytesMax: config.extentSizeMaxBytes,
     random: systemRandom,
     uploadExpiryMs: config.multipartExpiryMs,
+    workers,
   });
-  const usage = new UsagePublisher({ partitions: () => host.loaded(), etcd, prefix: config.etcdPrefix, intervalMs: config.gcReportIntervalMs, clock, log });
+  const usage = new UsagePublisher({
+    partitions: () => host.loaded(),
+    etcd,
+    prefix: config.etcdPrefix,
+    intervalMs: config.gcReportIntervalMs,
+    clock,
+    log,
+    workers,
+  });
   const server = await startGrpcServer({
     address: config.listen,
     services: [

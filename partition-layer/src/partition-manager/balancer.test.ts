@@ -9,7 +9,7 @@ const partition = (partitionId: string, lowKey: string, highKey: string, ownerId
   lowKey,
   highKey,
   ownerId,
-  epoch: 1,
+  generation: 1,
   streams: null,
 });
 const loads = (entries: Record<string, [number, number]>): Map<string, PartitionLoad> =>

@@ -1,5 +1,18 @@
 import type * as grpc from '@grpc/grpc-js';
-import { callMetadata, callOptions, ClientPool, errorMessage, unary, type Clock, type Etcd3, type Logger } from '@strata/common';
+import {
+  callMetadata,
+  callOptions,
+  ClientPool,
+  errorMessage,
+  ignoreError,
+  rethrowIfAssertion,
+  unary,
+  type BackgroundWorker,
+  type Clock,
+  type Etcd3,
+  type Logger,
+  type Workers,
+} from '@strata/common';
 import { partitionServerProto, type partitionV1, type streamV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
@@ -18,13 +31,14 @@ export interface GcCoordinatorDeps {
   gcSwitch: GcSwitch;
   clock: Clock;
   log: Logger;
+  workers: Workers;
   intervalMs: number;
   liveRatioMin: number;
 }
 
 /**
- * Space reclamation's driver, on the leading partition manager: every `intervalMs` (unless
- * paused) and on `strata gc run`, it plans from the partitions' published usages and the
+ * Space reclamation's driver, on the leading partition manager: every `intervalMs` (its
+ * background job `gc-round`, skipped while paused or not leading) and on `strata gc run`, it plans from the partitions' published usages and the
  * stream manager's extents (gc-planner.ts), has each owning server compact its partitions, and
  * drops holds whose holder left the map. Rounds run one at a time. All its state is in etcd
  * and the usages, so a standby that takes over simply runs the next round.
@@ -34,14 +48,18 @@ export class GcCoordinator {
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
   private lastRound: partitionV1.GcRound | undefined;
-  private readonly timer: NodeJS.Timeout;
+  private readonly worker: BackgroundWorker;
 
   constructor(private readonly deps: GcCoordinatorDeps) {
-    this.timer = setInterval(() => {
-      if (!this.deps.manager.leading || this.deps.gcSwitch.paused || this.running) return;
-      void this.serially(() => this.round(false)).catch((error: unknown) => deps.log.warn({ err: errorMessage(error) }, 'collection round failed'));
-    }, deps.intervalMs);
-    this.timer.unref();
+    this.worker = deps.workers.start({
+      name: 'gc-round',
+      intervalMs: deps.intervalMs,
+      inactiveReason: () =>
+        !this.deps.manager.leading ? 'not leading' : this.deps.gcSwitch.paused ? 'paused' : this.running ? 'a round asked for is running' : undefined,
+      run: async () => {
+        await this.serially(() => this.round(false));
+      },
+    });
   }
 
   /** Runs a round now with fresh usages (see PartitionManager.GcRun); refused while paused. */
@@ -128,13 +146,14 @@ export class GcCoordinator {
   /** Asks every live server to scan its partitions now; a server that fails is noted and its last usages are used. */
   private async refreshUsages(errors: string[]): Promise<void> {
     await Promise.all(
-      this.deps.manager
-        .liveServerIds()
-        .map((serverId) =>
-          this.onServer<partitionV1.ReportUsageResponse__Output>(serverId, USAGE_CALL_TIMEOUT_MS, (client, md, options, done) =>
-            client.reportUsage({}, md, options, done),
-          ).catch((error: unknown) => void errors.push(`${serverId}: usage not scanned: ${errorMessage(error)}`)),
-        ),
+      this.deps.manager.liveServerIds().map((serverId) =>
+        this.onServer<partitionV1.ReportUsageResponse__Output>(serverId, USAGE_CALL_TIMEOUT_MS, (client, md, options, done) =>
+          client.reportUsage({}, md, options, done),
+        ).catch((error: unknown) => {
+          rethrowIfAssertion(error);
+          errors.push(`${serverId}: usage not scanned: ${errorMessage(error)}`);
+        }),
+      ),
     );
   }
 
@@ -156,6 +175,7 @@ export class GcCoordinator {
           round.recordsRewritten += Number(result.recordsRewritten);
           round.bytesRewritten += Number(result.bytesRewritten);
         } catch (error) {
+          rethrowIfAssertion(error);
           round.errors.push(`${partitionId}: ${errorMessage(error)}`);
         }
       }
@@ -178,8 +198,9 @@ export class GcCoordinator {
   }
 
   private serially<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(operation, operation);
-    this.queue = run.catch(() => undefined);
+    const run = this.queue.then(operation);
+    // The caller gets the error; the queue only orders the rounds.
+    this.queue = run.then(() => undefined, ignoreError);
     return run;
   }
 
@@ -199,8 +220,8 @@ export class GcCoordinator {
     return unary<Reply>((done) => invoke(this.servers.get(address), callMetadata(context), callOptions(context), done));
   }
 
-  close(): void {
-    clearInterval(this.timer);
+  async close(): Promise<void> {
+    await this.deps.workers.stop(this.worker);
     this.servers.close();
   }
 }

@@ -1,7 +1,7 @@
-import { type Etcd3, type Logger, PrefixCache, type SoftwareTransaction, transactAsLeader } from '@strata/common';
+import { type Etcd3, type Logger, PrefixCache, type SoftwareTransaction, transactAsLeader, warnDropped } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { StreamManagerClient } from '@strata/stream-layer';
-import { partitionKeys, type ServerRecord } from '../etcd-keys.js';
+import { decodeMapEntry, encodeMapEntry, partitionKeys, type ServerRecord } from '../etcd-keys.js';
 import { PartitionError } from '../errors.js';
 import { assignOrphans } from './assigner.js';
 
@@ -32,7 +32,7 @@ export class PartitionManager {
     this.map = await PrefixCache.open({
       client: this.deps.etcd,
       prefix: this.keys.map,
-      decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output,
+      decode: decodeMapEntry,
       log: this.deps.log,
     });
     this.servers = await PrefixCache.open({
@@ -42,7 +42,8 @@ export class PartitionManager {
       log: this.deps.log,
     });
     const schedule = (): void => {
-      this.reconciling = this.reconciling.then(() => this.reconcile()).catch((error: unknown) => this.deps.log.warn({ err: error }, 'assignment failed'));
+      // The next change of the map or of the servers runs it again.
+      this.reconciling = this.reconciling.then(() => this.reconcile()).catch(warnDropped(this.deps.log, 'assignment failed'));
     };
     this.map.on('change', schedule);
     this.servers.on('change', schedule);
@@ -72,7 +73,7 @@ export class PartitionManager {
   }
 
   /**
-   * Gives a partition to another live server (its epoch grows, so the new owner's load fences
+   * Gives a partition to another live server (its generation grows, so the new owner's load fences
    * the old one out), if it is still where the caller saw it.
    */
   async reassign(partitionId: string, fromServerId: string, toServerId: string): Promise<partitionV1.Partition__Output> {
@@ -81,13 +82,13 @@ export class PartitionManager {
     const moved = await this.asLeader(async (tx) => {
       const raw = await tx.get(key).string();
       if (raw === null) throw new PartitionError('INVALID_ARGUMENT', `no partition ${partitionId}`);
-      const partition = JSON.parse(raw) as partitionV1.Partition__Output;
+      const partition = decodeMapEntry(raw);
       if (partition.ownerId !== fromServerId) throw new PartitionError('NOT_OWNER', `partition ${partitionId} is no longer on ${fromServerId}`);
-      const next = { ...partition, ownerId: toServerId, epoch: partition.epoch + 1, previousOwnerId: partition.ownerId };
-      await tx.put(key).value(JSON.stringify(next));
+      const next = { ...partition, ownerId: toServerId, generation: partition.generation + 1, previousOwnerId: partition.ownerId };
+      await tx.put(key).value(encodeMapEntry(next));
       return next;
     });
-    this.deps.log.info({ partitionId, from: fromServerId, to: toServerId, epoch: moved.epoch }, 'partition moved');
+    this.deps.log.info({ partitionId, from: fromServerId, to: toServerId, generation: moved.generation }, 'partition moved');
     return moved;
   }
 
@@ -111,12 +112,12 @@ export class PartitionManager {
       highKey: '',
       streams: { logStreamId: log.streamId, dataStreamId: data.streamId },
       ownerId: '',
-      epoch: 0,
+      generation: 0,
     };
     const key = this.keys.partition(FIRST_PARTITION_ID);
     await this.deps.etcd
       .if(key, 'Create', '==', 0)
-      .then(this.deps.etcd.put(key).value(JSON.stringify(partition)))
+      .then(this.deps.etcd.put(key).value(encodeMapEntry(partition)))
       .commit();
     this.deps.log.info({ partitionId: FIRST_PARTITION_ID }, 'partition map created');
   }
@@ -130,18 +131,19 @@ export class PartitionManager {
       const moved = await this.asLeader(async (tx) => {
         const raw = await tx.get(key).string();
         if (raw === null) return undefined;
-        const partition = JSON.parse(raw) as partitionV1.Partition__Output;
+        const partition = decodeMapEntry(raw);
         if (this.servers?.get(partition.ownerId)) return undefined;
         // The owner's registration is read too: a server that registered again meanwhile
         // keeps its partitions (the transaction fails and the next round sees it live).
         if (partition.ownerId !== '' && (await tx.get(this.keys.server(partition.ownerId)).string()) !== null) return undefined;
         // The former owner's lease is gone from etcd, and a server stops serving before its
         // lease can lapse (it counts from before each renewal, with a margin): nobody to wait for.
-        const next = { ...partition, ownerId: change.ownerId, epoch: partition.epoch + 1, previousOwnerId: '' };
-        await tx.put(key).value(JSON.stringify(next));
+        const next = { ...partition, ownerId: change.ownerId, generation: partition.generation + 1, previousOwnerId: '' };
+        await tx.put(key).value(encodeMapEntry(next));
         return next;
       });
-      if (moved) this.deps.log.info({ partitionId: moved.partitionId, ownerId: moved.ownerId, epoch: moved.epoch, liveServers: live }, 'partition assigned');
+      if (moved)
+        this.deps.log.info({ partitionId: moved.partitionId, ownerId: moved.ownerId, generation: moved.generation, liveServers: live }, 'partition assigned');
     }
   }
 }

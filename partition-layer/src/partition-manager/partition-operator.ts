@@ -1,31 +1,57 @@
-import { callMetadata, callOptions, ClientPool, unary, type Clock, type Logger } from '@strata/common';
+import {
+  callMetadata,
+  callOptions,
+  ClientPool,
+  ignoreError,
+  rethrowIfAssertion,
+  unary,
+  warnDropped,
+  type BackgroundWorker,
+  type Clock,
+  type Logger,
+  type Workers,
+} from '@strata/common';
 import { partitionServerProto, type partitionV1 } from '@strata/protos';
 import { PartitionError } from '../errors.js';
 import { nextAction, type BalancerAction, type BalancerPolicy, type PartitionLoad } from './balancer.js';
 import type { PartitionManager } from './partition-manager.js';
 
-/** A split or merge freezes partitions while it checkpoints and creates streams: give it time. */
+/** A split or merge quiesces partitions while it checkpoints and creates streams: give it time. */
 const OPERATION_TIMEOUT_MS = 120_000;
 const STATS_TIMEOUT_MS = 5_000;
 
 /**
  * Splits, merges and moves partitions — on an operator's request, and by itself from the
- * partitions' sizes and loads (a policy round every `intervalMs` while this manager leads).
+ * partitions' sizes and loads (a policy round every `intervalMs` while this manager leads: its
+ * background job `policy-round`).
  * One operation at a time; splits and merges run on the owning server, which commits them
  * in the map itself.
  */
 export class PartitionOperator {
   private readonly servers = new ClientPool(partitionServerProto().PartitionServer);
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly timer: NodeJS.Timeout | undefined;
+  private readonly worker: BackgroundWorker | undefined;
 
-  constructor(private readonly deps: { manager: PartitionManager; clock: Clock; log: Logger; policy: BalancerPolicy; intervalMs: number; automatic: boolean }) {
+  constructor(
+    private readonly deps: {
+      manager: PartitionManager;
+      clock: Clock;
+      log: Logger;
+      workers: Workers;
+      policy: BalancerPolicy;
+      intervalMs: number;
+      automatic: boolean;
+    },
+  ) {
     if (deps.automatic) {
-      this.timer = setInterval(
-        () => void this.serially(() => this.policyRound()).catch((error: unknown) => deps.log.warn({ err: error }, 'policy round failed')),
-        deps.intervalMs,
-      );
-      this.timer.unref();
+      this.worker = deps.workers.start({
+        name: 'policy-round',
+        intervalMs: deps.intervalMs,
+        inactiveReason: () => (this.deps.manager.leading ? undefined : 'not leading'),
+        run: async () => {
+          await this.serially(() => this.policyRound());
+        },
+      });
     }
   }
 
@@ -60,7 +86,7 @@ export class PartitionOperator {
     if (from === serverId) return { removed: [], added: [], durationMs: 0 };
     // A checkpoint first keeps the new owner's load short; a failed one only makes it longer.
     await this.onServer(from, OPERATION_TIMEOUT_MS, (client, md, options, done) => client.checkpointPartition({ partitionId }, md, options, done)).catch(
-      () => undefined,
+      warnDropped(this.deps.log, 'no checkpoint before a move; the new owner replays more log', { partitionId, serverId: from }),
     );
     await this.deps.manager.reassign(partitionId, from, serverId);
     return { removed: [], added: [partitionId], durationMs: Math.round(this.deps.clock.monotonicMs() - started) };
@@ -106,7 +132,7 @@ export class PartitionOperator {
       this.deps.manager.liveServerIds().map(async (serverId) => {
         const stats = await this.onServer<partitionV1.PartitionStatsResponse__Output>(serverId, STATS_TIMEOUT_MS, (client, md, options, done) =>
           client.partitionStats({}, md, options, done),
-        ).catch(() => undefined);
+        ).catch(warnDropped(this.deps.log, 'partition server dropped from this balancing round: its partitions count as unknown', { serverId }));
         for (const stat of stats?.partitions ?? [])
           loads.set(stat.partitionId, { entries: Number(stat.entries), operationsPerSecond: stat.operationsPerSecond });
       }),
@@ -121,8 +147,9 @@ export class PartitionOperator {
   }
 
   private serially<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(operation, operation);
-    this.queue = run.catch(() => undefined);
+    const run = this.queue.then(operation);
+    // The caller gets the error; the queue only orders the operations.
+    this.queue = run.then(() => undefined, ignoreError);
     return run;
   }
 
@@ -139,6 +166,7 @@ export class PartitionOperator {
       try {
         return await this.onServer(serverId, OPERATION_TIMEOUT_MS, invoke);
       } catch (error) {
+        rethrowIfAssertion(error);
         const code = (error as { code?: string }).code;
         if ((code !== 'PARTITION_LOADING' && code !== 'NOT_OWNER') || attempt >= 40) throw error;
         await this.deps.clock.sleep(250);
@@ -146,8 +174,8 @@ export class PartitionOperator {
     }
   }
 
-  close(): void {
-    if (this.timer) clearInterval(this.timer);
+  async close(): Promise<void> {
+    if (this.worker) await this.deps.workers.stop(this.worker);
     this.servers.close();
   }
 }

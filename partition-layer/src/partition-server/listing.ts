@@ -1,7 +1,7 @@
 import type { partitionV1 } from '@strata/protos';
 import { accountKey, afterBlobUploads, afterContainer, blobPrefixKey, compareKeys, parseKey, prefixEnd } from '../keys.js';
 import { blobRecordCodec, containerRecordCodec } from '../records.js';
-import type { IndexStore, SeekableEntries } from './index-store.js';
+import type { IndexStore, SeekableEntries } from './commit/index-store.js';
 
 export interface PartitionBounds {
   low: Buffer;

@@ -1,24 +1,25 @@
-import type { Clock, Failpoints, Logger, Random } from '@strata/common';
+import { warnDropped, type Clock, type Failpoints, type Logger, type Random, type Timer, type Workers } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import type { ExtentNodes, ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
-import { blobKey, blobPrefixKey, checkBlobName, checkName, compareKeys, containerKey, parseKey, prefixEnd } from '../keys.js';
+import { blobKey, checkBlobName, compareKeys, containerKey } from '../keys.js';
 import { BLOB_BLOCKS_MAX, GC_LEASE_MARGIN_MS, STATS_TTL_MS, UPLOAD_DRAIN_MS } from '../limits.js';
-import { blobRecordCodec, containerRecordCodec } from '../records.js';
+import { blobRecordCodec } from '../records.js';
 import type { CompactionFailpoint } from '../gc/compactor.js';
+import type { CheckpointFailpoint } from './commit/checkpointer.js';
 import { PartitionGc } from '../gc/partition-gc.js';
 import type { RateLimiter } from '../gc/rate-limiter.js';
-import { BlobUpload } from './blob-upload.js';
-import type { IndexView } from './committer.js';
-import type { IndexStore } from './index-store.js';
-import { listBlobs, listContainers, type PartitionBounds } from './listing.js';
-import { loadPartition, type LoadedPartition } from './partition-loader.js';
-import { checkHeaderValue, checkPublicAccess } from './container-settings.js';
-import { etagOfContentMd5 } from './content-md5.js';
+import { BlobUpload } from './uploads/blob-upload.js';
+import type { IndexView } from './commit/committer.js';
+import type { IndexStore } from './commit/index-store.js';
+import { listBlobs, type PartitionBounds } from './listing.js';
+import { loadPartition, type LoadedPartition } from './ownership/partition-loader.js';
+import { PartitionContainers } from './containers/partition-containers.js';
+import { etagOfContentMd5 } from './uploads/content-md5.js';
 import { checkPreconditionsIn } from './preconditions.js';
-import { listUploads } from './upload-listing.js';
-import { UploadSweeper } from './upload-sweeper.js';
-import { PartitionUploads, type UploadFailpoint } from './uploads.js';
+import { listUploads } from './uploads/upload-listing.js';
+import { UploadSweeper } from './uploads/upload-sweeper.js';
+import { PartitionUploads, type UploadFailpoint } from './uploads/partition-uploads.js';
 
 export interface PartitionDeps {
   manager: StreamManagerClient;
@@ -42,7 +43,9 @@ export interface PartitionDeps {
   gcPaused: () => boolean;
   /** How long this server's lease is sure to last (see PartitionHost); a compaction stops below a margin. */
   leaseValidForMs?: () => number;
-  failpoints: Failpoints<UploadFailpoint | CompactionFailpoint>;
+  failpoints: Failpoints<UploadFailpoint | CompactionFailpoint | CheckpointFailpoint>;
+  /** The server's background jobs: each partition adds its checkpoint and upload-sweep jobs while it serves. */
+  workers: Workers;
 }
 
 /**
@@ -51,6 +54,8 @@ export interface PartitionDeps {
  * rebuilt from the log at load.
  */
 export class Partition {
+  /** The partition's container records. */
+  readonly containers: PartitionContainers;
   /** The partition's multipart uploads. */
   readonly multipart: PartitionUploads;
   private readonly sweeper: UploadSweeper;
@@ -64,20 +69,29 @@ export class Partition {
     private readonly state: LoadedPartition,
   ) {
     const commit = this.commit.bind(this);
+    this.containers = new PartitionContainers({ index: state.index, commit, bounds, clock: deps.clock });
     this.multipart = new PartitionUploads({
       index: state.index,
       commit,
-      draining: () => this.draining,
+      quiescing: () => this.quiescing,
       clock: deps.clock,
       random: deps.random,
       failpoints: deps.failpoints,
       protect: (pointers) => this.gc.protect(pointers),
       checkWritten: (pointers) => this.gc.checkWritten(pointers),
     });
-    this.sweeper = new UploadSweeper({ index: state.index, commit, expiryMs: deps.uploadExpiryMs, clock: deps.clock, log: deps.log });
+    this.sweeper = new UploadSweeper({
+      partitionId: descriptor.partitionId,
+      index: state.index,
+      commit,
+      expiryMs: deps.uploadExpiryMs,
+      workers: deps.workers,
+      log: deps.log,
+      clock: deps.clock,
+    });
     this.gc = new PartitionGc({
       partitionId: descriptor.partitionId,
-      epoch: descriptor.epoch,
+      generation: descriptor.generation,
       index: state.index,
       committer: state.committer,
       commit: (prepare) => this.commit(prepare),
@@ -92,13 +106,13 @@ export class Partition {
       log: deps.log,
       // A server unsure of its lease may have lost the partition to another, whose index it
       // cannot see: it must not release extents any more.
-      shouldStop: () => this.draining || this.closing || deps.gcPaused() || (deps.leaseValidForMs?.() ?? Infinity) < GC_LEASE_MARGIN_MS,
+      shouldStop: () => this.quiescing || this.closing || deps.gcPaused() || (deps.leaseValidForMs?.() ?? Infinity) < GC_LEASE_MARGIN_MS,
     });
   }
 
   /**
    * Loads a partition from its streams (fencing out any former owner first; see
-   * partition-loader.ts) and starts checkpointing it.
+   * partition-loader.ts). Its background jobs start with `start`, once it serves.
    */
   static async load(deps: PartitionDeps, descriptor: partitionV1.Partition__Output): Promise<Partition> {
     const state = await loadPartition(deps, descriptor);
@@ -120,32 +134,53 @@ export class Partition {
     return result;
   }
 
+  /** Starts the partition's background jobs: checkpoints and the sweep of expired uploads. */
+  start(): void {
+    this.state.checkpointer.start();
+    this.sweeper.start();
+  }
+
   /** Writes a checkpoint now (also used before a split, merge or move). */
   checkpoint(): Promise<partitionV1.PartitionRoot> {
     return this.state.checkpointer.checkpointFresh();
   }
 
   /**
-   * Stops taking new uploads (refused at their header, before any byte is sent, so front-ends
-   * retry them), lets the uploads already accepted commit (for up to UPLOAD_DRAIN_MS), then
-   * freezes the committer (see Committer.freeze): the state is final until `thaw`.
+   * Quiesces the partition before a split or merge: stops taking new uploads (refused at their
+   * header, before any byte is sent, so front-ends retry them), stops its compaction, lets the
+   * uploads already accepted commit (for up to UPLOAD_DRAIN_MS), then quiesces the committer
+   * (see Committer.quiesce): the state is final until `unquiesce`.
    */
-  async freeze(): Promise<void> {
-    this.draining = true;
+  async quiesce(): Promise<void> {
+    this.quiescing = true;
     await this.gc.stopped();
-    const deadline = this.deps.clock.monotonicMs() + UPLOAD_DRAIN_MS;
-    while (this.inFlight.size > 0 && this.deps.clock.monotonicMs() < deadline) await this.deps.clock.sleep(10);
-    await this.state.committer.freeze();
+    await this.uploadsFinished(UPLOAD_DRAIN_MS);
+    await this.state.committer.quiesce();
   }
 
-  thaw(): void {
-    this.draining = false;
-    this.state.committer.thaw();
+  /** Resolves once no upload is in flight, or after `timeoutMs` (those still running then fail at their commit). */
+  private async uploadsFinished(timeoutMs: number): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    let timer: Timer | undefined;
+    const finished = await new Promise<boolean>((resolve) => {
+      this.uploadsIdle.push(() => resolve(true));
+      timer = this.deps.clock.after(timeoutMs, () => resolve(false));
+    });
+    timer?.cancel();
+    if (!finished)
+      this.deps.log.warn({ uploads: this.inFlight.size, timeoutMs }, 'uploads still running when the partition quiesced; they fail at their commit');
   }
 
-  private draining = false;
+  unquiesce(): void {
+    this.quiescing = false;
+    this.state.committer.unquiesce();
+  }
+
+  private quiescing = false;
   private closing = false;
   private readonly inFlight = new Set<BlobUpload>();
+  /** Called once no upload is in flight. */
+  private uploadsIdle: (() => void)[] = [];
 
   /** The partition's four streams. */
   get streams(): Required<partitionV1.PartitionStreams__Output> {
@@ -155,7 +190,7 @@ export class Partition {
   /**
    * Seals the last extents of the data and checkpoint streams so every extent holding this
    * partition's blob bytes or checkpoint is sealed and can be shared; returns those extents.
-   * Only for a frozen partition about to be split or merged (its writers are done).
+   * Only for a quiesced partition about to be split or merged (its writers are done).
    */
   async sealForSharing(): Promise<{ data: string[]; checkpoint: string[] }> {
     const sealed = async (streamId: string, writer: LoadedPartition['writers']['data']): Promise<string[]> => {
@@ -225,75 +260,9 @@ export class Partition {
     return compareKeys(key, this.bounds.low) >= 0 && (this.bounds.high === undefined || compareKeys(key, this.bounds.high) < 0);
   }
 
-  async createContainer(account: string, container: string): Promise<partitionV1.ContainerInfo> {
-    checkName('account', account);
-    checkName('container', container);
-    const key = containerKey(account, container);
-    const createdMs = this.deps.clock.nowMs();
-    return this.commit(async (view) => {
-      const existing = await view.get(key);
-      if (existing) throw new PartitionError('CONTAINER_EXISTS', `container ${container} exists`);
-      return { mutations: [{ key, value: containerRecordCodec.encode({ createdMs }) }], result: { account, container, createdMs } };
-    });
-  }
-
-  /**
-   * Deletes a container that holds no blob. Its incomplete multipart uploads (and their
-   * parts) go with it, as in S3.
-   */
-  async deleteContainer(account: string, container: string): Promise<void> {
-    const key = containerKey(account, container);
-    const blobs = blobPrefixKey(account, container);
-    const end = prefixEnd(blobs)!;
-    await this.commit(async (view) => {
-      if (!(await view.get(key))) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-      if (await view.any({ gte: blobs, lt: end }, (k) => parseKey(k).kind === 'blob'))
-        throw new PartitionError('CONTAINER_NOT_EMPTY', `container ${container} holds blobs`);
-      return {
-        mutations: [
-          { key, delete: true },
-          { key: blobs, delete: true, deleteRangeEnd: end },
-        ],
-        result: undefined,
-      };
-    });
-  }
-
-  async getContainer(account: string, container: string): Promise<partitionV1.ContainerInfo> {
-    const value = await this.index.get(containerKey(account, container));
-    if (!value) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-    const record = containerRecordCodec.decode(value);
-    return { account, container, createdMs: record.createdMs, properties: record.properties ?? {} };
-  }
-
-  /** Replaces the named fields of a container's properties (see SetContainerPropertiesRequest). */
-  async setContainerProperties(request: partitionV1.SetContainerPropertiesRequest__Output): Promise<partitionV1.ContainerInfo> {
-    const { account, container } = request;
-    const key = containerKey(account, container);
-    const given: Partial<partitionV1.ContainerProperties__Output> = request.properties ?? {};
-    return this.commit(async (view) => {
-      const value = await view.get(key);
-      if (!value) throw new PartitionError('NO_SUCH_CONTAINER', `no container ${container}`);
-      const record = containerRecordCodec.decode(value);
-      const properties: partitionV1.ContainerProperties = { ...(record.properties ?? {}) };
-      for (const field of request.fields) {
-        if (field === 'cors_rules') properties.corsRules = given.corsRules ?? [];
-        else if (field === 'public_access') properties.publicAccess = checkPublicAccess(given.publicAccess ?? '');
-        else if (field === 'default_cache_control') properties.defaultCacheControl = checkHeaderValue(given.defaultCacheControl ?? '');
-        else throw new PartitionError('INVALID_ARGUMENT', `no container property ${field}`);
-      }
-      const updated = { createdMs: record.createdMs, properties };
-      return { mutations: [{ key, value: containerRecordCodec.encode(updated) }], result: { account, container, ...updated } };
-    });
-  }
-
-  listContainers(request: { account: string; startAfter: string; maxResults: number }): ReturnType<typeof listContainers> {
-    return listContainers(this.index, this.bounds, request);
-  }
-
   /** Fails fast, before any byte is uploaded, when the blob could not be stored (checked again at commit). */
   async checkUpload(header: partitionV1.PutBlobHeader__Output): Promise<void> {
-    if (this.draining) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
+    if (this.quiescing) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
     checkBlobName(header.blob);
     if (!this.index.hasContainer(containerKey(header.account, header.container))) {
       throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
@@ -310,10 +279,11 @@ export class Partition {
 
   finishUpload(upload: BlobUpload): void {
     this.inFlight.delete(upload);
+    if (this.inFlight.size === 0) for (const idle of this.uploadsIdle.splice(0)) idle();
   }
 
-  /** Records an uploaded blob, if its container still exists. */
-  async commitBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
+  /** PutBlob: records a blob uploaded through `upload`, if its container still exists and its conditions hold. */
+  async putBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
     const sizeBytes = Number(commit.sizeBytes);
     const etag = etagOfContentMd5(commit.contentMd5);
     const uploaded = await upload.finish();
@@ -378,10 +348,10 @@ export class Partition {
   }
 
   /**
-   * Records a blob made of blocks already stored (a copy), if its container exists and its
-   * conditions hold. The blocks may lie in other partitions' data extents.
+   * CopyBlob: records a blob made of blocks already stored (a copy), if its container exists
+   * and its conditions hold. The blocks may lie in other partitions' data extents.
    */
-  async commitRecord(request: partitionV1.CommitBlobRequest__Output): Promise<partitionV1.BlobInfo> {
+  async copyBlob(request: partitionV1.CopyBlobRequest__Output): Promise<partitionV1.BlobInfo> {
     checkBlobName(request.blob);
     const given = request.record;
     if (!given) throw new PartitionError('INVALID_ARGUMENT', 'no record to commit');
@@ -403,10 +373,14 @@ export class Partition {
   /** Stops writing (waiting for appends in flight) and drops the local index. */
   async close(): Promise<void> {
     this.closing = true;
+    // Stopped before the first await: the jobs' names are free for a reload of this partition.
+    const jobs = [this.state.checkpointer.stop(), this.sweeper.stop()];
     await this.gc.stopped();
-    await this.sweeper.stop();
-    await this.state.checkpointer.stop();
-    await Promise.allSettled(Object.values(this.state.writers).map((writer) => writer.close()));
+    await Promise.all(jobs);
+    const log = this.deps.log;
+    await Promise.all(
+      Object.entries(this.state.writers).map(([stream, writer]) => writer.close().catch(warnDropped(log, 'stream writer not closed', { stream }))),
+    );
     await this.index.destroy();
   }
 }

@@ -1,6 +1,6 @@
 import { PartitionError } from '../errors.js';
 import { blobRecordCodec } from '../records.js';
-import type { IndexView } from './committer.js';
+import type { IndexView } from './commit/committer.js';
 
 /** A write's conditions on the key it writes (S3's If-None-Match: * and If-Match). */
 export interface WriteConditions {

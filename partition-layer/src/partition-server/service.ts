@@ -1,14 +1,14 @@
 import * as grpc from '@grpc/grpc-js';
-import { toServiceError, unaryHandler } from '@strata/common';
+import { rethrowIfAssertion, toServiceError, unaryHandler } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { PARTITION_ERROR_STATUS, PartitionError, type PartitionErrorCode } from '../errors.js';
 import { accountKey, blobKey, checkName, containerKey } from '../keys.js';
 import { LIST_RESULTS_MAX, UPLOAD_LIST_RESULTS_MAX } from '../limits.js';
 import type { UsagePublisher } from '../gc/usage-publisher.js';
 import type { Partition } from './partition.js';
-import type { PartitionHost } from './partition-host.js';
-import { receiveUpload } from './upload-stream.js';
-import { mergePartitions, splitPartition, type OperationDeps } from './partition-operations.js';
+import type { PartitionHost } from './ownership/partition-host.js';
+import { receiveUpload } from './uploads/upload-stream.js';
+import { mergePartitions, splitPartition, type OperationDeps } from './ownership/partition-operations.js';
 
 /** The gRPC edge of a partition server: routes each request to its partition, maps errors. */
 export function partitionServerHandlers(host: PartitionHost, operations: OperationDeps, usage: UsagePublisher): partitionV1.PartitionServerHandlers {
@@ -17,6 +17,7 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
       try {
         return await handle(request);
       } catch (error) {
+        rethrowIfAssertion(error);
         throw toPartitionError(error);
       }
     });
@@ -25,24 +26,24 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
 
   return {
     CreateContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.ContainerInfo>((request) =>
-      host.route(containerKey(request.account, request.container)).createContainer(request.account, request.container),
+      host.route(containerKey(request.account, request.container)).containers.create(request.account, request.container),
     ),
     DeleteContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.DeleteContainerResponse>(async (request) => {
       // A partition id targets a partition holding a copy of the record (the container spans partitions).
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(containerKey(request.account, request.container));
-      await partition.deleteContainer(request.account, request.container);
+      await partition.containers.delete(request.account, request.container);
       return {};
     }),
     GetContainer: unary<partitionV1.ContainerRequest__Output, partitionV1.ContainerInfo>((request) =>
-      host.route(containerKey(request.account, request.container)).getContainer(request.account, request.container),
+      host.route(containerKey(request.account, request.container)).containers.get(request.account, request.container),
     ),
     SetContainerProperties: unary<partitionV1.SetContainerPropertiesRequest__Output, partitionV1.ContainerInfo>((request) =>
-      host.route(containerKey(request.account, request.container)).setContainerProperties(request),
+      host.route(containerKey(request.account, request.container)).containers.setProperties(request),
     ),
     ListContainers: unary<partitionV1.ListContainersRequest__Output, partitionV1.ListContainersResponse>(async (request) => {
       checkName('account', request.account);
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(accountKey(request.account));
-      return partition.listContainers({ account: request.account, startAfter: request.startAfter, maxResults: limit(request.maxResults) });
+      return partition.containers.list({ account: request.account, startAfter: request.startAfter, maxResults: limit(request.maxResults) });
     }),
     PutBlob: streamed<partitionV1.PutBlobHeader__Output, partitionV1.PutBlobCommit__Output, partitionV1.BlobInfo>({
       accept: async (header) => {
@@ -50,7 +51,7 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
         await partition.checkUpload(header);
         return partition;
       },
-      finish: ({ partition, header, upload, commit }) => partition.commitBlob(header, upload, commit),
+      finish: ({ partition, header, upload, commit }) => partition.putBlob(header, upload, commit),
     }),
     GetBlob: unary<partitionV1.BlobRequest__Output, partitionV1.BlobInfo>((request) =>
       host.route(blobKey(request.account, request.container, request.blob)).getBlob(request),
@@ -80,8 +81,8 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
           .map(async (partition) => ({ partitionId: partition.id, entries: await partition.entries(), operationsPerSecond: partition.operationsPerSecond() })),
       ),
     })),
-    CommitBlob: unary<partitionV1.CommitBlobRequest__Output, partitionV1.BlobInfo>((request) =>
-      host.route(blobKey(request.account, request.container, request.blob)).commitRecord(request),
+    CopyBlob: unary<partitionV1.CopyBlobRequest__Output, partitionV1.BlobInfo>((request) =>
+      host.route(blobKey(request.account, request.container, request.blob)).copyBlob(request),
     ),
     CreateUpload: unary<partitionV1.CreateUploadRequest__Output, partitionV1.UploadInfo>((request) =>
       host.route(blobKey(request.account, request.container, request.blob)).multipart.create(request),
@@ -137,7 +138,10 @@ function streamed<Header, Commit, Result>(steps: Parameters<typeof receiveUpload
   return (call, callback) => {
     receiveUpload(call as Parameters<typeof receiveUpload<Header, Commit, Result>>[0], steps).then(
       (result) => callback(null, result),
-      (error: unknown) => callback(toServiceError(toPartitionError(error), PARTITION_ERROR_STATUS)),
+      (error: unknown) => {
+        rethrowIfAssertion(error);
+        callback(toServiceError(toPartitionError(error), PARTITION_ERROR_STATUS));
+      },
     );
   };
 }

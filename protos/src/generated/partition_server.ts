@@ -12,7 +12,6 @@ import type { CheckpointBlock as _strata_partition_v1_CheckpointBlock, Checkpoin
 import type { CheckpointEntry as _strata_partition_v1_CheckpointEntry, CheckpointEntry__Output as _strata_partition_v1_CheckpointEntry__Output } from './strata/partition/v1/CheckpointEntry.js';
 import type { CheckpointPartitionRequest as _strata_partition_v1_CheckpointPartitionRequest, CheckpointPartitionRequest__Output as _strata_partition_v1_CheckpointPartitionRequest__Output } from './strata/partition/v1/CheckpointPartitionRequest.js';
 import type { CheckpointPartitionResponse as _strata_partition_v1_CheckpointPartitionResponse, CheckpointPartitionResponse__Output as _strata_partition_v1_CheckpointPartitionResponse__Output } from './strata/partition/v1/CheckpointPartitionResponse.js';
-import type { CommitBlobRequest as _strata_partition_v1_CommitBlobRequest, CommitBlobRequest__Output as _strata_partition_v1_CommitBlobRequest__Output } from './strata/partition/v1/CommitBlobRequest.js';
 import type { CompactPartitionRequest as _strata_partition_v1_CompactPartitionRequest, CompactPartitionRequest__Output as _strata_partition_v1_CompactPartitionRequest__Output } from './strata/partition/v1/CompactPartitionRequest.js';
 import type { CompactPartitionResponse as _strata_partition_v1_CompactPartitionResponse, CompactPartitionResponse__Output as _strata_partition_v1_CompactPartitionResponse__Output } from './strata/partition/v1/CompactPartitionResponse.js';
 import type { CompleteUploadRequest as _strata_partition_v1_CompleteUploadRequest, CompleteUploadRequest__Output as _strata_partition_v1_CompleteUploadRequest__Output } from './strata/partition/v1/CompleteUploadRequest.js';
@@ -22,6 +21,7 @@ import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo
 import type { ContainerProperties as _strata_partition_v1_ContainerProperties, ContainerProperties__Output as _strata_partition_v1_ContainerProperties__Output } from './strata/partition/v1/ContainerProperties.js';
 import type { ContainerRecord as _strata_partition_v1_ContainerRecord, ContainerRecord__Output as _strata_partition_v1_ContainerRecord__Output } from './strata/partition/v1/ContainerRecord.js';
 import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from './strata/partition/v1/ContainerRequest.js';
+import type { CopyBlobRequest as _strata_partition_v1_CopyBlobRequest, CopyBlobRequest__Output as _strata_partition_v1_CopyBlobRequest__Output } from './strata/partition/v1/CopyBlobRequest.js';
 import type { CorsRule as _strata_partition_v1_CorsRule, CorsRule__Output as _strata_partition_v1_CorsRule__Output } from './strata/partition/v1/CorsRule.js';
 import type { CreateUploadRequest as _strata_partition_v1_CreateUploadRequest, CreateUploadRequest__Output as _strata_partition_v1_CreateUploadRequest__Output } from './strata/partition/v1/CreateUploadRequest.js';
 import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from './strata/partition/v1/DeleteBlobResponse.js';
@@ -89,7 +89,6 @@ export interface ProtoGrpcType {
         CheckpointEntry: MessageTypeDefinition<_strata_partition_v1_CheckpointEntry, _strata_partition_v1_CheckpointEntry__Output>
         CheckpointPartitionRequest: MessageTypeDefinition<_strata_partition_v1_CheckpointPartitionRequest, _strata_partition_v1_CheckpointPartitionRequest__Output>
         CheckpointPartitionResponse: MessageTypeDefinition<_strata_partition_v1_CheckpointPartitionResponse, _strata_partition_v1_CheckpointPartitionResponse__Output>
-        CommitBlobRequest: MessageTypeDefinition<_strata_partition_v1_CommitBlobRequest, _strata_partition_v1_CommitBlobRequest__Output>
         CompactPartitionRequest: MessageTypeDefinition<_strata_partition_v1_CompactPartitionRequest, _strata_partition_v1_CompactPartitionRequest__Output>
         CompactPartitionResponse: MessageTypeDefinition<_strata_partition_v1_CompactPartitionResponse, _strata_partition_v1_CompactPartitionResponse__Output>
         CompleteUploadRequest: MessageTypeDefinition<_strata_partition_v1_CompleteUploadRequest, _strata_partition_v1_CompleteUploadRequest__Output>
@@ -99,6 +98,7 @@ export interface ProtoGrpcType {
         ContainerProperties: MessageTypeDefinition<_strata_partition_v1_ContainerProperties, _strata_partition_v1_ContainerProperties__Output>
         ContainerRecord: MessageTypeDefinition<_strata_partition_v1_ContainerRecord, _strata_partition_v1_ContainerRecord__Output>
         ContainerRequest: MessageTypeDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerRequest__Output>
+        CopyBlobRequest: MessageTypeDefinition<_strata_partition_v1_CopyBlobRequest, _strata_partition_v1_CopyBlobRequest__Output>
         CorsRule: MessageTypeDefinition<_strata_partition_v1_CorsRule, _strata_partition_v1_CorsRule__Output>
         CreateUploadRequest: MessageTypeDefinition<_strata_partition_v1_CreateUploadRequest, _strata_partition_v1_CreateUploadRequest__Output>
         DeleteBlobResponse: MessageTypeDefinition<_strata_partition_v1_DeleteBlobResponse, _strata_partition_v1_DeleteBlobResponse__Output>

@@ -40,7 +40,7 @@ export const copyObject: S3Operation = async (request, { partitions }) => {
   const info = await partitions.getBlob({ account: request.account, container: source.bucket, blob: source.key }, request.requestId);
   const record = info.record!;
   checkCopySourceConditions(request, record);
-  const stored = await partitions.multipart.commitBlob(
+  const stored = await partitions.copyBlob(
     { account: request.account, container: bucket, blob: keyOf(request), record: { ...record, properties: replaced ?? record.properties }, ...conditions },
     request.requestId,
   );

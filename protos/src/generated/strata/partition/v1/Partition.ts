@@ -9,7 +9,7 @@ export interface Partition {
   'highKey'?: (string);
   'streams'?: (_strata_partition_v1_PartitionStreams | null);
   'ownerId'?: (string);
-  'epoch'?: (number | string | Long);
+  'generation'?: (number | string | Long);
   'previousOwnerId'?: (string);
 }
 
@@ -19,6 +19,6 @@ export interface Partition__Output {
   'highKey': (string);
   'streams': (_strata_partition_v1_PartitionStreams__Output | null);
   'ownerId': (string);
-  'epoch': (number);
+  'generation': (number);
   'previousOwnerId': (string);
 }

@@ -7,13 +7,13 @@ import type { BlobInfo as _strata_partition_v1_BlobInfo, BlobInfo__Output as _st
 import type { BlobRequest as _strata_partition_v1_BlobRequest, BlobRequest__Output as _strata_partition_v1_BlobRequest__Output } from '../../../strata/partition/v1/BlobRequest.js';
 import type { CheckpointPartitionRequest as _strata_partition_v1_CheckpointPartitionRequest, CheckpointPartitionRequest__Output as _strata_partition_v1_CheckpointPartitionRequest__Output } from '../../../strata/partition/v1/CheckpointPartitionRequest.js';
 import type { CheckpointPartitionResponse as _strata_partition_v1_CheckpointPartitionResponse, CheckpointPartitionResponse__Output as _strata_partition_v1_CheckpointPartitionResponse__Output } from '../../../strata/partition/v1/CheckpointPartitionResponse.js';
-import type { CommitBlobRequest as _strata_partition_v1_CommitBlobRequest, CommitBlobRequest__Output as _strata_partition_v1_CommitBlobRequest__Output } from '../../../strata/partition/v1/CommitBlobRequest.js';
 import type { CompactPartitionRequest as _strata_partition_v1_CompactPartitionRequest, CompactPartitionRequest__Output as _strata_partition_v1_CompactPartitionRequest__Output } from '../../../strata/partition/v1/CompactPartitionRequest.js';
 import type { CompactPartitionResponse as _strata_partition_v1_CompactPartitionResponse, CompactPartitionResponse__Output as _strata_partition_v1_CompactPartitionResponse__Output } from '../../../strata/partition/v1/CompactPartitionResponse.js';
 import type { CompleteUploadRequest as _strata_partition_v1_CompleteUploadRequest, CompleteUploadRequest__Output as _strata_partition_v1_CompleteUploadRequest__Output } from '../../../strata/partition/v1/CompleteUploadRequest.js';
 import type { CompleteUploadResponse as _strata_partition_v1_CompleteUploadResponse, CompleteUploadResponse__Output as _strata_partition_v1_CompleteUploadResponse__Output } from '../../../strata/partition/v1/CompleteUploadResponse.js';
 import type { ContainerInfo as _strata_partition_v1_ContainerInfo, ContainerInfo__Output as _strata_partition_v1_ContainerInfo__Output } from '../../../strata/partition/v1/ContainerInfo.js';
 import type { ContainerRequest as _strata_partition_v1_ContainerRequest, ContainerRequest__Output as _strata_partition_v1_ContainerRequest__Output } from '../../../strata/partition/v1/ContainerRequest.js';
+import type { CopyBlobRequest as _strata_partition_v1_CopyBlobRequest, CopyBlobRequest__Output as _strata_partition_v1_CopyBlobRequest__Output } from '../../../strata/partition/v1/CopyBlobRequest.js';
 import type { CreateUploadRequest as _strata_partition_v1_CreateUploadRequest, CreateUploadRequest__Output as _strata_partition_v1_CreateUploadRequest__Output } from '../../../strata/partition/v1/CreateUploadRequest.js';
 import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from '../../../strata/partition/v1/DeleteBlobResponse.js';
 import type { DeleteContainerResponse as _strata_partition_v1_DeleteContainerResponse, DeleteContainerResponse__Output as _strata_partition_v1_DeleteContainerResponse__Output } from '../../../strata/partition/v1/DeleteContainerResponse.js';
@@ -58,15 +58,6 @@ export interface PartitionServerClient extends grpc.Client {
   checkpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
   checkpointPartition(argument: _strata_partition_v1_CheckpointPartitionRequest, callback: grpc.requestCallback<_strata_partition_v1_CheckpointPartitionResponse__Output>): grpc.ClientUnaryCall;
   
-  CommitBlob(argument: _strata_partition_v1_CommitBlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
-  CommitBlob(argument: _strata_partition_v1_CommitBlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
-  CommitBlob(argument: _strata_partition_v1_CommitBlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
-  CommitBlob(argument: _strata_partition_v1_CommitBlobRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
-  commitBlob(argument: _strata_partition_v1_CommitBlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
-  commitBlob(argument: _strata_partition_v1_CommitBlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
-  commitBlob(argument: _strata_partition_v1_CommitBlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
-  commitBlob(argument: _strata_partition_v1_CommitBlobRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
-  
   CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
   CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
   CompactPartition(argument: _strata_partition_v1_CompactPartitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompactPartitionResponse__Output>): grpc.ClientUnaryCall;
@@ -84,6 +75,15 @@ export interface PartitionServerClient extends grpc.Client {
   completeUpload(argument: _strata_partition_v1_CompleteUploadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_CompleteUploadResponse__Output>): grpc.ClientUnaryCall;
   completeUpload(argument: _strata_partition_v1_CompleteUploadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_CompleteUploadResponse__Output>): grpc.ClientUnaryCall;
   completeUpload(argument: _strata_partition_v1_CompleteUploadRequest, callback: grpc.requestCallback<_strata_partition_v1_CompleteUploadResponse__Output>): grpc.ClientUnaryCall;
+  
+  CopyBlob(argument: _strata_partition_v1_CopyBlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  CopyBlob(argument: _strata_partition_v1_CopyBlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  CopyBlob(argument: _strata_partition_v1_CopyBlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  CopyBlob(argument: _strata_partition_v1_CopyBlobRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  copyBlob(argument: _strata_partition_v1_CopyBlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  copyBlob(argument: _strata_partition_v1_CopyBlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  copyBlob(argument: _strata_partition_v1_CopyBlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  copyBlob(argument: _strata_partition_v1_CopyBlobRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
   
   CreateContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   CreateContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
@@ -245,11 +245,11 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
   
   CheckpointPartition: grpc.handleUnaryCall<_strata_partition_v1_CheckpointPartitionRequest__Output, _strata_partition_v1_CheckpointPartitionResponse>;
   
-  CommitBlob: grpc.handleUnaryCall<_strata_partition_v1_CommitBlobRequest__Output, _strata_partition_v1_BlobInfo>;
-  
   CompactPartition: grpc.handleUnaryCall<_strata_partition_v1_CompactPartitionRequest__Output, _strata_partition_v1_CompactPartitionResponse>;
   
   CompleteUpload: grpc.handleUnaryCall<_strata_partition_v1_CompleteUploadRequest__Output, _strata_partition_v1_CompleteUploadResponse>;
+  
+  CopyBlob: grpc.handleUnaryCall<_strata_partition_v1_CopyBlobRequest__Output, _strata_partition_v1_BlobInfo>;
   
   CreateContainer: grpc.handleUnaryCall<_strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo>;
   
@@ -290,9 +290,9 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
 export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   AbortUpload: MethodDefinition<_strata_partition_v1_UploadRequest, _strata_partition_v1_AbortUploadResponse, _strata_partition_v1_UploadRequest__Output, _strata_partition_v1_AbortUploadResponse__Output>
   CheckpointPartition: MethodDefinition<_strata_partition_v1_CheckpointPartitionRequest, _strata_partition_v1_CheckpointPartitionResponse, _strata_partition_v1_CheckpointPartitionRequest__Output, _strata_partition_v1_CheckpointPartitionResponse__Output>
-  CommitBlob: MethodDefinition<_strata_partition_v1_CommitBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_CommitBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
   CompactPartition: MethodDefinition<_strata_partition_v1_CompactPartitionRequest, _strata_partition_v1_CompactPartitionResponse, _strata_partition_v1_CompactPartitionRequest__Output, _strata_partition_v1_CompactPartitionResponse__Output>
   CompleteUpload: MethodDefinition<_strata_partition_v1_CompleteUploadRequest, _strata_partition_v1_CompleteUploadResponse, _strata_partition_v1_CompleteUploadRequest__Output, _strata_partition_v1_CompleteUploadResponse__Output>
+  CopyBlob: MethodDefinition<_strata_partition_v1_CopyBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_CopyBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
   CreateContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo__Output>
   CreateUpload: MethodDefinition<_strata_partition_v1_CreateUploadRequest, _strata_partition_v1_UploadInfo, _strata_partition_v1_CreateUploadRequest__Output, _strata_partition_v1_UploadInfo__Output>
   DeleteBlob: MethodDefinition<_strata_partition_v1_BlobRequest, _strata_partition_v1_DeleteBlobResponse, _strata_partition_v1_BlobRequest__Output, _strata_partition_v1_DeleteBlobResponse__Output>

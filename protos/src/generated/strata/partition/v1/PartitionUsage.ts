@@ -5,7 +5,7 @@ import type { Long } from '@grpc/proto-loader';
 
 export interface PartitionUsage {
   'partitionId'?: (string);
-  'epoch'?: (number | string | Long);
+  'generation'?: (number | string | Long);
   'sequence'?: (number | string | Long);
   'scannedMs'?: (number | string | Long);
   'extents'?: (_strata_partition_v1_ExtentUsage)[];
@@ -15,7 +15,7 @@ export interface PartitionUsage {
 
 export interface PartitionUsage__Output {
   'partitionId': (string);
-  'epoch': (number);
+  'generation': (number);
   'sequence': (number);
   'scannedMs': (number);
   'extents': (_strata_partition_v1_ExtentUsage__Output)[];

@@ -1,7 +1,7 @@
 import type { Clock } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
-import { PartitionError } from '../errors.js';
-import { HANDOVER_MARGIN_MS, MAP_FRESH_MS } from '../limits.js';
+import { PartitionError } from '../../errors.js';
+import { HANDOVER_MARGIN_MS, MAP_FRESH_MS } from '../../limits.js';
 
 /** Below this much lease left, a server serves nothing: it may be paused any moment. */
 export const LEASE_MARGIN_MS = 1_000;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '@strata/common/testing';
 import type { partitionV1 } from '@strata/protos';
-import { HANDOVER_MARGIN_MS, MAP_FRESH_MS } from '../limits.js';
+import { HANDOVER_MARGIN_MS, MAP_FRESH_MS } from '../../limits.js';
 import { ReadFence } from './read-fence.js';
 
 /** A clock that moves only when told to: the fence is arithmetic on monotonic times. */
 const manualClock = (): ManualClock => new ManualClock({ startMs: 10_000 });
 
 const assignment = (ownerId: string, previousOwnerId: string | undefined): partitionV1.Partition__Output =>
-  ({ partitionId: 'p-2', lowKey: '', highKey: '', ownerId, epoch: 2, streams: null, previousOwnerId }) as partitionV1.Partition__Output;
+  ({ partitionId: 'p-2', lowKey: '', highKey: '', ownerId, generation: 2, streams: null, previousOwnerId }) as partitionV1.Partition__Output;
 
 describe('ReadFence', () => {
   it('serves only while the last confirmed read of the map began less than MAP_FRESH_MS ago', async () => {

@@ -1,4 +1,4 @@
-import { PartitionError } from '../errors.js';
+import { PartitionError } from '../../errors.js';
 
 /** An MD5 digest is 16 bytes. */
 const MD5_BYTES = 16;

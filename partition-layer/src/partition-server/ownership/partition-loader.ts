@@ -1,17 +1,18 @@
 import { join } from 'node:path';
+import { assert, rethrowIfAssertion, warnDropped } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import { StreamWriter } from '@strata/stream-layer';
-import { PartitionError } from '../errors.js';
-import { compareKeys, spanningContainerKey } from '../keys.js';
-import { checkpointBlockCodec, partitionRootCodec } from '../records.js';
-import { Checkpointer } from './checkpointer.js';
-import { CommitLog } from './commit-log.js';
-import { Committer } from './committer.js';
-import { ExtentLocator } from './extent-locator.js';
-import { IndexStore } from './index-store.js';
-import type { PartitionDeps } from './partition.js';
-import { replayLog } from './replay.js';
-import { StreamTrimmer } from '../gc/stream-trimmer.js';
+import { PartitionError } from '../../errors.js';
+import { compareKeys, spanningContainerKey } from '../../keys.js';
+import { checkpointBlockCodec, partitionRootCodec } from '../../records.js';
+import { Checkpointer } from '../commit/checkpointer.js';
+import { CommitLog } from '../commit/commit-log.js';
+import { Committer } from '../commit/committer.js';
+import { ExtentLocator } from '../extent-locator.js';
+import { IndexStore } from '../commit/index-store.js';
+import type { PartitionDeps } from '../partition.js';
+import { replayLog } from '../commit/replay.js';
+import { StreamTrimmer } from '../../gc/stream-trimmer.js';
 
 export interface LoadedPartition {
   index: IndexStore;
@@ -54,10 +55,12 @@ export async function loadPartition(deps: PartitionDeps, descriptor: partitionV1
       writers as [StreamWriter, StreamWriter, StreamWriter, StreamWriter],
     );
   } catch (error) {
+    rethrowIfAssertion(error);
     // A load that failed (an extent node down, etcd away) is retried by the host: it must not
     // leave the index open (its lock would refuse every retry) or writers running.
-    await index?.destroy().catch(() => undefined);
-    await Promise.allSettled(writers.map((writer) => writer.close()));
+    const log = deps.log;
+    await index?.destroy().catch(warnDropped(log, 'index of a failed load not removed'));
+    await Promise.all(writers.map((writer) => writer.close().catch(warnDropped(log, 'stream writer of a failed load not closed'))));
     throw error;
   }
 }
@@ -73,6 +76,7 @@ async function loadState(
   const started = deps.clock.monotonicMs();
   const placedRoot = await readRoot(deps, await deps.manager.getStream(metaStreamId));
   const root = placedRoot?.root;
+  if (root) assertRootCovers(root, descriptor);
   const loaded = root ? await loadCheckpoint(deps, root, index, descriptor) : 0;
   const replayed = await replayLog({
     stream: await deps.manager.getStream(streams.logStreamId),
@@ -104,6 +108,10 @@ async function loadState(
     placedRoot,
   );
   const checkpointer = new Checkpointer({
+    partitionId: descriptor.partitionId,
+    loadedSequence: root ? Number(root.sequence) : 0,
+    workers: deps.workers,
+    failpoints: deps.failpoints,
     committer,
     index,
     checkpointWriter: checkpoint,
@@ -123,6 +131,20 @@ async function loadState(
     trimmer,
     streams: { logStreamId: streams.logStreamId, dataStreamId: streams.dataStreamId, metaStreamId, checkpointStreamId },
   };
+}
+
+/**
+ * A root must hold every key of the partition that loads it: a partition's own roots and
+ * those a split or merge wrote for it name its range exactly, so a root of a narrower range
+ * means the checkpoint misses keys the partition serves.
+ */
+function assertRootCovers(root: partitionV1.PartitionRoot__Output, descriptor: partitionV1.Partition__Output): void {
+  const fromBelow = compareKeys(root.lowKey, descriptor.lowKey) <= 0;
+  const toAbove = root.highKey === '' || (descriptor.highKey !== '' && compareKeys(descriptor.highKey, root.highKey) <= 0);
+  assert(
+    fromBelow && toAbove,
+    `partition ${descriptor.partitionId} [${descriptor.lowKey}, ${descriptor.highKey}) loads a root of [${root.lowKey}, ${root.highKey})`,
+  );
 }
 
 /** The last root record of a meta stream, and the extent holding it: its last extent that holds anything. */

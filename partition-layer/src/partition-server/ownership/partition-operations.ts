@@ -1,11 +1,11 @@
-import { Failpoints, transact, type Clock, type Etcd3, type Logger } from '@strata/common';
+import { assert, Failpoints, rethrowIfAssertion, transact, warnDropped, type Clock, type Etcd3, type Logger } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
 import { StreamWriter, type StreamManagerClient, type WriterDeps } from '@strata/stream-layer';
-import { partitionKeys } from '../etcd-keys.js';
-import { PartitionError } from '../errors.js';
-import { compareKeys, splitPointFor } from '../keys.js';
-import { partitionRootCodec } from '../records.js';
-import type { Partition } from './partition.js';
+import { decodeMapEntry, encodeMapEntry, partitionKeys } from '../../etcd-keys.js';
+import { PartitionError } from '../../errors.js';
+import { compareKeys, splitPointFor } from '../../keys.js';
+import { partitionRootCodec } from '../../records.js';
+import type { Partition } from '../partition.js';
 
 /** The partition server's named failure points for splits and merges (armed with --failpoints). */
 export type PartitionOperationFailpoint =
@@ -37,10 +37,10 @@ interface NewPartition {
 }
 
 /**
- * Splits `parent` at `splitKey`: freezes it, checkpoints it, seals its data and checkpoint
+ * Splits `parent` at `splitKey`: quiesces it, checkpoints it, seals its data and checkpoint
  * extents so the children can share them, creates the children's streams (theirs start with
  * the parent's extents: nothing is copied) and root records, then swaps parent for children in
- * the partition map in one transaction that checks the parent is still ours at its epoch.
+ * the partition map in one transaction that checks the parent is still ours at its generation.
  * Before that transaction nothing has changed; after it the children are in the map.
  */
 export async function splitPartition(deps: OperationDeps, parent: Partition, splitKey: string | undefined): Promise<partitionV1.PartitionChange> {
@@ -52,7 +52,7 @@ export async function splitPartition(deps: OperationDeps, parent: Partition, spl
   if (key === undefined || compareKeys(key, lowKey) <= 0 || (highKey !== '' && compareKeys(key, highKey) >= 0)) {
     throw new PartitionError('INVALID_ARGUMENT', `no split key strictly inside partition ${parent.id}`);
   }
-  await parent.freeze();
+  await parent.quiesce();
   try {
     const root = await parent.checkpoint();
     await deps.failpoints.hit('partitionServer.split.afterCheckpoint');
@@ -65,6 +65,7 @@ export async function splitPartition(deps: OperationDeps, parent: Partition, spl
       { partitionId: leftId!, lowKey, highKey: key, shared, root: { ...root, lowKey, highKey: key, logResumeExtentId: '' } },
       { partitionId: rightId!, lowKey: key, highKey, shared, root: { ...root, lowKey: key, highKey, logResumeExtentId: '' } },
     ];
+    assertCovers(parent.descriptor, children);
     const descriptors = await Promise.all(children.map((child) => createPartitionStreams(deps, child)));
     await deps.failpoints.hit('partitionServer.split.afterChildren');
     await swapInMap(deps, [parent.descriptor], descriptors);
@@ -74,7 +75,8 @@ export async function splitPartition(deps: OperationDeps, parent: Partition, spl
     deps.log.info({ partitionId: parent.id, splitKey: key, children: [leftId, rightId], durationMs }, 'partition split');
     return { removed: [parent.id], added: [leftId!, rightId!], durationMs };
   } catch (error) {
-    parent.thaw();
+    rethrowIfAssertion(error);
+    parent.unquiesce();
     throw error;
   }
 }
@@ -88,7 +90,7 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
   if (left.descriptor.highKey === '' || left.descriptor.highKey !== right.descriptor.lowKey) {
     throw new PartitionError('INVALID_ARGUMENT', `partitions ${left.id} and ${right.id} are not adjacent`);
   }
-  await Promise.all([left.freeze(), right.freeze()]);
+  await Promise.all([left.quiesce(), right.quiesce()]);
   try {
     const [leftRoot, rightRoot] = await Promise.all([left.checkpoint(), right.checkpoint()]);
     await deps.failpoints.hit('partitionServer.merge.afterCheckpoint');
@@ -98,6 +100,12 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
     const foreign = [...new Set([...leftForeign, ...rightForeign])].filter((id) => !listed.has(id));
     const [mergedId] = await nextPartitionIds(deps, 1);
     await deps.manager.holdExtents(mergedId!, foreign);
+    // Checked as an argument above; asserted here, where a merge of two ranges with a gap or an
+    // overlap between them would lose or duplicate keys.
+    assert(
+      left.descriptor.highKey !== '' && left.descriptor.highKey === right.descriptor.lowKey,
+      `merged partitions ${left.id} and ${right.id} are not adjacent`,
+    );
     const lowKey = left.descriptor.lowKey;
     const highKey = right.descriptor.highKey;
     const unique = (ids: string[]): string[] => [...new Set(ids)];
@@ -130,10 +138,28 @@ export async function mergePartitions(deps: OperationDeps, left: Partition, righ
     deps.log.info({ merged: [left.id, right.id], partitionId: mergedId, durationMs }, 'partitions merged');
     return { removed: [left.id, right.id], added: [mergedId!], durationMs };
   } catch (error) {
-    left.thaw();
-    right.thaw();
+    rethrowIfAssertion(error);
+    left.unquiesce();
+    right.unquiesce();
     throw error;
   }
+}
+
+/**
+ * The new partitions of a split or merge cover exactly the range of those they replace, in
+ * order, with no gap, overlap or empty range: otherwise the map would lose keys or give one
+ * key two partitions.
+ */
+function assertCovers(range: { lowKey: string; highKey: string }, parts: readonly { partitionId?: string; lowKey?: string; highKey?: string }[]): void {
+  const ranges = parts.map((part) => `[${part.lowKey}, ${part.highKey})`).join(' ');
+  assert(
+    parts.length > 0 && parts[0]!.lowKey === range.lowKey && parts.at(-1)!.highKey === range.highKey,
+    `${ranges} do not span [${range.lowKey}, ${range.highKey})`,
+  );
+  parts.forEach((part, i) => {
+    assert(part.highKey === '' || compareKeys(part.lowKey ?? '', part.highKey ?? '') < 0, `partition ${part.partitionId} would have an empty range ${ranges}`);
+    if (i > 0) assert(parts[i - 1]!.highKey === part.lowKey, `${ranges} leave a gap or overlap`);
+  });
 }
 
 /** New partition ids from the map's counter (the first partition is p-1). */
@@ -168,7 +194,7 @@ async function createPartitionStreams(deps: OperationDeps, partition: NewPartiti
     highKey: partition.highKey,
     streams: { logStreamId: log.streamId, dataStreamId: data.streamId, metaStreamId: meta.streamId, checkpointStreamId: checkpoint.streamId },
     ownerId: deps.serverId,
-    epoch: 0,
+    generation: 0,
     // Its keys were served by this server's parent partition(s) until the swap: no one else's
     // read fence to wait out.
     previousOwnerId: deps.serverId,
@@ -177,21 +203,23 @@ async function createPartitionStreams(deps: OperationDeps, partition: NewPartiti
 
 /**
  * The commit point: removes `before` and adds `after` (owned by this server) in one etcd
- * transaction, if every `before` entry is still this server's at the epoch it loaded.
+ * transaction, if every `before` entry is still this server's at the generation it loaded.
  */
 async function swapInMap(deps: OperationDeps, before: partitionV1.Partition__Output[], after: partitionV1.Partition[]): Promise<void> {
+  assertCovers({ lowKey: before[0]!.lowKey, highKey: before.at(-1)!.highKey }, after);
+  for (let i = 1; i < before.length; i++) assert(before[i - 1]!.highKey === before[i]!.lowKey, 'the partitions an operation replaces are adjacent');
   const keys = partitionKeys(deps.prefix);
   await transact(deps.etcd, async (tx) => {
-    let epoch = 0;
+    let generation = 0;
     for (const old of before) {
       const raw = await tx.get(keys.partition(old.partitionId)).string();
-      const current = raw === null ? undefined : (JSON.parse(raw) as partitionV1.Partition__Output);
-      if (current?.ownerId !== deps.serverId || current.epoch !== old.epoch)
+      const current = raw === null ? undefined : decodeMapEntry(raw);
+      if (current?.ownerId !== deps.serverId || current.generation !== old.generation)
         throw new PartitionError('NOT_OWNER', `partition ${old.partitionId} moved during the operation`);
-      epoch = Math.max(epoch, current.epoch);
+      generation = Math.max(generation, current.generation);
     }
     for (const old of before) await tx.delete().key(keys.partition(old.partitionId));
-    for (const added of after) await tx.put(keys.partition(added.partitionId!)).value(JSON.stringify({ ...added, epoch: epoch + 1 }));
+    for (const added of after) await tx.put(keys.partition(added.partitionId!)).value(encodeMapEntry({ ...added, generation: generation + 1 }));
   });
 }
 
@@ -203,12 +231,8 @@ async function swapInMap(deps: OperationDeps, before: partitionV1.Partition__Out
 async function retireStreams(deps: OperationDeps, gone: { partition: Partition; held: string[] }[]): Promise<void> {
   for (const { partition, held } of gone) {
     for (const streamId of Object.values(partition.streams)) {
-      await deps.manager
-        .deleteStream(streamId)
-        .catch((error: unknown) => deps.log.warn({ partitionId: partition.id, streamId, err: error }, 'stream not retired'));
+      await deps.manager.deleteStream(streamId).catch(warnDropped(deps.log, 'stream not retired', { partitionId: partition.id, streamId }));
     }
-    await deps.manager
-      .releaseHolds(partition.id, held)
-      .catch((error: unknown) => deps.log.warn({ partitionId: partition.id, err: error }, 'holds not released'));
+    await deps.manager.releaseHolds(partition.id, held).catch(warnDropped(deps.log, 'holds not released', { partitionId: partition.id }));
   }
 }

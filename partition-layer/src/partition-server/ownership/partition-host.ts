@@ -1,32 +1,41 @@
-import { errorMessage, PrefixCache, type Etcd3 } from '@strata/common';
+import { assert, errorMessage, ignoreError, PrefixCache, rethrowIfAssertion, warnDropped, type BackgroundWorker, type Etcd3, type Timer } from '@strata/common';
 import type { partitionV1 } from '@strata/protos';
-import { partitionKeys } from '../etcd-keys.js';
-import { PartitionError } from '../errors.js';
-import { MAP_CONFIRM_INTERVAL_MS, MAP_FRESH_MS } from '../limits.js';
-import { Partition, type PartitionDeps } from './partition.js';
+import { decodeMapEntry, partitionKeys } from '../../etcd-keys.js';
+import { PartitionError } from '../../errors.js';
+import { compareKeys } from '../../keys.js';
+import { MAP_CONFIRM_INTERVAL_MS, MAP_FRESH_MS } from '../../limits.js';
+import { Partition, type PartitionDeps } from '../partition.js';
 import { ReadFence } from './read-fence.js';
 
+/** A partition that failed to load is tried again after this (or at the map's next change). */
+const LOAD_RETRY_MS = 1_000;
+/** A partition that failed a commit is loaded again after this. */
+const RELOAD_AFTER_FAILURE_MS = 500;
+
 interface Hosted {
-  epoch: number;
+  generation: number;
   partition?: Partition;
   loading?: Promise<void>;
 }
 
 /**
  * The partitions this server serves: it watches the partition map and loads every partition
- * assigned to it (at its current epoch), and unloads every partition assigned elsewhere. A
+ * assigned to it (at its current generation), and unloads every partition assigned elsewhere. A
  * request is served only by a loaded partition that contains its key, and only while the
  * read fence holds (`read-fence.ts`): the host re-reads the map every MAP_CONFIRM_INTERVAL_MS
- * to keep it up, whatever its watch does.
+ * (its background job `partition-map-confirm`) to keep it up, whatever its watch does.
  */
 export class PartitionHost {
   private readonly hosted = new Map<string, Hosted>();
   private map: PrefixCache<partitionV1.Partition__Output> | undefined;
   private readonly fence: ReadFence;
-  /** The epoch at which each partition last served here: a reload at that epoch waits for no one. */
-  private readonly servedEpochs = new Map<string, number>();
-  private confirming = false;
-  private confirmTimer: NodeJS.Timeout | undefined;
+  /** The generation at which each partition last served here: a reload at that generation waits for no one. */
+  private readonly servedGenerations = new Map<string, number>();
+  private confirmer: BackgroundWorker | undefined;
+  /** Pending retries of a load or reload: cancelled at stop. */
+  private readonly retries = new Set<Timer>();
+  /** Aborts a handover wait when the host stops. */
+  private readonly stopping = new AbortController();
 
   /**
    * `leaseValidForMs` says how long this server's registration lease is sure to last: below a
@@ -50,20 +59,18 @@ export class PartitionHost {
     this.map = await PrefixCache.open<partitionV1.Partition__Output>({
       client: this.deps.etcd,
       prefix: partitionKeys(this.deps.prefix).map,
-      decode: (raw) => JSON.parse(raw) as partitionV1.Partition__Output,
+      decode: decodeMapEntry,
       log: this.deps.log,
     });
     this.fence.confirmed(openedFrom);
     this.map.on('change', () => this.reconcile());
     this.reconcile();
-    this.confirmTimer = setInterval(() => void this.confirmMap(), MAP_CONFIRM_INTERVAL_MS);
-    this.confirmTimer.unref();
+    this.confirmer = this.deps.workers.start({ name: 'partition-map-confirm', intervalMs: MAP_CONFIRM_INTERVAL_MS, run: () => this.confirmMap() });
   }
 
   /** Re-reads the map (changes found reconcile at once) and moves the read fence forward. */
   private async confirmMap(): Promise<void> {
-    if (this.confirming || !this.map) return;
-    this.confirming = true;
+    if (!this.map) return;
     const from = this.deps.clock.monotonicMs();
     const wasStale = this.fence.stale();
     try {
@@ -71,18 +78,29 @@ export class PartitionHost {
       if (wasStale) this.deps.log.info('partition map confirmed again: serving');
       this.fence.confirmed(from);
     } catch (error) {
-      // Said once per outage, not every interval.
+      rethrowIfAssertion(error);
+      // Said once per outage, not at every round (two a second): the fence, not the job's
+      // status, is what stops serving.
       if (!wasStale) this.deps.log.warn({ err: errorMessage(error) }, 'partition map could not be confirmed');
-    } finally {
-      this.confirming = false;
     }
   }
 
+  /** Runs `reconcile` after `ms`, unless the host stops first. */
+  private reconcileAfter(ms: number): void {
+    const timer = this.deps.clock.after(ms, () => {
+      this.retries.delete(timer);
+      this.reconcile();
+    });
+    this.retries.add(timer);
+  }
+
   private reconcile(): void {
+    // A reload or retry timed before the host stopped loads nothing after it.
+    if (this.stopping.signal.aborted) return;
     const map = this.map?.snapshot() ?? new Map<string, partitionV1.Partition__Output>();
     for (const [partitionId, hosted] of this.hosted) {
       const descriptor = map.get(partitionId);
-      if (!descriptor || descriptor.ownerId !== this.deps.serverId || descriptor.epoch !== hosted.epoch) this.unload(partitionId, hosted);
+      if (!descriptor || descriptor.ownerId !== this.deps.serverId || descriptor.generation !== hosted.generation) this.unload(partitionId, hosted);
     }
     for (const descriptor of map.values()) {
       if (descriptor.ownerId === this.deps.serverId && !this.hosted.has(descriptor.partitionId)) this.load(descriptor);
@@ -90,18 +108,19 @@ export class PartitionHost {
   }
 
   private load(descriptor: partitionV1.Partition__Output): void {
-    const hosted: Hosted = { epoch: descriptor.epoch };
-    const log = this.deps.log.child({ partitionId: descriptor.partitionId, epoch: descriptor.epoch });
+    const hosted: Hosted = { generation: descriptor.generation };
+    const log = this.deps.log.child({ partitionId: descriptor.partitionId, generation: descriptor.generation });
     log.info('partition loading');
     const onFailed = (partitionId: string, error: Error): void => this.reload(partitionId, hosted, error);
     hosted.loading = this.confirmOwnership(descriptor)
       .then(async (current) => {
         // Wait before opening the streams, not after: a former owner still serving would
         // otherwise acknowledge writes the replay below never saw.
-        const waitMs = this.servedEpochs.get(descriptor.partitionId) === current.epoch ? 0 : this.fence.handoverEndsMs(current) - this.deps.clock.monotonicMs();
+        const waitMs =
+          this.servedGenerations.get(descriptor.partitionId) === current.generation ? 0 : this.fence.handoverEndsMs(current) - this.deps.clock.monotonicMs();
         if (waitMs > 0) {
           log.info({ previousOwnerId: current.previousOwnerId, waitMs: Math.round(waitMs) }, 'partition waits until its previous owner has stopped serving');
-          await this.deps.clock.sleep(waitMs);
+          await this.deps.clock.sleep(waitMs, this.stopping.signal);
           if (this.hosted.get(descriptor.partitionId) !== hosted)
             throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} left this server while it waited`);
         }
@@ -113,16 +132,19 @@ export class PartitionHost {
             await partition.close();
             return;
           }
+          partition.start();
           hosted.partition = partition;
           hosted.loading = undefined;
-          this.servedEpochs.set(descriptor.partitionId, descriptor.epoch);
+          this.servedGenerations.set(descriptor.partitionId, descriptor.generation);
           log.info('partition serving');
         },
         (error: unknown) => {
+          rethrowIfAssertion(error);
+          if (this.stopping.signal.aborted) return;
           log.error({ err: error }, 'partition failed to load');
           if (this.hosted.get(descriptor.partitionId) === hosted) this.hosted.delete(descriptor.partitionId);
           // Try again on the next change of the map, or after a pause.
-          setTimeout(() => this.reconcile(), 1_000).unref();
+          this.reconcileAfter(LOAD_RETRY_MS);
         },
       );
     this.hosted.set(descriptor.partitionId, hosted);
@@ -136,13 +158,13 @@ export class PartitionHost {
     if (this.hosted.get(partitionId) !== hosted) return;
     this.deps.log.error({ partitionId, err: error }, 'partition failed a commit; reloading');
     this.unload(partitionId, hosted);
-    setTimeout(() => this.reconcile(), 500).unref();
+    this.reconcileAfter(RELOAD_AFTER_FAILURE_MS);
   }
 
   private unload(partitionId: string, hosted: Hosted): void {
     this.hosted.delete(partitionId);
-    this.deps.log.info({ partitionId, epoch: hosted.epoch }, 'partition unloading');
-    void hosted.partition?.close().catch((error: unknown) => this.deps.log.warn({ partitionId, err: errorMessage(error) }, 'partition close failed'));
+    this.deps.log.info({ partitionId, generation: hosted.generation }, 'partition unloading');
+    void hosted.partition?.close().catch(warnDropped(this.deps.log, 'partition close failed', { partitionId }));
   }
 
   /** Why this server cannot serve every partition assigned to it yet (for its readiness probe), or undefined when it can. */
@@ -158,10 +180,20 @@ export class PartitionHost {
    */
   private async confirmOwnership(descriptor: partitionV1.Partition__Output): Promise<partitionV1.Partition__Output> {
     const raw = await this.deps.etcd.get(partitionKeys(this.deps.prefix).partition(descriptor.partitionId)).string();
-    const current = raw === null ? undefined : (JSON.parse(raw) as partitionV1.Partition__Output);
-    if (current?.ownerId !== this.deps.serverId || current.epoch !== descriptor.epoch) {
-      throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} is no longer assigned here at epoch ${descriptor.epoch}`);
+    const current = raw === null ? undefined : decodeMapEntry(raw);
+    if (current?.ownerId !== this.deps.serverId || current.generation !== descriptor.generation) {
+      throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} is no longer assigned here at generation ${descriptor.generation}`);
     }
+    // A partition's range is fixed for its life (a split or merge makes new partitions): a
+    // served range that differs from its map entry would answer for keys it does not hold.
+    assert(
+      current.lowKey === descriptor.lowKey && current.highKey === descriptor.highKey,
+      `partition ${descriptor.partitionId} was [${descriptor.lowKey}, ${descriptor.highKey}) and its map entry says [${current.lowKey}, ${current.highKey})`,
+    );
+    assert(
+      current.highKey === '' || compareKeys(current.lowKey, current.highKey) < 0,
+      `partition ${descriptor.partitionId} has an empty range [${current.lowKey}, ${current.highKey})`,
+    );
     return current;
   }
 
@@ -200,13 +232,17 @@ export class PartitionHost {
   }
 
   async stop(): Promise<void> {
-    if (this.confirmTimer) clearInterval(this.confirmTimer);
+    this.stopping.abort(new Error('partition host stopped'));
+    for (const timer of this.retries) timer.cancel();
+    this.retries.clear();
+    if (this.confirmer) await this.deps.workers.stop(this.confirmer);
     await this.map?.close();
-    const closing = [...this.hosted.values()].map(async (hosted) => {
-      await hosted.loading?.catch(() => undefined);
-      await hosted.partition?.close();
+    const closing = [...this.hosted.entries()].map(async ([partitionId, hosted]) => {
+      // A load that fails now closes what it opened and was logged; one that succeeds now closes the partition itself.
+      await hosted.loading?.catch(ignoreError);
+      await hosted.partition?.close().catch(warnDropped(this.deps.log, 'partition close failed', { partitionId }));
     });
     this.hosted.clear();
-    await Promise.allSettled(closing);
+    await Promise.all(closing);
   }
 }

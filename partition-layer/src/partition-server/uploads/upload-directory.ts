@@ -1,4 +1,4 @@
-import { compareKeys } from '../keys.js';
+import { compareKeys } from '../../keys.js';
 
 /**
  * The upload keys of a partition's index, in key order, kept in memory beside it so that

@@ -1,6 +1,7 @@
+import { ignoreError } from '@strata/common';
 import { BLOB_BLOCK_BYTES, type StreamWriter } from '@strata/stream-layer';
 import type { streamV1 } from '@strata/protos';
-import { UPLOAD_APPENDS_IN_FLIGHT_MAX } from '../limits.js';
+import { UPLOAD_APPENDS_IN_FLIGHT_MAX } from '../../limits.js';
 
 /**
  * The bytes of one blob on their way into the partition's blob-data stream: cut into blocks
@@ -66,7 +67,7 @@ export class BlobUpload {
   private async appendBlock(block: Buffer): Promise<void> {
     const append = this.writer.append([block]);
     // Keep failures from being unhandled while earlier appends are awaited; finish() reports them.
-    append.catch(() => undefined);
+    append.catch(ignoreError);
     this.appends.push(append);
     while (this.appends.length - this.settled >= UPLOAD_APPENDS_IN_FLIGHT_MAX) {
       await this.appends[this.settled];

@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { Level } from 'level';
 import type { partitionV1 } from '@strata/protos';
-import { isContainerKey, isUploadKey } from '../keys.js';
-import { UploadDirectory } from './upload-directory.js';
+import { isContainerKey, isUploadKey } from '../../keys.js';
+import { UploadDirectory } from '../uploads/upload-directory.js';
 
 export interface RangeOptions {
   gt?: Buffer;

@@ -2,7 +2,7 @@
 
 import type { BlobRecord as _strata_partition_v1_BlobRecord, BlobRecord__Output as _strata_partition_v1_BlobRecord__Output } from '../../../strata/partition/v1/BlobRecord.js';
 
-export interface CommitBlobRequest {
+export interface CopyBlobRequest {
   'account'?: (string);
   'container'?: (string);
   'blob'?: (string);
@@ -11,7 +11,7 @@ export interface CommitBlobRequest {
   'ifMatch'?: (string);
 }
 
-export interface CommitBlobRequest__Output {
+export interface CopyBlobRequest__Output {
   'account': (string);
   'container': (string);
   'blob': (string);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { afterUpload, blobKey, blobPrefixKey, containerKey, isContainerKey, partKey, prefixEnd, uploadKey } from '../keys.js';
+import { afterUpload, blobKey, blobPrefixKey, containerKey, isContainerKey, partKey, prefixEnd, uploadKey } from '../../keys.js';
 import { IndexStore } from './index-store.js';
 
 const upload = { account: 'acct', container: 'box', blob: 'k', uploadId: 'a'.repeat(32) };

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Clock, Failpoints, Random } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
-import { PartitionError } from '../errors.js';
-import { afterUpload, blobKey, checkBlobName, containerKey, partKey, uploadKey, type UploadName } from '../keys.js';
-import { BLOB_BLOCKS_MAX, OPEN_UPLOADS_MAX, PART_BYTES_MIN, PART_NUMBER_MAX } from '../limits.js';
-import { blobRecordCodec, partRecordCodec, uploadRecordCodec } from '../records.js';
+import { PartitionError } from '../../errors.js';
+import { afterUpload, blobKey, checkBlobName, containerKey, partKey, uploadKey, type UploadName } from '../../keys.js';
+import { BLOB_BLOCKS_MAX, OPEN_UPLOADS_MAX, PART_BYTES_MIN, PART_NUMBER_MAX } from '../../limits.js';
+import { blobRecordCodec, partRecordCodec, uploadRecordCodec } from '../../records.js';
 import type { BlobUpload } from './blob-upload.js';
-import type { IndexView } from './committer.js';
-import type { IndexStore } from './index-store.js';
+import type { IndexView } from '../commit/committer.js';
+import type { IndexStore } from '../commit/index-store.js';
 import { etagOfContentMd5 } from './content-md5.js';
-import { checkPreconditions } from './preconditions.js';
+import { checkPreconditions } from '../preconditions.js';
 
 /** Named failure points of an upload's completion (armed with --failpoints). */
 export type UploadFailpoint = 'partitionServer.complete.beforeCommit' | 'partitionServer.complete.afterCommit';
@@ -19,7 +19,7 @@ export interface UploadsDeps {
   index: IndexStore;
   commit: <Result>(prepare: (view: IndexView) => Promise<{ mutations: partitionV1.IndexMutation[]; result: Result }>) => Promise<Result>;
   /** Whether the partition refuses new uploads (it is being split, merged or moved). */
-  draining: () => boolean;
+  quiescing: () => boolean;
   clock: Clock;
   random: Random;
   failpoints: Failpoints<UploadFailpoint>;
@@ -74,7 +74,7 @@ export class PartitionUploads {
 
   /** Fails fast, before any byte of a part is sent, when the part could not be stored. */
   async checkPart(header: partitionV1.UploadPartHeader__Output): Promise<void> {
-    if (this.deps.draining()) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
+    if (this.deps.quiescing()) throw new PartitionError('PARTITION_LOADING', 'the partition is being split, merged or moved');
     checkPartNumber(header.partNumber);
     await openUpload(this.deps.index, nameOf(header.upload));
   }

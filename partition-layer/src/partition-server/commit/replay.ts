@@ -1,14 +1,17 @@
-import type { Logger } from '@strata/common';
+import { assert, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import type { ExtentReader } from '@strata/stream-layer';
-import { logBlockCodec } from '../records.js';
+import { logBlockCodec } from '../../records.js';
 import type { IndexStore } from './index-store.js';
 
 /**
  * Rebuilds an index from a commit log: reads the sealed extents of the log stream in order,
  * from `fromExtentId` (all of them when empty), and applies each record whose sequence is
  * above the last one applied (`afterSequence` at first). A record the stream holds twice (a
- * retried append) is applied once.
+ * retried append) is applied once. The next record after the last applied one must be that
+ * plus one (asserted): the commit log sends nothing after a failed append, so a gap means the
+ * log or this reading of it is broken, and applying past it would apply a record without one
+ * its precondition was checked against.
  * Returns the last applied sequence and the log extent that held it.
  */
 export async function replayLog(options: {
@@ -28,6 +31,10 @@ export async function replayLog(options: {
     for await (const block of options.reader.readRange({ extent, offset: 0, lengthBytes: extent.sealedLengthBytes })) {
       for (const record of logBlockCodec.decode(block.data).records) {
         if (record.sequence <= lastSequence) continue;
+        assert(
+          record.sequence === lastSequence + 1,
+          `commit log of stream ${options.stream.streamId} holds record ${record.sequence} after ${lastSequence} (extent ${extent.extentId})`,
+        );
         await options.index.apply(record.mutations);
         lastSequence = record.sequence;
         lastExtentId = extent.extentId;

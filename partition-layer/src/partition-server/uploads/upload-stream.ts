@@ -1,8 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { partitionV1 } from '@strata/protos';
-import { PartitionError } from '../errors.js';
+import { PartitionError } from '../../errors.js';
 import type { BlobUpload } from './blob-upload.js';
-import type { Partition } from './partition.js';
+import type { Partition } from '../partition.js';
 
 /** The messages of a streamed upload (PutBlob, UploadPart): header, body, commit. */
 interface UploadMessage<Header, Commit> {

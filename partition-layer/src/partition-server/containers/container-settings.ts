@@ -1,4 +1,4 @@
-import { PartitionError } from '../errors.js';
+import { PartitionError } from '../../errors.js';
 
 /** Public access levels a container may have ('' is private). */
 const PUBLIC_ACCESS_LEVELS: ReadonlySet<string> = new Set(['', 'blob', 'container']);

@@ -1,9 +1,9 @@
 import type { partitionV1 } from '@strata/protos';
-import { afterBlobUploads, blobPrefixKey, compareKeys, parseKey, prefixEnd, uploadKey } from '../keys.js';
-import { uploadRecordCodec } from '../records.js';
-import type { IndexStore } from './index-store.js';
-import type { PartitionBounds } from './listing.js';
-import { infoOf } from './uploads.js';
+import { afterBlobUploads, blobPrefixKey, compareKeys, parseKey, prefixEnd, uploadKey } from '../../keys.js';
+import { uploadRecordCodec } from '../../records.js';
+import type { IndexStore } from '../commit/index-store.js';
+import type { PartitionBounds } from '../listing.js';
+import { infoOf } from './partition-uploads.js';
 
 const maxKey = (a: Buffer, b: Buffer): Buffer => (compareKeys(a, b) >= 0 ? a : b);
 
