@@ -26,6 +26,7 @@ export const INVARIANTS = {
   streamGrows: 'a stream’s extent list only grows at its end, all but the last extent sealed',
   epochGrows: 'a stream’s writer epoch never goes back',
   sealedIdentical: 'every replica a node holds sealed at its extent’s recorded length is byte-identical to the others',
+  ackNeverCut: 'no node seals a replica shorter than an acknowledged append of its extent',
   ackReadable: 'after healing, every acknowledged append reads back byte for byte from every replica, through the extent reader',
   converged: 'after healing, every sealed extent has its full replica count, each sealed at the recorded length',
 } as const;
@@ -147,12 +148,20 @@ export class Model {
     }
   }
 
-  /** Replicas that nodes hold sealed at their extent's recorded length are identical. */
+  /** Replicas that nodes hold sealed keep every acknowledged append; those sealed at the recorded length are identical. */
   checkSealedReplicas(): void {
     const byExtent = new Map<string, { nodeId: string; bytes: Buffer }[]>();
     for (const node of this.cluster.nodes.values()) {
       for (const meta of node.disk.records.values()) {
         if (meta.state !== 'sealed') continue;
+        for (const append of this.ackedByExtent.get(meta.extentId) ?? []) {
+          const cut = meta.sealedLengthBytes ?? 0;
+          this.check(
+            'ackNeverCut',
+            append.end <= cut,
+            () => `${meta.extentId} on ${node.nodeId} sealed at ${cut} under an append acknowledged to ${append.end}`,
+          );
+        }
         const record = this.extent(meta.extentId);
         if (!record?.sealed || meta.sealedLengthBytes !== record.sealedLengthBytes) continue;
         const bytes = node.disk.syncedBytes(fileOf(meta.extentId));
@@ -183,8 +192,9 @@ export class Model {
         for (const nodeId of record.replicas) {
           const node = this.cluster.nodes.get(nodeId);
           const meta = node?.disk.records.get(extentId);
-          if (!node?.service || meta?.state !== 'sealed' || meta.sealedLengthBytes !== record.sealedLengthBytes)
-            return `${extentId} on ${nodeId} is ${meta?.state ?? 'missing'}`;
+          if (!node?.service || meta?.state !== 'sealed' || meta.sealedLengthBytes !== record.sealedLengthBytes || meta.corrupt) {
+            return `${extentId} on ${nodeId} is ${meta?.corrupt ? 'corrupt' : (meta?.state ?? 'missing')} (at ${meta?.sealedLengthBytes ?? '-'} of ${record.sealedLengthBytes})`;
+          }
           if (node.disk.syncedBytes(fileOf(extentId))?.length !== record.sealedLengthBytes) return `${extentId} on ${nodeId} has the wrong length`;
         }
       }

@@ -137,7 +137,7 @@ export async function runSeed(seed: number, options: { trace?: boolean } = {}): 
         );
       };
       create();
-      const deadline = world.nowMs + 30_000;
+      const deadline = world.nowMs + 120_000;
       while (streamId === undefined && !world.failure && world.nowMs < deadline) await world.run(world.nowMs + 50);
       if (streamId === undefined) throw new Error('the stamp could not create a stream before any fault');
       streamIds.push(streamId);
@@ -169,16 +169,34 @@ export async function runSeed(seed: number, options: { trace?: boolean } = {}): 
     for (const host of hosts) host.process.pausedUntilMs = 0;
     budget.left = 0;
     for (const streamId of streamIds) if (!writers.hosts().some((host) => host.streamId === streamId)) startHost(streamId);
-    for (const host of hosts.filter((candidate) => candidate.process.up)) void host.close();
+    // Every writer that lives stops and closes (a clean unload); the stamp then has nothing
+    // to do but repair, and must converge.
+    for (const host of hosts) host.stop();
     const healStarted = world.nowMs;
-    while (!world.failure && world.nowMs - healStarted < HEAL_MS_MAX) {
+    const quiet = (): boolean => hosts.every((host) => host.finished || !host.process.up);
+    while (!world.failure && !quiet() && world.nowMs - healStarted < HEAL_MS_MAX) await world.run(world.nowMs + 1_000, everyEvent);
+    if (!quiet()) world.fail(new Error('writers did not finish after healing'));
+    // A last take-over of each stream seals the extent its writers left open, as the next
+    // partition server to load the partition would.
+    const last = streamIds.map((streamId) => {
+      const host = new WriterHost(world, cluster, model, workRandom.fork(`last-${streamId}`), streamId, `ps-last-${streamId}`, workload, budget, log);
+      host.openOnly = true;
+      void host.run();
+      return host;
+    });
+    while (!world.failure && !last.every((host) => host.finished) && world.nowMs - healStarted < 2 * HEAL_MS_MAX)
       await world.run(world.nowMs + 1_000, everyEvent);
-      if (world.nowMs - healStarted > 5_000 && model.checkConverged(shape.replicaCount) === undefined) break;
+    if (!last.every((host) => host.finished)) world.fail(new Error('the last take-over did not finish after healing'));
+    const quietSince = world.nowMs;
+    while (!world.failure && world.nowMs - quietSince < HEAL_MS_MAX) {
+      await world.run(world.nowMs + 1_000, everyEvent);
+      if (world.nowMs - quietSince > 3_000 && model.checkConverged(shape.replicaCount) === undefined) break;
     }
     if (!world.failure) {
       model.convergedOrFail(shape.replicaCount);
       model.checkAckedOnDisks();
       await readBackEverything({ world, cluster, model });
+      model.checkSealedReplicas();
     }
   } catch (error) {
     world.fail(error instanceof Error ? error : new Error(String(error)));

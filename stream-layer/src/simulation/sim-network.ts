@@ -65,6 +65,8 @@ export class SimNetwork {
    * rejects with its typed error, UNAVAILABLE (peer down) or DEADLINE_EXCEEDED.
    */
   unary<Reply>(from: SimProcess, to: SimProcess, context: CallContext, handle: () => Promise<Reply>): Promise<Reply> {
+    // Answers go to the incarnation of the caller that asked: one that crashed never hears back.
+    const caller = from.incarnation;
     return new Promise<Reply>((resolve, reject) => {
       let settled = false;
       const finish = (outcome: () => void): void => {
@@ -84,19 +86,19 @@ export class SimNetwork {
       if (this.random.chance(this.profile.dropRate)) return;
       this.world.schedule(to, this.profile.latencyMs(), () => {
         handle().then(
-          (reply) => this.reply(from, to, () => finish(() => resolve(wireCopy(reply)))),
+          (reply) => this.reply(from, caller, to, () => finish(() => resolve(wireCopy(reply)))),
           (error: unknown) => {
             if (error instanceof AssertionFailure) return this.world.fail(error);
-            this.reply(from, to, () => finish(() => reject(asWireError(error))));
+            this.reply(from, caller, to, () => finish(() => reject(asWireError(error))));
           },
         );
       });
     });
   }
 
-  private reply(from: SimProcess, to: SimProcess, deliver: () => void): void {
+  private reply(from: SimProcess, incarnation: number, to: SimProcess, deliver: () => void): void {
     if (this.isCut(from, to) || this.random.chance(this.profile.dropRate)) return;
-    this.world.schedule(from, this.profile.latencyMs(), deliver);
+    this.world.schedule(from, this.profile.latencyMs(), deliver, incarnation);
   }
 
   /** Opens an append session from `from` to the extent node `to`, served by `service()` there. */
@@ -130,13 +132,19 @@ class SimStream {
   /** Messages that reached the node before it started listening. */
   private early: (() => void)[] = [];
   onClose: () => void = () => undefined;
+  /** The incarnations the session is between: it never reaches a later one. */
+  private readonly fromIncarnation: number;
+  private readonly toIncarnation: number;
 
   constructor(
     private readonly network: SimNetwork,
     private readonly from: SimProcess,
     private readonly to: SimProcess,
     private readonly handlers: AppendHandlers,
-  ) {}
+  ) {
+    this.fromIncarnation = from.incarnation;
+    this.toIncarnation = to.incarnation;
+  }
 
   joins(a: SimProcess, b: SimProcess): boolean {
     return (this.from === a && this.to === b) || (this.from === b && this.to === a);
@@ -150,11 +158,16 @@ class SimStream {
   private toNode(work: () => void, opening = false): void {
     const world = this.network.world;
     this.toNodeAt = Math.max(this.toNodeAt, world.nowMs + this.network.profile.latencyMs());
-    world.schedule(this.to, this.toNodeAt - world.nowMs, () => {
-      if (this.broken) return;
-      if (this.nodeHandlers || opening) work();
-      else this.early.push(work);
-    });
+    world.schedule(
+      this.to,
+      this.toNodeAt - world.nowMs,
+      () => {
+        if (this.broken) return;
+        if (this.nodeHandlers || opening) work();
+        else this.early.push(work);
+      },
+      this.toIncarnation,
+    );
   }
 
   /** The session's first message: the node starts serving it. */
@@ -165,9 +178,14 @@ class SimStream {
   private toSender(work: () => void): void {
     const world = this.network.world;
     this.toSenderAt = Math.max(this.toSenderAt, world.nowMs + this.network.profile.latencyMs());
-    world.schedule(this.from, this.toSenderAt - world.nowMs, () => {
-      if (!this.broken) work();
-    });
+    world.schedule(
+      this.from,
+      this.toSenderAt - world.nowMs,
+      () => {
+        if (!this.broken) work();
+      },
+      this.fromIncarnation,
+    );
   }
 
   breakAfter(delayMs: number): void {
@@ -177,8 +195,13 @@ class SimStream {
       if (this.broken || this.closed) return;
       this.broken = true;
       this.onClose();
-      world.schedule(this.from, 0, () => this.handlers.onError(new StrataError('UNAVAILABLE', `append session ${this.from.id}→${this.to.id} broke`)));
-      world.schedule(this.to, 0, () => this.nodeHandlers?.onGone());
+      world.schedule(
+        this.from,
+        0,
+        () => this.handlers.onError(new StrataError('UNAVAILABLE', `append session ${this.from.id}→${this.to.id} broke`)),
+        this.fromIncarnation,
+      );
+      world.schedule(this.to, 0, () => this.nodeHandlers?.onGone(), this.toIncarnation);
     });
   }
 

@@ -63,6 +63,7 @@ export class WriterHost {
           streamId: this.streamId,
         });
         this.world.note(`${this.id} writes ${this.streamId} at epoch ${this.writer.writerEpoch}`);
+        if (this.openOnly) this.stopped = true;
       } catch (error) {
         this.world.note(`${this.id} could not open ${this.streamId}: ${(error as Error).message}`);
         await clock.sleep(500);
@@ -74,7 +75,16 @@ export class WriterHost {
       this.budget.left--;
       void this.appendOne();
     }
+    // Stopped: what is in flight settles, and a writer opened after the stop closes too.
+    await this.writer?.close();
+    this.finished = true;
   }
+
+  /** Takes the stream over and closes at once: a partition loaded and unloaded, which seals what its predecessor left open. */
+  openOnly = false;
+
+  /** Whether `run` has returned (its writer closed): a crashed host never finishes. */
+  finished = false;
 
   private async appendOne(): Promise<void> {
     const writer = this.writer!;
@@ -112,11 +122,5 @@ export class WriterHost {
   /** Whether this host was stopped (replaced, crashed or closed). */
   stoppedByNemesis(): boolean {
     return this.stopped;
-  }
-
-  /** Stops and closes the writer (waits for appends in flight), as a clean unload does. */
-  async close(): Promise<void> {
-    this.stop();
-    await this.writer?.close();
   }
 }

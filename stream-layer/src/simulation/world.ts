@@ -57,10 +57,11 @@ export class SimWorld {
 
   /**
    * Runs `work` `delayMs` from now on behalf of `process` (or of the world, when none): not at
-   * all if the process crashed meanwhile, later if it is paused then.
+   * all if the process crashed meanwhile, later if it is paused then. `incarnation` is the one
+   * the work belongs to (by default the current one): an answer to a request made before a
+   * crash belongs to the incarnation that made it, and dies with it.
    */
-  schedule(process: SimProcess | undefined, delayMs: number, work: () => void): Timer {
-    const incarnation = process?.incarnation;
+  schedule(process: SimProcess | undefined, delayMs: number, work: () => void, incarnation = process?.incarnation): Timer {
     return this.clock.after(Math.max(0, delayMs), () => this.deliver(process, incarnation, work));
   }
 

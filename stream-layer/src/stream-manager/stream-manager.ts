@@ -125,9 +125,9 @@ export class StreamManager {
       const lengthBytes = await this.commitLength(last);
       await Promise.all(
         last.replicas.map((nodeId) =>
-          this.onNode(nodeId, (node) => node.sealReplica({ extentId, lengthBytes }, control)).catch((error: unknown) => {
+          this.onNode(nodeId, (node) => node.sealReplica({ extentId: last.extentId, lengthBytes }, control)).catch((error: unknown) => {
             rethrowIfAssertion(error);
-            this.deps.log.warn({ extentId, nodeId, err: error }, 'replica not sealed; repair will reconcile it');
+            this.deps.log.warn({ extentId: last.extentId, nodeId, err: error }, 'replica not sealed; repair will reconcile it');
           }),
         ),
       );
