@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AssertionFailure, rethrowIfAssertion } from './assert.js';
-import { Workers } from './background-worker.js';
+import { Workers, type WorkerStatus } from './background-worker.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, configFields, parseConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -44,9 +44,10 @@ export interface ReadyMessage {
 const STOP_DEADLINE_MS = 10_000;
 
 /**
- * The key every role's config has on top of its own: where to serve the liveness and
- * readiness probes (`--probe-listen 0.0.0.0:8081`, `STRATA_PROBE_LISTEN`). Unset, there is no
- * probe port, as in local stamps, whose launcher learns readiness over IPC.
+ * The key every role's config has on top of its own: where to serve the liveness, readiness
+ * and workers probes (`--probe-listen 0.0.0.0:8081`, `STRATA_PROBE_LISTEN`). Unset, they are
+ * served on a free loopback port, reported to the launcher as `probeAddress` (local stamps
+ * learn readiness over IPC; `strata workers` asks the port).
  */
 const probeFields = { probeListen: configFields.address().optional() };
 
@@ -87,7 +88,8 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
   const workers = new Workers({ clock: systemClock, log });
   // Probes answer from before the role starts (live, not ready) until it has stopped (live,
   // not ready while draining), so an orchestrator neither kills a slow start nor routes to a stop.
-  const probes = probeListen ? await startProbes(probeListen, () => (stopping ? 'stopping' : running ? running.readiness?.() : 'starting'), log) : undefined;
+  const readiness: Readiness = () => (stopping ? 'stopping' : running ? running.readiness?.() : 'starting');
+  const probes = await startProbes(probeListen ?? '127.0.0.1:0', readiness, () => workers.list(), log);
   try {
     running = await spec.start({ config, log, clock: systemClock, random: systemRandom, workers });
   } catch (error) {
@@ -110,7 +112,7 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
       rethrowIfAssertion(error);
       log.error({ err: error }, 'role stop failed');
     }
-    await probes?.close();
+    await probes.close();
     log.info('role stopped');
     process.exit(0);
   };
@@ -119,7 +121,7 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
   // A role started by the launcher must not outlive it, even when the launcher is SIGKILLed.
   process.on('disconnect', () => void stop('parent gone'));
 
-  const info = { ...running.info, ...(probes ? { probeAddress: probes.address } : {}) };
+  const info = { ...running.info, probeAddress: probes.address };
   log.info({ address: running.address, ...info }, 'role ready');
   const ready: ReadyMessage = {
     type: 'ready',
@@ -131,9 +133,9 @@ export async function runRole<Shape extends z.ZodRawShape>(spec: {
   process.send?.(ready);
 }
 
-async function startProbes(address: string, readiness: Readiness, log: Logger): Promise<StartedProbeServer> {
+async function startProbes(address: string, readiness: Readiness, workers: () => WorkerStatus[], log: Logger): Promise<StartedProbeServer> {
   try {
-    const probes = await startProbeServer({ address, readiness });
+    const probes = await startProbeServer({ address, readiness, workers });
     log.info({ probeAddress: probes.address }, 'probes listening');
     return probes;
   } catch (error) {

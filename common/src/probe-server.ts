@@ -1,3 +1,4 @@
+import type { WorkerStatus } from './background-worker.js';
 import { systemClock, type Timer } from './clock.js';
 import { rethrowIfAssertion } from './assert.js';
 import { createServer, type Server } from 'node:http';
@@ -16,6 +17,7 @@ export const READINESS_CHECK_TIMEOUT_MS = 2_000;
 
 export const LIVENESS_PATH = '/livez';
 export const READINESS_PATH = '/readyz';
+export const WORKERS_PATH = '/workers';
 
 /**
  * Serves the orchestrator's probes on their own port, apart from the role's traffic:
@@ -23,17 +25,21 @@ export const READINESS_PATH = '/readyz';
  * dependency, so a slow etcd cannot get every process of a fleet restarted at once;
  * `GET /readyz` answers 200 `{"ready":true}` when `readiness()` finds nothing missing, else 503
  * `{"ready":false,"problem":...}` (also when the check throws or takes longer than
- * {@link READINESS_CHECK_TIMEOUT_MS}). Any other path is 404, any other method 405.
+ * {@link READINESS_CHECK_TIMEOUT_MS}); `GET /workers` answers the process's background jobs
+ * and how each is doing (`strata workers`). Any other path is 404, any other method 405.
  */
-export async function startProbeServer(options: { address: string; readiness: Readiness }): Promise<StartedProbeServer> {
+export async function startProbeServer(options: { address: string; readiness: Readiness; workers?: () => WorkerStatus[] }): Promise<StartedProbeServer> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     const send = (status: number, body: object): void => {
       response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(`${JSON.stringify(body)}\n`);
     };
-    if (path !== LIVENESS_PATH && path !== READINESS_PATH) return send(404, { error: `no probe at ${path}; try ${LIVENESS_PATH} or ${READINESS_PATH}` });
+    if (path !== LIVENESS_PATH && path !== READINESS_PATH && path !== WORKERS_PATH) {
+      return send(404, { error: `no probe at ${path}; try ${LIVENESS_PATH}, ${READINESS_PATH} or ${WORKERS_PATH}` });
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, { error: 'probes answer GET and HEAD' });
     if (path === LIVENESS_PATH) return send(200, { live: true });
+    if (path === WORKERS_PATH) return send(200, { workers: options.workers?.() ?? [] });
     void checkReadiness(options.readiness).then((problem) =>
       send(problem === undefined ? 200 : 503, problem === undefined ? { ready: true } : { ready: false, problem }),
     );

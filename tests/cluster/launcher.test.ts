@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProcessInfo, StampInfo } from '@strata/deploy';
+import { waitFor } from '@strata/common/testing';
 import { processAlive } from '../helpers/process-alive.js';
 
 const CLI = fileURLToPath(new URL('../../deploy/bin/strata.js', import.meta.url));
@@ -25,12 +26,10 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): RunningCl
   return { child, output: () => output, exited };
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+const until = (condition: () => boolean, what: string): Promise<true> => waitFor(what, condition, { timeoutMs: 90_000 });
+
+interface WorkersListing {
+  processes: { id: string; role: string; workers?: { name: string; runs: number; state: string }[]; problem?: string }[];
 }
 
 describe('strata start (the launcher behind npm start)', () => {
@@ -80,6 +79,30 @@ describe('strata start (the launcher behind npm start)', () => {
       expect(stream.extents.at(-1)!.sealed).toBe(false);
       for (const extent of stream.extents) expect(extent.replicas).toHaveLength(3);
     }
+
+    // `strata workers` asks every process for its background jobs: one loop pattern, each with its rounds.
+    const listWorkers = async (): Promise<WorkersListing> => {
+      const run = runCli(['workers', '--json', '--data-dir', dataDir]);
+      expect(await run.exited).toBe(0);
+      return JSON.parse(run.output()) as WorkersListing;
+    };
+    const names = (listing: WorkersListing, role: string): string[] =>
+      listing.processes.filter((p) => p.role === role).flatMap((p) => (p.workers ?? []).map((worker) => worker.name.replace(/\/.*/, '/*')));
+    const jobs = await waitFor('the capacity jobs to have run', async () => {
+      const listing = await listWorkers();
+      const capacity = listing.processes
+        .filter((p) => p.role === 'extent-node')
+        .flatMap((p) => p.workers ?? [])
+        .filter((worker) => worker.name === 'capacity');
+      return capacity.length === 4 && capacity.every((worker) => worker.runs > 0) ? listing : undefined;
+    });
+    expect(new Set(names(jobs, 'extent-node'))).toEqual(new Set(['capacity', 'scrub']));
+    expect(names(jobs, 'stream-manager')).toEqual(['repair']);
+    expect(names(jobs, 'partition-manager').sort()).toEqual(['gc-round', 'policy-round']);
+    expect(new Set(names(jobs, 'partition-server'))).toEqual(new Set(['checkpoint/*', 'partition-map-confirm', 'upload-sweep/*', 'usage-report']));
+    const table = runCli(['workers', '--data-dir', dataDir]);
+    expect(await table.exited).toBe(0);
+    expect(table.output()).toMatch(/^sm-1 +repair +\S+/m);
 
     // A crash is reported, the process comes back by itself where it was, and stamp.json and
     // `strata status` show its new pid and its restart.

@@ -3,7 +3,7 @@ import { systemClock, rethrowIfAssertion } from '@strata/common';
 import { LaunchError } from '../launcher/launch-error.js';
 import type { ProcessInfo, StampInfo } from '../launcher/stamp.js';
 import type { ProcessState } from '../launcher/supervisor.js';
-import { printJson, printTable } from './output.js';
+import { clip, duration, printJson, printTable } from './output.js';
 import { readStampFile } from './stamp-file.js';
 
 const USAGE = 'usage: strata status [--data-dir DIR] [--json]';
@@ -78,19 +78,4 @@ function pidAlive(pid: number): boolean {
     // EPERM: alive, but not ours to signal.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** `ms` as a human reads an uptime: 45s, 12m 3s, 5h 2m, 3d 4h. */
-function duration(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
-  if (s < 86_400) return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
-  return `${Math.floor(s / 86_400)}d ${Math.floor((s % 86_400) / 3600)}h`;
-}
-
-/** The first line of a cause, short enough for a table cell. */
-function clip(text: string): string {
-  const line = text.split('\n')[0]!;
-  return line.length > 48 ? `${line.slice(0, 47)}…` : line;
 }

@@ -8,10 +8,12 @@ import { partitionsCommand } from './partitions-command.js';
 import { startCommand } from './start-command.js';
 import { stampsCommand } from './stamps-command.js';
 import { statusCommand } from './status-command.js';
+import { workersCommand } from './workers-command.js';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   start: startCommand,
   status: statusCommand,
+  workers: workersCommand,
   accounts: accountsCommand,
   containers: containersCommand,
   stamps: stampsCommand,

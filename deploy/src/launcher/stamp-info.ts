@@ -10,6 +10,8 @@ export interface ProcessInfo {
   address: string;
   /** The stamp the process belongs to; absent for etcd and the location service, which serve every stamp. */
   stampId?: string;
+  /** Where its probes and its background jobs' status are served (`/livez`, `/readyz`, `/workers`); absent for etcd. */
+  probeAddress?: string;
   // The launcher always fills in the supervision fields below; they are optional for readers
   // of a stamp.json written before the launcher supervised its processes.
   /** What the launcher is doing about it (see ProcessState). */

@@ -166,6 +166,7 @@ export class Stamp {
       pid: child.ready.pid,
       address: child.ready.address ?? '',
       ...(stampId ? { stampId } : {}),
+      ...(typeof child.ready.info?.probeAddress === 'string' ? { probeAddress: child.ready.info.probeAddress } : {}),
       ...this.supervisor.status(child.spec.id),
     };
   }
