@@ -50,7 +50,7 @@ describe('BackgroundWorker', () => {
     worker.start();
     await clock.advance(300);
     expect(rounds).toBe(0);
-    expect(worker.status().skipped).toBe('not leader');
+    expect(worker.status()).toMatchObject({ skipped: 'not leader', skips: 3, runs: 0 });
     leader = true;
     await clock.advance(100);
     expect(rounds).toBe(1);

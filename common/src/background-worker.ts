@@ -19,8 +19,10 @@ export interface WorkerStatus {
   lastDurationMs?: number;
   lastError?: { message: string; atMs: number };
   nextRunMs?: number;
-  /** Why rounds are being skipped now (the job's `active` said no), if they are. */
+  /** Why rounds are being skipped now (the job's `inactiveReason` said so), if they are. */
   skipped?: string;
+  /** Rounds skipped so far, for that reason or another. */
+  skips: number;
 }
 
 export interface WorkerSpec {
@@ -55,7 +57,7 @@ export class BackgroundWorker {
     private readonly spec: WorkerSpec,
     private readonly deps: { clock: Clock; log: Logger },
   ) {
-    this.current = { name: spec.name, state: 'idle', intervalMs: spec.intervalMs, runs: 0, failures: 0 };
+    this.current = { name: spec.name, state: 'idle', intervalMs: spec.intervalMs, runs: 0, failures: 0, skips: 0 };
   }
 
   get name(): string {
@@ -97,6 +99,7 @@ export class BackgroundWorker {
       const reason = this.spec.inactiveReason?.();
       if (reason !== undefined) {
         this.current.skipped = reason;
+        this.current.skips++;
         continue;
       }
       delete this.current.skipped;

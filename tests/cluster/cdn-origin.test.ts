@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { CreateBucketCommand, GetObjectCommand, PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,17 +15,6 @@ const publicReadPolicy = (bucket: string): string =>
     Version: '2012-10-17',
     Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }],
   });
-
-/** Polls `probe` until it returns a value, within a deadline: for waiting on cache expiry. */
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('Strata as the origin of a caching proxy (Debian nginx, deploy/cdn/nginx-edge.conf)', () => {
   let t: TestStamp;
@@ -85,22 +75,22 @@ describe('Strata as the origin of a caching proxy (Debian nginx, deploy/cdn/ngin
     const first = await fetch(`${edge.url}/${PUBLIC}/feed.json`);
     expect(await first.text()).toBe('{"v":1}');
     const before304 = await s3RequestCount(t.stamp, 'GetObject', 304);
-    const revalidated = await eventually(async () => {
+    const revalidated = await waitFor('nginx to revalidate feed.json', async () => {
       const response = await fetch(`${edge.url}/${PUBLIC}/feed.json`);
       const text = await response.text();
       return response.headers.get('x-cache-status') === 'REVALIDATED' ? { text, response } : undefined;
-    }, 'nginx to revalidate feed.json');
+    });
     expect(revalidated.text).toBe('{"v":1}');
     expect((await s3RequestCount(t.stamp, 'GetObject', 304)) - before304).toBeGreaterThanOrEqual(1);
 
     await t.s3.send(
       new PutObjectCommand({ Bucket: PUBLIC, Key: 'feed.json', Body: '{"v":2}', ContentType: 'application/json', CacheControl: 'public, max-age=1' }),
     );
-    const updated = await eventually(async () => {
+    const updated = await waitFor('the overwrite to reach clients after expiry', async () => {
       const response = await fetch(`${edge.url}/${PUBLIC}/feed.json`);
       const text = await response.text();
       return text === '{"v":2}' ? response : undefined;
-    }, 'the overwrite to reach clients after expiry');
+    });
     expect(updated.headers.get('etag')).not.toBe(first.headers.get('etag'));
   });
 
@@ -168,11 +158,11 @@ describe('Strata as the origin of a caching proxy (Debian nginx, deploy/cdn/ngin
       await t.s3.send(new PutObjectCommand({ Bucket: PUBLIC, Key: 'short.json', Body: '{"v":1}', CacheControl: 'public, max-age=1' }));
       expect(await (await fetch(`${varnish.url}/${PUBLIC}/short.json`)).text()).toBe('{"v":1}');
       const before304 = await s3RequestCount(t.stamp, 'GetObject', 304);
-      await eventually(async () => {
+      await waitFor('Varnish to revalidate short.json', async () => {
         const response = await fetch(`${varnish.url}/${PUBLIC}/short.json`);
         expect(await response.text()).toBe('{"v":1}');
         return (await s3RequestCount(t.stamp, 'GetObject', 304)) > before304 ? true : undefined;
-      }, 'Varnish to revalidate short.json');
+      });
 
       const before403 = await s3RequestCount(t.stamp, 'GetObject', 403);
       for (let i = 0; i < 2; i++) expect((await fetch(`${varnish.url}/${PRIVATE}/secret.txt`)).status).toBe(403);

@@ -2,14 +2,17 @@ import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectC
 import type { PartitionManagerClient } from '@strata/partition-layer';
 import type { partitionV1 } from '@strata/protos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@strata/common/testing';
 import type { PartitionHarness } from '../helpers/partition-harness.js';
 import { strata, strataJson } from '../helpers/location.js';
 import { BlobBytes, deleteKey, extentsReport, getBytes, MiB, putThroughPartitions, sha256 } from '../helpers/reclamation.js';
 import { parseValue, valueOf, violations, type Read, type Write } from '../helpers/register-history.js';
-import { until, type StreamHarness } from '../helpers/stream-harness.js';
+import { type StreamHarness } from '../helpers/stream-harness.js';
+import { workerOf } from '../helpers/workers.js';
 import { processAlive } from '../helpers/process-alive.js';
 import { startReclamationStamp, type ReclamationStamp } from '../helpers/reclamation-stamp.js';
 import type { TestStamp } from '../helpers/test-stamp.js';
+import { pause } from '../helpers/pause.js';
 
 const KEYS = 24;
 const WRITERS = 4;
@@ -105,17 +108,17 @@ describe('compaction under races and crashes', () => {
     const collector = async (): Promise<void> => {
       while (loading) {
         rounds.push(await operator.gcRun());
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await pause(200);
       }
     };
     const total = (field: 'recordsRewritten' | 'extentsReleased' | 'bytesRewritten'): number => rounds.reduce((sum, round) => sum + Number(round[field]), 0);
     const load = Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), ...Array.from({ length: READERS }, reader), collector()]);
     const loadStarted = performance.now();
     try {
-      await until(
-        () => performance.now() - loadStarted >= LOAD_MIN_MS && total('recordsRewritten') >= RACED_RECORDS_MIN && total('extentsReleased') >= RACED_EXTENTS_MIN,
+      await waitFor(
         'compaction to race the load enough',
-        LOAD_MAX_MS,
+        () => performance.now() - loadStarted >= LOAD_MIN_MS && total('recordsRewritten') >= RACED_RECORDS_MIN && total('extentsReleased') >= RACED_EXTENTS_MIN,
+        { timeoutMs: LOAD_MAX_MS },
       );
     } finally {
       loading = false;
@@ -163,14 +166,14 @@ describe('compaction under races and crashes', () => {
       };
 
       await t.stamp.restart('ps-1', ['--failpoints', `partitionServer.compaction.${step}=crash`]);
-      await until(
+      await waitFor(
+        'the partitions served again',
         async () =>
           t.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'b/0' })).then(
             () => true,
             () => false,
           ),
-        'the partitions served again',
-        60_000,
+        { timeoutMs: 60_000 },
       );
       await p.reportUsage();
       const planned = (await extentsReport(t)).extents
@@ -179,17 +182,17 @@ describe('compaction under races and crashes', () => {
       expect(planned.length).toBeGreaterThan(0);
       const crashed = await operator.gcRun();
       expect(crashed.errors.length, 'the round saw the server die').toBeGreaterThan(0);
-      await until(() => !processAlive(t.stamp.processes().find((x) => x.id === 'ps-1')!.pid), 'the crash', 30_000);
+      await waitFor('the crash', () => !processAlive(t.stamp.processes().find((x) => x.id === 'ps-1')!.pid), { timeoutMs: 30_000 });
 
       await t.stamp.restart('ps-1');
-      await until(
+      await waitFor(
+        'the partitions served again',
         async () =>
           t.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'b/0' })).then(
             () => true,
             () => false,
           ),
-        'the partitions served again',
-        60_000,
+        { timeoutMs: 60_000 },
       );
       await allLive();
       await p.reportUsage();
@@ -227,7 +230,8 @@ describe('compaction under races and crashes', () => {
     expect(checkpoints.length).toBeLessThanOrEqual(3);
     expect(meta.length).toBeLessThanOrEqual(3);
     const released = logBefore.filter((id) => !logAfter.includes(id));
-    await until(
+    await waitFor(
+      'the released log extents collected',
       async () => {
         const all = new Set((await h.manager.listStreams()).flatMap((s) => s.extents.map((e) => e.extentId)));
         return (
@@ -244,8 +248,7 @@ describe('compaction under races and crashes', () => {
           ).every(Boolean)
         );
       },
-      'the released log extents collected',
-      30_000,
+      { timeoutMs: 30_000 },
     );
     for (let i = 0; i < 3; i++)
       expect(await (await t.s3.send(new GetObjectCommand({ Bucket: 'race', Key: `trim/${i}` }))).Body!.transformToString()).toBe(`checkpoint ${i}`);
@@ -263,19 +266,25 @@ describe('compaction under races and crashes', () => {
     const belowThreshold = async (): Promise<number> => (await extentsReport(t)).stamp.extentsBelowThreshold;
     await garbage('first');
     await t.stamp.restart('pm-1', ['--gc-interval-ms', '1000']);
-    await until(async () => (await belowThreshold()) === 0, 'background rounds to compact every extent below the threshold', 60_000);
+    await waitFor('background rounds to compact every extent below the threshold', async () => (await belowThreshold()) === 0, { timeoutMs: 60_000 });
 
     expect(await strata(['gc', 'pause', '--data-dir', t.dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^space reclamation paused/) });
     const refused = await strata(['gc', 'run', '--data-dir', t.dataDir]);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^strata: space reclamation is paused; resume it first/)]);
     await garbage('second');
-    await until(async () => (await belowThreshold()) > 0, 'the new garbage reported', 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    expect(await belowThreshold(), 'no background round while paused').toBeGreaterThan(0);
+    await waitFor('the new garbage reported', async () => (await belowThreshold()) > 0, { timeoutMs: 30_000 });
+    // The background job comes round while paused, and skips: no compaction happens.
+    const paused = await workerOf(t.stamp, 'pm-1', 'gc-round');
+    await waitFor('two background rounds skipped while paused', async () => {
+      const gcRound = await workerOf(t.stamp, 'pm-1', 'gc-round');
+      return gcRound.skipped === 'paused' && gcRound.skips >= paused.skips + 2;
+    });
+    expect((await workerOf(t.stamp, 'pm-1', 'gc-round')).runs, 'no background round ran while paused').toBe(paused.runs);
+    expect(await belowThreshold(), 'nothing compacted while paused').toBeGreaterThan(0);
 
     expect(await strata(['gc', 'resume', '--data-dir', t.dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^space reclamation on/) });
-    await until(async () => (await belowThreshold()) === 0, 'background rounds again after resume', 60_000);
+    await waitFor('background rounds again after resume', async () => (await belowThreshold()) === 0, { timeoutMs: 60_000 });
     const status = await strataJson<partitionV1.GcState__Output>(['gc', 'status', '--data-dir', t.dataDir]);
     expect(status).toMatchObject({ paused: false, running: expect.any(Boolean), liveRatioMin: 0.6 });
     expect(Number(status.lastRound?.extentsReleased ?? 0) + Number(status.space?.extents)).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
@@ -11,7 +12,6 @@ import type { partitionV1 } from '@strata/protos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobBytes, extentsReport, getBytes, MiB, sha256 } from '../helpers/reclamation.js';
 import { startReclamationStamp, type ReclamationStamp } from '../helpers/reclamation-stamp.js';
-import { until } from '../helpers/stream-harness.js';
 
 const SOURCES = 12;
 /** Copies made while compaction runs: enough that some land between a compaction's copy and its release. */
@@ -102,21 +102,21 @@ describe('copies and space reclamation', () => {
     // Delete every source, collect until their extents are gone from every stream, wait out the
     // garbage grace period, and read every copy.
     for (const key of sources.keys()) await t.s3.send(new DeleteObjectCommand({ Bucket: 'a-source', Key: key }));
-    await until(
+    await waitFor(
+      'compaction to leave no mostly-dead data extent',
       async () => {
         await p.reportUsage();
         rounds.push(await operator.gcRun());
         const report = await extentsReport(t);
         return report.extents.filter((e) => e.kind === 'data' && e.sealed && e.liveBytes !== null && e.liveBytes < e.totalBytes * 0.6).length === 0;
       },
-      'compaction to leave no mostly-dead data extent',
-      90_000,
+      { timeoutMs: 90_000 },
     );
     expect(rounds.flatMap((round) => round.errors)).toEqual([]);
     // Released extents are deleted from the disks once the grace period after their
     // condemnation has passed: by then only held extents are left of the sources'.
     const graceEnds = performance.now() + 4_000;
-    await until(() => performance.now() >= graceEnds, 'the garbage grace period (3 s) to pass', 10_000);
+    await waitFor('the garbage grace period (3 s) to pass', () => performance.now() >= graceEnds, { timeoutMs: 10_000 });
     for (const [key, digest] of copies) expect(sha256(await getBytes(t.s3, 'z-copies', key)), key).toBe(digest);
     const rewritten = rounds.reduce((sum, round) => sum + Number(round.recordsRewritten), 0);
     const released = rounds.reduce((sum, round) => sum + Number(round.extentsReleased), 0);

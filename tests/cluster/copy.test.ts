@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   CompleteMultipartUploadCommand,
@@ -15,7 +16,7 @@ import {
 import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
-import { logLines, until } from '../helpers/stream-harness.js';
+import { logLines } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 const MiB = 1024 * 1024;
@@ -137,14 +138,14 @@ describe('server-side copies', () => {
     const right = children.find((c) => c.lowKey.endsWith('\u0000m'))!;
     const other = children.find((c) => c !== right)!.ownerId === 'ps-1' ? 'ps-2' : 'ps-1';
     await operator.move(right.partitionId, other);
-    await until(async () => new Set((await p.partitions()).map((x) => x.ownerId)).size === 2, 'the partitions on two servers', 60_000);
+    await waitFor('the partitions on two servers', async () => new Set((await p.partitions()).map((x) => x.ownerId)).size === 2, { timeoutMs: 60_000 });
     // Its former owner was alive and may have served reads until it heard: the new owner
     // waited out that server's read fence before opening the partition.
-    await until(
+    await waitFor(
+      'the new owner to wait out the read fence',
       async () =>
         (await logLines(t.stamp, other, 'partition waits until its previous owner has stopped serving')).some((line) => line.partitionId === right.partitionId),
-      'the new owner to wait out the read fence',
-      30_000,
+      { timeoutMs: 30_000 },
     );
 
     const body = randomBytes(100 * MiB);

@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -5,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StreamHarness, until } from '../helpers/stream-harness.js';
+import { StreamHarness } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 const MiB = 1024 * 1024;
@@ -90,7 +91,8 @@ describe('stream layer: full disks', () => {
     for (const id of ['en-1', 'en-2', 'en-3', 'en-4']) if (!(await nodeRecord(h, t, id))?.full) withRoom.push(id);
     expect(withRoom.length, `nodes with room: ${withRoom.join(', ')}`).toBeLessThan(3);
     // Every acknowledged object reads back, byte for byte, from full nodes.
-    await until(
+    await waitFor(
+      'reads to be served',
       async () => {
         try {
           // Read the body to its end: a body left unread would be reset when the stamp stops, an
@@ -102,8 +104,7 @@ describe('stream layer: full disks', () => {
           return false;
         }
       },
-      'reads to be served',
-      60_000,
+      { timeoutMs: 60_000 },
     );
     for (const [key, sha] of stored) {
       const got = await t.s3.send(new GetObjectCommand({ Bucket: 'filling', Key: key }));

@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { pino } from 'pino';
 import { campaign, connectEtcd, systemClock, registerWithLease, type Etcd3, type Leadership, type Registration } from '@strata/common';
 import { freePort } from '@strata/deploy';
 import { LoneEtcd } from '../helpers/lone-etcd.js';
-import { until } from '../helpers/location.js';
+import { pause } from '../helpers/pause.js';
 
 /** How long etcd stays down: past the 2 s leases, long enough for a few failed grants and campaigns. */
 const ETCD_DOWN_MS = 6_000;
@@ -52,21 +53,21 @@ describe('etcd leases and campaigns across an etcd outage', () => {
     closers.push(() => registration.close());
     const leadership: Leadership = campaign({ client, name: '/t/leader', value: 'me', ttlSeconds: 2, log: campaignLog.log });
     closers.push(() => leadership.resign());
-    await until(() => leadership.isLeader(), 'elected');
+    await waitFor('elected', () => leadership.isLeader());
 
     await etcd.kill();
-    await until(() => !registration.isHeld() && campaignLog.count('leadership lost') > 0, 'lease and leadership lost while etcd is down');
-    await new Promise((resolve) => setTimeout(resolve, ETCD_DOWN_MS));
+    await waitFor('lease and leadership lost while etcd is down', () => !registration.isHeld() && campaignLog.count('leadership lost') > 0);
+    await pause(ETCD_DOWN_MS);
     await etcd.start();
 
-    await until(() => registration.isHeld() && leadership.isLeader(), 'registered and elected again', 60_000);
+    await waitFor('registered and elected again', () => registration.isHeld() && leadership.isLeader(), { timeoutMs: 60_000 });
     // Let every retry loop still running (the bug kept many) finish its grant.
     const observer = connectEtcd([etcd.endpoint]);
     clients.push(observer);
-    await until(
-      async () => (await observer.leaseClient.leaseLeases(callDeadline())).leases.length <= 2,
+    await waitFor(
       'only the registration and the campaign hold leases',
-      20_000,
+      async () => (await observer.leaseClient.leaseLeases(callDeadline())).leases.length <= 2,
+      { timeoutMs: 20_000 },
     ).catch(() => undefined);
     const { leases } = await observer.leaseClient.leaseLeases(callDeadline());
     expect(

@@ -26,8 +26,6 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): RunningCl
   return { child, output: () => output, exited };
 }
 
-const until = (condition: () => boolean, what: string): Promise<true> => waitFor(what, condition, { timeoutMs: 90_000 });
-
 interface WorkersListing {
   processes: { id: string; role: string; workers?: { name: string; runs: number; state: string }[]; problem?: string }[];
 }
@@ -45,7 +43,7 @@ describe('strata start (the launcher behind npm start)', () => {
       cli.child.kill('SIGKILL');
       await rm(dataDir, { recursive: true, force: true });
     });
-    await until(() => cli.output().includes('Press Ctrl-C to stop.'), 'the banner');
+    await waitFor('the banner', () => cli.output().includes('Press Ctrl-C to stop.'), { timeoutMs: 90_000 });
     const info = JSON.parse(readFileSync(join(dataDir, 'stamp.json'), 'utf8')) as StampInfo;
     expect(cli.output()).toContain(`Strata is serving S3 at ${info.s3Endpoint}`);
     expect(cli.output()).toContain(info.accessKeyId);
@@ -108,10 +106,18 @@ describe('strata start (the launcher behind npm start)', () => {
     // `strata status` show its new pid and its restart.
     const victim = info.processes.find((p) => p.id === 'en-2')!;
     process.kill(victim.pid, 'SIGKILL');
-    await until(() => cli.output().includes(`extent-node en-2 (pid ${victim.pid}) exited (SIGKILL); restarting it`), 'the crash report');
-    await until(() => /extent-node en-2 is back \(pid \d+, restart 1\), ready \d+\.\d s after it exited \(SIGKILL\)/.test(cli.output()), 'the restart report');
+    await waitFor('the crash report', () => cli.output().includes(`extent-node en-2 (pid ${victim.pid}) exited (SIGKILL); restarting it`), {
+      timeoutMs: 90_000,
+    });
+    await waitFor(
+      'the restart report',
+      () => /extent-node en-2 is back \(pid \d+, restart 1\), ready \d+\.\d s after it exited \(SIGKILL\)/.test(cli.output()),
+      {
+        timeoutMs: 90_000,
+      },
+    );
     const restarted = (): ProcessInfo => (JSON.parse(readFileSync(join(dataDir, 'stamp.json'), 'utf8')) as StampInfo).processes.find((p) => p.id === 'en-2')!;
-    await until(() => restarted().pid !== victim.pid, 'stamp.json to have the new pid');
+    await waitFor('stamp.json to have the new pid', () => restarted().pid !== victim.pid, { timeoutMs: 90_000 });
     expect(restarted()).toMatchObject({ state: 'running', restarts: 1, lastExit: 'SIGKILL', address: victim.address });
     expect(processAlive(restarted().pid)).toBe(true);
     const status = runCli(['status', '--data-dir', dataDir]);

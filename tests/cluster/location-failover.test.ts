@@ -1,8 +1,9 @@
+import { waitFor } from '@strata/common/testing';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { connectEtcd } from '@strata/common';
 import type { AccountView } from '@strata/location-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCall, dig, digStatus, strataJson, until } from '../helpers/location.js';
+import { adminCall, dig, digStatus, strataJson } from '../helpers/location.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 import { processAlive } from '../helpers/process-alive.js';
 
@@ -23,7 +24,7 @@ describe('location service high availability: two instances, leader by etcd elec
   });
 
   it('elects one leader; a standby serves reads and forwards changes to it', async () => {
-    await until(() => leads('ls-1'), 'ls-1 to lead');
+    await waitFor('ls-1 to lead', () => leads('ls-1'));
     expect(await leads('ls-2')).toBe(false);
     const relayed = await adminCall(t.stamp.info, 'POST', '/v1/accounts', { endpoint: admin('ls-2'), body: JSON.stringify({ name: 'relayed' }) });
     expect(relayed).toMatchObject({ status: 201, body: { name: 'relayed', state: 'ACTIVE' } });
@@ -38,7 +39,7 @@ describe('location service high availability: two instances, leader by etcd elec
   it('kills the leader between registering an account and publishing it: nothing half-created is visible, and a retry completes it', async () => {
     // Make ls-2 (the armed one) the leader: kill ls-1, then bring it back as a standby.
     await t.stamp.kill('ls-1');
-    await until(() => leads('ls-2'), 'ls-2 to take over', 20_000);
+    await waitFor('ls-2 to take over', () => leads('ls-2'), { timeoutMs: 20_000 });
     await t.stamp.restart('ls-1');
     const info = t.stamp.info;
     const ls2 = t.stamp.processes().find((p) => p.id === 'ls-2')!;
@@ -49,7 +50,7 @@ describe('location service high availability: two instances, leader by etcd elec
       body: JSON.stringify({ name: 'phoenix', requestToken: 'first-try' }),
     });
     expect(attempt).toMatchObject({ status: 503, body: { error: { code: 'NOT_LEADER' } } });
-    await until(() => !t.stamp.processes().some((p) => p.id === 'ls-2' && processAlive(p.pid)), 'ls-2 to be dead');
+    await waitFor('ls-2 to be dead', () => !t.stamp.processes().some((p) => p.id === 'ls-2' && processAlive(p.pid)));
     expect(processAlive(ls2.pid)).toBe(false);
 
     // Half-created indeed: reserved and registered in the stamp, never published.
@@ -85,10 +86,10 @@ describe('location service high availability: two instances, leader by etcd elec
       credentials: { accessKeyId: done.accessKeyId!, secretAccessKey: done.secretAccessKey! },
     });
     try {
-      await until(
+      await waitFor(
+        'phoenix to authenticate',
         async () =>
           (await s3.send(new PutObjectCommand({ Bucket: 'nowhere', Key: 'k', Body: 'x' })).catch((error: { name: string }) => error.name)) === 'NoSuchBucket',
-        'phoenix to authenticate',
       );
     } finally {
       s3.destroy();

@@ -1,8 +1,9 @@
+import { waitFor } from '@strata/common/testing';
 import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { AccountView, StampView } from '@strata/location-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dnsQuery, framed, rcodeOf, tcpExchange, udpBarrage } from '../helpers/dns-probe.js';
-import { adminCall, dig, digStatus, strata, strataJson, until } from '../helpers/location.js';
+import { adminCall, dig, digStatus, strata, strataJson } from '../helpers/location.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 const MiB = 1024 * 1024;
@@ -65,17 +66,17 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
   });
 
   it('spreads accounts by utilisation: least used stamp first, fewest accounts among equals', async () => {
-    await until(async () => (await stamps()).every((stamp) => stamp.reportedAt !== null && stamp.frontEnds.length === 1), 'both stamps to report');
+    await waitFor('both stamps to report', async () => (await stamps()).every((stamp) => stamp.reportedAt !== null && stamp.frontEnds.length === 1));
     const first = await strataJson<AccountView>(cli('accounts', 'create', 'spreada'));
     const second = await strataJson<AccountView>(cli('accounts', 'create', 'spreadb'));
     // stamp-1 holds the default account, so the first new one goes to stamp-2, the next back to stamp-1.
     expect([first.stampId, second.stampId]).toEqual(['stamp-2', 'stamp-1']);
     const filler = s3('stamp-2', first);
-    await until(() => accepted(filler), 'stamp-2 to serve spreada');
+    await waitFor('stamp-2 to serve spreada', () => accepted(filler));
     await filler.send(new CreateBucketCommand({ Bucket: 'ballast' }));
     await filler.send(new PutObjectCommand({ Bucket: 'ballast', Key: 'eight-mib', Body: Buffer.alloc(8 * MiB, 7) }));
     // 8 MiB on 3 replicas is over 9% of 256 MiB: stamp-2 leaves the emptiest 5% band.
-    await until(async () => (await stamps()).find((stamp) => stamp.stampId === 'stamp-2')!.utilisation >= 0.05, 'stamp-2 to report its use');
+    await waitFor('stamp-2 to report its use', async () => (await stamps()).find((stamp) => stamp.stampId === 'stamp-2')!.utilisation >= 0.05);
     const next = [];
     for (const name of ['spreadc', 'spreadd', 'spreade']) next.push((await strataJson<AccountView>(cli('accounts', 'create', name))).stampId);
     // stamp-1 has more accounts, but less data: it takes them all.
@@ -113,7 +114,7 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
       [east, 'stamp-2', 'stamp-1'],
     ] as const) {
       const own = s3(home, account);
-      await until(() => accepted(own), `${home} to serve ${account.name}`);
+      await waitFor(`${home} to serve ${account.name}`, () => accepted(own));
       await own.send(new CreateBucketCommand({ Bucket: 'mine' }));
       await own.send(new PutObjectCommand({ Bucket: 'mine', Key: 'k', Body: account.name }));
       expect(await (await own.send(new GetObjectCommand({ Bucket: 'mine', Key: 'k' }))).Body!.transformToString()).toBe(account.name);
@@ -134,7 +135,7 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
   it('refuses to delete an account that holds data, and erases it with --force', async () => {
     const doomed = await strataJson<AccountView>(cli('accounts', 'create', 'doomed'));
     const client = s3(doomed.stampId, doomed);
-    await until(() => accepted(client), 'the stamp to serve doomed');
+    await waitFor('the stamp to serve doomed', () => accepted(client));
     await client.send(new CreateBucketCommand({ Bucket: 'files' }));
     for (let i = 0; i < 5; i++) await client.send(new PutObjectCommand({ Bucket: 'files', Key: `f${i}`, Body: `data ${i}` }));
     const refused = await strata(cli('accounts', 'delete', 'doomed'));
@@ -142,15 +143,15 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
     expect(refused.stderr).toMatch(/^strata: account doomed holds containers; .* \[ACCOUNT_NOT_EMPTY\]\n$/);
     // Put back as it was: in DNS, and serving its clients' keys again.
     expect(digStatus(await dig(dns(), ['doomed.strata.test']))).toBe('NOERROR');
-    await until(() => accepted(client), 'the keys of doomed to work again');
+    await waitFor('the keys of doomed to work again', () => accepted(client));
     expect(await (await client.send(new GetObjectCommand({ Bucket: 'files', Key: 'f3' }))).Body!.transformToString()).toBe('data 3');
     expect(await strataJson(cli('accounts', 'delete', 'doomed', '--force'))).toEqual({ deleted: 'doomed', containers: 1, blobs: 5 });
     expect(digStatus(await dig(dns(), ['doomed.strata.test']))).toBe('NXDOMAIN');
-    await until(async () => !(await accepted(client)), 'the old keys to be refused');
+    await waitFor('the old keys to be refused', async () => !(await accepted(client)));
     // The name is free again, and the new account does not see the old one's data.
     const reborn = await strataJson<AccountView>(cli('accounts', 'create', 'doomed', '--stamp', doomed.stampId));
     const fresh = s3(reborn.stampId, reborn);
-    await until(() => accepted(fresh), 'the stamp to serve the new doomed');
+    await waitFor('the stamp to serve the new doomed', () => accepted(fresh));
     expect((await fresh.send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
   });
 
@@ -162,9 +163,9 @@ describe('location service with two stamps: allocation, DNS, admin API and CLI',
     const twice = await strataJson<AccountView>(cli('accounts', 'rotate-keys', 'rolling'));
     const [k2, k3] = twice.keys!;
     expect(k2!.accessKeyId).toBe(once.accessKeyId);
-    await until(() => accepted(s3(created.stampId, k3!)), 'the newest key to work');
+    await waitFor('the newest key to work', () => accepted(s3(created.stampId, k3!)));
     expect(await accepted(s3(created.stampId, k2!))).toBe(true);
-    await until(async () => !(await accepted(s3(created.stampId, k1!))), 'the oldest key to be refused');
+    await waitFor('the oldest key to be refused', async () => !(await accepted(s3(created.stampId, k1!))));
     expect((await strataJson<AccountView>(cli('accounts', 'show', 'rolling'))).keys).toEqual(twice.keys);
   });
 

@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   CompleteMultipartUploadCommand,
@@ -13,7 +14,7 @@ import {
 import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
-import { logLines, until } from '../helpers/stream-harness.js';
+import { logLines } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 import { processAlive } from '../helpers/process-alive.js';
 
@@ -21,24 +22,8 @@ const MiB = 1024 * 1024;
 const BUCKET = 'survivors';
 const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** Resolves with `attempt`'s first success, retrying what fails (a partition failing over answers 503) until the deadline. */
-async function eventually<T>(what: string, attempt: () => Promise<T>, deadlineMs = 90_000): Promise<T> {
-  let result: { value: T } | undefined;
-  let last: unknown;
-  const tried = async (): Promise<boolean> => {
-    try {
-      result = { value: await attempt() };
-      return true;
-    } catch (error) {
-      last = error;
-      return false;
-    }
-  };
-  await until(tried, what, deadlineMs).catch((error: Error) => {
-    throw new Error(`${error.message}; the last attempt failed with ${String(last)}`);
-  });
-  return result!.value;
-}
+/** How long a partition may take to fail over while a test retries what it answers meanwhile (503). */
+const FAILOVER_MS = 90_000;
 
 /**
  * A partition server owning an upload is killed: acknowledged parts survive and completion is
@@ -81,29 +66,38 @@ describe('multipart uploads when the partition server dies', () => {
     expect((await t.s3.send(new ListMultipartUploadsCommand({ Bucket: BUCKET, Prefix: key }))).Uploads ?? []).toEqual([]);
   };
   const expectNoObject = async (key: string): Promise<void> => {
-    await eventually(`HEAD ${key} to answer 404`, async () => {
-      const answer = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key })).then(
-        () => 'found',
-        (error: Error) => error.name,
-      );
-      if (answer !== 'NotFound') throw new Error(answer);
-    });
+    await waitFor(
+      `HEAD ${key} to answer 404`,
+      async () => {
+        const answer = await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key })).then(
+          () => 'found',
+          (error: Error) => error.name,
+        );
+        if (answer !== 'NotFound') throw new Error(answer);
+        return true;
+      },
+      { timeoutMs: FAILOVER_MS },
+    );
   };
   /** Restarts `serverId` with `args` added (for this start only) and gives it the partition. */
   const restartOwning = async (serverId: string, args: string[]): Promise<void> => {
     await t.stamp.restart(serverId, args);
     const [partition] = await p.partitions();
-    await until(async () => (await owner()) !== '', 'the partition assigned', 30_000);
+    await waitFor('the partition assigned', async () => (await owner()) !== '', { timeoutMs: 30_000 });
     if ((await owner()) !== serverId) await operator.move(partition!.partitionId, serverId);
-    await until(async () => (await owner()) === serverId, `the partition on ${serverId}`, 30_000);
+    await waitFor(`the partition on ${serverId}`, async () => (await owner()) === serverId, { timeoutMs: 30_000 });
   };
 
   it('keeps acknowledged parts when the owner is killed between UploadPart and Complete', async () => {
     const { uploadId, parts, body } = await uploadParts('between');
     const victim = await owner();
     await t.stamp.kill(victim);
-    const listed = await eventually('ListParts after the failover', () =>
-      t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'between', UploadId: uploadId })),
+    const listed = await waitFor(
+      'ListParts after the failover',
+      () => t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'between', UploadId: uploadId })),
+      {
+        timeoutMs: FAILOVER_MS,
+      },
     );
     expect(listed.Parts!.map((part) => part.ETag)).toEqual(parts.map((part) => part.ETag));
     expect(await owner()).not.toBe(victim);
@@ -124,8 +118,8 @@ describe('multipart uploads when the partition server dies', () => {
         (done) => done.ETag ?? '',
         (error: Error) => error.name,
       );
-      await until(async () => !(await roleAlive(t, victim)), `${victim} to crash at the failpoint`, 30_000);
-      const done = await eventually('a retried Complete', () => complete(key, uploadId, parts));
+      await waitFor(`${victim} to crash at the failpoint`, async () => !(await roleAlive(t, victim)), { timeoutMs: 30_000 });
+      const done = await waitFor('a retried Complete', () => complete(key, uploadId, parts), { timeoutMs: FAILOVER_MS });
       expect(done.ETag).toMatch(/^"[0-9a-f]{32}-2"$/);
       if (first.startsWith('"')) expect(first).toBe(done.ETag);
       await expectWhole(key, body);
@@ -149,7 +143,7 @@ describe('multipart uploads when the partition server dies', () => {
     const listed = async (): Promise<string[]> =>
       ((await t.s3.send(new ListMultipartUploadsCommand({ Bucket: BUCKET }))).Uploads ?? []).map((u) => u.UploadId!);
     expect(await listed()).toEqual([uploadId]);
-    await until(async () => !(await listed()).includes(uploadId), 'the upload to expire', 30_000);
+    await waitFor('the upload to expire', async () => !(await listed()).includes(uploadId), { timeoutMs: 30_000 });
     const goneAfterMs = Date.now() - created;
     expect(goneAfterMs).toBeGreaterThanOrEqual(EXPIRY_MS);
     await expect(t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'old', UploadId: uploadId }))).rejects.toMatchObject({ name: 'NoSuchUpload' });

@@ -1,9 +1,10 @@
+import { waitFor } from '@strata/common/testing';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { isStrataError } from '@strata/common';
 import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
-import { logLines, until } from '../helpers/stream-harness.js';
+import { logLines } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 const BLOBS = 100_000;
@@ -31,10 +32,11 @@ describe('partition layer: failover', () => {
   it(`serves a partition holding ${BLOBS} blobs again within seconds after its server is killed`, async () => {
     const rate = await p.putMany({ account: t.stamp.info.account, container: 'many', name: nameOf, count: BLOBS, concurrency: 64 });
     const victim = await owner();
-    await until(async () => (await logLines(t.stamp, victim, 'checkpoint written')).length > 0, 'a checkpoint', 120_000);
+    await waitFor('a checkpoint', async () => (await logLines(t.stamp, victim, 'checkpoint written')).length > 0, { timeoutMs: 120_000 });
     const killedAt = Date.now();
     await t.stamp.kill(victim);
-    await until(
+    await waitFor(
+      'the partition to serve again',
       async () => {
         try {
           await t.s3.send(new HeadObjectCommand({ Bucket: 'many', Key: nameOf(BLOBS - 1) }));
@@ -43,8 +45,7 @@ describe('partition layer: failover', () => {
           return false;
         }
       },
-      'the partition to serve again',
-      60_000,
+      { timeoutMs: 60_000 },
     );
     const recoveryMs = Date.now() - killedAt;
     const survivor = await owner();
@@ -103,8 +104,9 @@ describe('partition layer: failover', () => {
     const pausedAddress = t.stamp.processes().find((info) => info.id === paused)!.address;
     await t.stamp.kill(paused, 'SIGSTOP');
     try {
-      await until(async () => (await owner()) !== paused, 'the partition to move', 60_000);
-      await until(
+      await waitFor('the partition to move', async () => (await owner()) !== paused, { timeoutMs: 60_000 });
+      await waitFor(
+        'the new owner to take writes',
         async () => {
           try {
             await t.s3.send(new PutObjectCommand({ Bucket: 'many', Key: 'during-pause', Body: 'two' }));
@@ -113,8 +115,7 @@ describe('partition layer: failover', () => {
             return false;
           }
         },
-        'the new owner to take writes',
-        60_000,
+        { timeoutMs: 60_000 },
       );
     } finally {
       await t.stamp.kill(paused, 'SIGCONT');
@@ -126,10 +127,10 @@ describe('partition layer: failover', () => {
     );
     // NOT_OWNER once its lease check fails; UNAVAILABLE while it drops its partitions.
     expect(['NOT_OWNER', 'PARTITION_LOADING', 'UNAVAILABLE'], `the woken server answered ${answer}`).toContain(answer);
-    await until(
-      async () => (await logLines(t.stamp, paused, 'partition dropped')).length > 0 || (await logLines(t.stamp, paused, 'partition unloading')).length > 0,
+    await waitFor(
       'the woken server to drop its partition',
-      30_000,
+      async () => (await logLines(t.stamp, paused, 'partition dropped')).length > 0 || (await logLines(t.stamp, paused, 'partition unloading')).length > 0,
+      { timeoutMs: 30_000 },
     );
     const got = await t.s3.send(new GetObjectCommand({ Bucket: 'many', Key: 'during-pause' }));
     expect(await got.Body!.transformToString()).toBe('two');

@@ -1,9 +1,10 @@
+import { waitFor } from '@strata/common/testing';
 import { CreateBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PartitionManagerClient } from '@strata/partition-layer';
 import type { partitionV1 } from '@strata/protos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
-import { until } from '../helpers/stream-harness.js';
+
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 import { processAlive } from '../helpers/process-alive.js';
 
@@ -36,7 +37,8 @@ describe('partition layer: a server killed in the middle of a split or merge', (
 
   /** Every key is listed and readable, and the stamp takes a new write. */
   async function everythingThere(): Promise<void> {
-    await until(
+    await waitFor(
+      'the partitions to serve',
       async () => {
         try {
           await t.s3.send(new HeadObjectCommand({ Bucket: 'ops', Key: `k/${String(KEYS - 1).padStart(6, '0')}` }));
@@ -45,8 +47,7 @@ describe('partition layer: a server killed in the middle of a split or merge', (
           return false;
         }
       },
-      'the partitions to serve',
-      60_000,
+      { timeoutMs: 60_000 },
     );
     let listed = 0;
     let token: string | undefined;
@@ -63,7 +64,7 @@ describe('partition layer: a server killed in the middle of a split or merge', (
   async function armed(serverId: string, failpoint: string, partitionIds: string[]): Promise<void> {
     await t.stamp.restart(serverId, ['--failpoints', `${failpoint}=crash`]);
     for (const id of partitionIds) {
-      await until(async () => (await p.partitions()).some((x) => x.partitionId === id && x.ownerId !== ''), `${id} assigned`, 30_000);
+      await waitFor(`${id} assigned`, async () => (await p.partitions()).some((x) => x.partitionId === id && x.ownerId !== ''), { timeoutMs: 30_000 });
       const current = (await p.partitions()).find((x) => x.partitionId === id)!;
       if (current.ownerId !== serverId) await operator.move(id, serverId);
     }
@@ -78,7 +79,7 @@ describe('partition layer: a server killed in the middle of a split or merge', (
       const target = (await p.partitions()).sort(byLowKey).at(-1)!;
       await armed('ps-1', `partitionServer.split.${step}`, [target.partitionId]);
       await expect(operator.split(target.partitionId)).rejects.toBeDefined();
-      await until(async () => !t.stamp.processes().some((x) => x.id === 'ps-1' && processAlive(x.pid)), 'the crash', 30_000);
+      await waitFor('the crash', async () => !t.stamp.processes().some((x) => x.id === 'ps-1' && processAlive(x.pid)), { timeoutMs: 30_000 });
       const ids = new Set((await p.partitions()).map((x) => x.partitionId));
       expect(ids.has(target.partitionId)).toBe(!completes);
       await everythingThere();
@@ -100,7 +101,7 @@ describe('partition layer: a server killed in the middle of a split or merge', (
       const [left, right] = partitions.slice(-2) as [partitionV1.Partition__Output, partitionV1.Partition__Output];
       await armed('ps-2', `partitionServer.merge.${step}`, [left.partitionId, right.partitionId]);
       await expect(operator.merge(left.partitionId, right.partitionId)).rejects.toBeDefined();
-      await until(async () => !t.stamp.processes().some((x) => x.id === 'ps-2' && processAlive(x.pid)), 'the crash', 30_000);
+      await waitFor('the crash', async () => !t.stamp.processes().some((x) => x.id === 'ps-2' && processAlive(x.pid)), { timeoutMs: 30_000 });
       const ids = new Set((await p.partitions()).map((x) => x.partitionId));
       expect(ids.has(left.partitionId) && ids.has(right.partitionId)).toBe(!completes);
       expect(ids.has(left.partitionId) || ids.has(right.partitionId)).toBe(!completes);

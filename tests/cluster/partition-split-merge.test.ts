@@ -1,10 +1,12 @@
+import { waitFor } from '@strata/common/testing';
 import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
-import { logLines, until } from '../helpers/stream-harness.js';
+import { logLines } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { pause } from '../helpers/pause.js';
 
 const OBJECTS = 20_000;
 /**
@@ -76,7 +78,7 @@ describe('partition layer: online split and merge', () => {
           const keys = [...put.keys()].filter((k) => !deleting.has(k));
           const key = keys[Math.floor(Math.random() * keys.length)];
           if (!key) {
-            await new Promise((resolve) => setTimeout(resolve, 20));
+            await pause(20);
             continue;
           }
           try {
@@ -103,13 +105,13 @@ describe('partition layer: online split and merge', () => {
       const writers = Promise.all(Array.from({ length: 16 }, (_, w) => writer(w, 16)));
       const background = Promise.all([reader(), reader(), lister()]);
       await writers;
-      await until(
+      await waitFor(
+        'at least 8 partitions on at least 3 servers',
         async () => {
           const partitions = await p.partitions();
           return partitions.length >= 8 && new Set(partitions.map((x) => x.ownerId)).size >= 3;
         },
-        'at least 8 partitions on at least 3 servers',
-        120_000,
+        { timeoutMs: 120_000 },
       );
       writing = false;
       await background;

@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectEtcd, PrefixCache, type Etcd3 } from '@strata/common';
 import { freePort } from '@strata/deploy';
 import { LoneEtcd } from '../helpers/lone-etcd.js';
-import { until } from '../helpers/location.js';
 
 const quiet = pino({ level: 'silent' });
 
@@ -55,7 +55,7 @@ describe('PrefixCache on a real etcd', () => {
     expect(Object.fromEntries(cache.snapshot())).toEqual({ a: '3', c: '4' });
     expect(cache.get('outside')).toBeUndefined();
     // The watch's own events, arriving after the read, change nothing more.
-    await until(() => cache.revision() >= 0 && changes() > 0, 'a change reported');
+    await waitFor('a change reported', () => cache.revision() >= 0 && changes() > 0);
     await new Promise((resolve) => setImmediate(resolve));
     const before = changes();
     await cache.refresh(5_000);
@@ -68,7 +68,8 @@ describe('PrefixCache on a real etcd', () => {
     await etcd!.kill();
     await expect(cache.refresh(1_000), 'a refresh while etcd is down fails within its deadline').rejects.toThrow();
     await etcd!.start();
-    await until(
+    await waitFor(
+      'etcd to take writes again',
       async () => {
         try {
           await writer.put('/t/map/after-restart').value('5');
@@ -77,11 +78,11 @@ describe('PrefixCache on a real etcd', () => {
           return false;
         }
       },
-      'etcd to take writes again',
-      30_000,
+      { timeoutMs: 30_000 },
     );
     await writer.delete().key('/t/map/a');
-    await until(
+    await waitFor(
+      'a refresh to succeed',
       async () => {
         try {
           await cache.refresh(2_000);
@@ -90,12 +91,11 @@ describe('PrefixCache on a real etcd', () => {
           return false;
         }
       },
-      'a refresh to succeed',
-      30_000,
+      { timeoutMs: 30_000 },
     );
     expect(Object.fromEntries(cache.snapshot())).toEqual({ 'after-restart': '5' });
     // The watch follows again afterwards.
     await writer.put('/t/map/later').value('6');
-    await until(() => cache.get('later') === '6', 'the watch to deliver a later change', 30_000);
+    await waitFor('the watch to deliver a later change', () => cache.get('later') === '6', { timeoutMs: 30_000 });
   });
 });

@@ -1,10 +1,10 @@
+import { waitFor } from '@strata/common/testing';
 import { request } from 'node:http';
 import { CreateBucketCommand, GetBucketPolicyStatusCommand, PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../helpers/raw-s3.js';
 import { BlobBytes, getBytes, MiB, sha256 } from '../helpers/reclamation.js';
 import { startReclamationStamp, type ReclamationStamp } from '../helpers/reclamation-stamp.js';
-import { until } from '../helpers/stream-harness.js';
 
 /** A PUT whose body the test sends in two steps: the request stays open in between. */
 async function slowPut(stamp: ReclamationStamp, path: string, body: Buffer, firstBytes: number): Promise<{ finish: () => Promise<number> }> {
@@ -57,22 +57,22 @@ describe('space reclamation: uploads in flight, and container settings across sp
     // The bucket is new: the only garbage is the upload's blocks, in the two extents they filled.
     let released = 0;
     let rounds = 0;
-    await until(
+    await waitFor(
+      'rounds to release the two extents the upload filled so far',
       async () => {
         await p.reportUsage();
         released += Number((await operator.gcRun()).extentsReleased);
         rounds++;
         return released >= 2;
       },
-      'rounds to release the two extents the upload filled so far',
-      60_000,
+      { timeoutMs: 60_000 },
     );
     const status = await put.finish();
     // Its blocks lie in released extents: refused, so that the client sends it again.
     expect(status).toBe(503);
     await t.s3.send(new PutObjectCommand({ Bucket: 'inflight', Key: 'big', Body: body }));
     const graceEnds = performance.now() + 4_000;
-    await until(() => performance.now() >= graceEnds, 'the garbage grace period (3 s)', 10_000);
+    await waitFor('the garbage grace period (3 s)', () => performance.now() >= graceEnds, { timeoutMs: 10_000 });
     expect(sha256(await getBytes(t.s3, 'inflight', 'big'))).toBe(sha256(body));
     process.stdout.write(`upload in flight during compaction: ${rounds} rounds released ${released} extents; the PUT's answer: ${status}\n`);
   });
@@ -92,15 +92,15 @@ describe('space reclamation: uploads in flight, and container settings across sp
     expect(halves).toHaveLength(2);
     const [left, right] = halves.sort((a, b) => (a.lowKey < b.lowKey ? -1 : 1));
     await operator.merge(left!.partitionId, right!.partitionId);
-    await until(async () => (await p.partitions()).length === before.length, 'the merge', 60_000);
+    await waitFor('the merge', async () => (await p.partitions()).length === before.length, { timeoutMs: 60_000 });
     let isPublic: boolean | undefined;
-    await until(
+    await waitFor(
+      'the merged partition to serve',
       async () => {
         isPublic = (await t.s3.send(new GetBucketPolicyStatusCommand({ Bucket: 'settings' })).catch(() => undefined))?.PolicyStatus?.IsPublic;
         return isPublic !== undefined;
       },
-      'the merged partition to serve',
-      60_000,
+      { timeoutMs: 60_000 },
     );
     expect(isPublic).toBe(true);
   });

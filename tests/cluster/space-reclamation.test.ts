@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +17,9 @@ import {
   sha256,
   type NodeSpace,
 } from '../helpers/reclamation.js';
-import { until } from '../helpers/stream-harness.js';
+
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
+import { pause } from '../helpers/pause.js';
 
 /**
  * 2 GiB of blobs, as the issue asks: about 3 minutes on 2 cores, where a 3-replica PUT costs
@@ -125,7 +127,7 @@ describe('space reclamation', () => {
         bucket: 'foreground',
         keys: smallKeys,
         workers: 4,
-        done: new Promise((resolve) => setTimeout(resolve, 6_000)),
+        done: pause(6_000),
       });
       const compacting = operator.gcRun();
       const busy = await foregroundLoad(t.s3, { bucket: 'foreground', keys: smallKeys, workers: 4, done: compacting.catch(() => undefined) });
@@ -138,13 +140,13 @@ describe('space reclamation', () => {
       // A rewrite may fill and seal extents that were open in the round's plan: later rounds take them.
       for (let rounds = 1; rounds < 4 && (await extentsReport(t)).stamp.extentsBelowThreshold > 0; rounds++) await operator.gcRun();
       let after: NodeSpace[] = [];
-      await until(
+      await waitFor(
+        `every extent node within ${STORED_OVER_LIVE_MAX}× its live bytes (+${NODE_OWN_BYTES / MiB} MiB of its own)`,
         async () => {
           after = await nodeSpace(t, NODES);
           return after.every((node) => node.duBytes <= STORED_OVER_LIVE_MAX * node.liveBytes + NODE_OWN_BYTES);
         },
-        `every extent node within ${STORED_OVER_LIVE_MAX}× its live bytes (+${NODE_OWN_BYTES / MiB} MiB of its own)`,
-        90_000,
+        { timeoutMs: 90_000 },
       ).catch((error: Error) => {
         throw new Error(`${error.message}: ${JSON.stringify(after)}`);
       });

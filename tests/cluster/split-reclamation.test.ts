@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { isStrataError } from '@strata/common';
+import { waitFor } from '@strata/common/testing';
 import type { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartitionHarness } from '../helpers/partition-harness.js';
 import { BlobBytes, deleteKey, getBytes, MiB, putThroughPartitions, sha256 } from '../helpers/reclamation.js';
-import { until, type StreamHarness } from '../helpers/stream-harness.js';
-import { startReclamationStamp, type ReclamationStamp } from '../helpers/reclamation-stamp.js';
+import { type StreamHarness } from '../helpers/stream-harness.js';
+import { workerOf } from '../helpers/workers.js';
+import { GARBAGE_GRACE_MS, REPAIR_INTERVAL_MS, startReclamationStamp, type ReclamationStamp } from '../helpers/reclamation-stamp.js';
 import type { TestStamp } from '../helpers/test-stamp.js';
 
 const NODES = ['en-1', 'en-2', 'en-3', 'en-4'];
@@ -73,13 +75,13 @@ describe('space reclamation across partitions', () => {
     const kept = shared.filter((id) => rightRefs.has(id));
     expect(reclaimed.length).toBeGreaterThan(0);
     expect(kept.length).toBeGreaterThan(0);
-    await until(
+    await waitFor(
+      'the extents only the deleted side used, and the parent log, gone from every stream and disk',
       async () => {
         for (const id of [...reclaimed, ...parentLog]) if ((await listedByAnyStream(id)) || !goneFromDisk(id)) return false;
         return true;
       },
-      'the extents only the deleted side used, and the parent log, gone from every stream and disk',
-      60_000,
+      { timeoutMs: 60_000 },
     );
     for (const id of rightRefs) expect((await h.manager.getExtent(id)).extentId).toBe(id);
     for (let i = 0; i < BLOBS_PER_SIDE; i++) expect(sha256(await getBytes(t.s3, 'split', `z/${i}`))).toBe(digests.get(`z/${i}`));
@@ -98,8 +100,14 @@ describe('space reclamation across partitions', () => {
     await h.manager.holdExtents('p-900', [extentId]);
     await h.manager.releaseExtents(streamId, [extentId]);
     expect(await listedByAnyStream(extentId)).toBe(false);
-    // Several repair rounds and more than the grace period later, the held extent is whole.
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    // Once repair rounds have run for longer than the grace period since the release (an
+    // unheld extent would have been condemned and its replicas deleted by then), the held
+    // extent is whole.
+    const releasedAt = Date.now();
+    await waitFor('repair rounds past the grace period since the release', async () => {
+      const repair = await workerOf(t.stamp, 'sm-1', 'repair');
+      return (repair.lastSucceededMs ?? 0) > releasedAt + GARBAGE_GRACE_MS + REPAIR_INTERVAL_MS;
+    });
     const extent = await h.manager.getExtent(extentId);
     expect(extent.holds.map((hold) => hold.holder)).toEqual(['p-900']);
     for (const [i, pointer] of pointers.entries()) expect(await h.readFrom(extent, extent.replicas[0]!, pointer)).toBe(sha256(blocks[i]!));
@@ -107,7 +115,8 @@ describe('space reclamation across partitions', () => {
     await h.manager.releaseHolds('p-900', [extentId]);
     // A copy racing the release either holds the extent before it is condemned (and keeps it) or is refused.
     let refused: unknown;
-    await until(
+    await waitFor(
+      'the extent condemned',
       async () => {
         try {
           await h.manager.holdExtents('p-901', [extentId]);
@@ -118,19 +127,18 @@ describe('space reclamation across partitions', () => {
           return true;
         }
       },
-      'the extent condemned',
-      30_000,
+      { timeoutMs: 30_000 },
     );
     expect(isStrataError(refused, ['EXTENT_COLLECTING']), String(refused)).toBe(true);
-    await until(
+    await waitFor(
+      'the condemned extent deleted',
       async () =>
         goneFromDisk(extentId) &&
         !(await h.manager.getExtent(extentId).then(
           () => true,
           () => false,
         )),
-      'the condemned extent deleted',
-      30_000,
+      { timeoutMs: 30_000 },
     );
     await expect(h.manager.holdExtents('p-901', [extentId])).rejects.toMatchObject({ code: 'EXTENT_NOT_FOUND' });
     await writer.close();

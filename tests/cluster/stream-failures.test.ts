@@ -1,6 +1,7 @@
+import { waitFor } from '@strata/common/testing';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logLines, StreamHarness, until, type AckedAppend } from '../helpers/stream-harness.js';
+import { logLines, StreamHarness, type AckedAppend } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 const KiB = 1024;
@@ -39,22 +40,26 @@ describe('stream layer: replica failures', () => {
       const failed = { count: 0 };
       let stop = false;
       const load = h.writeUntil(writer, { blockBytes: 64 * KiB, inFlight: 8, stop: () => stop, acked, failed });
-      await until(() => acked.length >= 40, 'appends before the kill');
+      await waitFor('appends before the kill', () => acked.length >= 40, { timeoutMs: 60000 });
       const extentBefore = writer.currentExtent;
       const victim = extentBefore.replicas[index]!.nodeId;
       const killedAt = Date.now();
       await t.stamp.kill(victim);
-      await until(() => acked.some((a) => a.ackedAtMs > killedAt && a.pointer.extentId !== extentBefore.extentId), 'an append acknowledged on a fresh extent');
+      await waitFor(
+        'an append acknowledged on a fresh extent',
+        () => acked.some((a) => a.ackedAtMs > killedAt && a.pointer.extentId !== extentBefore.extentId),
+        { timeoutMs: 60000 },
+      );
       const resumedMs = acked.find((a) => a.ackedAtMs > killedAt && a.pointer.extentId !== extentBefore.extentId)!.ackedAtMs - killedAt;
       const countAtResume = acked.length;
-      await until(() => acked.length >= countAtResume + 40, 'appends after the seal');
+      await waitFor('appends after the seal', () => acked.length >= countAtResume + 40, { timeoutMs: 60000 });
       stop = true;
       await load;
       await writer.close();
 
       const streamId = writer.streamIdentifier;
       const repairStart = Date.now();
-      await until(() => h.fullyReplicated(streamId, 3, [victim]), 'every extent back at three healthy replicas', 90_000);
+      await waitFor('every extent back at three healthy replicas', () => h.fullyReplicated(streamId, 3, [victim]), { timeoutMs: 90_000 });
       const repairMs = Date.now() - repairStart + resumedMs;
       const reads = await h.verifyEverywhere(acked);
       expect(reads).toBe(acked.length * 3);
@@ -96,15 +101,15 @@ describe('stream layer: replica failures', () => {
 
   it('drops the stale replicas of a node that comes back after its extents were repaired', async () => {
     // The nodes killed above are back; their replicas of repaired extents are no longer listed.
-    await until(
+    await waitFor(
+      'every extent of every stream healthy',
       async () => {
         for (const stream of await h.manager.listStreams()) {
           for (const extent of stream.extents) if (!extent.replicas.every((r) => r.healthy)) return false;
         }
         return true;
       },
-      'every extent of every stream healthy',
-      60_000,
+      { timeoutMs: 60_000 },
     );
     const deletions = (await Promise.all(['en-1', 'en-2', 'en-3', 'en-4', 'en-5'].map((id) => logLines(t.stamp, id, 'replica deleted')))).flat();
     const leader = (await h.managerLeaderId())!;
@@ -130,18 +135,20 @@ describe('stream layer: replica failures', () => {
 
     // Slow each recorded copy down on both managers, so the kill lands in the middle of the repair.
     for (const id of ['sm-1', 'sm-2']) await t.stamp.restart(id, ['--failpoints', 'streamManager.beforeRecordCopy=delay:400']);
-    await until(async () => (await h.managerLeaderId()) !== undefined, 'a stream manager leader');
+    await waitFor('a stream manager leader', async () => (await h.managerLeaderId()) !== undefined, { timeoutMs: 60000 });
     const repairStart = Date.now();
     await t.stamp.kill(victim);
     const repaired = async (): Promise<number> =>
       (await h.stream(streamId)).extents.filter((e) => e.sealed && !e.replicas.some((r) => r.nodeId === victim)).length;
-    await until(async () => (await repaired()) >= 1, 'the first extent repaired', 60_000);
+    await waitFor('the first extent repaired', async () => (await repaired()) >= 1, { timeoutMs: 60_000 });
     const current = (await h.managerLeaderId())!;
     const before = await repaired();
     const leaderKilledAt = Date.now();
     await t.stamp.kill(current);
     expect(before).toBeLessThan(stream.extents.filter((e) => e.sealed).length);
-    await until(() => h.fullyReplicated(streamId, 3, [victim], true), 'every sealed extent back at three healthy replicas after the failover', 90_000);
+    await waitFor('every sealed extent back at three healthy replicas after the failover', () => h.fullyReplicated(streamId, 3, [victim], true), {
+      timeoutMs: 90_000,
+    });
     const repairMs = Date.now() - repairStart;
     const survivor = current === 'sm-1' ? 'sm-2' : 'sm-1';
     const finishedByStandby = (await logLines(t.stamp, survivor, 'repair: replica re-replicated')).filter(

@@ -1,8 +1,9 @@
+import { waitFor } from '@strata/common/testing';
 import { open, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamWriter } from '@strata/stream-layer';
-import { logLines, StreamHarness, until, type AckedAppend } from '../helpers/stream-harness.js';
+import { logLines, StreamHarness, type AckedAppend } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 import { processAlive } from '../helpers/process-alive.js';
 
@@ -62,12 +63,10 @@ describe('stream layer: integrity and restart recovery', () => {
       bytes = Buffer.concat([bytes, block.data]);
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(target.sha256);
-    await until(
-      async () => !(await h.manager.getExtent(extent.extentId)).replicas.some((r) => r.nodeId === bad.nodeId),
-      'the damaged replica replaced',
-      60_000,
-    );
-    await until(() => h.fullyReplicated(writer.streamIdentifier, 3), 'full replica count', 60_000);
+    await waitFor('the damaged replica replaced', async () => !(await h.manager.getExtent(extent.extentId)).replicas.some((r) => r.nodeId === bad.nodeId), {
+      timeoutMs: 60_000,
+    });
+    await waitFor('full replica count', () => h.fullyReplicated(writer.streamIdentifier, 3), { timeoutMs: 60_000 });
     expect(await h.verifyEverywhere(acked)).toBe(acked.length * 3);
   });
 
@@ -81,17 +80,15 @@ describe('stream layer: integrity and restart recovery', () => {
     const bad = extent.replicas[2]!;
     const damagedAt = Date.now();
     await flipByte(replicaPath(bad.nodeId, extent.extentId), Number(target.pointer.offset) + 16 + 7);
-    await until(
-      async () => (await logLines(t.stamp, bad.nodeId, 'scrub found a corrupt replica')).some((l) => l.extentId === extent.extentId),
+    await waitFor(
       'the scrubber to find the damage',
-      30_000,
+      async () => (await logLines(t.stamp, bad.nodeId, 'scrub found a corrupt replica')).some((l) => l.extentId === extent.extentId),
+      { timeoutMs: 30_000 },
     );
-    await until(
-      async () => !(await h.manager.getExtent(extent.extentId)).replicas.some((r) => r.nodeId === bad.nodeId),
-      'the damaged replica replaced',
-      60_000,
-    );
-    await until(() => h.fullyReplicated(writer.streamIdentifier, 3), 'full replica count', 60_000);
+    await waitFor('the damaged replica replaced', async () => !(await h.manager.getExtent(extent.extentId)).replicas.some((r) => r.nodeId === bad.nodeId), {
+      timeoutMs: 60_000,
+    });
+    await waitFor('full replica count', () => h.fullyReplicated(writer.streamIdentifier, 3), { timeoutMs: 60_000 });
     expect(await h.verifyEverywhere(acked)).toBe(acked.length * 3);
     const passes = (await Promise.all(['en-1', 'en-2', 'en-3', 'en-4'].map((id) => logLines(t.stamp, id, 'scrub pass done')))).flat();
     const big = passes.filter((p) => Number(p.bytes) >= 2 * MiB);
@@ -118,14 +115,14 @@ describe('stream layer: integrity and restart recovery', () => {
     const acked = await writeSome(writer, 40);
     await writer.close();
     // The failpoint killed the node at its first write; the writer sealed and went on.
-    await until(
-      async () => (await logLines(t.stamp, victim, 'role ready')).length >= 2 && !t.stamp.processes().some((p) => p.id === victim && processAlive(p.pid)),
+    await waitFor(
       'the crash',
-      30_000,
+      async () => (await logLines(t.stamp, victim, 'role ready')).length >= 2 && !t.stamp.processes().some((p) => p.id === victim && processAlive(p.pid)),
+      { timeoutMs: 30_000 },
     );
     await t.stamp.restart(victim);
-    await until(async () => (await logLines(t.stamp, victim, 'extent store opened')).length >= 3, 'the node to reopen its store', 30_000);
-    await until(() => h.fullyReplicated(writer.streamIdentifier, 3), 'full replica count', 60_000);
+    await waitFor('the node to reopen its store', async () => (await logLines(t.stamp, victim, 'extent store opened')).length >= 3, { timeoutMs: 30_000 });
+    await waitFor('full replica count', () => h.fullyReplicated(writer.streamIdentifier, 3), { timeoutMs: 60_000 });
     expect(await h.verifyEverywhere(acked)).toBe(acked.length * 3);
   });
 
@@ -148,7 +145,7 @@ describe('stream layer: integrity and restart recovery', () => {
     const after = (await stat(path).catch(() => ({ size: 0 }))).size;
     expect(after % (16 + BLOCK)).toBe(0);
     expect(after).toBeLessThan(size);
-    await until(() => h.fullyReplicated(writer.streamIdentifier, 3), 'full replica count', 60_000);
+    await waitFor('full replica count', () => h.fullyReplicated(writer.streamIdentifier, 3), { timeoutMs: 60_000 });
     expect(await h.verifyEverywhere(acked)).toBe(acked.length * 3);
   });
 });

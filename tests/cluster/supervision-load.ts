@@ -1,17 +1,6 @@
+import { waitFor } from '@strata/common/testing';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-
-/** Waits until `condition` holds, polling every 100 ms, or fails after `timeoutMs` naming `what`. */
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await condition())) {
-    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await pause(100);
-  }
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+import { pause } from '../helpers/pause.js';
 
 /** The bytes stored under `key`: made from the key, so that nothing needs keeping to check a read. */
 export function bodyOf(key: string, sizeBytes: number): Buffer {
@@ -140,7 +129,8 @@ export async function readOutageMs(
 ): Promise<number> {
   let lastFailureMs = 0;
   let goodRounds = 0;
-  await until(
+  await waitFor(
+    'reads of every partition to work again',
     async () => {
       const results = await Promise.all([...options.canaries].map(([key, size]) => readsBack(s3, bucket, key, size, 2_000).catch(() => false)));
       if (results.every(Boolean)) goodRounds++;
@@ -150,8 +140,7 @@ export async function readOutageMs(
       }
       return goodRounds >= 3 && options.settled();
     },
-    'reads of every partition to work again',
-    options.timeoutMs,
+    { timeoutMs: options.timeoutMs },
   );
   return lastFailureMs;
 }

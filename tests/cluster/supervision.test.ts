@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { connectEtcd, type Etcd3 } from '@strata/common';
 import { RESTART_POLICY_DEFAULTS, Stamp, type ProcessInfo, type StampEvents, type StampInfo, type StampOptions } from '@strata/deploy';
 import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutageMs, S3Load, unreadable, until } from './supervision-load.js';
+import { readOutageMs, S3Load, unreadable } from './supervision-load.js';
 
 const CLI = fileURLToPath(new URL('../../deploy/bin/strata.js', import.meta.url));
 const BUCKET = 'supervised';
@@ -93,7 +94,7 @@ describe('the local stamp heals itself', () => {
     const [left, right] = [...(await owners())];
     if (left![1] === right![1]) await manager.move(right![0], left![1] === 'ps-1' ? 'ps-2' : 'ps-1');
     expect(new Set((await owners()).values())).toEqual(new Set(['ps-1', 'ps-2']));
-    await until(async () => (await unreadable(s3, BUCKET, CANARIES, 2_000)).length === 0, 'both partitions served', 60_000);
+    await waitFor('both partitions served', async () => (await unreadable(s3, BUCKET, CANARIES, 2_000)).length === 0, { timeoutMs: 60_000 });
   });
 
   afterAll(async () => {
@@ -108,7 +109,7 @@ describe('the local stamp heals itself', () => {
 
   it('brings back each role SIGKILLed in turn, on its address, with no acknowledged write lost', async () => {
     load.start(2);
-    await until(() => load.acked.size >= 20, 'the load to get going', 60_000);
+    await waitFor('the load to get going', () => load.acked.size >= 20, { timeoutMs: 60_000 });
     const rows: string[] = [];
     for (const id of ROLES_IN_TURN) {
       const before = processOf(id);
@@ -124,12 +125,12 @@ describe('the local stamp heals itself', () => {
       const everyKeyMs = performance.now() - killedAt;
       expect(missing, `keys unreadable after ${id} came back`).toEqual([]);
       const backAt = heardOf('restarted', id, killedAt)[0]!.atMs;
-      await until(() => load.putAckTimes.some((at) => at > backAt), `a write acknowledged after ${id} came back`, 60_000);
+      await waitFor(`a write acknowledged after ${id} came back`, () => load.putAckTimes.some((at) => at > backAt), { timeoutMs: 60_000 });
       const after = processOf(id);
       expect(after.pid, id).not.toBe(before.pid);
       expect(after.address, `${id} serves where it did`).toBe(before.address);
       expect(after).toMatchObject({ state: 'running', restarts: (before.restarts ?? 0) + 1, lastExit: 'SIGKILL' });
-      await until(() => stampJsonOf(id).pid === after.pid, `stamp.json to have ${id}'s new pid`, 10_000);
+      await waitFor(`stamp.json to have ${id}'s new pid`, () => stampJsonOf(id).pid === after.pid, { timeoutMs: 10_000 });
       const readyMs = heardOf('restarted', id, killedAt)[0]!.detail.readyAfterMs as number;
       const partitionOwners = id.startsWith('ps-') ? ` partitions on ${[...(await owners()).values()].join(',')}` : '';
       rows.push(
@@ -166,11 +167,11 @@ describe('the local stamp heals itself', () => {
     const badConfigLines = (await readFile(join(dataDir, 'logs', `${victim}.log`), 'utf8')).split('\n').filter((line) => line.includes('--no-such-flag'));
     expect(badConfigLines).toHaveLength(RESTART_POLICY_DEFAULTS.restartsMax);
 
-    await until(async () => [...(await owners()).values()].every((owner) => owner === survivor), `every partition on ${survivor}`, 60_000);
+    await waitFor(`every partition on ${survivor}`, async () => [...(await owners()).values()].every((owner) => owner === survivor), { timeoutMs: 60_000 });
     expect(await unreadable(s3, BUCKET, new Map(load.acked), 60_000)).toEqual([]);
     const downAt = down!.atMs;
-    await until(() => load.putAckTimes.some((at) => at > downAt), 'a write acknowledged while the victim is down', 60_000);
-    await until(() => stampJsonOf(victim).state === 'down', 'stamp.json to say the victim is down', 10_000);
+    await waitFor('a write acknowledged while the victim is down', () => load.putAckTimes.some((at) => at > downAt), { timeoutMs: 60_000 });
+    await waitFor('stamp.json to say the victim is down', () => stampJsonOf(victim).state === 'down', { timeoutMs: 10_000 });
     const status = spawnSync(process.execPath, [CLI, 'status', '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
     expect(status.status, 'strata status exits 1 with a process down').toBe(1);
     const shown = (JSON.parse(status.stdout) as { processes: (ProcessInfo & { alive: boolean })[] }).processes;

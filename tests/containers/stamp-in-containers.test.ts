@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContainerStamp } from './helpers/container-stamp.js';
-import { getObject, probe, putObject, sha256, waitFor } from './helpers/objects.js';
+import { waitFor } from '@strata/common/testing';
+import { getObject, probe, putObject, sha256 } from './helpers/objects.js';
 import { replicaLengths } from './helpers/stamp-streams.js';
 
 const BUCKET = 'containers';
@@ -53,7 +54,7 @@ describe('a stamp of containers (one per role, etcd included) through testcontai
   it('a partition server killed and restarted with its volume rejoins and serves what was acknowledged', async () => {
     await stamp.kill('ps-1');
     await stamp.restart('ps-1');
-    await waitFor('the front-end to be ready again', 60_000, async () => (await probe(stamp.role('fe-1').readyUrl)).status === 200);
+    await waitFor('the front-end to be ready again', async () => (await probe(stamp.role('fe-1').readyUrl)).status === 200, { timeoutMs: 60_000 });
     await expectAllReadBack();
     const body = randomBytes(64 * 1024);
     await putObject(stamp.s3, BUCKET, 'after-ps-restart', body);
@@ -89,12 +90,16 @@ describe('a stamp of containers (one per role, etcd included) through testcontai
       },
     });
     const put = stamp.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'in-flight-at-sigterm', Body: body, ContentLength: 512 * 1024 }));
-    await waitFor('the first half of the body to be on its way', 10_000, () => sent === 1);
+    await waitFor('the first half of the body to be on its way', () => sent === 1, { timeoutMs: 10_000 });
     const exited = stamp.terminate('fe-1');
-    await waitFor('the front-end to report itself not ready', 10_000, async () => {
-      const answer = await probe(stamp.role('fe-1').readyUrl);
-      return answer.status === 503 && answer.body.problem === 'stopping';
-    });
+    await waitFor(
+      'the front-end to report itself not ready',
+      async () => {
+        const answer = await probe(stamp.role('fe-1').readyUrl);
+        return answer.status === 503 && answer.body.problem === 'stopping';
+      },
+      { timeoutMs: 10_000 },
+    );
     release();
     await put;
     expect(await exited).toBe(0);

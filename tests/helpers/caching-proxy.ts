@@ -1,3 +1,4 @@
+import { waitFor } from '@strata/common/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -31,20 +32,25 @@ function render(template: string, values: Record<string, string>): string {
   });
 }
 
-/** Resolves once something accepts connections on the port, or rejects at the deadline. */
+/** Resolves once something accepts connections on the port, or rejects at the deadline (or when the proxy exits). */
 async function waitForPort(port: number, child: ChildProcess, log: () => Promise<string>): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the proxy exited with ${child.exitCode}: ${await log()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the proxy did not listen on ${port} within ${START_TIMEOUT_MS} ms: ${await log()}`);
+  let exited: string | undefined;
+  await waitFor(
+    `the proxy to listen on ${port}`,
+    async () => {
+      if (child.exitCode !== null) exited ??= `the proxy exited with ${child.exitCode}: ${await log()}`;
+      if (exited) return true;
+      return new Promise<boolean>((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+      });
+    },
+    { timeoutMs: START_TIMEOUT_MS },
+  ).catch(async (error: Error) => {
+    throw new Error(`${error.message}: ${await log()}`);
+  });
+  if (exited) throw new Error(exited);
 }
 
 async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

@@ -56,18 +56,3 @@ export async function adminCall(
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as { error?: { code: string; message: string } }) : {} };
 }
-
-/** Waits until `condition` resolves true, polling; fails naming `what` after `timeoutMs`. */
-export async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  let last: unknown;
-  while (performance.now() < deadline) {
-    try {
-      if (await condition()) return;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
-}

@@ -14,6 +14,11 @@ export interface ReclamationStamp {
   close: () => Promise<void>;
 }
 
+/** How long a condemned extent stays before its replicas go, in these stamps. */
+export const GARBAGE_GRACE_MS = 3_000;
+/** How often these stamps' stream manager runs a repair round. */
+export const REPAIR_INTERVAL_MS = 300;
+
 /**
  * Starts a stamp whose reclamation runs when the test says: 2 MiB extents (a little data seals
  * many), condemned extents deleted 3 s after release, no background rounds and no automatic
@@ -23,8 +28,8 @@ export async function startReclamationStamp(env: Record<string, string> = {}): P
   const t = await startTestStamp({
     env: {
       STRATA_EXTENT_SIZE_MAX_BYTES: String(2 * MiB),
-      STRATA_GARBAGE_GRACE_MS: '3000',
-      STRATA_REPAIR_INTERVAL_MS: '300',
+      STRATA_GARBAGE_GRACE_MS: String(GARBAGE_GRACE_MS),
+      STRATA_REPAIR_INTERVAL_MS: String(REPAIR_INTERVAL_MS),
       STRATA_GC_INTERVAL_MS: '3600000',
       STRATA_GC_LIVE_RATIO_MIN: '0.6',
       STRATA_AUTO_BALANCE: 'false',

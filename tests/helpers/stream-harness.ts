@@ -6,15 +6,6 @@ import type { streamV1 } from '@strata/protos';
 import { ExtentReader, extentNodeClients, StreamManagerClient, StreamWriter } from '@strata/stream-layer';
 import type { Stamp } from '@strata/deploy';
 
-/** Waits until `condition` holds, polling, or fails after `timeoutMs` naming `what`. */
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 export interface AckedAppend {
   pointer: streamV1.BlockPointer;
   sha256: string;

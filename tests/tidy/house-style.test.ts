@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorHandlingFindings } from './error-handling.js';
-import { LAYERS, ROOT, sourceFiles } from './source-files.js';
+import { LAYERS, ROOT, sourceFiles, testFiles } from './source-files.js';
 
 /**
  * The layers whose code runs in the stamp's processes. bench/ and chaos/ drive a stamp from
@@ -56,6 +56,19 @@ describe('house style', () => {
           .map(({ line, at }) => `${file.path}:${at}: ${line.trim()}`),
       );
     expect(offenders).toEqual([]);
+  });
+
+  it('has tests wait on conditions with deadlines (waitFor), never on fixed sleeps', () => {
+    const sleeps = testFiles()
+      .filter((file) => file.path !== 'tests/helpers/pause.ts')
+      .flatMap((file) =>
+        file.text
+          .split('\n')
+          .map((line, i) => ({ line, at: i + 1 }))
+          .filter(({ line }) => /setTimeout\(\s*resolve|timers\/promises/.test(line))
+          .map(({ line, at }) => `${file.path}:${at}: ${line.trim()}`),
+      );
+    expect(sleeps).toEqual([]);
   });
 
   it('keeps commit subjects to 72 characters', () => {

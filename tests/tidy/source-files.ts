@@ -18,3 +18,10 @@ export function sourceFiles(): { path: string; text: string }[] {
     .filter((path) => path.endsWith('.ts') && !path.endsWith('.test.ts') && !path.includes('/generated/'))
     .map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') }));
 }
+
+/** Every test file and test helper (the layers' `*.test.ts` and `tests/`), generated code excluded. */
+export function testFiles(): { path: string; text: string }[] {
+  const inLayers = LAYERS.flatMap((layer) => walk(join(ROOT, layer, 'src'))).filter((path) => path.endsWith('.test.ts'));
+  const inTests = walk(join(ROOT, 'tests')).filter((path) => path.endsWith('.ts'));
+  return [...inLayers, ...inTests].map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') }));
+}

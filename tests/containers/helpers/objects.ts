@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { systemClock } from '@strata/common';
 
 export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -13,21 +12,6 @@ export async function putObject(s3: S3Client, bucket: string, key: string, body:
 export async function getObject(s3: S3Client, bucket: string, key: string): Promise<Buffer> {
   const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   return Buffer.from(await response.Body!.transformToByteArray());
-}
-
-/** Polls `check` until it returns true, failing with `what` after `timeoutMs`. */
-export async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean> | boolean): Promise<void> {
-  const deadline = systemClock.monotonicMs() + timeoutMs;
-  let last = '';
-  while (systemClock.monotonicMs() < deadline) {
-    try {
-      if (await check()) return;
-    } catch (error) {
-      last = ` (last error: ${(error as Error).message})`;
-    }
-    await systemClock.sleep(200);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last}`);
 }
 
 /** A probe's answer: status and JSON body. */

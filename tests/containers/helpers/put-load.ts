@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { systemClock } from '@strata/common';
-import { putObject, sha256, waitFor } from './objects.js';
+import { waitFor } from '@strata/common/testing';
+import { putObject, sha256 } from './objects.js';
 
 export interface AckedPut {
   key: string;
@@ -58,8 +59,8 @@ export class PutLoad {
   async waitForAcks(count: number, sinceMs: number, timeoutMs: number): Promise<void> {
     await waitFor(
       `${count} PUTs started after the event to be acknowledged (${this.ackedStartedAfter(sinceMs).length} so far, ${this.failures.length} failures in all)`,
-      timeoutMs,
       () => this.ackedStartedAfter(sinceMs).length >= count,
+      { timeoutMs: timeoutMs },
     );
   }
 
