@@ -105,9 +105,13 @@ export async function runSeed(seed: number, options: { trace?: boolean } = {}): 
     hosts.push(host);
     void host.run();
   };
+  // The nemesis's own follow-ups (a new host after a crash) end with the fault window.
+  let healing = false;
   const writers: WriterControl = {
     hosts: () => hosts.filter((host) => host.process.up && !host.stoppedByNemesis()),
-    startHost,
+    startHost: (streamId) => {
+      if (!healing) startHost(streamId);
+    },
   };
 
   const onUnhandled = (error: unknown): void => world.fail(error instanceof Error ? error : new Error(String(error)));
@@ -156,6 +160,7 @@ export async function runSeed(seed: number, options: { trace?: boolean } = {}): 
 
     // Heal: every process up and unpaused, every link back; writers finish what they have.
     world.note('heal');
+    healing = true;
     network.healAll();
     kv.heal();
     for (const node of cluster.nodes.values()) {
@@ -168,7 +173,6 @@ export async function runSeed(seed: number, options: { trace?: boolean } = {}): 
     }
     for (const host of hosts) host.process.pausedUntilMs = 0;
     budget.left = 0;
-    for (const streamId of streamIds) if (!writers.hosts().some((host) => host.streamId === streamId)) startHost(streamId);
     // Every writer that lives stops and closes (a clean unload); the stamp then has nothing
     // to do but repair, and must converge.
     for (const host of hosts) host.stop();
