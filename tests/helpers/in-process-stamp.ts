@@ -117,8 +117,11 @@ export class InProcessStamp {
     return this.options.logLevel ? createLogger({ role: name, level: this.options.logLevel }) : silentLogger();
   }
 
-  /** Starts (or starts again, on the same data directory) the role `id` of kind `role`. */
-  async startRole(role: RoleKind, id: string, extraArgs: string[] = []): Promise<InProcessRole> {
+  /**
+   * Starts (or starts again, on the same data directory) the role `id` of kind `role`, logging
+   * to `options.log` when given (a test that reads what the role said), else at the stamp's level.
+   */
+  async startRole(role: RoleKind, id: string, extraArgs: string[] = [], options: { log?: Logger } = {}): Promise<InProcessRole> {
     if (this.roles.has(id)) throw new Error(`role ${id} is running already`);
     const dataDir = join(this.dir, id);
     const perRole: Record<RoleKind, string[]> = {
@@ -139,7 +142,7 @@ export class InProcessStamp {
       ...extraArgs,
     ];
     const { schema, start } = SCHEMAS[role];
-    const log = this.logger(id);
+    const log = options.log ?? this.logger(id);
     const workers = new Workers({ clock: this.clock, log });
     const config = parseConfig(schema as z.ZodObject<z.ZodRawShape>, { argv, env: {} });
     const context = { config, log, clock: this.clock, random: systemRandom, workers } as RoleContext<never>;

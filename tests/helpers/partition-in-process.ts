@@ -1,21 +1,9 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+
 import { pino } from 'pino';
-import {
-  callMetadata,
-  callOptions,
-  ClientPool,
-  isStrataError,
-  parseConfig,
-  silentLogger,
-  systemRandom,
-  unary,
-  Workers,
-  type Logger,
-  type RunningRole,
-} from '@strata/common';
+import { callMetadata, callOptions, ClientPool, isStrataError, silentLogger, unary, Workers, type Logger, type RunningRole } from '@strata/common';
 import { PartitionClient, PartitionManagerClient, PartitionMap } from '@strata/partition-layer';
-import { partitionServerSchema, startPartitionServer } from '@strata/partition-layer/main/partition-server-role';
+
 import { messageCodec, partitionServerProto, type partitionV1 } from '@strata/protos';
 import { ExtentReader, extentNodeClients, StreamManagerClient } from '@strata/stream-layer';
 import type { InProcessStamp } from './in-process-stamp.js';
@@ -49,30 +37,11 @@ export interface CapturedServer {
   stop(): Promise<void>;
 }
 
-/**
- * Starts a partition server of `stamp` as `InProcessStamp.startRole` would, on the stamp's
- * clock, but with a captured log: `startRole` gives a role a logger of its own making.
- */
+/** Starts a partition server of `stamp` with a log the test reads. */
 export async function startCapturedServer(stamp: InProcessStamp, id: string, extraArgs: string[] = []): Promise<CapturedServer> {
   const log = new CapturedLog();
-  const workers = new Workers({ clock: stamp.clock, log: log.logger });
-  const argv = ['--node-id', id, '--etcd', stamp.etcdAddress, '--etcd-prefix', stamp.prefix, '--data-dir', join(stamp.dir, id), ...extraArgs];
-  const config = parseConfig(partitionServerSchema, { argv, env: {} });
-  const running = await startPartitionServer({ config, log: log.logger, clock: stamp.clock, random: systemRandom, workers });
-  let stopped = false;
-  return {
-    id,
-    address: running.address ?? '',
-    log,
-    workers,
-    running,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await running.stop();
-      await workers.stopAll();
-    },
-  };
+  const role = await stamp.startRole('partition-server', id, extraArgs, { log: log.logger });
+  return { id, address: role.address, log, workers: role.workers, running: role.running, stop: () => stamp.stopRole(id) };
 }
 
 const logBlockCodec = messageCodec<partitionV1.LogBlock, partitionV1.LogBlock__Output>('strata.partition.v1.LogBlock');
