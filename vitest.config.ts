@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // On Node 20 (still supported, README "Node.js versions") the AWS SDK prints once per process
 // that its releases after January 2027 need Node 22; that says nothing about a test, and every
-// project that builds an S3 client (unit on the machine's Node 20 in CI) would fill the log.
+// project that builds an S3 client (unit and component run on the machine's Node 20 in CI)
+// would fill the log.
 const quietSdk = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 export default defineConfig({
@@ -35,6 +36,7 @@ export default defineConfig({
           include: ['tests/component/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          env: quietSdk,
         },
       },
       {
