@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Strata's images with podman, without any registry (shared/containers.md):
 #   localhost/debian-base:bookworm  debootstrapped Debian 12 minbase (skipped when it exists)
-#   localhost/strata-node:20        the base plus this host's Node.js 20 and npm (build stage)
+#   localhost/strata-node:MAJOR     the base plus this host's Node.js (22 or 20) and npm (build stage)
 #   localhost/strata:dev            deploy/Containerfile: one image for every Strata role
 #   localhost/strata-etcd:dev       deploy/etcd.Containerfile: etcd from Debian's package
 # Idempotent and cached: each image is rebuilt only when missing (the base, the node image) or
@@ -11,7 +11,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 BASE_IMAGE=localhost/debian-base:bookworm
-NODE_IMAGE=localhost/strata-node:20
 STRATA_IMAGE="${STRATA_IMAGE:-localhost/strata:dev}"
 STRATA_ETCD_IMAGE="${STRATA_ETCD_IMAGE:-localhost/strata-etcd:dev}"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -36,10 +35,16 @@ else
   echo "build-images: $BASE_IMAGE exists; skipping debootstrap"
 fi
 
-# The node image is rebuilt when the host's Node changes or this recipe does (bump
-# org.strata.node-image when editing the Containerfile below).
+# The node image carries the host's Node, the one the suite runs on (22 in CI, 20 still
+# supported), one image per major. It is rebuilt when the host's Node changes or this recipe
+# does (bump org.strata.node-image when editing the Containerfile below).
 node_version="$(node --version)"
-if [ "${node_version%%.*}" != v20 ]; then echo "build-images: need Node.js 20 on the host, found $node_version" >&2; exit 1; fi
+node_major="${node_version%%.*}"
+case "$node_major" in
+  v22 | v20) ;;
+  *) echo "build-images: need Node.js 22 or 20 on the host, found $node_version" >&2; exit 1 ;;
+esac
+NODE_IMAGE="localhost/strata-node:${node_major#v}"
 if ! podman image exists "$NODE_IMAGE" || [ "$(podman image inspect --format '{{index .Labels "org.strata.node-version"}}' "$NODE_IMAGE")" != "$node_version" ] \
   || [ "$(podman image inspect --format '{{index .Labels "org.strata.node-image"}}' "$NODE_IMAGE")" != 2 ]; then
   started=$(date +%s)
