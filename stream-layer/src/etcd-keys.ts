@@ -28,7 +28,10 @@ export function streamKeys(prefix: string) {
 /** An extent node's registration. */
 export interface NodeRecord {
   nodeId: string;
+  /** The node's control (gRPC) endpoint. */
   address: string;
+  /** The node's block transport (appends and reads of blob bytes); absent in records older than it. */
+  dataAddress?: string;
   /** The node's failure domain (rack, host or zone label); chains spread across them. */
   faultDomain: string;
   /** Bytes free on the node's data disk, as last measured. */

@@ -2,7 +2,7 @@
  * The stream layer's public surface: what the partition layer and front-ends use to write
  * and read streams. Everything else in this package is internal to the layer.
  */
-import { GrpcExtentNodes } from './transport/grpc-extent-nodes.js';
+import { NetworkExtentNodes } from './transport/network-extent-nodes.js';
 import type { ExtentNodes } from './transport/extent-node-api.js';
 
 export { StreamWriter, type WriterDeps } from './client/stream-writer.js';
@@ -15,5 +15,5 @@ export { BLOB_BLOCK_BYTES, BLOCK_DATA_BYTES_MAX, BLOCK_HEADER_BYTES, EXTENT_BYTE
 
 /** How a process reaches extent nodes: one connection per node address, made on first use. */
 export function extentNodeClients(): ExtentNodes {
-  return new GrpcExtentNodes();
+  return new NetworkExtentNodes();
 }

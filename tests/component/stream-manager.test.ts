@@ -34,7 +34,7 @@ describe('StreamManager.sealExtent (in-process stamp)', () => {
       await expect(writer.rollOver()).rejects.toThrow(/could not be sealed/);
       await stamp.startRole('extent-node', absent);
       const absentAddress = stamp.roles.get(absent)!.address;
-      const info = () => nodes.at(absentAddress).replicaInfo({ extentId: named.extentId, freeze: false }, { timeoutMs: 5_000 });
+      const info = () => nodes.at({ address: absentAddress }).replicaInfo({ extentId: named.extentId, freeze: false }, { timeoutMs: 5_000 });
       expect(await info()).toMatchObject({ lengthBytes, sealed: false });
       // The writer goes on in a next extent, which has a replica on that node too.
       await waitFor('the writer in a next extent', async () => (await writer.append([Buffer.from('next')]).catch(() => undefined)) !== undefined);

@@ -26,7 +26,7 @@ export async function extentNodeReadBytes(stamp: Stamp): Promise<number> {
     let total = 0;
     for (const node of stamp.processes().filter((p) => p.role === 'extent-node')) {
       const context = { timeoutMs: 10_000 };
-      const stats = await nodes.at(node.address).nodeStats(context);
+      const stats = await nodes.at({ address: node.address }).nodeStats(context);
       total += Number(stats.readBytes);
     }
     return total;

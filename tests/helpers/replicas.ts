@@ -31,7 +31,7 @@ export async function digestAllReplicas(
       for (const extent of stream.extents) {
         for (const replica of extent.replicas) {
           const context = { timeoutMs: 10_000 };
-          const info = await nodes.at(replica.address).replicaInfo({ extentId: extent.extentId }, context);
+          const info = await nodes.at(replica).replicaInfo({ extentId: extent.extentId }, context);
           const hash = createHash('sha256');
           const only = { ...extent, replicas: [replica] };
           for await (const block of reader.readRange({ extent: only, offset: 0, lengthBytes: info.lengthBytes })) hash.update(block.data);

@@ -24,7 +24,7 @@ async function unsealedLength(extent: streamV1.ExtentInfo__Output, options: { no
   for (const replica of extent.replicas.filter((candidate) => candidate.address)) {
     const context = { timeoutMs: REPLICA_INFO_TIMEOUT_MS };
     try {
-      const info = await options.nodes.at(replica.address).replicaInfo({ extentId: extent.extentId }, context);
+      const info = await options.nodes.at(replica).replicaInfo({ extentId: extent.extentId }, context);
       return info.lengthBytes;
     } catch (error) {
       rethrowIfAssertion(error);

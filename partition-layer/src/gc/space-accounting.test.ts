@@ -5,7 +5,7 @@ import type { StoredUsage } from './usage-reports.js';
 
 const extent = (extentId: string, lengthBytes: number, sealed = true, holders: string[] = []): streamV1.ExtentInfo__Output => ({
   extentId,
-  replicas: ['en-1', 'en-2', 'en-3'].map((nodeId) => ({ nodeId, address: '', healthy: true })),
+  replicas: ['en-1', 'en-2', 'en-3'].map((nodeId) => ({ nodeId, address: '', dataAddress: '', healthy: true })),
   sealed,
   sealedLengthBytes: sealed ? lengthBytes : 0,
   lengthBytes,

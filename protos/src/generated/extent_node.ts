@@ -1,9 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
-import type { AppendRequest as _strata_stream_v1_AppendRequest, AppendRequest__Output as _strata_stream_v1_AppendRequest__Output } from './strata/stream/v1/AppendRequest.js';
-import type { AppendResponse as _strata_stream_v1_AppendResponse, AppendResponse__Output as _strata_stream_v1_AppendResponse__Output } from './strata/stream/v1/AppendResponse.js';
-import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
 import type { CopyReplicaRequest as _strata_stream_v1_CopyReplicaRequest, CopyReplicaRequest__Output as _strata_stream_v1_CopyReplicaRequest__Output } from './strata/stream/v1/CopyReplicaRequest.js';
 import type { CreateExtentRequest as _strata_stream_v1_CreateExtentRequest, CreateExtentRequest__Output as _strata_stream_v1_CreateExtentRequest__Output } from './strata/stream/v1/CreateExtentRequest.js';
@@ -18,8 +15,6 @@ import type { GetReplicaInfoRequest as _strata_stream_v1_GetReplicaInfoRequest, 
 import type { ListReplicasRequest as _strata_stream_v1_ListReplicasRequest, ListReplicasRequest__Output as _strata_stream_v1_ListReplicasRequest__Output } from './strata/stream/v1/ListReplicasRequest.js';
 import type { ListReplicasResponse as _strata_stream_v1_ListReplicasResponse, ListReplicasResponse__Output as _strata_stream_v1_ListReplicasResponse__Output } from './strata/stream/v1/ListReplicasResponse.js';
 import type { NodeStats as _strata_stream_v1_NodeStats, NodeStats__Output as _strata_stream_v1_NodeStats__Output } from './strata/stream/v1/NodeStats.js';
-import type { ReadBlocksRequest as _strata_stream_v1_ReadBlocksRequest, ReadBlocksRequest__Output as _strata_stream_v1_ReadBlocksRequest__Output } from './strata/stream/v1/ReadBlocksRequest.js';
-import type { ReadBlocksResponse as _strata_stream_v1_ReadBlocksResponse, ReadBlocksResponse__Output as _strata_stream_v1_ReadBlocksResponse__Output } from './strata/stream/v1/ReadBlocksResponse.js';
 import type { Replica as _strata_stream_v1_Replica, Replica__Output as _strata_stream_v1_Replica__Output } from './strata/stream/v1/Replica.js';
 import type { ReplicaInfo as _strata_stream_v1_ReplicaInfo, ReplicaInfo__Output as _strata_stream_v1_ReplicaInfo__Output } from './strata/stream/v1/ReplicaInfo.js';
 import type { ReplicaState as _strata_stream_v1_ReplicaState, ReplicaState__Output as _strata_stream_v1_ReplicaState__Output } from './strata/stream/v1/ReplicaState.js';
@@ -33,9 +28,6 @@ export interface ProtoGrpcType {
   strata: {
     stream: {
       v1: {
-        AppendRequest: MessageTypeDefinition<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendRequest__Output>
-        AppendResponse: MessageTypeDefinition<_strata_stream_v1_AppendResponse, _strata_stream_v1_AppendResponse__Output>
-        Block: MessageTypeDefinition<_strata_stream_v1_Block, _strata_stream_v1_Block__Output>
         BlockPointer: MessageTypeDefinition<_strata_stream_v1_BlockPointer, _strata_stream_v1_BlockPointer__Output>
         CopyReplicaRequest: MessageTypeDefinition<_strata_stream_v1_CopyReplicaRequest, _strata_stream_v1_CopyReplicaRequest__Output>
         CreateExtentRequest: MessageTypeDefinition<_strata_stream_v1_CreateExtentRequest, _strata_stream_v1_CreateExtentRequest__Output>
@@ -50,8 +42,6 @@ export interface ProtoGrpcType {
         ListReplicasRequest: MessageTypeDefinition<_strata_stream_v1_ListReplicasRequest, _strata_stream_v1_ListReplicasRequest__Output>
         ListReplicasResponse: MessageTypeDefinition<_strata_stream_v1_ListReplicasResponse, _strata_stream_v1_ListReplicasResponse__Output>
         NodeStats: MessageTypeDefinition<_strata_stream_v1_NodeStats, _strata_stream_v1_NodeStats__Output>
-        ReadBlocksRequest: MessageTypeDefinition<_strata_stream_v1_ReadBlocksRequest, _strata_stream_v1_ReadBlocksRequest__Output>
-        ReadBlocksResponse: MessageTypeDefinition<_strata_stream_v1_ReadBlocksResponse, _strata_stream_v1_ReadBlocksResponse__Output>
         Replica: MessageTypeDefinition<_strata_stream_v1_Replica, _strata_stream_v1_Replica__Output>
         ReplicaInfo: MessageTypeDefinition<_strata_stream_v1_ReplicaInfo, _strata_stream_v1_ReplicaInfo__Output>
         ReplicaState: MessageTypeDefinition<_strata_stream_v1_ReplicaState, _strata_stream_v1_ReplicaState__Output>

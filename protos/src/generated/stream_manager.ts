@@ -1,7 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
-import type { Block as _strata_stream_v1_Block, Block__Output as _strata_stream_v1_Block__Output } from './strata/stream/v1/Block.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
 import type { CreateStreamRequest as _strata_stream_v1_CreateStreamRequest, CreateStreamRequest__Output as _strata_stream_v1_CreateStreamRequest__Output } from './strata/stream/v1/CreateStreamRequest.js';
 import type { DeleteStreamRequest as _strata_stream_v1_DeleteStreamRequest, DeleteStreamRequest__Output as _strata_stream_v1_DeleteStreamRequest__Output } from './strata/stream/v1/DeleteStreamRequest.js';
@@ -32,7 +31,6 @@ export interface ProtoGrpcType {
   strata: {
     stream: {
       v1: {
-        Block: MessageTypeDefinition<_strata_stream_v1_Block, _strata_stream_v1_Block__Output>
         BlockPointer: MessageTypeDefinition<_strata_stream_v1_BlockPointer, _strata_stream_v1_BlockPointer__Output>
         CreateStreamRequest: MessageTypeDefinition<_strata_stream_v1_CreateStreamRequest, _strata_stream_v1_CreateStreamRequest__Output>
         DeleteStreamRequest: MessageTypeDefinition<_strata_stream_v1_DeleteStreamRequest, _strata_stream_v1_DeleteStreamRequest__Output>

@@ -2,7 +2,7 @@ import { rethrowIfAssertion } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES, READ_TIMEOUT_BASE_MS } from '../limits.js';
-import type { ExtentNodes } from '../transport/extent-node-api.js';
+import type { ExtentNodes, NodeAddress } from '../transport/extent-node-api.js';
 
 /** Extra read deadline per MiB, so a large range read by a slow consumer is not cut short. */
 const READ_TIMEOUT_PER_MIB_MS = 1_000;
@@ -29,7 +29,7 @@ export class ExtentReader {
       if (position >= end) return;
       if (!replica.address) continue;
       try {
-        for await (const block of this.readFrom(replica.address, options.extent.extentId, position, end, options.requestId)) {
+        for await (const block of this.readFrom(replica, options.extent.extentId, position, end, options.requestId)) {
           position = block.offset + BLOCK_HEADER_BYTES + block.data.length;
           yield block;
         }
@@ -42,14 +42,14 @@ export class ExtentReader {
     if (position < end) throw lastError ?? new StreamError('UNAVAILABLE', `extent ${options.extent.extentId} has no replica with an address`);
   }
 
-  private async *readFrom(address: string, extentId: string, offset: number, end: number, requestId?: string): AsyncGenerator<ExtentBlock> {
+  private async *readFrom(replica: NodeAddress, extentId: string, offset: number, end: number, requestId?: string): AsyncGenerator<ExtentBlock> {
     const context = {
       timeoutMs: READ_TIMEOUT_BASE_MS + Math.ceil((end - offset) / (1024 * 1024)) * READ_TIMEOUT_PER_MIB_MS,
       ...(requestId ? { requestId } : {}),
     };
     let expected = offset;
-    for await (const message of this.nodes.at(address).readBlocks({ extentId, offset, lengthBytes: end - offset }, context)) {
-      if (message.offset !== expected) throw new StreamError('INTERNAL', `replica at ${address} sent block ${message.offset}, expected ${expected}`);
+    for await (const message of this.nodes.at(replica).readBlocks({ extentId, offset, lengthBytes: end - offset }, context)) {
+      if (message.offset !== expected) throw new StreamError('INTERNAL', `replica at ${replica.address} sent block ${message.offset}, expected ${expected}`);
       expected = message.offset + BLOCK_HEADER_BYTES + message.data.length;
       yield { offset: message.offset, data: message.data };
     }

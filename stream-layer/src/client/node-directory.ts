@@ -1,10 +1,13 @@
 import { PrefixCache, type Etcd3, type Logger } from '@strata/common';
 import { streamKeys, type NodeRecord } from '../etcd-keys.js';
+import type { NodeAddress } from '../transport/extent-node-api.js';
 
 /** Which extent nodes are live and where they are: what the stream manager and chains need of a directory. */
 export interface NodeView {
   /** The node's current address, or undefined when it is not registered (down). */
   addressOf(nodeId: string): string | undefined;
+  /** The node's current addresses (control and data), or undefined when it is not registered. */
+  nodeOf(nodeId: string): NodeAddress | undefined;
   /** Every live node. */
   liveNodes(): NodeRecord[];
 }
@@ -30,6 +33,11 @@ export class NodeDirectory implements NodeView {
   /** The node's current address, or undefined when it is not registered (down). */
   addressOf(nodeId: string): string | undefined {
     return this.cache.get(nodeId)?.address;
+  }
+
+  nodeOf(nodeId: string): NodeAddress | undefined {
+    const record = this.cache.get(nodeId);
+    return record ? { address: record.address, ...(record.dataAddress ? { dataAddress: record.dataAddress } : {}) } : undefined;
   }
 
   /** Every live node. */

@@ -1,7 +1,7 @@
 import { assert, fromServiceError, isStrataError, rethrowIfAssertion, type Clock, type Logger, type Timer } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
-import { blockChecksum } from '../extent-node/block-format.js';
+import { blockChecksum, encodeAppend } from '../extent-node/block-format.js';
 import { APPEND_RETRIES_MAX, APPEND_TIMEOUT_MS, APPENDS_IN_FLIGHT_MAX, BLOCK_HEADER_BYTES, EXTENT_BYTES_MAX } from '../limits.js';
 import type { AppendAck, AppendChannel, ExtentNodes } from '../transport/extent-node-api.js';
 import type { StreamManagerApi } from './stream-manager-client.js';
@@ -13,7 +13,10 @@ const TAKE_OVER_ATTEMPTS_MAX = 5;
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 interface PendingAppend {
-  blocks: streamV1.Block[];
+  /** Each block's payload length, for its pointer. */
+  dataBytes: number[];
+  /** The append's blocks in their on-disk encoding, computed once and sent as they are. */
+  parts: Buffer[];
   bytes: number;
   offset: number;
   sentAtMs: number;
@@ -115,7 +118,8 @@ export class StreamWriter {
     if (this.broken) throw this.broken;
     return new Promise((resolve, reject) => {
       const pending: PendingAppend = {
-        blocks: blocks.map((data) => ({ data, crc32c: blockChecksum(data) })),
+        dataBytes: blocks.map((data) => data.length),
+        parts: encodeAppend(blocks.map((data) => ({ data, crc32c: blockChecksum(data) }))),
         bytes: blocks.reduce((sum, data) => sum + BLOCK_HEADER_BYTES + data.length, 0),
         offset: -1,
         sentAtMs: 0,
@@ -148,7 +152,7 @@ export class StreamWriter {
     this.nextOffset += pending.bytes;
     this.inFlight.push(pending);
     try {
-      this.openChannel().send({ extentId: this.extent.extentId, offset: pending.offset, blocks: pending.blocks });
+      this.openChannel().send({ extentId: this.extent.extentId, offset: pending.offset, parts: pending.parts });
     } catch (error) {
       rethrowIfAssertion(error);
       this.onChannelError(this.channel, error);
@@ -157,8 +161,8 @@ export class StreamWriter {
 
   private openChannel(): AppendChannel {
     if (this.channel) return this.channel;
-    const head = this.extent.replicas[0]?.address;
-    if (!head) throw new StreamError('UNAVAILABLE', `the head of extent ${this.extent.extentId} is not registered`);
+    const head = this.extent.replicas[0];
+    if (!head?.address) throw new StreamError('UNAVAILABLE', `the head of extent ${this.extent.extentId} is not registered`);
     const holder: { channel?: AppendChannel } = {};
     const channel = this.deps.nodes.at(head).openAppend(
       {
@@ -198,8 +202,7 @@ export class StreamWriter {
 
   private pointersOf(pending: PendingAppend): streamV1.BlockPointer[] {
     let offset = pending.offset;
-    return pending.blocks.map((block) => {
-      const dataBytes = (block.data as Buffer).length;
+    return pending.dataBytes.map((dataBytes) => {
       const pointer = { extentId: this.extent.extentId, offset, dataBytes };
       offset += BLOCK_HEADER_BYTES + dataBytes;
       return pointer;

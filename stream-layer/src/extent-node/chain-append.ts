@@ -1,16 +1,14 @@
 import { assert, rethrowIfAssertion, type Logger } from '@strata/common';
-import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
 import { APPEND_BYTES_MAX, BLOCK_DATA_BYTES_MAX, REPLICA_APPENDS_QUEUED_MAX } from '../limits.js';
-import type { AppendAck, AppendChannel, AppendUpstream, ExtentNodes } from '../transport/extent-node-api.js';
-import { blockChecksum, blockDiskBytes } from './block-format.js';
-import type { AppendBlock } from './extent-file.js';
+import type { AppendAck, AppendChannel, AppendMessage, AppendUpstream, ExtentNodes, NodeAddress } from '../transport/extent-node-api.js';
+import { bytesOf, walkEncodedBlocks } from './encoded-blocks.js';
 import type { ExtentStore, Replica } from './extent-store.js';
 
 export interface ChainAppendDeps {
   nodeId: string;
   store: ExtentStore;
-  addressOf: (nodeId: string) => string | undefined;
+  nodeOf: (nodeId: string) => NodeAddress | undefined;
   nodes: ExtentNodes;
   log: Logger;
   onWriteFailure: (error: unknown) => void;
@@ -58,16 +56,16 @@ export class ChainAppendSession {
     });
   }
 
-  private onRequest(request: streamV1.AppendRequest__Output): void {
+  private onRequest(request: AppendMessage): void {
     if (this.failed) return;
     try {
       const replica = this.resolveReplica(request.extentId);
-      const blocks = checkedBlocks(request);
+      checkAppend(request.parts);
       const offset = Number(request.offset);
-      const end = offset + blocks.reduce((sum, block) => sum + blockDiskBytes(block.data.length), 0);
+      const end = offset + bytesOf(request.parts);
       const entry: PendingAppend = { offset, end, localDurable: false, downstreamAcked: this.successorId === undefined };
       this.pending.push(entry);
-      replica.file.append(offset, blocks).then(
+      replica.file.append(offset, request.parts).then(
         () => {
           entry.localDurable = true;
           this.flush();
@@ -102,13 +100,13 @@ export class ChainAppendSession {
     return replica;
   }
 
-  /** Sends an append to the successor as it arrived (see AppendChannel.send). */
-  private forward(request: streamV1.AppendRequest__Output): void {
+  /** Sends an append to the successor as the same slices it arrived in (see AppendChannel.send). */
+  private forward(request: AppendMessage): void {
     if (!this.downstream) {
       const successorId = this.successorId as string;
-      const address = this.deps.addressOf(successorId);
-      if (!address) throw new StreamError('UNAVAILABLE', `successor ${successorId} is not registered`);
-      this.downstream = this.deps.nodes.at(address).openAppend(
+      const successor = this.deps.nodeOf(successorId);
+      if (!successor) throw new StreamError('UNAVAILABLE', `successor ${successorId} is not registered`);
+      this.downstream = this.deps.nodes.at(successor).openAppend(
         {
           onAck: (ack) => this.onDownstreamAck(ack),
           onError: (error) => this.fail(error),
@@ -160,16 +158,15 @@ export class ChainAppendSession {
   }
 }
 
-/** The request's blocks, each checked against the writer's CRC before anything is written. */
-function checkedBlocks(request: streamV1.AppendRequest__Output): AppendBlock[] {
-  if (request.blocks.length === 0) throw new StreamError('INVALID_ARGUMENT', 'an append needs at least one block');
-  let total = 0;
-  return request.blocks.map((block) => {
-    if (block.data.length > BLOCK_DATA_BYTES_MAX)
-      throw new StreamError('INVALID_ARGUMENT', `block of ${block.data.length} bytes exceeds ${BLOCK_DATA_BYTES_MAX}`);
-    total += blockDiskBytes(block.data.length);
-    if (total > APPEND_BYTES_MAX) throw new StreamError('INVALID_ARGUMENT', `append exceeds ${APPEND_BYTES_MAX} bytes`);
-    if (blockChecksum(block.data) !== block.crc32c) throw new StreamError('CHECKSUM_MISMATCH', 'a block does not match its checksum');
-    return { data: block.data, crc32c: block.crc32c };
-  });
+/**
+ * Checks an append before anything of it is written: whole blocks within the limits, each
+ * payload matching the writer's CRC (the end-to-end checksum).
+ */
+function checkAppend(parts: readonly Buffer[]): void {
+  const bytes = bytesOf(parts);
+  if (bytes > APPEND_BYTES_MAX) throw new StreamError('INVALID_ARGUMENT', `append of ${bytes} bytes exceeds ${APPEND_BYTES_MAX}`);
+  for (const block of walkEncodedBlocks(parts, { append: true })) {
+    if (block.header.dataBytes > BLOCK_DATA_BYTES_MAX)
+      throw new StreamError('INVALID_ARGUMENT', `block of ${block.header.dataBytes} bytes exceeds ${BLOCK_DATA_BYTES_MAX}`);
+  }
 }

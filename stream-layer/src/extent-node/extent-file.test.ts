@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Failpoints } from '@strata/common';
 import { waitFor } from '@strata/common/testing';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
-import { blockChecksum } from './block-format.js';
+import { blockChecksum, encodeAppend } from './block-format.js';
 import { ExtentFile, type ExtentNodeFailpoint } from './extent-file.js';
 import { localDisk } from './replica-disk.js';
 
@@ -37,8 +37,8 @@ describe('ExtentFile', () => {
 
   it('appends blocks at the expected offsets and reads them back verified', async () => {
     const file = await openFile({ path });
-    expect(await file.append(0, [block('hello')])).toBe(disk('hello'));
-    expect(await file.append(disk('hello'), [block('big'), block('world')])).toBe(disk('hello', 'big', 'world'));
+    expect(await file.append(0, encodeAppend([block('hello')]))).toBe(disk('hello'));
+    expect(await file.append(disk('hello'), encodeAppend([block('big'), block('world')]))).toBe(disk('hello', 'big', 'world'));
     expect(await readAll(file)).toEqual(['hello', 'big', 'world']);
     expect(await readAll(file, disk('hello'), disk('big'))).toEqual(['big']);
     await file.close();
@@ -46,9 +46,9 @@ describe('ExtentFile', () => {
 
   it('rejects an append at any offset but the end of the replica', async () => {
     const file = await openFile({ path });
-    await file.append(0, [block('a')]);
-    await expect(file.append(0, [block('b')])).rejects.toMatchObject({ code: 'OFFSET_MISMATCH' });
-    await expect(file.append(disk('a') + 1, [block('b')])).rejects.toMatchObject({ code: 'OFFSET_MISMATCH' });
+    await file.append(0, encodeAppend([block('a')]));
+    await expect(file.append(0, encodeAppend([block('b')]))).rejects.toMatchObject({ code: 'OFFSET_MISMATCH' });
+    await expect(file.append(disk('a') + 1, encodeAppend([block('b')]))).rejects.toMatchObject({ code: 'OFFSET_MISMATCH' });
     await file.close();
   });
 
@@ -59,7 +59,7 @@ describe('ExtentFile', () => {
       const text = `block-${i}`;
       const at = offset;
       offset += disk(text);
-      return file.append(at, [block(text)]);
+      return file.append(at, encodeAppend([block(text)]));
     });
     await Promise.all(appends);
     expect(file.durableBytes).toBe(offset);
@@ -69,8 +69,8 @@ describe('ExtentFile', () => {
 
   it('cuts a torn tail at the end of the last whole append when reopened', async () => {
     const file = await openFile({ path });
-    await file.append(0, [block('first')]);
-    await file.append(disk('first'), [block('second')]);
+    await file.append(0, encodeAppend([block('first')]));
+    await file.append(disk('first'), encodeAppend([block('second')]));
     await file.close();
     // A crash in the middle of the second append's payload.
     await truncate(path, disk('first', 'second') - 3);
@@ -83,8 +83,8 @@ describe('ExtentFile', () => {
 
   it('drops every block of an append that did not reach its last block', async () => {
     const file = await openFile({ path });
-    await file.append(0, [block('one')]);
-    await file.append(disk('one'), [block('two-a'), block('two-b')]);
+    await file.append(0, encodeAppend([block('one')]));
+    await file.append(disk('one'), encodeAppend([block('two-a'), block('two-b')]));
     await file.close();
     // Only the first block of the two-block append made it to disk whole.
     await truncate(path, disk('one', 'two-a') + 2);
@@ -95,8 +95,8 @@ describe('ExtentFile', () => {
 
   it('never serves a block whose bytes changed on disk', async () => {
     const file = await openFile({ path });
-    await file.append(0, [block('intact')]);
-    await file.append(disk('intact'), [block('victim')]);
+    await file.append(0, encodeAppend([block('intact')]));
+    await file.append(disk('intact'), encodeAppend([block('victim')]));
     const handle = await open(path, 'r+');
     await handle.write(Buffer.from('V'), 0, 1, disk('intact') + BLOCK_HEADER_BYTES);
     await handle.close();
@@ -107,17 +107,17 @@ describe('ExtentFile', () => {
 
   it('refuses reads past the durable length', async () => {
     const file = await openFile({ path });
-    await file.append(0, [block('x')]);
+    await file.append(0, encodeAppend([block('x')]));
     await expect(readAll(file, 0, disk('x') + 1)).rejects.toMatchObject({ code: 'RANGE_NOT_HELD' });
     await file.close();
   });
 
   it('refuses appends once frozen, and after a seal keeps exactly the sealed length', async () => {
     const file = await openFile({ path });
-    await file.append(0, [block('keep')]);
-    await file.append(disk('keep'), [block('cut')]);
+    await file.append(0, encodeAppend([block('keep')]));
+    await file.append(disk('keep'), encodeAppend([block('cut')]));
     expect(await file.freeze()).toBe(disk('keep', 'cut'));
-    await expect(file.append(disk('keep', 'cut'), [block('late')])).rejects.toMatchObject({ code: 'EXTENT_SEALED' });
+    await expect(file.append(disk('keep', 'cut'), encodeAppend([block('late')]))).rejects.toMatchObject({ code: 'EXTENT_SEALED' });
     await file.seal(disk('keep'));
     expect(file.sealed).toBe(true);
     expect((await stat(path)).size).toBe(disk('keep'));
@@ -131,7 +131,7 @@ describe('ExtentFile', () => {
 
   it('cannot be sealed at a length it does not hold', async () => {
     const file = await openFile({ path });
-    await file.append(0, [block('short')]);
+    await file.append(0, encodeAppend([block('short')]));
     await expect(file.seal(disk('short') + 100)).rejects.toMatchObject({ code: 'RANGE_NOT_HELD' });
     await file.close();
   });
@@ -151,7 +151,7 @@ describe('ExtentFile.freeze', () => {
     const failpoints = new Failpoints<ExtentNodeFailpoint>('extentNode.beforeSync=delay:300');
     const path = join(dir, 'e-1.extent');
     const file = await openFile({ path, failpoints });
-    const append = file.append(0, [block('in flight at the freeze')]).then(
+    const append = file.append(0, encodeAppend([block('in flight at the freeze')])).then(
       (end) => ({ acknowledgedEnd: end }),
       (error: unknown) => ({ refused: error }),
     );
@@ -160,7 +160,7 @@ describe('ExtentFile.freeze', () => {
     const outcome = await append;
     if ('acknowledgedEnd' in outcome) expect(outcome.acknowledgedEnd).toBeLessThanOrEqual(frozenAt);
     expect(await file.freeze(), 'a frozen length never grows').toBe(frozenAt);
-    await expect(file.append(frozenAt, [block('after')])).rejects.toMatchObject({ code: 'EXTENT_SEALED' });
+    await expect(file.append(frozenAt, encodeAppend([block('after')]))).rejects.toMatchObject({ code: 'EXTENT_SEALED' });
     await file.close();
   });
 });
@@ -177,8 +177,8 @@ describe('ExtentFile.open of a frozen replica', () => {
   it('cuts whole appends written past the frozen length and stays frozen at it', async () => {
     const path = join(dir, 'e-1.extent');
     const file = await openFile({ path });
-    await file.append(0, [block('acknowledged')]);
-    await file.append(disk('acknowledged'), [block('whole on disk, never acknowledged')]);
+    await file.append(0, encodeAppend([block('acknowledged')]));
+    await file.append(disk('acknowledged'), encodeAppend([block('whole on disk, never acknowledged')]));
     await file.close();
     const reopened = await openFile({ path, frozenLengthBytes: disk('acknowledged') });
     expect(reopened.frozen).toBe(true);
@@ -190,7 +190,7 @@ describe('ExtentFile.open of a frozen replica', () => {
   it('refuses a file shorter than its frozen length', async () => {
     const path = join(dir, 'e-2.extent');
     const file = await openFile({ path });
-    await file.append(0, [block('short')]);
+    await file.append(0, encodeAppend([block('short')]));
     await file.close();
     await expect(openFile({ path, frozenLengthBytes: disk('short') + 10 })).rejects.toMatchObject({ code: 'RANGE_NOT_HELD' });
   });

@@ -1,17 +1,13 @@
 import { assert, Failpoints, ignoreError, rethrowIfAssertion } from '@strata/common';
 import { StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES } from '../limits.js';
-import { encodeAppend, FLAG_END_OF_APPEND } from './block-format.js';
+import { FLAG_END_OF_APPEND } from './block-format.js';
 import { scanBlocks } from './block-scanner.js';
+import { bytesOf } from './encoded-blocks.js';
 import type { ReplicaFileHandle } from './replica-disk.js';
 
 /** The extent node's named failure points (armed with --failpoints, e.g. `extentNode.beforeSync=crash`). */
 export type ExtentNodeFailpoint = 'extentNode.beforeSync';
-
-export interface AppendBlock {
-  data: Buffer;
-  crc32c: number;
-}
 
 /**
  * One replica of an extent: an append-only file of checksummed blocks.
@@ -108,17 +104,18 @@ export class ExtentFile {
 
   /**
    * Writes one append at `offset`, which must be where the previous append ended, and resolves
-   * with its end once it is durable. Call in offset order; appends after a failed write fail too.
+   * with its end once it is durable. `parts` are the append's blocks in their on-disk encoding
+   * (checked by the caller: walkEncodedBlocks), written as they are. Call in offset order;
+   * appends after a failed write fail too.
    */
-  async append(offset: number, blocks: readonly AppendBlock[]): Promise<number> {
+  async append(offset: number, parts: readonly Buffer[]): Promise<number> {
     if (this.state !== 'open') throw new StreamError('EXTENT_SEALED', `the extent is ${this.state}`);
     if (this.broken) throw new StreamError('INTERNAL', `an earlier write failed: ${this.broken.message}`);
     if (offset !== this.writtenBytes) {
       throw new StreamError('OFFSET_MISMATCH', `append at ${offset} but the replica ends at ${this.writtenBytes}`, { lengthBytes: this.writtenBytes });
     }
-    assert(blocks.length > 0, 'an append has at least one block');
-    const parts = encodeAppend(blocks);
-    const bytes = parts.reduce((sum, part) => sum + part.length, 0);
+    const bytes = bytesOf(parts);
+    assert(bytes > 0, 'an append has at least one block');
     const end = offset + bytes;
     this.writtenBytes = end;
     this.unsettled++;
@@ -126,7 +123,7 @@ export class ExtentFile {
       this.writeChain = this.writeChain.then(async () => {
         if (this.broken) throw this.broken;
         try {
-          await writeAll(this.handle, parts, offset);
+          await writeAll(this.handle, [...parts], offset);
         } catch (error) {
           rethrowIfAssertion(error);
           this.broken = error as Error;
@@ -176,6 +173,18 @@ export class ExtentFile {
         this.syncInFlight = false;
         if (this.syncWaiters.length > 0) this.runSync();
       });
+  }
+
+  /**
+   * Yields the whole blocks of [offset, offset + lengthBytes) in their on-disk bytes (header
+   * and payload, one buffer each), each verified against its checksum: what a node sends a
+   * reader, which checks them again on arrival.
+   */
+  async *readRaw(offset: number, lengthBytes: number): AsyncGenerator<{ offset: number; bytes: Buffer }> {
+    for await (const block of this.read(offset, lengthBytes)) {
+      const { data } = block;
+      yield { offset: block.offset, bytes: Buffer.from(data.buffer, data.byteOffset - BLOCK_HEADER_BYTES, BLOCK_HEADER_BYTES + data.length) };
+    }
   }
 
   /**

@@ -1,8 +1,7 @@
 import { isStrataError, rethrowIfAssertion, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
-import { BLOCK_HEADER_BYTES } from '../limits.js';
-import type { AppendUpstream, ExtentNodes } from '../transport/extent-node-api.js';
+import type { AppendUpstream, ExtentNodes, NodeAddress } from '../transport/extent-node-api.js';
 import { ChainAppendSession } from './chain-append.js';
 import type { ExtentStore } from './extent-store.js';
 import { copyReplica } from './replica-copy.js';
@@ -10,8 +9,8 @@ import { copyReplica } from './replica-copy.js';
 export interface ExtentNodeServiceDeps {
   nodeId: string;
   store: ExtentStore;
-  /** Where other extent nodes are now (the successor of a chain, the source of a copy). */
-  addressOf: (nodeId: string) => string | undefined;
+  /** Where other extent nodes are now (the successor of a chain). */
+  nodeOf: (nodeId: string) => NodeAddress | undefined;
   nodes: ExtentNodes;
   log: Logger;
   /** Whether the node is too full to take a new extent. */
@@ -93,18 +92,19 @@ export class ExtentNodeService {
   }
 
   /**
-   * The verified blocks of a range of a replica. A block that fails its checksum marks the
-   * replica corrupt (served no more; the manager replaces it) and fails the read.
+   * The whole blocks of a range of a replica in their on-disk bytes, each verified against its
+   * checksum (the reader checks them again on arrival). A block that fails its checksum marks
+   * the replica corrupt (served no more; the manager replaces it) and fails the read.
    */
-  async *readBlocks(request: streamV1.ReadBlocksRequest__Output): AsyncGenerator<streamV1.ReadBlocksResponse> {
+  async *readRaw(request: { extentId: string; offset: number; lengthBytes: number }): AsyncGenerator<{ offset: number; bytes: Buffer }> {
     const { extentId, offset, lengthBytes } = request;
     try {
       const replica = this.deps.store.get(extentId);
       if (replica.meta.corrupt) throw new StreamError('CHECKSUM_MISMATCH', `the replica of ${extentId} here is corrupt`);
       this.stats.readCalls++;
-      for await (const block of replica.file.read(offset, lengthBytes)) {
-        this.stats.readBytes += BLOCK_HEADER_BYTES + block.data.length;
-        yield { offset: block.offset, data: block.data, flags: block.flags };
+      for await (const block of replica.file.readRaw(offset, lengthBytes)) {
+        this.stats.readBytes += block.bytes.length;
+        yield block;
       }
     } catch (error) {
       rethrowIfAssertion(error);

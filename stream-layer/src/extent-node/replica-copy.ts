@@ -23,7 +23,7 @@ export async function copyReplica(options: { store: ExtentStore; nodes: ExtentNo
   let position = 0;
   try {
     const context = { timeoutMs: READ_TIMEOUT_BASE_MS + Math.ceil(lengthBytes / (1024 * 1024)) * COPY_TIMEOUT_PER_MIB_MS };
-    for await (const block of options.nodes.at(source.address).readBlocks({ extentId, offset: 0, lengthBytes }, context)) {
+    for await (const block of options.nodes.at(source).readBlocks({ extentId, offset: 0, lengthBytes }, context)) {
       if (block.offset !== position) throw new StreamError('INTERNAL', `source sent block ${block.offset}, expected ${position}`);
       const header = encodeBlockHeader({ flags: block.flags, dataBytes: block.data.length, dataCrc32c: blockChecksum(block.data) });
       await file.writev([header, block.data], position);

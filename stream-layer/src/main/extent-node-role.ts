@@ -17,7 +17,8 @@ import { streamKeys, type NodeRecord } from '../etcd-keys.js';
 import type { ExtentNodeFailpoint } from '../extent-node/extent-file.js';
 import { ExtentNodeService } from '../extent-node/extent-node-service.js';
 import { ExtentStore } from '../extent-node/extent-store.js';
-import { GrpcExtentNodes } from '../transport/grpc-extent-nodes.js';
+import { startBlockServer } from '../transport/block/block-server.js';
+import { NetworkExtentNodes } from '../transport/network-extent-nodes.js';
 import { localDisk } from '../extent-node/replica-disk.js';
 import { levelReplicaMetaStore } from '../extent-node/replica-meta-store.js';
 import { extentNodeDefinition, extentNodeHandlers } from '../extent-node/service.js';
@@ -30,6 +31,8 @@ export const extentNodeSchema = z.object({
   nodeId: configFields.id(),
   dataDir: z.string().min(1),
   listen: configFields.address().default('127.0.0.1:0'),
+  /** Where the block transport listens (appends and reads of blob bytes); found by others through etcd. */
+  dataListen: configFields.address().default('127.0.0.1:0'),
   faultDomain: z.string().min(1).optional(),
   /** Below this much free disk the node takes no new extents. */
   fullBelowBytes: z.coerce.number().int().min(0).default(EXTENT_BYTES_MAX),
@@ -57,13 +60,13 @@ export async function startExtentNode({ config, log, clock, workers }: RoleConte
     failpoints: new Failpoints<ExtentNodeFailpoint>(config.failpoints, clock),
   });
   const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
-  const nodes = new GrpcExtentNodes();
+  const nodes = new NetworkExtentNodes(clock);
   // The capacity worker exists once registered; until then a write failure has nothing to report to.
   const capacity: { monitor?: CapacityMonitor; worker?: BackgroundWorker } = {};
   const service = new ExtentNodeService({
     nodeId: config.nodeId,
     store,
-    addressOf: (nodeId) => directory.addressOf(nodeId),
+    nodeOf: (nodeId) => directory.nodeOf(nodeId),
     nodes,
     log,
     isFull: () => capacity.monitor?.full ?? false,
@@ -71,7 +74,8 @@ export async function startExtentNode({ config, log, clock, workers }: RoleConte
     onWriteFailure: () => void capacity.worker?.runNow().catch(ignoreError),
   });
   const server = await startGrpcServer({ address: config.listen, services: [{ definition: extentNodeDefinition(), handlers: extentNodeHandlers(service) }] });
-  const record: NodeRecord = { nodeId: config.nodeId, address: server.address, faultDomain: config.faultDomain ?? config.nodeId };
+  const blocks = await startBlockServer({ address: config.dataListen, service, log });
+  const record: NodeRecord = { nodeId: config.nodeId, address: server.address, dataAddress: blocks.address, faultDomain: config.faultDomain ?? config.nodeId };
   const registration = await registerWithLease({
     client: etcd,
     key: streamKeys(config.etcdPrefix).node(config.nodeId),
@@ -87,12 +91,13 @@ export async function startExtentNode({ config, log, clock, workers }: RoleConte
   const scrub = workers.start({ name: 'scrub', intervalMs: config.scrubIntervalMs, run: (signal) => scrubber.pass(signal) });
   return {
     address: server.address,
-    info: { nodeId: config.nodeId, faultDomain: record.faultDomain },
+    info: { nodeId: config.nodeId, faultDomain: record.faultDomain, dataAddress: blocks.address },
     readiness: () => (registration.isHeld() ? undefined : 'not registered in etcd'),
     stop: async () => {
       await workers.stop(capacity.worker!);
       await workers.stop(scrub);
       await registration.close();
+      await blocks.close();
       await server.stop();
       nodes.close();
       await directory.close();

@@ -16,7 +16,7 @@ import { streamKeys } from '../etcd-keys.js';
 import { MANAGER_LEASE_TTL_SECONDS, REPLICA_COUNT_DEFAULT } from '../limits.js';
 import { etcdMetadataKv } from '../stream-manager/metadata-kv.js';
 import { MetadataStore } from '../stream-manager/metadata-store.js';
-import { GrpcExtentNodes } from '../transport/grpc-extent-nodes.js';
+import { NetworkExtentNodes } from '../transport/network-extent-nodes.js';
 import { Repairer, type StreamManagerFailpoint } from '../stream-manager/repairer.js';
 import { streamManagerHandlers } from '../stream-manager/service.js';
 import { StreamManager } from '../stream-manager/stream-manager.js';
@@ -42,7 +42,7 @@ export const streamManagerSchema = z.object({
 export async function startStreamManager({ config, log, random, clock, workers }: RoleContext<z.infer<typeof streamManagerSchema>>): Promise<RunningRole> {
   const etcd = connectEtcd(config.etcd);
   const directory = await NodeDirectory.open({ etcd, prefix: config.etcdPrefix, log });
-  const nodes = new GrpcExtentNodes();
+  const nodes = new NetworkExtentNodes();
   // The server must listen before campaigning (its address is the campaign's value).
   const election: { leadership?: Leadership } = {};
   const isLeader = (): boolean => election.leadership?.isLeader() ?? false;

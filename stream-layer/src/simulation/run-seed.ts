@@ -232,7 +232,8 @@ async function readBackEverything(options: { world: SimWorld; cluster: SimCluste
     for (const append of model.acked) {
       const record = model.extent(append.extentId)!;
       for (const nodeId of record.replicas) {
-        const replica = { nodeId, address: cluster.addressOf(nodeId) ?? '', healthy: true };
+        const address = cluster.addressOf(nodeId) ?? '';
+        const replica = { nodeId, address, dataAddress: address, healthy: true };
         const extent = {
           extentId: append.extentId,
           replicas: [replica],

@@ -1,6 +1,7 @@
 import { Failpoints, StrataError, Workers, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import type { NodeView } from '../client/node-directory.js';
+import type { NodeAddress } from '../transport/extent-node-api.js';
 import type { StreamManagerApi } from '../client/stream-manager-client.js';
 import type { NodeRecord } from '../etcd-keys.js';
 import { StreamError } from '../errors.js';
@@ -113,6 +114,12 @@ export class SimCluster implements SimNodeRegistry, NodeView {
       .map((node) => ({ nodeId: node.nodeId, address: node.address, faultDomain: node.faultDomain }));
   }
 
+  nodeOf(nodeId: string): NodeAddress | undefined {
+    const address = this.addressOf(nodeId);
+    // One address for both: the simulation's network carries control calls and appends alike.
+    return address ? { address, dataAddress: address } : undefined;
+  }
+
   processAt(address: string): SimProcess | undefined {
     return [...this.nodes.values()].find((node) => node.address === address)?.process;
   }
@@ -133,7 +140,7 @@ export class SimCluster implements SimNodeRegistry, NodeView {
     node.service = new ExtentNodeService({
       nodeId: node.nodeId,
       store,
-      addressOf: (nodeId) => this.addressOf(nodeId),
+      nodeOf: (nodeId) => this.nodeOf(nodeId),
       nodes: new SimExtentNodes(this.network, node.process, this),
       log,
       isFull: () => false,

@@ -1,7 +1,17 @@
 import { AssertionFailure, StrataError, isStrataError, type CallContext } from '@strata/common';
-import type { streamV1 } from '@strata/protos';
 import type { ExtentNodeService } from '../extent-node/extent-node-service.js';
-import type { AppendAck, AppendChannel, AppendHandlers, AppendUpstream, ExtentNodeApi, ExtentNodes } from '../transport/extent-node-api.js';
+import { walkEncodedBlocks } from '../extent-node/encoded-blocks.js';
+import type {
+  AppendAck,
+  AppendChannel,
+  AppendHandlers,
+  AppendMessage,
+  AppendUpstream,
+  ExtentNodeApi,
+  ExtentNodes,
+  NodeAddress,
+  ReadBlock,
+} from '../transport/extent-node-api.js';
 import type { Prng } from './prng.js';
 import type { SimProcess, SimWorld } from './world.js';
 
@@ -128,7 +138,7 @@ class SimStream {
   private closed = false;
   private toNodeAt = 0;
   private toSenderAt = 0;
-  private nodeHandlers: { onRequest(request: streamV1.AppendRequest__Output): void; onEnd(): void; onGone(): void } | undefined;
+  private nodeHandlers: { onRequest(append: AppendMessage): void; onEnd(): void; onGone(): void } | undefined;
   /** Messages that reached the node before it started listening. */
   private early: (() => void)[] = [];
   onClose: () => void = () => undefined;
@@ -211,10 +221,9 @@ class SimStream {
 
   sender(): AppendChannel {
     return {
-      send: (request) => {
-        const copy = wireCopy(request) as unknown as streamV1.AppendRequest__Output;
-        copy.offset = Number(copy.offset);
-        copy.blocks = (copy.blocks ?? []).map((block) => ({ data: Buffer.from(block.data as Buffer), crc32c: block.crc32c ?? 0 }));
+      send: (append) => {
+        // What crosses the wire: one buffer (TCP cuts it as it likes; the node takes any slices).
+        const copy: AppendMessage = { extentId: append.extentId, offset: append.offset, parts: [Buffer.concat(append.parts)] };
         this.maybeBreak();
         this.toNode(() => this.nodeHandlers!.onRequest(copy));
       },
@@ -278,7 +287,8 @@ export class SimExtentNodes implements ExtentNodes {
     private readonly registry: SimNodeRegistry,
   ) {}
 
-  at(address: string): ExtentNodeApi {
+  at(node: NodeAddress): ExtentNodeApi {
+    const address = node.address;
     const network = this.network;
     const caller = this.caller;
     const target = this.registry.processAt(address);
@@ -300,7 +310,7 @@ export class SimExtentNodes implements ExtentNodes {
       deleteReplica: (request, context) => call(context, (service) => service.deleteReplica(output(request))),
       copyReplica: (request, context) => call(context, async (service) => output(await service.copyReplica(output(request)))),
       nodeStats: (context) => call(context, async (service) => output(service.nodeStats())),
-      readBlocks: (request, context) => readAll(call(context, async (service) => collect(service.readBlocks(output({ offset: 0, ...request }))))),
+      readBlocks: (request, context) => readAll(call(context, async (service) => collect(service.readRaw(request)))),
       openAppend: (handlers) => {
         if (!target) {
           const failed = { send: () => undefined, end: () => undefined, cancel: () => undefined };
@@ -315,14 +325,19 @@ export class SimExtentNodes implements ExtentNodes {
   close(): void {}
 }
 
-async function collect(blocks: AsyncIterable<streamV1.ReadBlocksResponse>): Promise<streamV1.ReadBlocksResponse__Output[]> {
-  const out: streamV1.ReadBlocksResponse__Output[] = [];
-  for await (const block of blocks) out.push({ offset: Number(block.offset), data: Buffer.from(block.data as Buffer), flags: block.flags ?? 0 });
+/** A read's blocks as they cross the wire (copied), then checked on arrival as the block transport does. */
+async function collect(blocks: AsyncIterable<{ offset: number; bytes: Buffer }>): Promise<{ offset: number; bytes: Buffer }[]> {
+  const out: { offset: number; bytes: Buffer }[] = [];
+  for await (const block of blocks) out.push({ offset: block.offset, bytes: Buffer.from(block.bytes) });
   return out;
 }
 
-async function* readAll(blocks: Promise<streamV1.ReadBlocksResponse__Output[]>): AsyncGenerator<streamV1.ReadBlocksResponse__Output> {
-  for (const block of await blocks) yield block;
+async function* readAll(blocks: Promise<{ offset: number; bytes: Buffer }[]>): AsyncGenerator<ReadBlock> {
+  for (const raw of await blocks) {
+    for (const block of walkEncodedBlocks([raw.bytes], { append: false })) {
+      yield { offset: raw.offset + block.offset, data: Buffer.concat(block.data), flags: block.header.flags };
+    }
+  }
 }
 
 /** What crosses the wire: a deep copy (Buffers copied), so no side shares memory with the other. */

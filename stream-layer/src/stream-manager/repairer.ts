@@ -56,7 +56,7 @@ export class Repairer {
       liveNodes.map(async (node) => {
         // A node that does not answer is "unknown" to the planner, which then waits for a clearer view.
         const reply = await this.deps.nodes
-          .at(node.address)
+          .at(node)
           .listReplicas(control)
           .catch((error: unknown) => {
             rethrowIfAssertion(error);
@@ -115,7 +115,8 @@ export class Repairer {
 
   private async copy(action: Extract<RepairAction, { kind: 'copy' }>): Promise<void> {
     const started = this.deps.clock.monotonicMs();
-    const source = { nodeId: action.fromNodeId, address: this.deps.directory.addressOf(action.fromNodeId) ?? '' };
+    const from = this.deps.directory.nodeOf(action.fromNodeId);
+    const source = { nodeId: action.fromNodeId, address: from?.address ?? '', dataAddress: from?.dataAddress ?? '' };
     const extent = await this.deps.metadata.extent(action.extentId);
     const replicas = [...extent.replicas.filter((nodeId) => nodeId !== action.replaces), action.toNodeId].map((nodeId) => ({ nodeId }));
     const context = { timeoutMs: NODE_CONTROL_TIMEOUT_MS + Math.ceil(action.lengthBytes / 1048576) * COPY_TIMEOUT_PER_MIB_MS };
@@ -132,9 +133,9 @@ export class Repairer {
   }
 
   private onNode<Reply>(nodeId: string, call: (node: ExtentNodeApi) => Promise<Reply>): Promise<Reply> {
-    const address = this.deps.directory.addressOf(nodeId);
-    if (!address) return Promise.reject(new StreamError('UNAVAILABLE', `extent node ${nodeId} is not registered`));
-    return call(this.deps.nodes.at(address));
+    const node = this.deps.directory.nodeOf(nodeId);
+    if (!node) return Promise.reject(new StreamError('UNAVAILABLE', `extent node ${nodeId} is not registered`));
+    return call(this.deps.nodes.at(node));
   }
 
   /** The shortest length the last poll saw among the extent's replicas (0 if none reported). */

@@ -202,9 +202,9 @@ export class StreamManager {
   }
 
   private onNode<Reply>(nodeId: string, call: (node: ExtentNodeApi) => Promise<Reply>): Promise<Reply> {
-    const address = this.deps.directory.addressOf(nodeId);
-    if (!address) return Promise.reject(new StreamError('UNAVAILABLE', `extent node ${nodeId} is not registered`));
-    return call(this.deps.nodes.at(address));
+    const node = this.deps.directory.nodeOf(nodeId);
+    if (!node) return Promise.reject(new StreamError('UNAVAILABLE', `extent node ${nodeId} is not registered`));
+    return call(this.deps.nodes.at(node));
   }
 
   private async describe(stream: StreamRecord): Promise<streamV1.StreamInfo> {
@@ -220,11 +220,10 @@ export class StreamManager {
   private describeExtent(extent: ExtentRecord): streamV1.ExtentInfo {
     return {
       extentId: extent.extentId,
-      replicas: extent.replicas.map((nodeId) => ({
-        nodeId,
-        address: this.deps.directory.addressOf(nodeId) ?? '',
-        healthy: this.deps.healthy?.(extent, nodeId) ?? false,
-      })),
+      replicas: extent.replicas.map((nodeId) => {
+        const node = this.deps.directory.nodeOf(nodeId);
+        return { nodeId, address: node?.address ?? '', dataAddress: node?.dataAddress ?? '', healthy: this.deps.healthy?.(extent, nodeId) ?? false };
+      }),
       sealed: extent.sealed,
       sealedLengthBytes: extent.sealedLengthBytes,
       lengthBytes: extent.sealed ? extent.sealedLengthBytes : (this.deps.reportedLength?.(extent) ?? 0),

@@ -1,6 +1,24 @@
 import type { CallContext } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 
+/**
+ * One append as it travels down a chain: its blocks in their on-disk encoding (headers and
+ * payloads, see block-format.ts), as any number of slices. Writers encode an append once; a
+ * chain node checks it, writes those bytes and forwards the same slices, never re-encoding.
+ */
+export interface AppendMessage {
+  extentId: string;
+  offset: number;
+  parts: Buffer[];
+}
+
+/** Where an extent node is: its control (gRPC) address and its block transport's address. */
+export interface NodeAddress {
+  address: string;
+  /** Where appends and reads go; a node without one (not yet registered) cannot take them. */
+  dataAddress?: string;
+}
+
 /** An append's acknowledgement: the replica (and every one after it in the chain) holds [offset, end) durably. */
 export interface AppendAck {
   offset: number;
@@ -19,11 +37,8 @@ export interface AppendHandlers {
 
 /** The sending side of one append session with one extent node. */
 export interface AppendChannel {
-  /**
-   * Sends one append. A chain node forwards the request it received: a transport may then
-   * pass its bytes on unchanged.
-   */
-  send(request: streamV1.AppendRequest | streamV1.AppendRequest__Output): void;
+  /** Sends one append (the same extent for the whole session). */
+  send(append: AppendMessage): void;
   /** No more appends: the node ends the session after its last acknowledgement. */
   end(): void;
   /** Abandons the session now. */
@@ -44,16 +59,26 @@ export interface ExtentNodeApi {
   deleteReplica(request: streamV1.DeleteReplicaRequest, context: CallContext): Promise<void>;
   copyReplica(request: streamV1.CopyReplicaRequest, context: CallContext): Promise<streamV1.ReplicaInfo__Output>;
   nodeStats(context: CallContext): Promise<streamV1.NodeStats__Output>;
-  /** The blocks of a range, in order; breaking out of the loop ends the read. */
-  readBlocks(request: streamV1.ReadBlocksRequest, context: CallContext): AsyncIterable<streamV1.ReadBlocksResponse__Output>;
+  /**
+   * The blocks of a range, in order, each checked against its CRC32C on arrival (so a reader
+   * never passes on a block damaged on the way); breaking out of the loop ends the read.
+   */
+  readBlocks(request: { extentId: string; offset: number; lengthBytes: number }, context: CallContext): AsyncIterable<ReadBlock>;
   /** Opens an append session (no deadline: it lives as long as its writer keeps it). */
   openAppend(handlers: AppendHandlers, options: { requestId?: string }): AppendChannel;
 }
 
-/** How a process reaches extent nodes: one long-lived connection per node address. */
+/** One block of a read: where it starts in the extent, and its (checked) payload. */
+export interface ReadBlock {
+  offset: number;
+  data: Buffer;
+  flags: number;
+}
+
+/** How a process reaches extent nodes: long-lived connections per node, made on first use. */
 export interface ExtentNodes {
-  /** The node at `address` (as registered in the node directory and in an extent's replicas). */
-  at(address: string): ExtentNodeApi;
+  /** The node at `node` (as registered in the node directory, and in an extent's replicas). */
+  at(node: NodeAddress): ExtentNodeApi;
   close(): void;
 }
 
@@ -65,7 +90,7 @@ export interface AppendUpstream {
   /** The request id the sender carried, for logs and for the next hop. */
   readonly requestId: string | undefined;
   /** Starts delivering the sender's requests. `onGone` when the sender went away. */
-  start(handlers: { onRequest(request: streamV1.AppendRequest__Output): void; onEnd(): void; onGone(): void }): void;
+  start(handlers: { onRequest(append: AppendMessage): void; onEnd(): void; onGone(): void }): void;
   acknowledge(ack: AppendAck): void;
   /** Fails the session: the sender's onError. */
   fail(error: unknown): void;

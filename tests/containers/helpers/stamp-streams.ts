@@ -33,7 +33,7 @@ export async function replicaLengths(etcdEndpoint: string, nodeId: string): Prom
         const replica = extent.replicas.find((r) => r.nodeId === nodeId);
         if (!replica?.address) continue;
         const context = { timeoutMs: 10_000 };
-        const info = await nodes.at(replica.address).replicaInfo({ extentId: extent.extentId }, context);
+        const info = await nodes.at(replica).replicaInfo({ extentId: extent.extentId }, context);
         lengths.set(extent.extentId, info.lengthBytes);
       }
     }

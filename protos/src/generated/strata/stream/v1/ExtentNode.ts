@@ -2,8 +2,6 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { AppendRequest as _strata_stream_v1_AppendRequest, AppendRequest__Output as _strata_stream_v1_AppendRequest__Output } from '../../../strata/stream/v1/AppendRequest.js';
-import type { AppendResponse as _strata_stream_v1_AppendResponse, AppendResponse__Output as _strata_stream_v1_AppendResponse__Output } from '../../../strata/stream/v1/AppendResponse.js';
 import type { CopyReplicaRequest as _strata_stream_v1_CopyReplicaRequest, CopyReplicaRequest__Output as _strata_stream_v1_CopyReplicaRequest__Output } from '../../../strata/stream/v1/CopyReplicaRequest.js';
 import type { CreateExtentRequest as _strata_stream_v1_CreateExtentRequest, CreateExtentRequest__Output as _strata_stream_v1_CreateExtentRequest__Output } from '../../../strata/stream/v1/CreateExtentRequest.js';
 import type { CreateExtentResponse as _strata_stream_v1_CreateExtentResponse, CreateExtentResponse__Output as _strata_stream_v1_CreateExtentResponse__Output } from '../../../strata/stream/v1/CreateExtentResponse.js';
@@ -14,17 +12,10 @@ import type { GetReplicaInfoRequest as _strata_stream_v1_GetReplicaInfoRequest, 
 import type { ListReplicasRequest as _strata_stream_v1_ListReplicasRequest, ListReplicasRequest__Output as _strata_stream_v1_ListReplicasRequest__Output } from '../../../strata/stream/v1/ListReplicasRequest.js';
 import type { ListReplicasResponse as _strata_stream_v1_ListReplicasResponse, ListReplicasResponse__Output as _strata_stream_v1_ListReplicasResponse__Output } from '../../../strata/stream/v1/ListReplicasResponse.js';
 import type { NodeStats as _strata_stream_v1_NodeStats, NodeStats__Output as _strata_stream_v1_NodeStats__Output } from '../../../strata/stream/v1/NodeStats.js';
-import type { ReadBlocksRequest as _strata_stream_v1_ReadBlocksRequest, ReadBlocksRequest__Output as _strata_stream_v1_ReadBlocksRequest__Output } from '../../../strata/stream/v1/ReadBlocksRequest.js';
-import type { ReadBlocksResponse as _strata_stream_v1_ReadBlocksResponse, ReadBlocksResponse__Output as _strata_stream_v1_ReadBlocksResponse__Output } from '../../../strata/stream/v1/ReadBlocksResponse.js';
 import type { ReplicaInfo as _strata_stream_v1_ReplicaInfo, ReplicaInfo__Output as _strata_stream_v1_ReplicaInfo__Output } from '../../../strata/stream/v1/ReplicaInfo.js';
 import type { SealReplicaRequest as _strata_stream_v1_SealReplicaRequest, SealReplicaRequest__Output as _strata_stream_v1_SealReplicaRequest__Output } from '../../../strata/stream/v1/SealReplicaRequest.js';
 
 export interface ExtentNodeClient extends grpc.Client {
-  Append(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
-  Append(options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
-  append(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
-  append(options?: grpc.CallOptions): grpc.ClientDuplexStream<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse__Output>;
-  
   CopyReplica(argument: _strata_stream_v1_CopyReplicaRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
   CopyReplica(argument: _strata_stream_v1_CopyReplicaRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
   CopyReplica(argument: _strata_stream_v1_CopyReplicaRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
@@ -79,11 +70,6 @@ export interface ExtentNodeClient extends grpc.Client {
   listReplicas(argument: _strata_stream_v1_ListReplicasRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
   listReplicas(argument: _strata_stream_v1_ListReplicasRequest, callback: grpc.requestCallback<_strata_stream_v1_ListReplicasResponse__Output>): grpc.ClientUnaryCall;
   
-  ReadBlocks(argument: _strata_stream_v1_ReadBlocksRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
-  ReadBlocks(argument: _strata_stream_v1_ReadBlocksRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
-  readBlocks(argument: _strata_stream_v1_ReadBlocksRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
-  readBlocks(argument: _strata_stream_v1_ReadBlocksRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strata_stream_v1_ReadBlocksResponse__Output>;
-  
   SealReplica(argument: _strata_stream_v1_SealReplicaRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
   SealReplica(argument: _strata_stream_v1_SealReplicaRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
   SealReplica(argument: _strata_stream_v1_SealReplicaRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_stream_v1_ReplicaInfo__Output>): grpc.ClientUnaryCall;
@@ -96,8 +82,6 @@ export interface ExtentNodeClient extends grpc.Client {
 }
 
 export interface ExtentNodeHandlers extends grpc.UntypedServiceImplementation {
-  Append: grpc.handleBidiStreamingCall<_strata_stream_v1_AppendRequest__Output, _strata_stream_v1_AppendResponse>;
-  
   CopyReplica: grpc.handleUnaryCall<_strata_stream_v1_CopyReplicaRequest__Output, _strata_stream_v1_ReplicaInfo>;
   
   CreateExtent: grpc.handleUnaryCall<_strata_stream_v1_CreateExtentRequest__Output, _strata_stream_v1_CreateExtentResponse>;
@@ -110,20 +94,16 @@ export interface ExtentNodeHandlers extends grpc.UntypedServiceImplementation {
   
   ListReplicas: grpc.handleUnaryCall<_strata_stream_v1_ListReplicasRequest__Output, _strata_stream_v1_ListReplicasResponse>;
   
-  ReadBlocks: grpc.handleServerStreamingCall<_strata_stream_v1_ReadBlocksRequest__Output, _strata_stream_v1_ReadBlocksResponse>;
-  
   SealReplica: grpc.handleUnaryCall<_strata_stream_v1_SealReplicaRequest__Output, _strata_stream_v1_ReplicaInfo>;
   
 }
 
 export interface ExtentNodeDefinition extends grpc.ServiceDefinition {
-  Append: MethodDefinition<_strata_stream_v1_AppendRequest, _strata_stream_v1_AppendResponse, _strata_stream_v1_AppendRequest__Output, _strata_stream_v1_AppendResponse__Output>
   CopyReplica: MethodDefinition<_strata_stream_v1_CopyReplicaRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_CopyReplicaRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
   CreateExtent: MethodDefinition<_strata_stream_v1_CreateExtentRequest, _strata_stream_v1_CreateExtentResponse, _strata_stream_v1_CreateExtentRequest__Output, _strata_stream_v1_CreateExtentResponse__Output>
   DeleteReplica: MethodDefinition<_strata_stream_v1_DeleteReplicaRequest, _strata_stream_v1_DeleteReplicaResponse, _strata_stream_v1_DeleteReplicaRequest__Output, _strata_stream_v1_DeleteReplicaResponse__Output>
   GetNodeStats: MethodDefinition<_strata_stream_v1_GetNodeStatsRequest, _strata_stream_v1_NodeStats, _strata_stream_v1_GetNodeStatsRequest__Output, _strata_stream_v1_NodeStats__Output>
   GetReplicaInfo: MethodDefinition<_strata_stream_v1_GetReplicaInfoRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_GetReplicaInfoRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
   ListReplicas: MethodDefinition<_strata_stream_v1_ListReplicasRequest, _strata_stream_v1_ListReplicasResponse, _strata_stream_v1_ListReplicasRequest__Output, _strata_stream_v1_ListReplicasResponse__Output>
-  ReadBlocks: MethodDefinition<_strata_stream_v1_ReadBlocksRequest, _strata_stream_v1_ReadBlocksResponse, _strata_stream_v1_ReadBlocksRequest__Output, _strata_stream_v1_ReadBlocksResponse__Output>
   SealReplica: MethodDefinition<_strata_stream_v1_SealReplicaRequest, _strata_stream_v1_ReplicaInfo, _strata_stream_v1_SealReplicaRequest__Output, _strata_stream_v1_ReplicaInfo__Output>
 }

@@ -5,10 +5,12 @@ export interface Replica {
   'nodeId'?: (string);
   'address'?: (string);
   'healthy'?: (boolean);
+  'dataAddress'?: (string);
 }
 
 export interface Replica__Output {
   'nodeId': (string);
   'address': (string);
   'healthy': (boolean);
+  'dataAddress': (string);
 }
