@@ -125,6 +125,15 @@ export const GC_MIB_PER_SECOND_DEFAULT = 32;
  */
 export const GC_LIVE_RATIO_MIN_DEFAULT = 0.7;
 
+/**
+ * Blobs up to this size live inside their commit record (BlobRecord.inline_data): a PUT is one
+ * chain append (group-committed with its neighbours) instead of a data append and a log
+ * append, and a GET reads no extent. Larger ones go to the data stream in blocks. Chosen by
+ * measurement (bench/PROFILE.md): index entries stay small, and a checkpoint of a partition
+ * full of such blobs stays a fraction of its data.
+ */
+export const INLINE_BLOB_BYTES_MAX = 64 * 1024;
+
 /** A compaction stops (releasing nothing more) once its server's lease is sure for less than this. */
 export const GC_LEASE_MARGIN_MS = 2_000;
 

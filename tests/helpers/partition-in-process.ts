@@ -77,7 +77,7 @@ export class PartitionTestClient {
   }
 
   /** Stores `body` as `blob` through the partition client (with its retries); resolves once acknowledged. */
-  async put(container: string, blob: string, body: string, conditions: { ifNoneMatch?: string; ifMatch?: string } = {}): Promise<Stored> {
+  async put(container: string, blob: string, body: string | Buffer, conditions: { ifNoneMatch?: string; ifMatch?: string } = {}): Promise<Stored> {
     const bytes = Buffer.from(body);
     const contentMd5 = createHash('md5').update(bytes).digest();
     const info = await this.client.putBlob({

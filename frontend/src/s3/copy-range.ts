@@ -16,8 +16,14 @@ export async function* rangeSegments(options: {
   reader: ExtentReader;
   requestId: string;
 }): AsyncGenerator<PartSegment> {
-  const extents = new Map(options.source.extents.map((extent) => [extent.extentId, extent]));
   const end = options.last + 1;
+  // A small blob's bytes are in its record: the range's bytes are sent, to be written as a block.
+  const inline = options.source.record!.inlineData;
+  if (inline && inline.length > 0) {
+    yield inline.subarray(options.first, end);
+    return;
+  }
+  const extents = new Map(options.source.extents.map((extent) => [extent.extentId, extent]));
   let run: streamV1.BlockPointer__Output[] = [];
   let start = 0;
   for (const block of options.source.record!.blocks) {

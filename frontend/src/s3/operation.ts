@@ -25,7 +25,7 @@ export interface S3Request {
 export interface S3Response {
   status: number;
   headers?: Record<string, string | number>;
-  body?: string | Readable;
+  body?: string | Buffer | Readable;
 }
 
 /** What operations are given: the clients of the layers below, and time. */

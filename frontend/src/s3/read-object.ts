@@ -36,6 +36,9 @@ export async function readObject(request: S3Request, { partitions, reader, conta
   }
   const status = range ? 206 : 200;
   if (!withBody) return { status, headers };
+  // A small blob's bytes came with its record: no extent to read.
+  const inline = record.inlineData;
+  if (inline && inline.length > 0) return { status, headers, body: range ? inline.subarray(range.start, range.end + 1) : inline };
   const body = Readable.from(
     reader.readPointers({
       pointers: record.blocks,

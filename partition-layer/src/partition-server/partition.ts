@@ -3,7 +3,7 @@ import type { partitionV1 } from '@strata/protos';
 import type { ExtentNodes, ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { blobKey, checkBlobName, compareKeys, containerKey } from '../keys.js';
-import { BLOB_BLOCKS_MAX, GC_LEASE_MARGIN_MS, STATS_TTL_MS, UPLOAD_DRAIN_MS } from '../limits.js';
+import { BLOB_BLOCKS_MAX, GC_LEASE_MARGIN_MS, INLINE_BLOB_BYTES_MAX, STATS_TTL_MS, UPLOAD_DRAIN_MS } from '../limits.js';
 import { blobRecordCodec } from '../records.js';
 import type { CompactionFailpoint } from '../gc/compactor.js';
 import type { CheckpointFailpoint } from './commit/checkpointer.js';
@@ -286,7 +286,7 @@ export class Partition {
   async putBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
     const sizeBytes = Number(commit.sizeBytes);
     const etag = etagOfContentMd5(commit.contentMd5);
-    const uploaded = await upload.finish();
+    const uploaded = await upload.finish({ inlineBytesMax: INLINE_BLOB_BYTES_MAX });
     if (uploaded.sizeBytes !== sizeBytes) {
       throw new PartitionError('SIZE_MISMATCH', `the front-end sent ${sizeBytes} bytes but ${uploaded.sizeBytes} arrived`);
     }
@@ -298,6 +298,7 @@ export class Partition {
       blocks: uploaded.blocks,
       checksumAlgorithm: commit.checksumAlgorithm,
       checksumValue: commit.checksumValue,
+      ...(uploaded.inline ? { inlineData: uploaded.inline } : {}),
     };
     const key = blobKey(header.account, header.container, header.blob);
     // The container from memory and no read of the key unless the PUT is conditional: the

@@ -14,10 +14,13 @@ export interface ExtentBlock {
 
 /**
  * Reads blocks straight from extent nodes. Any replica may serve a range that acknowledged
- * appends returned (every replica holds it); a replica that fails is left for the next, which
- * resumes at the first block not yet received.
+ * appends returned (every replica holds it), so reads take turns among them; a replica that
+ * fails is left for the next, which resumes at the first block not yet received.
  */
 export class ExtentReader {
+  /** Where the next read starts among an extent's replicas: reads take turns, so no replica (the head) serves them all. */
+  private turn = 0;
+
   constructor(private readonly nodes: ExtentNodes) {}
 
   /** The blocks of [offset, offset + lengthBytes) of one extent, in order. */
@@ -25,7 +28,9 @@ export class ExtentReader {
     const end = options.offset + options.lengthBytes;
     let position = options.offset;
     let lastError: unknown;
-    for (const replica of options.extent.replicas) {
+    const replicas = options.extent.replicas;
+    const first = this.turn++ % Math.max(1, replicas.length);
+    for (const replica of [...replicas.slice(first), ...replicas.slice(0, first)]) {
       if (position >= end) return;
       if (!replica.address) continue;
       try {

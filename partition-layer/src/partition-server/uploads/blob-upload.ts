@@ -42,8 +42,15 @@ export class BlobUpload {
   /** Whether any bytes came as references (a copied part, whose ETag the front-end names). */
   referenced = false;
 
-  /** Appends what is left and resolves with the blob's block pointers and size. */
-  async finish(): Promise<{ blocks: streamV1.BlockPointer[]; sizeBytes: number }> {
+  /**
+   * Appends what is left and resolves with the blob's block pointers and size; with
+   * `inlineBytesMax`, a blob that small (and made of bytes sent, not references) is not appended
+   * at all: its bytes come back as `inline`, for its commit record to carry.
+   */
+  async finish(options: { inlineBytesMax?: number } = {}): Promise<{ blocks: streamV1.BlockPointer[]; sizeBytes: number; inline?: Buffer }> {
+    if (this.appends.length === 0 && !this.referenced && this.sizeBytes <= (options.inlineBytesMax ?? -1)) {
+      return { blocks: [], sizeBytes: this.sizeBytes, inline: Buffer.concat(this.pendingChunks, this.pendingBytes) };
+    }
     if (this.pendingBytes > 0) await this.appendBlock(this.takeBytes(this.pendingBytes));
     const pointers = await Promise.all(this.appends);
     return { blocks: pointers.flat(), sizeBytes: this.sizeBytes };

@@ -14,6 +14,7 @@ export interface BlobRecord {
   'checksumAlgorithm'?: (string);
   'checksumValue'?: (string);
   'multipart'?: (_strata_partition_v1_MultipartSummary | null);
+  'inlineData'?: (Buffer | Uint8Array | string);
 }
 
 export interface BlobRecord__Output {
@@ -25,4 +26,5 @@ export interface BlobRecord__Output {
   'checksumAlgorithm': (string);
   'checksumValue': (string);
   'multipart': (_strata_partition_v1_MultipartSummary__Output | null);
+  'inlineData': (Buffer);
 }
