@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { BlobCache } from './cache/blob-cache.js';
 
 /** Request durations worth telling apart, from a cached HEAD to a large GET. */
 const DURATION_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -23,6 +24,25 @@ export class FrontEndMetrics {
     buckets: DURATION_BUCKETS_SECONDS,
     registers: [this.registry],
   });
+
+  /** Exposes the hot-blob cache's counters (read when scraped). */
+  watch(blobs: BlobCache): void {
+    for (const [name, help, read] of [
+      ['strata_blob_cache_hits_total', 'GETs of hot blobs served from memory.', () => blobs.stats.hits],
+      ['strata_blob_cache_misses_total', 'GETs of cacheable blobs that read the extent nodes.', () => blobs.stats.misses],
+      ['strata_blob_cache_coalesced_total', 'GETs that shared a read already under way for the same blob.', () => blobs.stats.coalesced],
+      ['strata_blob_cache_bytes', 'Bytes of hot blobs held in memory.', () => blobs.bytes],
+    ] as const) {
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect: function (this: Gauge) {
+          this.set(read());
+        },
+      });
+    }
+  }
 
   /** Counts one answered request. `operation` is S3's name (GetObject), or Unknown when none was chosen. */
   record(operation: string, status: number, seconds: number): void {

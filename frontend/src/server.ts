@@ -17,6 +17,7 @@ import { parseHost } from './s3/request-host.js';
 import { parseTarget, type RequestTarget } from './s3/request-target.js';
 import { FrontEndMetrics } from './metrics.js';
 import { probeReadiness } from './readiness.js';
+import type { BlobCache } from './cache/blob-cache.js';
 
 /**
  * Request ids: a random per-process prefix and a counter. Unique across front-ends and
@@ -40,6 +41,8 @@ export interface FrontEndDeps {
   partitions: PartitionClient;
   map: PartitionMap;
   reader: ExtentReader;
+  /** Hot blobs in memory (see BlobCache). */
+  blobs: BlobCache;
   accounts: AccountDirectory;
   region: string;
   /** When set, the only region a signature may name; any region otherwise. */
@@ -78,7 +81,13 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
-  const s3Deps = { partitions: deps.partitions, containers: new ContainerSettingsCache(deps.partitions, deps.clock), reader: deps.reader, clock: deps.clock };
+  const s3Deps = {
+    partitions: deps.partitions,
+    containers: new ContainerSettingsCache(deps.partitions, deps.clock),
+    reader: deps.reader,
+    blobs: deps.blobs,
+    clock: deps.clock,
+  };
 
   app.get('/_strata/live', async () => ({ live: true }));
   app.get('/_strata/ready', async (_request, reply) => {
@@ -86,6 +95,7 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
     return problem ? reply.code(503).send({ ready: false, problem }) : { ready: true };
   });
   const metrics = new FrontEndMetrics();
+  metrics.watch(deps.blobs);
   app.get('/_strata/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
   app.decorateRequest('s3Operation', '');
   app.addHook('onResponse', async (request, reply) => {

@@ -19,6 +19,17 @@ export async function s3RequestCount(stamp: Stamp, operation: string, status?: n
   return total;
 }
 
+/** A front-end metric without labels (`strata_blob_cache_hits_total`), summed over the stamp's front-ends. */
+export async function frontEndMetric(stamp: Stamp, name: string): Promise<number> {
+  let total = 0;
+  for (const frontEnd of stamp.processes().filter((p) => p.role === 'front-end')) {
+    const text = await (await fetch(`http://${frontEnd.address}/_strata/metrics`)).text();
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+    if (line) total += Number(line.slice(name.length + 1));
+  }
+  return total;
+}
+
 /** Block bytes every extent node has read from its replica files to answer reads, summed. */
 export async function extentNodeReadBytes(stamp: Stamp): Promise<number> {
   const nodes = extentNodeClients();

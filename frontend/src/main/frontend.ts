@@ -2,8 +2,15 @@ import { configFields, connectEtcd, etcdConfigFields, runRole, z } from '@strata
 import { AccountDirectory } from '@strata/location-service';
 import { PartitionClient, PartitionMap } from '@strata/partition-layer';
 import { ExtentReader, extentNodeClients } from '@strata/stream-layer';
+import { BlobCache } from '../cache/blob-cache.js';
 import { probeReadiness } from '../readiness.js';
 import { buildFrontEnd } from '../server.js';
+
+/**
+ * Blobs up to this size are cached whole and their concurrent GETs share one read; larger ones
+ * stream from the extent nodes (a 1 MiB blob is one block).
+ */
+const BLOB_CACHE_ITEM_BYTES_MAX = 1024 * 1024;
 
 /** How often a draining front-end closes the connections whose last request has finished. */
 const IDLE_CLOSE_INTERVAL_MS = 100;
@@ -28,6 +35,8 @@ const schema = z.object({
     .default(''),
   /** The account unsigned path-style requests address (CORS preflights, public reads), if this stamp serves it. */
   defaultAccount: z.string().default(''),
+  /** Memory for hot blobs (each up to BLOB_CACHE_ITEM_BYTES_MAX), MiB; 0 turns the cache (and read coalescing) off. */
+  blobCacheMib: z.coerce.number().int().min(0).max(4096).default(64),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -44,6 +53,7 @@ await runRole({
       partitions,
       map,
       reader: new ExtentReader(nodes),
+      blobs: new BlobCache({ capacityBytes: config.blobCacheMib * 1024 * 1024, itemBytesMax: BLOB_CACHE_ITEM_BYTES_MAX }),
       accounts,
       region: config.region,
       ...(config.strictRegion ? { strictRegion: config.region } : {}),

@@ -6,6 +6,7 @@ import type { ExtentReader } from '@strata/stream-layer';
 import type { AuthResult } from '../auth/index.js';
 import type { ContainerSettingsCache } from './container-settings.js';
 import type { RequestTarget } from './request-target.js';
+import type { BlobCache } from '../cache/blob-cache.js';
 
 /** An authenticated S3 request, as an operation sees it. */
 export interface S3Request {
@@ -33,6 +34,8 @@ export interface S3Deps {
   partitions: PartitionClient;
   containers: ContainerSettingsCache;
   reader: ExtentReader;
+  /** Hot blobs, and one extent read for concurrent GETs of one blob. */
+  blobs: BlobCache;
   clock: Clock;
   log: Logger;
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { partitionV1 } from '@strata/protos';
+import { BlobCache } from '../cache/blob-cache.js';
 import { checkBucketName } from './bucket-names.js';
 import { parseByteRange } from './byte-range.js';
 import { objectHeaders, validatorHeaders } from './object-headers.js';
@@ -13,7 +14,7 @@ import { applyResponseOverrides } from './response-overrides.js';
  * streamed straight from the extent nodes at the record's pointers, reading only the blocks
  * that hold the range.
  */
-export async function readObject(request: S3Request, { partitions, reader, containers }: S3Deps, withBody: boolean): Promise<S3Response> {
+export async function readObject(request: S3Request, { partitions, reader, containers, blobs }: S3Deps, withBody: boolean): Promise<S3Response> {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
   const info = await partitions.getBlob({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
@@ -39,6 +40,11 @@ export async function readObject(request: S3Request, { partitions, reader, conta
   // A small blob's bytes came with its record: no extent to read.
   const inline = record.inlineData;
   if (inline && inline.length > 0) return { status, headers, body: range ? inline.subarray(range.start, range.end + 1) : inline };
+  // A hot blob's bytes come from memory, or from the one read its concurrent GETs share.
+  if (blobs.holds(size)) {
+    const whole = await blobs.get(BlobCache.keyOf(record.blocks), () => readWhole(reader, info, request.requestId));
+    return { status, headers, body: range ? whole.subarray(range.start, range.end + 1) : whole };
+  }
   const body = Readable.from(
     reader.readPointers({
       pointers: record.blocks,
@@ -49,6 +55,13 @@ export async function readObject(request: S3Request, { partitions, reader, conta
     { objectMode: false },
   );
   return { status, headers, body };
+}
+
+/** A blob's bytes, whole, from its blocks. */
+async function readWhole(reader: S3Deps['reader'], info: partitionV1.BlobInfo__Output, requestId: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const data of reader.readPointers({ pointers: info.record!.blocks, extents: extentsOf(info), requestId })) parts.push(data);
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
 function extentsOf(info: partitionV1.BlobInfo__Output): Map<string, NonNullable<partitionV1.BlobInfo__Output['extents']>[number]> {
