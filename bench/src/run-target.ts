@@ -1,8 +1,11 @@
 import { loadavg } from 'node:os';
 import { runPhase, type PhaseResult } from './load/run-phase.js';
+import { hotKeyOps, mixedOps, runKeyedPhase } from './load/run-keyed-phase.js';
+import { VersionLedger } from './load/version-ledger.js';
 import { Payload } from './load/payload.js';
 import { cpuSnapshot, MemorySampler, type ProcessPeak } from './load/process-memory.js';
 import type { BenchPlan } from './plan.js';
+import { PeerNotInstalledError } from './targets/system-tools.js';
 import type { RunningTarget, TargetFactory } from './targets/target.js';
 
 /** The listing measurement: how long creating the keys took and how fast they listed. */
@@ -35,6 +38,13 @@ export type BenchPhase = PhaseResult & {
 export interface TargetResult {
   name: string;
   description: string;
+  /** What a PUT's bytes have been through when the server acknowledges it. */
+  durability: string;
+  /**
+   * Why the server did not run: not installed (the bench names the packages; not an error of
+   * the run), or it failed to start (an error). Absent when it ran.
+   */
+  notRun?: { reason: string; installed: boolean };
   startSeconds: number;
   phases: BenchPhase[];
   list?: ListResult;
@@ -47,6 +57,57 @@ export interface TargetResult {
 /** Payloads shared by every server of a run, so each stores the same bytes. */
 export function payloadsFor(plan: BenchPlan): Map<number, Payload> {
   return new Map([0, ...plan.sizes.map((size) => size.sizeBytes)].map((bytes) => [bytes, new Payload(bytes)]));
+}
+
+/** The keyed phases run over the objects of this size's PUT phase, right after its GET phase. */
+const KEYED_SIZE_LABEL = '4 KiB';
+export const HOT_KEYS_LABEL = '4 KiB Zipf hot keys';
+export const MIXED_LABEL = '4 KiB 90/10';
+
+interface KeyedRun {
+  target: RunningTarget;
+  plan: BenchPlan;
+  /** The keys of the 4 KiB PUT phase; the keyed phases use the first plan.zipf/mixed.objects of them. */
+  keys: string[];
+  payload: Payload;
+  signal?: AbortSignal;
+}
+
+/** GETs of hot keys (Zipf's law) over objects the 4 KiB PUT phase stored. */
+async function runHotKeys(run: KeyedRun): Promise<PhaseResult> {
+  const zipf = run.plan.zipf;
+  const keys = run.keys.slice(0, zipf.objects);
+  return runKeyedPhase({
+    kind: 'GET',
+    origin: run.target.origin,
+    ops: hotKeyOps({ ...zipf, objects: keys.length }),
+    getRequests: await run.target.getRequests(keys),
+    putRequests: [],
+    payload: run.payload,
+    ledger: new VersionLedger(),
+    concurrency: zipf.concurrency,
+    deadlineMs: run.plan.phaseDeadlineMs,
+    ...(run.signal ? { signal: run.signal } : {}),
+  });
+}
+
+/** GETs and overwriting PUTs of uniformly drawn keys; each GET checked against the versions it may see. */
+async function runMixed(run: KeyedRun): Promise<PhaseResult> {
+  const mixed = run.plan.mixed;
+  const keys = run.keys.slice(0, mixed.objects);
+  const ledger = new VersionLedger();
+  return runKeyedPhase({
+    kind: 'GET/PUT',
+    origin: run.target.origin,
+    ops: mixedOps({ ...mixed, objects: keys.length }, ledger),
+    getRequests: await run.target.getRequests(keys),
+    putRequests: await run.target.putRequests(keys),
+    payload: run.payload,
+    ledger,
+    concurrency: mixed.concurrency,
+    deadlineMs: run.plan.phaseDeadlineMs,
+    ...(run.signal ? { signal: run.signal } : {}),
+  });
 }
 
 const keysFor = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}/${String(i).padStart(6, '0')}`);
@@ -65,12 +126,33 @@ export async function runTarget(options: {
   /** Size labels to run (all when absent), e.g. the profiler's 4 KiB and 1 MiB. */
   only?: string[];
   skipList?: boolean;
+  /** Skip the hot-key and mixed phases (the profiler measures the plain phases only). */
+  skipKeyed?: boolean;
   /** Aborting stops the phase in progress, then the server; runTarget then rejects. */
   signal?: AbortSignal;
 }): Promise<TargetResult> {
   const { factory, plan, payloads, progress } = options;
   const startedAt = performance.now();
-  const target = await factory.start(options.env ? { env: options.env } : {});
+  let target: RunningTarget;
+  try {
+    target = await factory.start(options.env ? { env: options.env } : {});
+  } catch (error) {
+    const installed = !(error instanceof PeerNotInstalledError);
+    const reason = installed ? `failed to start: ${(error as Error).message}` : (error as Error).message;
+    progress(`${factory.name}: not run: ${reason.split('\n')[0]}`);
+    const load = loadavg()[0]!;
+    return {
+      name: factory.name,
+      description: '',
+      durability: '',
+      notRun: { reason, installed },
+      startSeconds: 0,
+      phases: [],
+      memory: [],
+      problems: [],
+      loadAverage: { start: load, end: load },
+    };
+  }
   const startSeconds = (performance.now() - startedAt) / 1000;
   progress(`${factory.name}: started in ${startSeconds.toFixed(1)} s (${target.description})`);
   const sampler = new MemorySampler(() => target.processes());
@@ -78,11 +160,25 @@ export async function runTarget(options: {
   const result: TargetResult = {
     name: target.name,
     description: target.description,
+    durability: target.durability,
     startSeconds,
     phases: [],
     memory: [],
     problems: [],
     loadAverage: { start: loadavg()[0]!, end: 0 },
+  };
+  /** Runs one phase with the server's CPU and RSS measured around it, and records it. */
+  const measured = async (label: string, run: () => Promise<PhaseResult>): Promise<void> => {
+    sampler.beginPhase();
+    const cpuBefore = cpuSnapshot(target.processes());
+    const startedAtNs = process.hrtime.bigint().toString();
+    const phase = await run();
+    const endedAtNs = process.hrtime.bigint().toString();
+    const cpuSeconds = Object.fromEntries([...cpuSnapshot(target.processes())].map(([name, used]) => [name, used - (cpuBefore.get(name) ?? 0)]));
+    result.phases.push({ ...phase, label, startedAtNs, endedAtNs, cpuSeconds, rssMiB: sampler.endPhase() });
+    progress(
+      `${factory.name}: ${phase.op} ${label} ×${phase.completed}/${phase.planned}: ${phase.opsPerSec.toFixed(0)} ops/s, ${phase.mibPerSec.toFixed(1)} MiB/s, p50 ${phase.latencyMs.p50.toFixed(1)} ms, p99 ${phase.latencyMs.p99.toFixed(1)} ms${phase.errorCount ? `, ${phase.errorCount} ERRORS: ${phase.errors[0]}` : ''}`,
+    );
   };
   try {
     for (const size of plan.sizes.filter((size) => !options.only || options.only.includes(size.label))) {
@@ -90,24 +186,27 @@ export async function runTarget(options: {
       for (const op of ['PUT', 'GET'] as const) {
         options.signal?.throwIfAborted();
         const requests = op === 'PUT' ? await target.putRequests(keys) : await target.getRequests(keys);
-        sampler.beginPhase();
-        const cpuBefore = cpuSnapshot(target.processes());
-        const startedAtNs = process.hrtime.bigint().toString();
-        const phase = await runPhase({
-          op,
-          origin: target.origin,
-          requests,
-          payload: payloads.get(size.sizeBytes)!,
-          concurrency: size.concurrency,
-          deadlineMs: plan.phaseDeadlineMs,
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
-        const endedAtNs = process.hrtime.bigint().toString();
-        const cpuSeconds = Object.fromEntries([...cpuSnapshot(target.processes())].map(([label, used]) => [label, used - (cpuBefore.get(label) ?? 0)]));
-        result.phases.push({ ...phase, label: size.label, startedAtNs, endedAtNs, cpuSeconds, rssMiB: sampler.endPhase() });
-        progress(
-          `${factory.name}: ${op} ${size.label} ×${phase.completed}/${phase.planned}: ${phase.opsPerSec.toFixed(0)} ops/s, ${phase.mibPerSec.toFixed(1)} MiB/s, p50 ${phase.latencyMs.p50.toFixed(1)} ms, p99 ${phase.latencyMs.p99.toFixed(1)} ms${phase.errorCount ? `, ${phase.errorCount} ERRORS: ${phase.errors[0]}` : ''}`,
+        const payload = payloads.get(size.sizeBytes)!;
+        const deadlineMs = plan.phaseDeadlineMs;
+        await measured(size.label, () =>
+          runPhase({
+            op,
+            origin: target.origin,
+            requests,
+            payload,
+            concurrency: size.concurrency,
+            deadlineMs,
+            ...(options.signal ? { signal: options.signal } : {}),
+          }),
         );
+      }
+      if (size.label === KEYED_SIZE_LABEL && !options.skipKeyed) {
+        // Only objects the PUT phase stored: with no errors, a phase cut short stored exactly its first `completed` keys.
+        const put = result.phases.find((p) => p.op === 'PUT' && p.label === size.label)!;
+        const stored = put.errorCount === 0 ? keys.slice(0, put.completed) : keys;
+        const keyed = { target, plan, keys: stored, payload: payloads.get(size.sizeBytes)!, ...(options.signal ? { signal: options.signal } : {}) };
+        await measured(HOT_KEYS_LABEL, () => runHotKeys(keyed));
+        await measured(MIXED_LABEL, () => runMixed(keyed));
       }
     }
     if (target.listPage && !options.skipList) {

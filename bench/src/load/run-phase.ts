@@ -5,11 +5,11 @@ import type { Payload } from './payload.js';
 import { MIB, summarize, type LatencySummary } from './stats.js';
 
 /** Error messages kept per phase: enough to see what failed, not a flood. */
-const ERRORS_KEPT = 5;
+export const ERRORS_KEPT = 5;
 /** At most this many objects of a phase are hashed and compared in full (and at least 4 when there are). */
 const VERIFIED_OBJECTS_MAX = 64;
 /** An answer that takes longer than this is a failure, not a latency sample. */
-const REQUEST_TIMEOUT_MS = 120_000;
+export const REQUEST_TIMEOUT_MS = 120_000;
 
 export interface PhaseSpec {
   op: 'PUT' | 'GET';
@@ -24,8 +24,11 @@ export interface PhaseSpec {
   signal?: AbortSignal;
 }
 
+/** What a phase sends: PUTs, GETs, or (the mixed phase) both. */
+export type PhaseOp = 'PUT' | 'GET' | 'GET/PUT';
+
 export interface PhaseResult {
-  op: 'PUT' | 'GET';
+  op: PhaseOp;
   sizeBytes: number;
   concurrency: number;
   planned: number;
@@ -43,6 +46,19 @@ export interface PhaseResult {
   errors: string[];
   /** True when the deadline stopped the phase before every request was sent. */
   cutByDeadline: boolean;
+  /** Keyed phases only: what the requests were and what the GETs saw. */
+  keyed?: KeyedSummary;
+}
+
+/** The shape of a keyed phase (hot keys, mixed), for its table's notes. */
+export interface KeyedSummary {
+  objects: number;
+  gets: number;
+  puts: number;
+  /** Share of the GETs that went to the 10 most read objects. */
+  top10Share: number;
+  /** GETs that returned a version written during the phase (an overwrite they raced with or followed). */
+  newerVersionReads: number;
 }
 
 /**

@@ -100,7 +100,8 @@ export const azuriteTarget: TargetFactory = {
       keys.map((key) => ({ path: `/${ACCOUNT}/${CONTAINER}/${key.split('/').map(encodeURIComponent).join('/')}?${sas}`, headers }));
     return {
       name: 'azurite',
-      description: `Azurite ${version} blob service: one copy on disk (extent files + LokiJS metadata)`,
+      description: `Azurite ${version} blob service, on disk (extent files + LokiJS metadata)`,
+      durability: 'one copy, no fsync (Azurite writes its extent files and LokiJS metadata without syncing)',
       origin,
       putRequests: async (keys) => requests(keys, { 'x-ms-blob-type': 'BlockBlob' }),
       getRequests: async (keys) => requests(keys, {}),

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { freePort } from '@strata/deploy';
 import { startServerProcess } from './server-process.js';
+import { PeerNotInstalledError } from './system-tools.js';
 import { makeTempDir, removeTempDir } from './temp-dir.js';
 import type { ObjectRequest, RunningTarget, TargetFactory } from './target.js';
 
@@ -18,7 +19,7 @@ function nginxBinary(): string {
       // try the next
     }
   }
-  throw new Error('nginx is not installed: apt-get install nginx (Debian/Ubuntu), or run the bench with --skip nginx');
+  throw new PeerNotInstalledError('nginx is not installed: apt-get install nginx (Debian/Ubuntu), or leave nginx out of --servers');
 }
 
 /** An nginx config of its own: WebDAV PUT and static GET of one directory, on one loopback port. */
@@ -80,7 +81,8 @@ export const nginxTarget: TargetFactory = {
     const requests = async (keys: string[]): Promise<ObjectRequest[]> => keys.map((key) => ({ path: `/${key}`, headers: {} }));
     return {
       name: 'nginx',
-      description: `${version}: WebDAV PUT and static GET, one copy, no fsync`,
+      description: `${version}: WebDAV PUT and static GET`,
+      durability: 'one copy, no fsync',
       origin: `http://127.0.0.1:${port}`,
       putRequests: requests,
       getRequests: requests,

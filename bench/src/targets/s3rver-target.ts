@@ -35,7 +35,8 @@ export const s3rverTarget: TargetFactory = {
     const presigner = new S3Presigner({ origin, region: 'us-east-1', bucket: BUCKET, accessKeyId: S3RVER_KEY, secretAccessKey: S3RVER_KEY });
     return {
       name: 's3rver',
-      description: `s3rver ${version}: one copy on the filesystem, no fsync`,
+      description: `s3rver ${version}, on the filesystem`,
+      durability: 'one copy, no fsync',
       origin,
       putRequests: (keys) => presigner.requests('PUT', keys),
       getRequests: (keys) => presigner.requests('GET', keys),

@@ -22,6 +22,10 @@ export interface ServerProcess {
   readyMatch?: RegExpExecArray;
   /** SIGTERM, then SIGKILL after a grace period; resolves when the process is gone. */
   stop(): Promise<void>;
+  /** How it exited, once it has (e.g. `code 1`, `SIGKILL`); undefined while it runs. */
+  exited(): string | undefined;
+  /** The last few thousand characters it printed. */
+  output(): string;
 }
 
 /**
@@ -35,9 +39,19 @@ export async function startServerProcess(spec: {
   args: string[];
   readyLine?: RegExp;
   tcpPort?: number;
+  /** Ready as soon as it is spawned: the caller waits on a condition of its own (e.g. a cluster's status). */
+  spawnedIsReady?: boolean;
   env?: Record<string, string>;
+  /** The working directory (default: the bench's). */
+  cwd?: string;
+  /** How long it may take to be ready (default 60 s). */
+  startDeadlineMs?: number;
 }): Promise<ServerProcess> {
-  const child = spawn(spec.command, spec.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...spec.env } });
+  const child = spawn(spec.command, spec.args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...spec.env },
+    ...(spec.cwd ? { cwd: spec.cwd } : {}),
+  });
   started.add(child);
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
   void exited.then(() => started.delete(child));
@@ -58,15 +72,16 @@ export async function startServerProcess(spec: {
   };
   let exitedHow: string | undefined;
   void exited.then((how) => (exitedHow = how));
-  const deadline = performance.now() + START_DEADLINE_MS;
-  while (!(readyMatch || (spec.tcpPort !== undefined && (await accepts(spec.tcpPort))))) {
+  const startDeadlineMs = spec.startDeadlineMs ?? START_DEADLINE_MS;
+  const deadline = performance.now() + startDeadlineMs;
+  while (!(spec.spawnedIsReady || readyMatch || (spec.tcpPort !== undefined && (await accepts(spec.tcpPort))))) {
     if (exitedHow !== undefined || performance.now() > deadline) {
       await stop();
-      throw new Error(`${spec.name} ${exitedHow ? `exited (${exitedHow})` : `was not ready within ${START_DEADLINE_MS} ms`}; its output:\n${tail}`);
+      throw new Error(`${spec.name} ${exitedHow ? `exited (${exitedHow})` : `was not ready within ${startDeadlineMs} ms`}; its output:\n${tail}`);
     }
     await sleep(50);
   }
-  return { pid: child.pid!, ...(readyMatch ? { readyMatch } : {}), stop };
+  return { pid: child.pid!, ...(readyMatch ? { readyMatch } : {}), stop, exited: () => exitedHow, output: () => tail };
 }
 
 function accepts(port: number): Promise<boolean> {

@@ -40,7 +40,8 @@ export const strataTarget: TargetFactory = {
     }
     return {
       name: 'strata',
-      description: `Strata local stamp: ${stamp.processes().filter((p) => p.role === 'extent-node').length} extent nodes, 3 replicas, fdatasync before every ack${env?.NODE_OPTIONS ? ` (roles with NODE_OPTIONS=${env.NODE_OPTIONS})` : ''}`,
+      description: `Strata local stamp: ${stamp.processes().filter((p) => p.role === 'extent-node').length} extent nodes${env?.NODE_OPTIONS ? ` (roles with NODE_OPTIONS=${env.NODE_OPTIONS})` : ''}`,
+      durability: '3 replicas, each fdatasynced before the ack (chain replication over three extent nodes)',
       origin: info.s3Endpoint,
       putRequests: (keys) => presigner.requests('PUT', keys),
       getRequests: (keys) => presigner.requests('GET', keys),

@@ -13,10 +13,12 @@ export interface ListPage {
 
 /** A server under test, started and ready, with everything signed ahead of the timed loops. */
 export interface RunningTarget {
-  /** Short name in tables and JSON: strata, azurite, s3rver, nginx. */
+  /** Short name in tables and JSON: strata, ceph, swift, azurite, s3rver, nginx. */
   name: string;
-  /** What was started, in one line (version, durability, replicas). */
+  /** What was started, in one line (version, layout). */
   description: string;
+  /** What has happened to a PUT's bytes when the server acknowledges it: copies, and whether they were synced to disk. */
+  durability: string;
   /** scheme://host:port the requests go to (loopback). */
   origin: string;
   /** Requests that store `keys` with a PUT, made before the loop (presigned URLs, a SAS). */
