@@ -32,7 +32,14 @@ export class ExtentLocator {
         nodeIds = info.replicas.map((replica) => replica.nodeId);
         this.replicaSets.set(extentId, nodeIds);
       }
-      infos.push({ extentId, replicas: nodeIds.map((nodeId) => ({ nodeId, address: this.directory.addressOf(nodeId) ?? '' })) });
+      infos.push({
+        extentId,
+        replicas: nodeIds.map((nodeId) => {
+          // Reads go to the data address (block transport); control calls to the other.
+          const node = this.directory.nodeOf(nodeId);
+          return { nodeId, address: node?.address ?? '', dataAddress: node?.dataAddress ?? '' };
+        }),
+      });
     }
     return infos;
   }
