@@ -71,12 +71,15 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
   });
   // fastify answers an error a handler throws and goes on; a broken invariant must end the
   // process instead (the lifecycle logs it and exits), so it is thrown again outside fastify.
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler((error, request, reply) => {
     if (error instanceof AssertionFailure) {
       process.nextTick(() => {
         throw error;
       });
     }
+    // Only what escaped the S3 error mapping lands here (a body stream failing before its first
+    // byte): an operator needs the reason, the client gets a bare 500.
+    deps.log.warn({ err: error, method: request.method, url: request.url }, 'request failed outside the S3 error mapping');
     void reply.code(500).send();
   });
   app.removeAllContentTypeParsers();
