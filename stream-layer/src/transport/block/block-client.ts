@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { StrataError, rethrowIfAssertion, systemClock, type CallContext, type Clock } from '@strata/common';
+import { StrataError, ignoreError, rethrowIfAssertion, systemClock, type CallContext, type Clock } from '@strata/common';
 import { walkEncodedBlocks } from '../../extent-node/encoded-blocks.js';
 import type { AppendChannel, AppendHandlers, AppendMessage, ReadBlock } from '../extent-node-api.js';
 import {
@@ -46,7 +46,18 @@ class BlockConnection {
     const timer = clock.after(CONNECT_TIMEOUT_MS, () =>
       this.socket.destroy(new StrataError('UNAVAILABLE', `no connection to ${dataAddress} within ${CONNECT_TIMEOUT_MS} ms`)),
     );
-    this.ready = new Promise((resolve) => this.socket.once('connect', () => (timer.cancel(), resolve())));
+    // Settles either way: a connection refused, reset or timed out before it opened must fail
+    // whoever waits for it, or a read to a node that is down would wait for ever.
+    this.ready = new Promise((resolve, reject) => {
+      this.socket.once('connect', () => (timer.cancel(), resolve()));
+      this.socket.once('close', () => {
+        timer.cancel();
+        reject(new StrataError('UNAVAILABLE', `no connection to ${dataAddress}${this.failure ? `: ${this.failure.message}` : ''}`));
+      });
+    });
+    // Appends never wait for it (their streams hear of a failure through onGone): not every
+    // connection has a waiter to take the rejection.
+    this.ready.catch(ignoreError);
     const reader = new FrameReader((frame) => this.streams.get(frame.streamId)?.onFrame(frame));
     this.socket.on('data', (chunk: Buffer) => {
       try {

@@ -224,4 +224,41 @@ describe('BlockClient.readBlocks', () => {
       client.close();
     }
   });
+
+  it('fails a read from a node that is down (nothing listens): UNAVAILABLE at once, never a read that waits for ever', async () => {
+    // A port that was free a moment ago: connecting to it is refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const client = new BlockClient();
+    try {
+      const read = async (): Promise<void> => {
+        for await (const _ of client.readBlocks(`127.0.0.1:${port}`, { extentId: EXTENT, offset: 0, lengthBytes: 1 }, { timeoutMs: 60_000 })) void _;
+      };
+      await expect(read()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      client.close();
+    }
+  });
+
+  it('fails a read from a node that takes the connection but never answers (a paused process): DEADLINE_EXCEEDED', async () => {
+    // It reads the request (so it sees the client go) and answers nothing.
+    server = createServer((socket) => socket.resume());
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const client = new BlockClient();
+    try {
+      const read = async (): Promise<void> => {
+        for await (const _ of client.readBlocks(
+          `127.0.0.1:${(server!.address() as { port: number }).port}`,
+          { extentId: EXTENT, offset: 0, lengthBytes: 1 },
+          { timeoutMs: 300 },
+        ))
+          void _;
+      };
+      await expect(read()).rejects.toMatchObject({ code: 'DEADLINE_EXCEEDED' });
+    } finally {
+      client.close();
+    }
+  });
 });
