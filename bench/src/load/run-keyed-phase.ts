@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import type { ObjectRequest } from '../targets/target.js';
 import type { Payload } from './payload.js';
-import { ERRORS_KEPT, REQUEST_TIMEOUT_MS, type PhaseResult } from './run-phase.js';
-import { MIB, summarize } from './stats.js';
+import { runRequests } from './request-workers.js';
+import type { PhaseResult } from './run-phase.js';
+import { summarize } from './stats.js';
 import { seededRandom, topShare, uniformDraws, zipfDraws } from './key-choice.js';
 import type { VersionLedger } from './version-ledger.js';
 
@@ -47,66 +48,35 @@ export interface KeyedPhaseSpec {
  */
 export async function runKeyedPhase(spec: KeyedPhaseSpec): Promise<PhaseResult> {
   const count = spec.ops.length;
-  const latency = new Float64Array(count);
-  const ttfb = new Float64Array(count);
-  const done = new Array<boolean>(count).fill(false);
   const digests = new Map<number, string>();
   const digestOf = (payloadIndex: number): string => {
     let digest = digests.get(payloadIndex);
     if (digest === undefined) digests.set(payloadIndex, (digest = spec.payload.digest(payloadIndex)));
     return digest;
   };
-  const errors: string[] = [];
-  let errorCount = 0;
   let verified = 0;
   let newerVersionReads = 0;
-  let next = 0;
-  const pool = new Pool(spec.origin, { connections: spec.concurrency, pipelining: 1, headersTimeout: REQUEST_TIMEOUT_MS, bodyTimeout: REQUEST_TIMEOUT_MS });
-  const started = performance.now();
-  const stopAt = started + spec.deadlineMs;
-  const worker = async (): Promise<void> => {
-    while (next < count && performance.now() < stopAt && !spec.signal?.aborted) {
-      const index = next++;
+  const { figures, ttfb, done } = await runRequests(
+    spec,
+    count,
+    async (pool, index, onHeaders) => {
       const op = spec.ops[index]!;
+      // When it was sent, for the ledger: which versions a GET may return.
       const sent = performance.now();
-      try {
-        if (op.op === 'PUT') {
-          await put(pool, spec, op, sent);
-        } else {
-          const version = await get(pool, spec, op.object, sent, digestOf, () => (ttfb[index] = performance.now() - sent));
-          verified++;
-          if (version > 0) newerVersionReads++;
-        }
-        latency[index] = performance.now() - sent;
-        done[index] = true;
-      } catch (error) {
-        errorCount++;
-        if (errors.length < ERRORS_KEPT) errors.push(`${op.op} #${index} (object ${op.object}): ${(error as Error).message}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(spec.concurrency, count) }, worker));
-  const elapsedMs = performance.now() - started;
-  await pool.close();
-  const okLatency = latency.filter((_, i) => done[i]);
-  const completed = okLatency.length;
-  const seconds = elapsedMs / 1000;
+      if (op.op === 'PUT') return put(pool, spec, op, sent);
+      const version = await get(pool, spec, op.object, sent, digestOf, onHeaders);
+      verified++;
+      if (version > 0) newerVersionReads++;
+    },
+    (index) => `${spec.ops[index]!.op} #${index} (object ${spec.ops[index]!.object})`,
+  );
   const getDraws = spec.ops.filter((op) => op.op === 'GET').map((op) => op.object);
   return {
     op: spec.kind,
     sizeBytes: spec.payload.sizeBytes,
-    concurrency: spec.concurrency,
-    planned: count,
-    completed,
-    elapsedMs,
-    opsPerSec: completed / seconds,
-    mibPerSec: (completed * spec.payload.sizeBytes) / MIB / seconds,
-    latencyMs: summarize(okLatency),
+    ...figures,
     ttfbMs: summarize(ttfb.filter((_, i) => done[i] && spec.ops[i]!.op === 'GET')),
     verifiedObjects: verified,
-    errorCount,
-    errors,
-    cutByDeadline: next < count,
     keyed: {
       objects: spec.getRequests.length,
       gets: getDraws.length,

@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { request } from 'undici';
 import { freePort } from '@strata/deploy';
 import { CEPH_OSD_COUNT, CEPH_RGW_CLIENT, cephConfig } from './ceph-config.js';
 import { S3Presigner } from './s3-presigner.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { ServerCluster } from './server-cluster.js';
+import { startServerProcess } from './server-process.js';
 import { requireTools, runCommand, waitFor } from './system-tools.js';
-import { makeTempDir, removeTempDir } from './temp-dir.js';
+import { makeTempDir } from './temp-dir.js';
 import type { RunningTarget, TargetFactory } from './target.js';
 
 const BUCKET = 'bench';
@@ -20,18 +20,12 @@ const OSDS_UP_TIMEOUT_MS = 120_000;
 /** The first PUT waits for RGW to create the data pool and its PGs to peer. */
 const WARM_UP_TIMEOUT_MS = 120_000;
 
-/** A process of the cluster, labelled as Ceph names it (mon.a, osd.0, …). */
-interface CephProcess {
-  label: string;
-  server: ServerProcess;
-}
-
 /** The cluster as it is being built: what must be stopped, in reverse, if anything fails. */
-class CephCluster {
-  readonly processes: CephProcess[] = [];
+class CephCluster extends ServerCluster {
   readonly conf: string;
 
-  constructor(readonly dir: string) {
+  constructor(dir: string) {
+    super('ceph', dir);
     this.conf = join(dir, 'ceph.conf');
   }
 
@@ -48,6 +42,7 @@ class CephCluster {
       startDeadlineMs: DAEMON_START_DEADLINE_MS,
       ...ready,
     });
+    // Labelled as Ceph names them: mon.a, osd.0, …
     this.processes.push({ label, server });
   }
 
@@ -55,14 +50,6 @@ class CephCluster {
   async stop(): Promise<void> {
     const byKind = (prefix: string) => this.processes.filter((p) => p.label.startsWith(prefix));
     for (const group of [byKind('rgw'), byKind('osd'), byKind('mgr'), byKind('mon')]) await Promise.all(group.map((p) => p.server.stop()));
-  }
-
-  /** Processes that died while the bench ran. */
-  problems(): string[] {
-    return this.processes.flatMap((p) => {
-      const how = p.server.exited();
-      return how ? [`ceph ${p.label} exited (${how}): ${p.server.output().slice(-300)}`] : [];
-    });
   }
 }
 
@@ -124,20 +111,6 @@ async function buildCluster(cluster: CephCluster, ports: { mon: number; rgw: num
   return keys;
 }
 
-/** Creates the bucket, then PUTs and GETs one object, so RGW has made its data pool before any timing. */
-async function warmUp(presigner: S3Presigner, origin: string): Promise<void> {
-  await presigner.createBucket();
-  const put = await request(`${origin}${await presigner.presign('PUT', 'warm-up')}`, {
-    method: 'PUT',
-    body: 'warm-up',
-    headersTimeout: WARM_UP_TIMEOUT_MS,
-  });
-  const text = await put.body.text();
-  if (put.statusCode !== 200) throw new Error(`RGW warm-up PUT answered ${put.statusCode}: ${text.slice(0, 300)}`);
-  const get = await request(`${origin}${await presigner.presign('GET', 'warm-up')}`);
-  if ((await get.body.text()) !== 'warm-up') throw new Error(`RGW warm-up GET answered ${get.statusCode}`);
-}
-
 /**
  * Ceph RGW on a one-host cluster built by hand in a temp dir (Debian's Ceph 16.2): one mon, one
  * mgr, three BlueStore OSDs on sparse files, every pool size 3 / min_size 2, RGW (beast) with an
@@ -162,28 +135,17 @@ export const cephTarget: TargetFactory = {
     const cluster = new CephCluster(await makeTempDir('ceph'));
     const ports = { mon: await freePort(), rgw: await freePort() };
     const origin = `http://127.0.0.1:${ports.rgw}`;
-    try {
+    return cluster.run(async () => {
       const keys = await buildCluster(cluster, ports);
       const presigner = new S3Presigner({ origin, region: 'us-east-1', bucket: BUCKET, ...keys });
-      await warmUp(presigner, origin);
+      await presigner.warmUp('RGW', { timeoutMs: WARM_UP_TIMEOUT_MS });
       return {
         name: 'ceph',
         description: `Ceph RGW ${version} (beast), 1 mon, 1 mgr, ${CEPH_OSD_COUNT} BlueStore OSDs on sparse files, pools size 3 / min_size 2`,
         durability: '3 replicas: RGW acks when all three OSDs have committed the write (BlueStore flushes the device before it commits)',
         origin,
-        putRequests: (keys) => presigner.requests('PUT', keys),
-        getRequests: (keys) => presigner.requests('GET', keys),
-        processes: () => cluster.processes.map((p) => ({ label: p.label, pid: p.server.pid })),
-        problems: () => cluster.problems(),
-        stop: async () => {
-          await cluster.stop();
-          await removeTempDir(cluster.dir);
-        },
+        presigner,
       };
-    } catch (error) {
-      await cluster.stop();
-      await removeTempDir(cluster.dir);
-      throw error;
-    }
+    });
   },
 };

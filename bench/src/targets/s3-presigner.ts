@@ -88,6 +88,24 @@ export class S3Presigner {
   }
 
   /**
+   * Creates the bucket, then PUTs and GETs one object, so the server has made whatever it makes
+   * lazily (a data pool, an account) before any timing; `peer` names it in a failure.
+   */
+  async warmUp(peer: string, options: { timeoutMs?: number } = {}): Promise<void> {
+    await this.createBucket();
+    const origin = this.options.origin;
+    const put = await request(`${origin}${await this.presign('PUT', 'warm-up')}`, {
+      method: 'PUT',
+      body: 'warm-up',
+      ...(options.timeoutMs ? { headersTimeout: options.timeoutMs } : {}),
+    });
+    const text = await put.body.text();
+    if (put.statusCode !== 200) throw new Error(`${peer} warm-up PUT answered ${put.statusCode}: ${text.slice(0, 300)}`);
+    const get = await request(`${origin}${await this.presign('GET', 'warm-up')}`);
+    if ((await get.body.text()) !== 'warm-up') throw new Error(`${peer} warm-up GET answered ${get.statusCode}`);
+  }
+
+  /**
    * One ListObjectsV2 page. Signed here, per page: one signature per thousand keys is noise
    * next to the listing itself.
    */

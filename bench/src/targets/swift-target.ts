@@ -3,10 +3,10 @@ import { createSocket, type Socket } from 'node:dgram';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'undici';
 import { freePort } from '@strata/deploy';
 import { S3Presigner } from './s3-presigner.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { ServerCluster } from './server-cluster.js';
+import { startServerProcess } from './server-process.js';
 import {
   SWIFT_ACCOUNT,
   SWIFT_NODE_COUNT,
@@ -21,7 +21,7 @@ import {
   type SwiftServerKind,
 } from './swift-config.js';
 import { requireTools, runCommand } from './system-tools.js';
-import { makeTempDir, removeTempDir } from './temp-dir.js';
+import { makeTempDir } from './temp-dir.js';
 import type { RunningTarget, TargetFactory } from './target.js';
 
 const BUCKET = 'bench';
@@ -66,13 +66,13 @@ class LogSink {
 }
 
 /** The servers of the cluster and everything to stop, in reverse order of starting. */
-class SwiftCluster {
-  readonly processes: { label: string; server: ServerProcess }[] = [];
-
+class SwiftCluster extends ServerCluster {
   constructor(
-    readonly dir: string,
+    dir: string,
     readonly log: LogSink,
-  ) {}
+  ) {
+    super('swift', dir);
+  }
 
   async start(label: string, command: string, args: string[], tcpPort: number): Promise<void> {
     try {
@@ -90,13 +90,6 @@ class SwiftCluster {
   async stop(): Promise<void> {
     await Promise.all(this.processes.map((p) => p.server.stop()));
     this.log.close();
-  }
-
-  problems(): string[] {
-    return this.processes.flatMap((p) => {
-      const how = p.server.exited();
-      return how ? [`swift ${p.label} exited (${how}): ${p.server.output().slice(-300)}`] : [];
-    });
   }
 }
 
@@ -147,16 +140,6 @@ async function buildCluster(cluster: SwiftCluster, proxyPort: number): Promise<s
   return secret;
 }
 
-/** Creates the bucket (the account is created on first use), then PUTs and GETs one object. */
-async function warmUp(presigner: S3Presigner, origin: string): Promise<void> {
-  await presigner.createBucket();
-  const put = await request(`${origin}${await presigner.presign('PUT', 'warm-up')}`, { method: 'PUT', body: 'warm-up' });
-  const text = await put.body.text();
-  if (put.statusCode !== 200) throw new Error(`Swift warm-up PUT answered ${put.statusCode}: ${text.slice(0, 300)}`);
-  const get = await request(`${origin}${await presigner.presign('GET', 'warm-up')}`);
-  if ((await get.body.text()) !== 'warm-up') throw new Error(`Swift warm-up GET answered ${get.statusCode}`);
-}
-
 /**
  * OpenStack Swift (Debian's 2.30) as an S3 server: a proxy with s3api and tempauth, memcached,
  * and three storage nodes on 127.0.0.1, each an object, a container and an account server with
@@ -178,7 +161,7 @@ export const swiftTarget: TargetFactory = {
     const cluster = new SwiftCluster(await makeTempDir('swift'), await LogSink.open());
     const proxyPort = await freePort();
     const origin = `http://127.0.0.1:${proxyPort}`;
-    try {
+    return cluster.run(async () => {
       const secret = await buildCluster(cluster, proxyPort);
       const presigner = new S3Presigner({
         origin,
@@ -187,25 +170,14 @@ export const swiftTarget: TargetFactory = {
         accessKeyId: `${SWIFT_ACCOUNT}:${SWIFT_USER}`,
         secretAccessKey: secret,
       });
-      await warmUp(presigner, origin);
+      await presigner.warmUp('Swift');
       return {
         name: 'swift',
         description: `Swift ${version}: proxy (s3api, tempauth), memcached, ${SWIFT_NODE_COUNT} nodes × (object, container, account server), rings of ${SWIFT_REPLICAS} replicas`,
         durability: '3 replicas: the proxy acks once 2 of 3 object servers (a quorum) have fsynced the object; it gives the third 0.5 s more',
         origin,
-        putRequests: (keys) => presigner.requests('PUT', keys),
-        getRequests: (keys) => presigner.requests('GET', keys),
-        processes: () => cluster.processes.map((p) => ({ label: p.label, pid: p.server.pid })),
-        problems: () => cluster.problems(),
-        stop: async () => {
-          await cluster.stop();
-          await removeTempDir(cluster.dir);
-        },
+        presigner,
       };
-    } catch (error) {
-      await cluster.stop();
-      await removeTempDir(cluster.dir);
-      throw error;
-    }
+    });
   },
 };
