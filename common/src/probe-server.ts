@@ -1,6 +1,7 @@
 import type { WorkerStatus } from './background-worker.js';
 import { systemClock, type Timer } from './clock.js';
 import { rethrowIfAssertion } from './assert.js';
+import { listenOn } from './net-address.js';
 import { createServer, type Server } from 'node:http';
 
 /** Why a role cannot serve right now, or undefined when it can. */
@@ -46,16 +47,7 @@ export async function startProbeServer(options: { address: string; readiness: Re
   });
   // Probes are one short request each; idle keep-alive sockets must not hold up a stop.
   server.keepAliveTimeout = 1_000;
-  const separator = options.address.lastIndexOf(':');
-  const host = options.address.slice(0, separator).replace(/^\[|\]$/g, '');
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host, port: Number(options.address.slice(separator + 1)) }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return { address: boundAddress(server, options.address), close: () => closeServer(server) };
+  return { address: await listenOn(server, options.address), close: () => closeServer(server) };
 }
 
 async function checkReadiness(readiness: Readiness): Promise<string | undefined> {
@@ -71,12 +63,6 @@ async function checkReadiness(readiness: Readiness): Promise<string | undefined>
   } finally {
     timer?.cancel();
   }
-}
-
-function boundAddress(server: Server, asked: string): string {
-  const bound = server.address();
-  if (typeof bound !== 'object' || !bound) return asked;
-  return `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
 }
 
 function closeServer(server: Server): Promise<void> {

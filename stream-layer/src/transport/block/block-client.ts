@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { StrataError, ignoreError, rethrowIfAssertion, systemClock, type CallContext, type Clock } from '@strata/common';
+import { StrataError, hostAndPort, ignoreError, rethrowIfAssertion, systemClock, type CallContext, type Clock } from '@strata/common';
 import { walkEncodedBlocks } from '../../extent-node/encoded-blocks.js';
 import type { AppendChannel, AppendHandlers, AppendMessage, ReadBlock } from '../extent-node-api.js';
 import {
@@ -40,8 +40,7 @@ class BlockConnection {
     private readonly onClosed: (connection: BlockConnection) => void,
     clock: Clock,
   ) {
-    const separator = dataAddress.lastIndexOf(':');
-    this.socket = connect({ host: dataAddress.slice(0, separator).replace(/^\[|\]$/g, ''), port: Number(dataAddress.slice(separator + 1)) });
+    this.socket = connect(hostAndPort(dataAddress));
     this.socket.setNoDelay(true);
     const timer = clock.after(CONNECT_TIMEOUT_MS, () =>
       this.socket.destroy(new StrataError('UNAVAILABLE', `no connection to ${dataAddress} within ${CONNECT_TIMEOUT_MS} ms`)),

@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { isStrataError, rethrowIfAssertion, type Logger } from '@strata/common';
+import { isStrataError, listenOn, rethrowIfAssertion, type Logger } from '@strata/common';
 import type { AppendMessage, AppendUpstream } from '../extent-node-api.js';
 import {
   FrameError,
@@ -57,19 +57,8 @@ export async function startBlockServer(options: { address: string; service: Bloc
     socket.once('close', () => sockets.delete(socket));
     serveConnection(socket, options.service, options.log);
   });
-  const separator = options.address.lastIndexOf(':');
-  const host = options.address.slice(0, separator).replace(/^\[|\]$/g, '');
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host, port: Number(options.address.slice(separator + 1)) }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const bound = server.address();
-  const address = typeof bound === 'object' && bound ? `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}` : options.address;
   return {
-    address,
+    address: await listenOn(server, options.address),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

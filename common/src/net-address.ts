@@ -1,0 +1,25 @@
+import type { Server } from 'node:net';
+
+/** `host:port` (`[v6]:port` too) as net.connect and net.Server.listen take them. */
+export function hostAndPort(address: string): { host: string; port: number } {
+  const separator = address.lastIndexOf(':');
+  return { host: address.slice(0, separator).replace(/^\[|\]$/g, ''), port: Number(address.slice(separator + 1)) };
+}
+
+/**
+ * Starts `server` listening on `address` and answers the address it is bound to (the port the
+ * kernel chose for `:0`); a failure to listen (the port is taken) rejects rather than throwing
+ * later as an 'error' event.
+ */
+export async function listenOn(server: Server, address: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(hostAndPort(address), () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = server.address();
+  if (typeof bound !== 'object' || !bound) return address;
+  return `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+}
