@@ -202,27 +202,30 @@ describe('BlockClient.readBlocks', () => {
     }
   });
 
+  /** Reads `extentId` from the node at `address` to the end, through a client of its own, and answers how it failed. */
+  async function readFailure(address: string, extentId: string, timeoutMs: number): Promise<unknown> {
+    const client = new BlockClient();
+    try {
+      for await (const _ of client.readBlocks(address, { extentId, offset: 0, lengthBytes: 1 }, { timeoutMs })) void _;
+      return undefined;
+    } catch (error) {
+      return error;
+    } finally {
+      client.close();
+    }
+  }
+  const listening = async (): Promise<string> => {
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    return `127.0.0.1:${(server!.address() as { port: number }).port}`;
+  };
+
   it('fails a read with the node’s typed error', async () => {
     server = createServer((socket) =>
       socket.once('data', (request) => {
         socket.write(frameHead(FrameType.Error, request.readUInt32LE(4), jsonMeta({ code: 'EXTENT_NOT_FOUND', message: 'no replica of e-9 here' }), 0));
       }),
     );
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const client = new BlockClient();
-    try {
-      const read = async (): Promise<void> => {
-        for await (const _ of client.readBlocks(
-          `127.0.0.1:${(server!.address() as { port: number }).port}`,
-          { extentId: 'e-9', offset: 0, lengthBytes: 1 },
-          { timeoutMs: 5_000 },
-        ))
-          void _;
-      };
-      await expect(read()).rejects.toMatchObject({ code: 'EXTENT_NOT_FOUND' });
-    } finally {
-      client.close();
-    }
+    expect(await readFailure(await listening(), 'e-9', 5_000)).toMatchObject({ code: 'EXTENT_NOT_FOUND' });
   });
 
   it('fails a read from a node that is down (nothing listens): UNAVAILABLE at once, never a read that waits for ever', async () => {
@@ -231,34 +234,12 @@ describe('BlockClient.readBlocks', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as { port: number }).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const client = new BlockClient();
-    try {
-      const read = async (): Promise<void> => {
-        for await (const _ of client.readBlocks(`127.0.0.1:${port}`, { extentId: EXTENT, offset: 0, lengthBytes: 1 }, { timeoutMs: 60_000 })) void _;
-      };
-      await expect(read()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    } finally {
-      client.close();
-    }
+    expect(await readFailure(`127.0.0.1:${port}`, EXTENT, 60_000)).toMatchObject({ code: 'UNAVAILABLE' });
   });
 
   it('fails a read from a node that takes the connection but never answers (a paused process): DEADLINE_EXCEEDED', async () => {
     // It reads the request (so it sees the client go) and answers nothing.
     server = createServer((socket) => socket.resume());
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const client = new BlockClient();
-    try {
-      const read = async (): Promise<void> => {
-        for await (const _ of client.readBlocks(
-          `127.0.0.1:${(server!.address() as { port: number }).port}`,
-          { extentId: EXTENT, offset: 0, lengthBytes: 1 },
-          { timeoutMs: 300 },
-        ))
-          void _;
-      };
-      await expect(read()).rejects.toMatchObject({ code: 'DEADLINE_EXCEEDED' });
-    } finally {
-      client.close();
-    }
+    expect(await readFailure(await listening(), EXTENT, 300)).toMatchObject({ code: 'DEADLINE_EXCEEDED' });
   });
 });
