@@ -138,7 +138,12 @@ export class MetadataStore {
       // A seal computed before this manager lost and won leadership again may find the extent
       // sealed since, maybe at another length (each seal takes the shortest frozen length it
       // could reach): the recorded length stands, for good.
-      if (!current?.sealed) await tx.put(this.keys.extent(options.sealed.extentId), JSON.stringify(options.sealed));
+      // The seal changes only the seal fields of the record as it is now: holds and shares
+      // taken while the extent was open (a copy of a blob still in it) stay.
+      if (!current?.sealed) {
+        const record = current ? { ...current, sealed: true, sealedLengthBytes: options.sealed.sealedLengthBytes } : options.sealed;
+        await tx.put(this.keys.extent(options.sealed.extentId), JSON.stringify(record));
+      }
       if (options.next) {
         stream.extentIds.push(options.next.extentId);
         await tx.put(this.keys.extent(options.next.extentId), JSON.stringify(options.next));
