@@ -17,6 +17,7 @@ import { parseHost } from './s3/request-host.js';
 import { parseTarget, type RequestTarget } from './s3/request-target.js';
 import { FrontEndMetrics } from './metrics.js';
 import { probeReadiness } from './readiness.js';
+import type { BlobDataStreams } from './blob-data/blob-data-streams.js';
 import type { BlobCache } from './cache/blob-cache.js';
 
 /**
@@ -43,6 +44,8 @@ export interface FrontEndDeps {
   reader: ExtentReader;
   /** Hot blobs in memory (see BlobCache). */
   blobs: BlobCache;
+  /** Where the front-end appends blob bytes itself (see BlobDataStreams). */
+  blobData: BlobDataStreams;
   accounts: AccountDirectory;
   region: string;
   /** When set, the only region a signature may name; any region otherwise. */
@@ -89,6 +92,7 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
     containers: new ContainerSettingsCache(deps.partitions, deps.clock),
     reader: deps.reader,
     blobs: deps.blobs,
+    blobData: deps.blobData,
     clock: deps.clock,
   };
 

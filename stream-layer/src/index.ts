@@ -6,6 +6,7 @@ import { NetworkExtentNodes } from './transport/network-extent-nodes.js';
 import type { ExtentNodes } from './transport/extent-node-api.js';
 
 export { StreamWriter, type WriterDeps } from './client/stream-writer.js';
+export { blocksOf, ChunkedData, type BlockItem } from './client/block-cutter.js';
 export { ExtentReader, consecutiveRuns, type ExtentBlock } from './client/extent-reader.js';
 export { StreamManagerClient, type StreamManagerApi } from './client/stream-manager-client.js';
 export { NodeDirectory, type NodeView } from './client/node-directory.js';

@@ -72,7 +72,15 @@ describe('strata start (the launcher behind npm start)', () => {
     const listing = JSON.parse(extents.output()) as {
       streams: { name: string; extents: { extentId: string; sealed: boolean; lengthBytes: number; replicas: { nodeId: string; healthy: boolean }[] }[] }[];
     };
-    expect(listing.streams.map((stream) => stream.name).sort()).toEqual(['p-1/checkpoint', 'p-1/data', 'p-1/log', 'p-1/meta']);
+    // The first partition's four streams, and the front-end's own two for blob bytes.
+    expect(listing.streams.map((stream) => stream.name).sort()).toEqual([
+      'fe/fe-1/0/data',
+      'fe/fe-1/1/data',
+      'p-1/checkpoint',
+      'p-1/data',
+      'p-1/log',
+      'p-1/meta',
+    ]);
     for (const stream of listing.streams) {
       expect(stream.extents.at(-1)!.sealed).toBe(false);
       for (const extent of stream.extents) expect(extent.replicas).toHaveLength(3);

@@ -1,7 +1,8 @@
 import { configFields, connectEtcd, etcdConfigFields, runRole, z } from '@strata/common';
 import { AccountDirectory } from '@strata/location-service';
 import { PartitionClient, PartitionMap } from '@strata/partition-layer';
-import { ExtentReader, extentNodeClients } from '@strata/stream-layer';
+import { EXTENT_BYTES_MAX, ExtentReader, extentNodeClients, StreamManagerClient } from '@strata/stream-layer';
+import { BlobDataStreams } from '../blob-data/blob-data-streams.js';
 import { BlobCache } from '../cache/blob-cache.js';
 import { probeReadiness } from '../readiness.js';
 import { buildFrontEnd } from '../server.js';
@@ -11,6 +12,12 @@ import { buildFrontEnd } from '../server.js';
  * stream from the extent nodes (a 1 MiB blob is one block).
  */
 const BLOB_CACHE_ITEM_BYTES_MAX = 1024 * 1024;
+
+/** Streams each front-end appends blob bytes to: two chains, so one slow head does not hold up every PUT. */
+const BLOB_DATA_STREAMS = 2;
+
+/** How often the front-end releases the sealed extents of its streams that no upload needs. */
+const BLOB_DATA_SWEEP_INTERVAL_MS = 5_000;
 
 /** How often a draining front-end closes the connections whose last request has finished. */
 const IDLE_CLOSE_INTERVAL_MS = 100;
@@ -37,6 +44,14 @@ const schema = z.object({
   defaultAccount: z.string().default(''),
   /** Memory for hot blobs (each up to BLOB_CACHE_ITEM_BYTES_MAX), MiB; 0 turns the cache (and read coalescing) off. */
   blobCacheMib: z.coerce.number().int().min(0).max(4096).default(64),
+  /** An extent of the front-end's blob-data streams is sealed after this long, so deleted blobs in it can be reclaimed. */
+  dataExtentRollMs: z.coerce.number().int().min(1_000).default(300_000),
+  /** Extents of the front-end's blob-data streams are sealed at this size, as the partitions' are. */
+  extentSizeMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .default(EXTENT_BYTES_MAX),
   ...etcdConfigFields('/strata/stamps/stamp-1'),
 });
 
@@ -49,11 +64,24 @@ await runRole({
     const map = await PartitionMap.open({ etcd, prefix: config.etcdPrefix, log });
     const partitions = new PartitionClient(map);
     const nodes = extentNodeClients();
+    const streams = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
+    const blobData = new BlobDataStreams({
+      manager: streams,
+      nodes,
+      clock,
+      log,
+      nodeId: config.nodeId,
+      streams: BLOB_DATA_STREAMS,
+      sweepIntervalMs: BLOB_DATA_SWEEP_INTERVAL_MS,
+      rollAfterMs: config.dataExtentRollMs,
+      extentBytesMax: config.extentSizeMaxBytes,
+    });
     const app = buildFrontEnd({
       partitions,
       map,
       reader: new ExtentReader(nodes),
       blobs: new BlobCache({ capacityBytes: config.blobCacheMib * 1024 * 1024, itemBytesMax: BLOB_CACHE_ITEM_BYTES_MAX }),
+      blobData,
       accounts,
       region: config.region,
       ...(config.strictRegion ? { strictRegion: config.region } : {}),
@@ -76,6 +104,8 @@ await runRole({
         const idle = clock.every(IDLE_CLOSE_INTERVAL_MS, () => app.server.closeIdleConnections());
         await app.close().finally(() => idle.cancel());
         partitions.close();
+        await blobData.close();
+        streams.close();
         nodes.close();
         await map.close();
         await accounts.close();

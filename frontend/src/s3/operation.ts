@@ -6,6 +6,7 @@ import type { ExtentReader } from '@strata/stream-layer';
 import type { AuthResult } from '../auth/index.js';
 import type { ContainerSettingsCache } from './container-settings.js';
 import type { RequestTarget } from './request-target.js';
+import type { BlobDataStreams } from '../blob-data/blob-data-streams.js';
 import type { BlobCache } from '../cache/blob-cache.js';
 
 /** An authenticated S3 request, as an operation sees it. */
@@ -36,6 +37,8 @@ export interface S3Deps {
   reader: ExtentReader;
   /** Hot blobs, and one extent read for concurrent GETs of one blob. */
   blobs: BlobCache;
+  /** The front-end's own streams, where it appends the bytes of all but small bodies. */
+  blobData: BlobDataStreams;
   clock: Clock;
   log: Logger;
 }

@@ -1,7 +1,7 @@
 import { partitionServerProto, type partitionV1, type streamV1 } from '@strata/protos';
-import { BLOB_BLOCK_BYTES } from '@strata/stream-layer';
 import { blobKey, blobPrefixKey, prefixEnd } from '../keys.js';
-import { blocksOf, withChunkedData, type ChunkedData } from './block-messages.js';
+import { BLOB_BLOCK_BYTES, blocksOf, type ChunkedData } from '@strata/stream-layer';
+import { withChunkedData } from './block-messages.js';
 import { sendStream, uploadTimeoutMs, type PartitionRouter } from './partition-router.js';
 
 /** What a part is made of, in order: bytes to store, or runs of blocks already stored. */

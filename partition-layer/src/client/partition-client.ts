@@ -1,11 +1,11 @@
 import { isStrataError, rethrowIfAssertion } from '@strata/common';
-import { BLOB_BLOCK_BYTES } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { accountKey, blobKey, blobPrefixKey, compareKeys, containerKey, prefixEnd } from '../keys.js';
-import { MultipartClient } from './multipart-client.js';
+import { MultipartClient, type PartSegment } from './multipart-client.js';
 import type { Located, PartitionMap } from './partition-map.js';
 import { partitionServerProto, type partitionV1 } from '@strata/protos';
-import { blocksOf, withChunkedData, type ChunkedData } from './block-messages.js';
+import { BLOB_BLOCK_BYTES, blocksOf, type ChunkedData } from '@strata/stream-layer';
+import { withChunkedData } from './block-messages.js';
 import { PartitionRouter, sendStream, uploadTimeoutMs, type Invoke } from './partition-router.js';
 
 /**
@@ -164,11 +164,15 @@ export class PartitionClient {
       ...(options.requestId ? { requestId: options.requestId } : {}),
     });
     let sizeBytes = 0;
-    const body = (async function* () {
-      for await (const block of blocksOf<never>(options.body, BLOB_BLOCK_BYTES)) {
-        if (!('data' in block)) continue;
-        sizeBytes += block.data.bytes;
-        yield block.data;
+    const body = (async function* (): AsyncGenerator<partitionV1.PutBlobRequest | ChunkedData> {
+      for await (const item of blocksOf(options.body, BLOB_BLOCK_BYTES)) {
+        if ('data' in item) {
+          sizeBytes += item.data.bytes;
+          yield item.data;
+        } else {
+          sizeBytes += item.other.blocks.reduce((sum, block) => sum + block.dataBytes, 0);
+          yield { blocks: { blocks: item.other.blocks } };
+        }
       }
     })();
     return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
@@ -192,7 +196,8 @@ export class PartitionClient {
 
 export interface PutBlobOptions {
   header: partitionV1.PutBlobHeader;
-  body: AsyncIterable<Buffer>;
+  /** Bytes for the partition server to store, or runs of blocks the front-end stored itself. */
+  body: AsyncIterable<PartSegment>;
   /**
    * The front-end's last checks of the body; the blob is committed only if it resolves, with
    * what it returns added to the commit: the MD5 of the body (its ETag; the partition server

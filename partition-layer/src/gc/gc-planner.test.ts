@@ -166,4 +166,30 @@ describe('planCompactions', () => {
       { partitionId: 'p-2', extentIds: ['e1'] },
     ]);
   });
+
+  it("has a holder drop its hold on a sealed extent no current usage points into (a front-end's extent whose blobs were all deleted)", () => {
+    const held = (extentId: string, holders: string[], sealed = true): streamV1.ExtentInfo__Output => ({
+      ...extent(extentId, 8 * MiB, sealed),
+      holds: holders.map((holder) => ({ holder, heldMs: 0 })),
+    });
+    const streams = [stream('p-1-data', [extent('e1', 0, false)]), stream('p-2-data', [extent('e2', 0, false)])];
+    const usages = [
+      usage('p-1', [['e1', 0, true, false]]),
+      // p-2 still points into e-live: its hold stays, and so does p-1's there.
+      usage('p-2', [
+        ['e2', 0, true, false],
+        ['e-live', 6 * MiB, false],
+      ]),
+    ];
+    const plan = input([partition('p-1'), partition('p-2')], streams, usages);
+    const extents = new Map(plan.extents);
+    extents.set('e-dead', held('e-dead', ['p-1', 'p-2', 'p-gone']));
+    extents.set('e-live', held('e-live', ['p-1', 'p-2']));
+    extents.set('e-open', held('e-open', ['p-1'], false));
+    // A holder not in the map is the orphan rule's (the coordinator drops its holds after a grace period).
+    expect(planCompactions({ ...plan, extents })).toEqual([
+      { partitionId: 'p-1', extentIds: ['e-dead'] },
+      { partitionId: 'p-2', extentIds: ['e-dead'] },
+    ]);
+  });
 });

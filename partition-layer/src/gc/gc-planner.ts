@@ -27,6 +27,8 @@ export interface CompactionPlan {
  *  - an extent whose live bytes, over every partition's usage, are below `liveRatioMin` of its
  *    length: the partition copies its blocks out, then releases it — a sealed extent of its
  *    data stream, the open one once it holds `openExtentBytesMin`, or one it holds;
+ *  - a sealed extent a partition holds that no current usage points into: the holder releases
+ *    its hold;
  *  - nothing is planned from a usage of another generation, from a scan that saw a now-sealed
  *    extent still open, or for an extent some partition listing it has not reported on.
  * A wrong guess costs only a needless copy: a partition releases an extent only after its own
@@ -43,9 +45,10 @@ export function planCompactions(input: PlanInput): CompactionPlan[] {
   const unknown = unreportedExtents(input, current);
   const ratio = (extentId: string, totalBytes: number): number => (totalBytes > 0 ? Math.min(1, (live.get(extentId) ?? 0) / totalBytes) : 0);
 
-  const plans: CompactionPlan[] = [];
+  const planned = new Map<string, string[]>();
   for (const [partitionId, usage] of current) {
     const extentIds: string[] = [];
+    planned.set(partitionId, extentIds);
     for (const extent of usage.extents) {
       const info = input.extents.get(extent.extentId);
       if (!info || unknown.has(extent.extentId)) continue;
@@ -58,9 +61,18 @@ export function planCompactions(input: PlanInput): CompactionPlan[] {
         extentIds.push(extent.extentId);
       }
     }
-    if (extentIds.length > 0) plans.push({ partitionId, extentIds });
   }
-  return plans;
+  // Held where no current usage points any more (every blob in it deleted or compacted away: a
+  // front-end's extent, a copy's source): each holder releases its hold, after its own index,
+  // read under its lock, confirms it points nowhere there.
+  for (const [extentId, info] of input.extents) {
+    if (!info.sealed || unknown.has(extentId) || (live.get(extentId) ?? 0) > 0) continue;
+    for (const hold of info.holds) {
+      const extentIds = planned.get(hold.holder);
+      if (extentIds && !extentIds.includes(extentId)) extentIds.push(extentId);
+    }
+  }
+  return [...planned].filter(([, extentIds]) => extentIds.length > 0).map(([partitionId, extentIds]) => ({ partitionId, extentIds }));
 }
 
 /** Extents listed by the data stream of a partition without a current usage that covers them. */

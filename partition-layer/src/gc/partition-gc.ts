@@ -40,6 +40,13 @@ export class PartitionGc {
   private readonly protectedAt = new Map<string, number>();
   /** Release calls in flight: `protect` waits for them, so that its hold lands after, never before, a release. */
   private releases: Promise<unknown> = Promise.resolve();
+  /**
+   * Extents this partition's hold is on, as placed by `protect` and not dropped since: a
+   * protect of them asks the stream manager nothing (every PUT whose blocks the front-end wrote
+   * to its own stream is protected, and they share a few extents). Dropped from here, with no
+   * await in between, where a release of this partition's holds is decided.
+   */
+  private readonly holding = new Set<string>();
 
   constructor(private readonly ctx: PartitionGcContext) {}
 
@@ -74,6 +81,7 @@ export class PartitionGc {
       .filter((extent) => extent.holds.some((hold) => hold.holder === this.ctx.partitionId && now - hold.heldMs > HOLD_RECONCILE_GRACE_MS))
       .map((extent) => extent.extentId);
     if (unneeded.length === 0) return;
+    for (const id of unneeded) this.holding.delete(id);
     // Decided and sent with no await in between: a protect from now on waits for it.
     await this.release(() => this.ctx.manager.releaseHolds(this.ctx.partitionId, unneeded));
     this.ctx.log.info({ extentIds: unneeded }, 'holds no longer needed released');
@@ -93,11 +101,12 @@ export class PartitionGc {
     const now = this.ctx.clock.monotonicMs();
     for (const id of extentIds) this.protectedAt.set(id, now);
     await this.releases;
+    const unknown = [...extentIds].filter((id) => !this.holding.has(id) || this.releasing.has(id));
+    if (unknown.length === 0) return;
     const own = new Set((await this.ctx.manager.getStream(this.ctx.dataStreamId)).extents.map((extent) => extent.extentId));
-    await this.ctx.manager.holdExtents(
-      this.ctx.partitionId,
-      [...extentIds].filter((id) => !own.has(id) || this.releasing.has(id)),
-    );
+    const needed = unknown.filter((id) => !own.has(id) || this.releasing.has(id));
+    await this.ctx.manager.holdExtents(this.ctx.partitionId, needed);
+    for (const id of needed) this.holding.add(id);
   }
 
   /**
@@ -203,6 +212,7 @@ export class PartitionGc {
       const holds = free.filter((id) => !own.includes(id) && !this.protectedSince(id, scanMs));
       // Refused to uploads from now on, even if the call below fails halfway (conservative).
       for (const id of own) this.released.add(id);
+      for (const id of holds) this.holding.delete(id);
       await this.release(async () => {
         if (own.length > 0) await this.ctx.manager.releaseExtents(this.ctx.dataStreamId, own);
         if (holds.length > 0) await this.ctx.manager.releaseHolds(this.ctx.partitionId, holds);

@@ -308,7 +308,10 @@ export class Partition {
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
       }
       await checkPreconditionsIn(view, header, header.blob, key);
-      this.gc.checkWritten(uploaded.blocks);
+      // Blocks the front-end appended to its own stream are held like a copy's, before the
+      // record exists; blocks appended here must not lie in an extent compaction released.
+      if (upload.referenced) await this.gc.protect(uploaded.blocks);
+      else this.gc.checkWritten(uploaded.blocks);
       return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
     });
     return { account: header.account, container: header.container, blob: header.blob, record, extents: [] };

@@ -1,7 +1,7 @@
 import { assert, fromServiceError, isStrataError, rethrowIfAssertion, type Clock, type Logger, type Timer } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
-import { blockChecksum, encodeAppend } from '../extent-node/block-format.js';
+import { blockChecksum, blockDataBytes, encodeAppend, type BlockData } from '../extent-node/block-format.js';
 import { APPEND_RETRIES_MAX, APPEND_TIMEOUT_MS, APPENDS_IN_FLIGHT_MAX, BLOCK_HEADER_BYTES, EXTENT_BYTES_MAX } from '../limits.js';
 import type { AppendAck, AppendChannel, ExtentNodes } from '../transport/extent-node-api.js';
 import type { StreamManagerApi } from './stream-manager-client.js';
@@ -20,7 +20,7 @@ interface PendingAppend {
   bytes: number;
   offset: number;
   sentAtMs: number;
-  resolve: (pointers: streamV1.BlockPointer[]) => void;
+  resolve: (pointers: streamV1.BlockPointer__Output[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -108,9 +108,10 @@ export class StreamWriter {
 
   /**
    * Appends `blocks` atomically and resolves with where each landed, once every replica holds
-   * them durably. Waits while too many appends are in flight.
+   * them durably. Waits while too many appends are in flight. A block given as a list of
+   * buffers is sent as those buffers (never joined into one).
    */
-  async append(blocks: readonly Buffer[]): Promise<streamV1.BlockPointer[]> {
+  async append(blocks: readonly BlockData[]): Promise<streamV1.BlockPointer__Output[]> {
     assert(blocks.length > 0, 'an append has at least one block');
     while (!this.broken && this.inFlight.length + this.queued.length >= APPENDS_IN_FLIGHT_MAX) {
       await new Promise<void>((resolve) => this.capacityWaiters.push(resolve));
@@ -118,9 +119,9 @@ export class StreamWriter {
     if (this.broken) throw this.broken;
     return new Promise((resolve, reject) => {
       const pending: PendingAppend = {
-        dataBytes: blocks.map((data) => data.length),
+        dataBytes: blocks.map(blockDataBytes),
         parts: encodeAppend(blocks.map((data) => ({ data, crc32c: blockChecksum(data) }))),
-        bytes: blocks.reduce((sum, data) => sum + BLOCK_HEADER_BYTES + data.length, 0),
+        bytes: blocks.reduce((sum, data) => sum + BLOCK_HEADER_BYTES + blockDataBytes(data), 0),
         offset: -1,
         sentAtMs: 0,
         resolve,
@@ -200,7 +201,7 @@ export class StreamWriter {
     this.wakeChangeWaiters();
   }
 
-  private pointersOf(pending: PendingAppend): streamV1.BlockPointer[] {
+  private pointersOf(pending: PendingAppend): streamV1.BlockPointer__Output[] {
     let offset = pending.offset;
     return pending.dataBytes.map((dataBytes) => {
       const pointer = { extentId: this.extent.extentId, offset, dataBytes };

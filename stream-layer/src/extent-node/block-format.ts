@@ -44,9 +44,23 @@ export function decodeBlockHeader(bytes: Buffer): BlockHeader | undefined {
   return { flags: bytes.readUInt16LE(2), dataBytes, dataCrc32c: bytes.readUInt32LE(8) };
 }
 
+/**
+ * A block's payload: one buffer, or the buffers it arrived in (an HTTP body's chunks), which are
+ * written and sent as they are, never joined.
+ */
+export type BlockData = Buffer | readonly Buffer[];
+
 /** The CRC32C of a payload, as stored in its header and sent with appends. */
-export function blockChecksum(data: Uint8Array): number {
-  return crc32c(data as Buffer) >>> 0;
+export function blockChecksum(data: Uint8Array | readonly Buffer[]): number {
+  if (data instanceof Uint8Array) return crc32c(data as Buffer) >>> 0;
+  let crc = 0;
+  for (const chunk of data) crc = crc32c(chunk, crc);
+  return crc >>> 0;
+}
+
+/** Bytes of a payload. */
+export function blockDataBytes(data: BlockData): number {
+  return Buffer.isBuffer(data) ? data.length : data.reduce((sum, chunk) => sum + chunk.length, 0);
 }
 
 /** Bytes a block with `dataBytes` of payload takes on disk. */
@@ -58,11 +72,13 @@ export function blockDiskBytes(dataBytes: number): number {
  * The disk image of one append: each block's header and payload, the last block flagged as
  * the end of the append.
  */
-export function encodeAppend(blocks: readonly { data: Buffer; crc32c: number }[]): Buffer[] {
+export function encodeAppend(blocks: readonly { data: BlockData; crc32c: number }[]): Buffer[] {
   const parts: Buffer[] = [];
   blocks.forEach((block, i) => {
     const flags = i === blocks.length - 1 ? FLAG_END_OF_APPEND : 0;
-    parts.push(encodeBlockHeader({ flags, dataBytes: block.data.length, dataCrc32c: block.crc32c }), block.data);
+    parts.push(encodeBlockHeader({ flags, dataBytes: blockDataBytes(block.data), dataCrc32c: block.crc32c }));
+    if (Buffer.isBuffer(block.data)) parts.push(block.data);
+    else parts.push(...block.data);
   });
   return parts;
 }

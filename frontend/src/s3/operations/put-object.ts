@@ -3,43 +3,35 @@ import { checkBucketName } from '../bucket-names.js';
 import { S3Error } from '../errors.js';
 import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
 import { checkObjectAcl, publicAccessOf } from '../public-access.js';
-import { requestBody } from '../request-body.js';
+import { storedBody } from '../stored-body.js';
 
 /**
- * Streams the body to the partition that owns the key. The blob is committed only after the
- * body has ended with every check passed and the byte count the client declared.
+ * Stores the body (storedBody: appended by this front-end, or sent to the partition when small)
+ * and commits it in the partition that owns the key, only after the body has ended with every
+ * check passed and the byte count the client declared.
  */
-export const putObject: S3Operation = async (request, { partitions, containers }) => {
+export const putObject: S3Operation = async (request, { partitions, containers, blobData }) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
   const acl = request.headers['x-amz-acl'];
   if (typeof acl === 'string') checkObjectAcl(acl, publicAccessOf((await containers.get(request.account, bucket, request.requestId))?.publicAccess));
   const properties = blobPropertiesFrom(request.headers);
   const conditions = writeConditions(request.headers);
-  const body = requestBody(request);
-  let received = 0;
-  const counted = (async function* () {
-    for await (const chunk of body.stream) {
-      received += (chunk as Buffer).length;
-      yield chunk as Buffer;
-    }
-  })();
-  const info = await partitions.putBlob({
-    header: { account: request.account, container: bucket, blob: keyOf(request), properties, ...conditions },
-    body: counted,
-    expectedBytes: body.expectedBytes,
-    requestId: request.requestId,
-    beforeCommit: async () => {
-      if (received !== body.expectedBytes) {
-        throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', {
-          received,
-          declared: body.expectedBytes,
-        });
-      }
-      const checksum = body.checksum();
-      return { contentMd5: body.md5(), ...(checksum ? { checksumAlgorithm: checksum.algorithm, checksumValue: checksum.base64 } : {}) };
-    },
-  });
+  const stored = storedBody(request, blobData);
+  const { body } = stored;
+  const info = await partitions
+    .putBlob({
+      header: { account: request.account, container: bucket, blob: keyOf(request), properties, ...conditions },
+      body: stored.segments,
+      expectedBytes: body.expectedBytes,
+      requestId: request.requestId,
+      beforeCommit: async () => {
+        stored.checkComplete();
+        const checksum = body.checksum();
+        return { contentMd5: body.md5(), ...(checksum ? { checksumAlgorithm: checksum.algorithm, checksumValue: checksum.base64 } : {}) };
+      },
+    })
+    .finally(stored.end);
   const checksum = body.checksum();
   const headers: Record<string, string> = { etag: `"${info.record?.etag}"` };
   if (checksum) headers[`x-amz-checksum-${checksum.algorithm}`] = checksum.base64;
