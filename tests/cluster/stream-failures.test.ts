@@ -1,6 +1,8 @@
 import { waitFor } from '@strata/common/testing';
 import { createHash } from 'node:crypto';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBytes } from '../helpers/reclamation.js';
 import { logLines, StreamHarness, type AckedAppend } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
@@ -162,5 +164,43 @@ describe('stream layer: replica failures', () => {
     );
     await t.stamp.restart(victim);
     for (const id of ['sm-1', 'sm-2']) await t.stamp.restart(id);
+  });
+
+  // A GET used to answer 200 and then cut the connection when its first block could not be
+  // read (the status line had gone out with the streamed body); now the first block is read
+  // before the answer, and a failure there is S3 error XML.
+  it('answers a GET no replica can serve with 503 ServiceUnavailable XML, then serves it again once the nodes are back', async () => {
+    await t.s3.send(new CreateBucketCommand({ Bucket: 'unreachable' }));
+    const bodies = { big: Buffer.alloc(2 * MiB + 5, 7), small: Buffer.alloc(200 * KiB, 8) };
+    for (const [key, body] of Object.entries(bodies)) await t.s3.send(new PutObjectCommand({ Bucket: 'unreachable', Key: key, Body: body }));
+    const nodes = t.stamp
+      .processes()
+      .filter((p) => p.role === 'extent-node')
+      .map((p) => p.id);
+    for (const id of nodes) await t.stamp.kill(id);
+    try {
+      for (const key of Object.keys(bodies)) {
+        const error = (await t.s3.send(new GetObjectCommand({ Bucket: 'unreachable', Key: key })).then(
+          () => undefined,
+          (failure: unknown) => failure,
+        )) as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+        expect(error?.name, key).toBe('ServiceUnavailable');
+        expect(error?.$metadata?.httpStatusCode, key).toBe(503);
+      }
+    } finally {
+      for (const id of nodes) await t.stamp.restart(id);
+    }
+    for (const [key, body] of Object.entries(bodies)) {
+      let got: Buffer | undefined;
+      await waitFor(
+        `${key} readable again`,
+        async () => {
+          got = await getBytes(t.s3, 'unreachable', key).catch(() => undefined);
+          return got !== undefined;
+        },
+        { timeoutMs: 60_000 },
+      );
+      expect(got!.equals(body), key).toBe(true);
+    }
   });
 });

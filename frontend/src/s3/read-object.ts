@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { partitionV1 } from '@strata/protos';
 import { BlobCache } from '../cache/blob-cache.js';
 import { checkBucketName } from './bucket-names.js';
@@ -7,6 +6,7 @@ import { objectHeaders, validatorHeaders } from './object-headers.js';
 import { bucketOf, keyOf, type S3Deps, type S3Request, type S3Response } from './operation.js';
 import { judgeReadConditions } from './read-conditions.js';
 import { applyResponseOverrides } from './response-overrides.js';
+import { startedBody } from './started-body.js';
 
 /**
  * GET and HEAD of an object: one answer shape for both (HEAD only drops the body). The
@@ -45,14 +45,13 @@ export async function readObject(request: S3Request, { partitions, reader, conta
     const whole = await blobs.get(BlobCache.keyOf(record.blocks), () => readWhole(reader, info, request.requestId));
     return { status, headers, body: range ? whole.subarray(range.start, range.end + 1) : whole };
   }
-  const body = Readable.from(
+  const body = await startedBody(
     reader.readPointers({
       pointers: record.blocks,
       extents: extentsOf(info),
       requestId: request.requestId,
       ...(range ? { range: { start: range.start, length: range.end - range.start + 1 } } : {}),
     }),
-    { objectMode: false },
   );
   return { status, headers, body };
 }
