@@ -195,6 +195,7 @@ describe('stream layer: replica failures', () => {
       await waitFor(
         `${key} readable again`,
         async () => {
+          // Refused while the nodes come back (503); the wait's deadline reports if it never reads.
           got = await getBytes(t.s3, 'unreachable', key).catch(() => undefined);
           return got !== undefined;
         },

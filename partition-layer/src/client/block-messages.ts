@@ -1,4 +1,32 @@
-import { ChunkedData } from '@strata/stream-layer';
+import type { streamV1 } from '@strata/protos';
+import { BLOB_BLOCK_BYTES, blocksOf, ChunkedData } from '@strata/stream-layer';
+
+/** What an upload (PutBlob, UploadPart) is made of, in order: bytes to store, or runs of blocks already stored. */
+export type PartSegment = Buffer | { blocks: streamV1.BlockPointer__Output[] };
+
+/**
+ * An upload's body as its messages: bytes in messages of one block (the bytes before a run of
+ * stored blocks go as a shorter one), each run of stored blocks as a `blocks` message as it
+ * comes; `sizeBytes` counts the bytes the messages sent so far, for the commit.
+ */
+export function uploadMessages(body: AsyncIterable<PartSegment>): {
+  messages: AsyncGenerator<ChunkedData | { blocks: { blocks: streamV1.BlockPointer__Output[] } }>;
+  sizeBytes: () => number;
+} {
+  let sizeBytes = 0;
+  const messages = (async function* () {
+    for await (const item of blocksOf(body, BLOB_BLOCK_BYTES)) {
+      if ('data' in item) {
+        sizeBytes += item.data.bytes;
+        yield item.data;
+      } else {
+        sizeBytes += item.other.blocks.reduce((sum, block) => sum + block.dataBytes, 0);
+        yield { blocks: { blocks: item.other.blocks } };
+      }
+    }
+  })();
+  return { messages, sizeBytes: () => sizeBytes };
+}
 
 /** The field number of `data` in PutBlobRequest and UploadPartRequest (see partition_server.proto). */
 const DATA_FIELD = 2;

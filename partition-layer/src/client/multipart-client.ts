@@ -1,11 +1,10 @@
-import { partitionServerProto, type partitionV1, type streamV1 } from '@strata/protos';
+import { partitionServerProto, type partitionV1 } from '@strata/protos';
 import { blobKey, blobPrefixKey, prefixEnd } from '../keys.js';
-import { BLOB_BLOCK_BYTES, blocksOf, type ChunkedData } from '@strata/stream-layer';
-import { withChunkedData } from './block-messages.js';
+import type { ChunkedData } from '@strata/stream-layer';
+import { uploadMessages, withChunkedData, type PartSegment } from './block-messages.js';
 import { sendStream, uploadTimeoutMs, type PartitionRouter } from './partition-router.js';
 
-/** What a part is made of, in order: bytes to store, or runs of blocks already stored. */
-export type PartSegment = Buffer | { blocks: streamV1.BlockPointer__Output[] };
+export type { PartSegment };
 
 export interface UploadPartOptions {
   header: partitionV1.UploadPartHeader;
@@ -60,21 +59,8 @@ export class MultipartClient {
       timeoutMs: uploadTimeoutMs(options.expectedBytes),
       ...(options.requestId ? { requestId: options.requestId } : {}),
     });
-    let sizeBytes = 0;
-    // Bytes in messages of one block (as PutBlob sends them; the bytes before a run of stored
-    // blocks go as a shorter one), references as they come.
-    const body = (async function* (): AsyncGenerator<partitionV1.UploadPartRequest | ChunkedData> {
-      for await (const item of blocksOf(options.body, BLOB_BLOCK_BYTES)) {
-        if ('data' in item) {
-          sizeBytes += item.data.bytes;
-          yield item.data;
-        } else {
-          sizeBytes += item.other.blocks.reduce((sum, block) => sum + block.dataBytes, 0);
-          yield { blocks: { blocks: item.other.blocks } };
-        }
-      }
-    })();
-    return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
+    const body = uploadMessages(options.body);
+    return sendStream(opened, body.messages, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes: body.sizeBytes() } }));
   }
 
   completeUpload(request: partitionV1.CompleteUploadRequest, requestId?: string): Promise<partitionV1.CompleteUploadResponse__Output> {

@@ -1,11 +1,11 @@
 import { isStrataError, rethrowIfAssertion } from '@strata/common';
 import { PartitionError } from '../errors.js';
 import { accountKey, blobKey, blobPrefixKey, compareKeys, containerKey, prefixEnd } from '../keys.js';
-import { MultipartClient, type PartSegment } from './multipart-client.js';
+import { MultipartClient } from './multipart-client.js';
 import type { Located, PartitionMap } from './partition-map.js';
 import { partitionServerProto, type partitionV1 } from '@strata/protos';
-import { BLOB_BLOCK_BYTES, blocksOf, type ChunkedData } from '@strata/stream-layer';
-import { withChunkedData } from './block-messages.js';
+import type { ChunkedData } from '@strata/stream-layer';
+import { uploadMessages, withChunkedData, type PartSegment } from './block-messages.js';
 import { PartitionRouter, sendStream, uploadTimeoutMs, type Invoke } from './partition-router.js';
 
 /**
@@ -163,19 +163,8 @@ export class PartitionClient {
       timeoutMs: uploadTimeoutMs(options.expectedBytes),
       ...(options.requestId ? { requestId: options.requestId } : {}),
     });
-    let sizeBytes = 0;
-    const body = (async function* (): AsyncGenerator<partitionV1.PutBlobRequest | ChunkedData> {
-      for await (const item of blocksOf(options.body, BLOB_BLOCK_BYTES)) {
-        if ('data' in item) {
-          sizeBytes += item.data.bytes;
-          yield item.data;
-        } else {
-          sizeBytes += item.other.blocks.reduce((sum, block) => sum + block.dataBytes, 0);
-          yield { blocks: { blocks: item.other.blocks } };
-        }
-      }
-    })();
-    return sendStream(opened, body, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes } }));
+    const body = uploadMessages(options.body);
+    return sendStream(opened, body.messages, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes: body.sizeBytes() } }));
   }
 
   /**

@@ -15,6 +15,7 @@ function memoryKv(): MetadataKv {
           delete: async (key) => void values.delete(key),
         }),
       );
+      // Only orders the transactions: the caller of this one gets its failure from `run`.
       queue = run.catch(() => undefined);
       return run;
     },
