@@ -30,6 +30,7 @@ const FROM_PARTITION_LAYER = {
     'A conflicting operation occurred. If using PutObject you can retry the request. If using multipart upload you should initiate another CreateMultipartUpload request and re-upload each part.',
   ],
   TOO_MANY_UPLOADS: ['SlowDown', 'Please reduce your request rate.'],
+  NOT_LEADER: ['ServiceUnavailable', 'Please reduce your request rate.'],
   UNAVAILABLE: ['ServiceUnavailable', 'Please reduce your request rate.'],
   DEADLINE_EXCEEDED: ['ServiceUnavailable', 'Please reduce your request rate.'],
   INTERNAL: ['InternalError', 'We encountered an internal error. Please try again.'],

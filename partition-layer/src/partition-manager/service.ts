@@ -5,7 +5,7 @@ import type { GcCoordinator } from './gc-coordinator.js';
 import type { PartitionManager } from './partition-manager.js';
 import type { PartitionOperator } from './partition-operator.js';
 
-/** The gRPC edge of the partition manager; a standby answers UNAVAILABLE. */
+/** The gRPC edge of the partition manager; a standby answers NOT_LEADER, having done nothing. */
 export function partitionManagerHandlers(
   manager: PartitionManager,
   operator: PartitionOperator,
@@ -14,7 +14,7 @@ export function partitionManagerHandlers(
 ): partitionV1.PartitionManagerHandlers {
   const leaderOnly = <Request, Response>(handle: (request: Request) => Promise<Response>) =>
     unaryHandler<Request, Response, PartitionErrorCode>(PARTITION_ERROR_STATUS, async (request) => {
-      if (!isLeader() || !manager.leading) throw new PartitionError('UNAVAILABLE', 'this partition manager is a standby');
+      if (!isLeader() || !manager.leading) throw new PartitionError('NOT_LEADER', 'this partition manager is a standby');
       return handle(request);
     });
   return {
