@@ -7,9 +7,13 @@ import { PartitionHarness } from '../helpers/partition-harness.js';
 import { logLines } from '../helpers/stream-harness.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
-const BLOBS = 100_000;
+/**
+ * Enough blobs for two checkpoints (one every CHECKPOINT_RECORDS_MAX, 20000, records), so the
+ * survivor loads most of the partition from a checkpoint and replays only the log's tail.
+ */
+const BLOBS = 45_000;
 const FOLDERS = 100;
-/** 100 "folders" of 1000 blobs each, so a delimited listing has something to roll up. */
+/** 100 "folders" of 450 blobs each, so a delimited listing has something to roll up and page through. */
 const nameOf = (i: number): string => `k/${String(i % FOLDERS).padStart(2, '0')}/${String(i).padStart(6, '0')}`;
 
 /** A partition's server dies or stalls: another serves it, from a checkpoint, and the old one is fenced out. */
@@ -32,7 +36,8 @@ describe('partition layer: failover', () => {
   it(`serves a partition holding ${BLOBS} blobs again within seconds after its server is killed`, async () => {
     const rate = await p.putMany({ account: t.stamp.info.account, container: 'many', name: nameOf, count: BLOBS, concurrency: 64 });
     const victim = await owner();
-    await waitFor('a checkpoint', async () => (await logLines(t.stamp, victim, 'checkpoint written')).length > 0, { timeoutMs: 120_000 });
+    // Both checkpoints written, so the newest holds more than half the blobs.
+    await waitFor('two checkpoints', async () => (await logLines(t.stamp, victim, 'checkpoint written')).length >= 2, { timeoutMs: 120_000 });
     const killedAt = Date.now();
     await t.stamp.kill(victim);
     await waitFor(
