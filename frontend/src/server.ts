@@ -19,6 +19,7 @@ import { FrontEndMetrics } from './metrics.js';
 import { probeReadiness } from './readiness.js';
 import type { BlobDataStreams } from './blob-data/blob-data-streams.js';
 import type { BlobCache } from './cache/blob-cache.js';
+import type { RecordCache } from './cache/record-cache.js';
 
 /**
  * Request ids: a random per-process prefix and a counter. Unique across front-ends and
@@ -44,6 +45,8 @@ export interface FrontEndDeps {
   reader: ExtentReader;
   /** Hot blobs in memory (see BlobCache). */
   blobs: BlobCache;
+  /** Hot blob records under the partition servers' read leases (see RecordCache). */
+  records: RecordCache;
   /** Where the front-end appends blob bytes itself (see BlobDataStreams). */
   blobData: BlobDataStreams;
   accounts: AccountDirectory;
@@ -92,6 +95,7 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
     containers: new ContainerSettingsCache(deps.partitions, deps.clock),
     reader: deps.reader,
     blobs: deps.blobs,
+    records: deps.records,
     blobData: deps.blobData,
     clock: deps.clock,
   };
@@ -102,7 +106,7 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
     return problem ? reply.code(503).send({ ready: false, problem }) : { ready: true };
   });
   const metrics = new FrontEndMetrics();
-  metrics.watch(deps.blobs);
+  metrics.watch(deps.blobs, deps.records);
   app.get('/_strata/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
   app.decorateRequest('s3Operation', '');
   app.addHook('onResponse', async (request, reply) => {

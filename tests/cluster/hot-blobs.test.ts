@@ -11,9 +11,10 @@ const VERSIONS_PER_KEY = 12;
 const READERS = 12;
 
 /**
- * The front-end's hot-blob cache keeps GETs linearizable: a GET never returns bytes older than
- * the last acknowledged PUT before it began, while many readers hammer a few keys their
- * writers keep overwriting (values from 1 KiB to 1.5 MiB: in their records, cached, streamed).
+ * The front-end's hot-blob and record caches keep GETs linearizable: a GET never returns bytes
+ * older than the last acknowledged PUT before it began, while many readers hammer a few keys
+ * their writers keep overwriting (values from 1 KiB to 1.5 MiB: in their records, cached,
+ * streamed), and the front-ends answer most of those GETs from leased copies of the records.
  */
 describe('hot blobs under overwrites', () => {
   let t: TestStamp;
@@ -60,7 +61,13 @@ describe('hot blobs under overwrites', () => {
     const hits = await frontEndMetric(t.stamp, 'strata_blob_cache_hits_total');
     const coalesced = await frontEndMetric(t.stamp, 'strata_blob_cache_coalesced_total');
     const misses = await frontEndMetric(t.stamp, 'strata_blob_cache_misses_total');
-    process.stdout.write(`hot blobs: ${reads.length} reads, ${writes.length} writes; cache hits ${hits}, coalesced ${coalesced}, misses ${misses}\n`);
+    const recordHits = await frontEndMetric(t.stamp, 'strata_record_cache_hits_total');
+    const leases = await frontEndMetric(t.stamp, 'strata_record_cache_leases_total');
+    process.stdout.write(
+      `hot blobs: ${reads.length} reads, ${writes.length} writes; cache hits ${hits}, coalesced ${coalesced}, misses ${misses}; records from a lease ${recordHits}, leases ${leases}\n`,
+    );
     expect(hits + coalesced, 'reads of hot blobs served without their own extent read').toBeGreaterThan(0);
+    expect(leases, 'read leases granted on the hot keys').toBeGreaterThan(0);
+    expect(recordHits, 'reads answered from a leased record, without the partition layer').toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import { PartitionClient, PartitionMap } from '@strata/partition-layer';
 import { EXTENT_BYTES_MAX, ExtentReader, extentNodeClients, StreamManagerClient } from '@strata/stream-layer';
 import { BlobDataStreams } from '../blob-data/blob-data-streams.js';
 import { BlobCache } from '../cache/blob-cache.js';
+import { RecordCache } from '../cache/record-cache.js';
 import { probeReadiness } from '../readiness.js';
 import { buildFrontEnd } from '../server.js';
 
@@ -42,7 +43,10 @@ const schema = z.object({
     .default(''),
   /** The account unsigned path-style requests address (CORS preflights, public reads), if this stamp serves it. */
   defaultAccount: z.string().default(''),
-  /** Memory for hot blobs (each up to BLOB_CACHE_ITEM_BYTES_MAX), MiB; 0 turns the cache (and read coalescing) off. */
+  /**
+   * Memory for hot blobs (each up to BLOB_CACHE_ITEM_BYTES_MAX), MiB, and an eighth more for
+   * hot blob records under lease; 0 turns both caches (and read coalescing) off.
+   */
   blobCacheMib: z.coerce.number().int().min(0).max(4096).default(64),
   /** An extent of the front-end's blob-data streams is sealed after this long, so deleted blobs in it can be reclaimed. */
   dataExtentRollMs: z.coerce.number().int().min(1_000).default(300_000),
@@ -81,6 +85,7 @@ await runRole({
       map,
       reader: new ExtentReader(nodes),
       blobs: new BlobCache({ capacityBytes: config.blobCacheMib * 1024 * 1024, itemBytesMax: BLOB_CACHE_ITEM_BYTES_MAX }),
+      records: new RecordCache({ partitions, clock, capacityBytes: (config.blobCacheMib * 1024 * 1024) / 8 }),
       blobData,
       accounts,
       region: config.region,

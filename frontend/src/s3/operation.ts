@@ -8,6 +8,7 @@ import type { ContainerSettingsCache } from './container-settings.js';
 import type { RequestTarget } from './request-target.js';
 import type { BlobDataStreams } from '../blob-data/blob-data-streams.js';
 import type { BlobCache } from '../cache/blob-cache.js';
+import type { RecordCache } from '../cache/record-cache.js';
 
 /** An authenticated S3 request, as an operation sees it. */
 export interface S3Request {
@@ -37,6 +38,8 @@ export interface S3Deps {
   reader: ExtentReader;
   /** Hot blobs, and one extent read for concurrent GETs of one blob. */
   blobs: BlobCache;
+  /** Hot blob records, answered without the partition layer while their leases last. */
+  records: RecordCache;
   /** The front-end's own streams, where it appends the bytes of all but small bodies. */
   blobData: BlobDataStreams;
   clock: Clock;

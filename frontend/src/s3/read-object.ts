@@ -14,10 +14,11 @@ import { startedBody } from './started-body.js';
  * streamed straight from the extent nodes at the record's pointers, reading only the blocks
  * that hold the range.
  */
-export async function readObject(request: S3Request, { partitions, reader, containers, blobs }: S3Deps, withBody: boolean): Promise<S3Response> {
+export async function readObject(request: S3Request, { records, reader, containers, blobs }: S3Deps, withBody: boolean): Promise<S3Response> {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
-  const info = await partitions.getBlob({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
+  // Shared with other GETs while its lease lasts: read, never changed.
+  const info = await records.get({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
   const record = info.record!;
   const size = Number(record.sizeBytes);
   const defaultCacheControl = record.properties?.cacheControl

@@ -19,6 +19,7 @@ import { etagOfContentMd5 } from './uploads/content-md5.js';
 import { checkPreconditionsIn } from './preconditions.js';
 import { listUploads } from './uploads/upload-listing.js';
 import { UploadSweeper } from './uploads/upload-sweeper.js';
+import { CacheLeases } from './cache-leases/cache-leases.js';
 import { PartitionUploads, type UploadFailpoint } from './uploads/partition-uploads.js';
 
 export interface PartitionDeps {
@@ -43,6 +44,8 @@ export interface PartitionDeps {
   gcPaused: () => boolean;
   /** How long this server's lease is sure to last (see PartitionHost); a compaction stops below a margin. */
   leaseValidForMs?: () => number;
+  /** How long this server may surely go on serving (its read fence, PartitionHost); no cache lease outlasts it. None: no cache leases. */
+  servingForMs?: () => number;
   failpoints: Failpoints<UploadFailpoint | CompactionFailpoint | CheckpointFailpoint>;
   /** The server's background jobs: each partition adds its checkpoint and upload-sweep jobs while it serves. */
   workers: Workers;
@@ -56,6 +59,8 @@ export interface PartitionDeps {
 export class Partition {
   /** The partition's container records. */
   readonly containers: PartitionContainers;
+  /** Read leases the front-ends cache hot blob records under; every write of a blob waits out those on its key. */
+  private readonly leases: CacheLeases;
   /** The partition's multipart uploads. */
   readonly multipart: PartitionUploads;
   private readonly sweeper: UploadSweeper;
@@ -69,6 +74,7 @@ export class Partition {
     private readonly state: LoadedPartition,
   ) {
     const commit = this.commit.bind(this);
+    this.leases = new CacheLeases({ clock: deps.clock, servingForMs: deps.servingForMs ?? (() => 0) });
     this.containers = new PartitionContainers({ index: state.index, commit, bounds, clock: deps.clock });
     this.multipart = new PartitionUploads({
       index: state.index,
@@ -79,6 +85,7 @@ export class Partition {
       failpoints: deps.failpoints,
       protect: (pointers) => this.gc.protect(pointers),
       checkWritten: (pointers) => this.gc.checkWritten(pointers),
+      leases: this.leases,
     });
     this.sweeper = new UploadSweeper({
       partitionId: descriptor.partitionId,
@@ -153,6 +160,8 @@ export class Partition {
    */
   async quiesce(): Promise<void> {
     this.quiescing = true;
+    // Before the children (or the merged partition) exist: their wait covers only leases granted before they were made.
+    this.leases.stop();
     await this.gc.stopped();
     await this.uploadsFinished(UPLOAD_DRAIN_MS);
     await this.state.committer.quiesce();
@@ -173,6 +182,7 @@ export class Partition {
 
   unquiesce(): void {
     this.quiescing = false;
+    this.leases.resume();
     this.state.committer.unquiesce();
   }
 
@@ -303,23 +313,30 @@ export class Partition {
     const key = blobKey(header.account, header.container, header.blob);
     // The container from memory and no read of the key unless the PUT is conditional: the
     // partition's lock never waits on the thread pool for an ordinary PUT.
-    await this.commit(async (view) => {
-      if (!view.hasContainer(containerKey(header.account, header.container))) {
-        throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
-      }
-      await checkPreconditionsIn(view, header, header.blob, key);
-      // Blocks the front-end appended to its own stream are held like a copy's, before the
-      // record exists; blocks appended here must not lie in an extent compaction released.
-      if (upload.referenced) await this.gc.protect(uploaded.blocks);
-      else this.gc.checkWritten(uploaded.blocks);
-      return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
-    });
+    await this.leases.write(key, () =>
+      this.commit(async (view) => {
+        this.leases.checkWritable(key);
+        if (!view.hasContainer(containerKey(header.account, header.container))) {
+          throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
+        }
+        await checkPreconditionsIn(view, header, header.blob, key);
+        // Blocks the front-end appended to its own stream are held like a copy's, before the
+        // record exists; blocks appended here must not lie in an extent compaction released.
+        if (upload.referenced) await this.gc.protect(uploaded.blocks);
+        else this.gc.checkWritten(uploaded.blocks);
+        return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
+      }),
+    );
     return { account: header.account, container: header.container, blob: header.blob, record, extents: [] };
   }
 
   async getBlob(request: partitionV1.BlobRequest__Output): Promise<partitionV1.BlobInfo> {
     checkBlobName(request.blob);
-    const value = await this.index.get(blobKey(request.account, request.container, request.blob));
+    const key = blobKey(request.account, request.container, request.blob);
+    // Granted before the read: no write of the key commits from here until the lease ends,
+    // so the record read below is the key's record for the lease's whole length.
+    const cacheLeaseMs = request.cacheLease ? this.leases.grant(key) : 0;
+    const value = await this.index.get(key);
     if (!value) {
       if (!this.index.hasContainer(containerKey(request.account, request.container))) {
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
@@ -328,19 +345,22 @@ export class Partition {
     }
     const record = blobRecordCodec.decode(value);
     const extents = await this.state.locator.describe(record.blocks.map((block) => block.extentId));
-    return { ...request, record, extents };
+    return { account: request.account, container: request.container, blob: request.blob, record, extents, cacheLeaseMs };
   }
 
   async deleteBlob(request: partitionV1.BlobRequest__Output): Promise<boolean> {
     checkBlobName(request.blob);
     const key = blobKey(request.account, request.container, request.blob);
-    return this.commit(async (view) => {
-      if (!view.hasContainer(containerKey(request.account, request.container))) {
-        throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
-      }
-      const existed = (await view.get(key)) !== undefined;
-      return { mutations: existed ? [{ key, delete: true }] : [], result: existed };
-    });
+    return this.leases.write(key, () =>
+      this.commit(async (view) => {
+        this.leases.checkWritable(key);
+        if (!view.hasContainer(containerKey(request.account, request.container))) {
+          throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
+        }
+        const existed = (await view.get(key)) !== undefined;
+        return { mutations: existed ? [{ key, delete: true }] : [], result: existed };
+      }),
+    );
   }
 
   listBlobs(request: partitionV1.ListBlobsRequest__Output & { maxResults: number }): ReturnType<typeof listBlobs> {
@@ -362,21 +382,25 @@ export class Partition {
     if (given.blocks.length > BLOB_BLOCKS_MAX) throw new PartitionError('ENTITY_TOO_LARGE', `a blob has at most ${BLOB_BLOCKS_MAX} blocks`);
     const record: partitionV1.BlobRecord = { ...given, lastModifiedMs: this.deps.clock.nowMs() };
     const key = blobKey(request.account, request.container, request.blob);
-    await this.commit(async (view) => {
-      if (!view.hasContainer(containerKey(request.account, request.container)))
-        throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
-      await checkPreconditionsIn(view, request, request.blob, key);
-      // The blocks are another blob's, maybe in another partition's extents: hold those
-      // before the record exists, so no compaction there can collect them (see PartitionGc).
-      await this.gc.protect(given.blocks);
-      return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
-    });
+    await this.leases.write(key, () =>
+      this.commit(async (view) => {
+        this.leases.checkWritable(key);
+        if (!view.hasContainer(containerKey(request.account, request.container)))
+          throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
+        await checkPreconditionsIn(view, request, request.blob, key);
+        // The blocks are another blob's, maybe in another partition's extents: hold those
+        // before the record exists, so no compaction there can collect them (see PartitionGc).
+        await this.gc.protect(given.blocks);
+        return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
+      }),
+    );
     return { account: request.account, container: request.container, blob: request.blob, record, extents: [] };
   }
 
   /** Stops writing (waiting for appends in flight) and drops the local index. */
   async close(): Promise<void> {
     this.closing = true;
+    this.leases.stop();
     // Stopped before the first await: the jobs' names are free for a reload of this partition.
     const jobs = [this.state.checkpointer.stop(), this.sweeper.stop()];
     await this.gc.stopped();

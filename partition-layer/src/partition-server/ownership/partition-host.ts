@@ -124,7 +124,7 @@ export class PartitionHost {
           if (this.hosted.get(descriptor.partitionId) !== hosted)
             throw new PartitionError('NOT_OWNER', `partition ${descriptor.partitionId} left this server while it waited`);
         }
-        return Partition.load({ ...this.deps, log, onFailed }, descriptor);
+        return Partition.load({ ...this.deps, log, onFailed, servingForMs: () => this.fence.validForMs() }, descriptor);
       })
       .then(
         async (partition) => {

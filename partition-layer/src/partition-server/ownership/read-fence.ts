@@ -30,6 +30,16 @@ export class ReadFence {
     return this.deps.clock.monotonicMs() - this.confirmedFromMs >= MAP_FRESH_MS;
   }
 
+  /**
+   * How much longer this server may surely serve (monotonic ms; 0 or less: it may not now):
+   * until its copy of the map may be stale, or its lease may be within the margin. A cache
+   * lease it grants ends before this, so a new owner's handover wait outlasts it too.
+   */
+  validForMs(): number {
+    const mapFreshForMs = this.confirmedFromMs + MAP_FRESH_MS - this.deps.clock.monotonicMs();
+    return Math.min(mapFreshForMs, this.deps.leaseValidForMs() - LEASE_MARGIN_MS);
+  }
+
   /** Throws unless the lease and the copy of the map are both surely current. */
   check(): void {
     if (this.deps.leaseValidForMs() < LEASE_MARGIN_MS) throw new PartitionError('NOT_OWNER', 'this server cannot be sure it still holds its lease');

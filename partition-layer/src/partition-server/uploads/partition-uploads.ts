@@ -10,6 +10,7 @@ import type { IndexView } from '../commit/committer.js';
 import type { IndexStore } from '../commit/index-store.js';
 import { etagOfContentMd5 } from './content-md5.js';
 import { checkPreconditions } from '../preconditions.js';
+import type { CacheLeases } from '../cache-leases/cache-leases.js';
 
 /** Named failure points of an upload's completion (armed with --failpoints). */
 export type UploadFailpoint = 'partitionServer.complete.beforeCommit' | 'partitionServer.complete.afterCommit';
@@ -30,6 +31,8 @@ export interface UploadsDeps {
   protect: (pointers: readonly streamV1.BlockPointer[]) => Promise<void>;
   /** Refuses a part whose own blocks landed in an extent compaction released meanwhile (PartitionGc.checkWritten). */
   checkWritten: (pointers: readonly streamV1.BlockPointer[]) => void;
+  /** The partition's cache leases: completing an upload writes its blob's record (CacheLeases.write). */
+  leases: Pick<CacheLeases, 'write' | 'checkWritable'>;
 }
 
 /** An upload id: the initiation time (so one key's uploads list in initiation order), then randomness. */
@@ -126,56 +129,59 @@ export class PartitionUploads {
     const etag = multipartEtag(request.parts.map((part) => part.etag));
     const key = blobKey(name.account, name.container, name.blob);
     await this.deps.failpoints.hit('partitionServer.complete.beforeCommit');
-    const completed = await this.deps.commit(async (view) => {
-      const value = await view.get(uploadKey(name.account, name.container, name.blob, name.uploadId));
-      const upload = value ? uploadRecordCodec.decode(value) : undefined;
-      if (upload && upload.completedMs > 0) return { mutations: [], result: retriedCompletion(request, upload, etag) };
-      if (!upload) throw new PartitionError('NO_SUCH_UPLOAD', `no upload ${name.uploadId}`);
-      if (upload.checksumAlgorithm && request.parts.some((part, i) => part.partNumber !== i + 1)) {
-        throw new PartitionError('INVALID_PART_ORDER', 'with checksums, the parts must be numbered 1, 2, 3, ...');
-      }
-      const parts = await this.partsFor(view, name, request.parts);
-      checkPreconditions(request, name.blob, await view.get(key));
-      const record: partitionV1.BlobRecord = {
-        sizeBytes: parts.reduce((sum, part) => sum + part.sizeBytes, 0),
-        etag,
-        lastModifiedMs: this.deps.clock.nowMs(),
-        properties: upload.properties ?? {},
-        blocks: parts.flatMap((part) => part.blocks),
-        // The object's checksum where GET and HEAD find a single PUT's (a COMPOSITE one ends in -N).
-        checksumAlgorithm: upload.checksumAlgorithm,
-        checksumValue: upload.checksumAlgorithm ? request.checksum : '',
-        multipart: {
-          partCount: parts.length,
-          partSizes: parts.map((part) => part.sizeBytes),
-          checksumAlgorithm: upload.checksumAlgorithm,
-          checksumType: upload.checksumType,
-          checksum: upload.checksumAlgorithm ? request.checksum : '',
-        },
-      };
-      const tombstone: partitionV1.UploadRecord = {
-        initiatedMs: upload.initiatedMs,
-        completedMs: record.lastModifiedMs,
-        completedEtag: etag,
-        completedChecksum: record.multipart!.checksum!,
-      };
-      const start = uploadKey(name.account, name.container, name.blob, name.uploadId);
-      const mutations: partitionV1.IndexMutation[] = [
-        { key: start, delete: true, deleteRangeEnd: afterUpload(name) },
-        { key: start, value: uploadRecordCodec.encode(tombstone) },
-        { key, value: blobRecordCodec.encode(record) },
-      ];
-      return {
-        mutations,
-        result: {
+    const completed = await this.deps.leases.write(key, () =>
+      this.deps.commit(async (view) => {
+        this.deps.leases.checkWritable(key);
+        const value = await view.get(uploadKey(name.account, name.container, name.blob, name.uploadId));
+        const upload = value ? uploadRecordCodec.decode(value) : undefined;
+        if (upload && upload.completedMs > 0) return { mutations: [], result: retriedCompletion(request, upload, etag) };
+        if (!upload) throw new PartitionError('NO_SUCH_UPLOAD', `no upload ${name.uploadId}`);
+        if (upload.checksumAlgorithm && request.parts.some((part, i) => part.partNumber !== i + 1)) {
+          throw new PartitionError('INVALID_PART_ORDER', 'with checksums, the parts must be numbered 1, 2, 3, ...');
+        }
+        const parts = await this.partsFor(view, name, request.parts);
+        checkPreconditions(request, name.blob, await view.get(key));
+        const record: partitionV1.BlobRecord = {
+          sizeBytes: parts.reduce((sum, part) => sum + part.sizeBytes, 0),
           etag,
-          sizeBytes: record.sizeBytes,
+          lastModifiedMs: this.deps.clock.nowMs(),
+          properties: upload.properties ?? {},
+          blocks: parts.flatMap((part) => part.blocks),
+          // The object's checksum where GET and HEAD find a single PUT's (a COMPOSITE one ends in -N).
           checksumAlgorithm: upload.checksumAlgorithm,
-          checksumType: upload.checksumType,
-          checksum: record.multipart!.checksum!,
-        },
-      };
-    });
+          checksumValue: upload.checksumAlgorithm ? request.checksum : '',
+          multipart: {
+            partCount: parts.length,
+            partSizes: parts.map((part) => part.sizeBytes),
+            checksumAlgorithm: upload.checksumAlgorithm,
+            checksumType: upload.checksumType,
+            checksum: upload.checksumAlgorithm ? request.checksum : '',
+          },
+        };
+        const tombstone: partitionV1.UploadRecord = {
+          initiatedMs: upload.initiatedMs,
+          completedMs: record.lastModifiedMs,
+          completedEtag: etag,
+          completedChecksum: record.multipart!.checksum!,
+        };
+        const start = uploadKey(name.account, name.container, name.blob, name.uploadId);
+        const mutations: partitionV1.IndexMutation[] = [
+          { key: start, delete: true, deleteRangeEnd: afterUpload(name) },
+          { key: start, value: uploadRecordCodec.encode(tombstone) },
+          { key, value: blobRecordCodec.encode(record) },
+        ];
+        return {
+          mutations,
+          result: {
+            etag,
+            sizeBytes: record.sizeBytes,
+            checksumAlgorithm: upload.checksumAlgorithm,
+            checksumType: upload.checksumType,
+            checksum: record.multipart!.checksum!,
+          },
+        };
+      }),
+    );
     await this.deps.failpoints.hit('partitionServer.complete.afterCommit');
     return completed;
   }

@@ -9,6 +9,7 @@ export interface BlobInfo {
   'blob'?: (string);
   'record'?: (_strata_partition_v1_BlobRecord | null);
   'extents'?: (_strata_stream_v1_ExtentInfo)[];
+  'cacheLeaseMs'?: (number);
 }
 
 export interface BlobInfo__Output {
@@ -17,4 +18,5 @@ export interface BlobInfo__Output {
   'blob': (string);
   'record': (_strata_partition_v1_BlobRecord__Output | null);
   'extents': (_strata_stream_v1_ExtentInfo__Output)[];
+  'cacheLeaseMs': (number);
 }

@@ -5,10 +5,12 @@ export interface BlobRequest {
   'account'?: (string);
   'container'?: (string);
   'blob'?: (string);
+  'cacheLease'?: (boolean);
 }
 
 export interface BlobRequest__Output {
   'account': (string);
   'container': (string);
   'blob': (string);
+  'cacheLease': (boolean);
 }
