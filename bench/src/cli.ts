@@ -18,7 +18,7 @@ import { strataTarget } from './targets/strata-target.js';
 import type { TargetFactory } from './targets/target.js';
 
 const FACTORIES: TargetFactory[] = [strataTarget, cephTarget, swiftTarget, azuriteTarget, s3rverTarget, nginxTarget];
-/** The phases the profiler runs: the small- and medium-object paths, where per-request CPU shows. */
+/** The sizes the profiler runs (with the 4 KiB hot-key and mixed phases): the small- and medium-object paths, where per-request CPU shows. */
 const PROFILED_SIZES = ['4 KiB', '1 MiB'];
 
 const USAGE = `usage: npm run bench -- [--quick] [--servers strata,ceph,swift,azurite,s3rver,nginx] [--out FILE.json] [--profile DIR]
@@ -28,7 +28,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--servers strata,ceph,swift,az
   --sizes     which object sizes to run, e.g. 4KiB,1MiB (default: 4KiB,1MiB,64MiB)
   --no-list   skip the ListObjectsV2 measurement
   --strata-node-options=OPTS  NODE_OPTIONS for every Strata role (e.g. =--max-semi-space-size=64), to try runtime flags
-  --profile   run only Strata's 4 KiB and 1 MiB phases with every role under V8's CPU profiler,
+  --profile   run only Strata's 4 KiB (with hot keys and 90/10) and 1 MiB phases with every role under V8's CPU profiler,
               write the profiles to DIR and print where each process spends its time`;
 
 /** The environment that makes every role profile itself into `dir` (see cpu-profiler-preload.ts). */
@@ -110,7 +110,6 @@ export async function main(argv: string[]): Promise<number> {
         ...(env ? { env } : {}),
         ...(sizeLabels ? { only: sizeLabels } : {}),
         skipList: Boolean(profileDir) || Boolean(values['no-list']),
-        skipKeyed: Boolean(profileDir),
       }),
     );
   }

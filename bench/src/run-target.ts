@@ -126,8 +126,6 @@ export async function runTarget(options: {
   /** Size labels to run (all when absent), e.g. the profiler's 4 KiB and 1 MiB. */
   only?: string[];
   skipList?: boolean;
-  /** Skip the hot-key and mixed phases (the profiler measures the plain phases only). */
-  skipKeyed?: boolean;
   /** Aborting stops the phase in progress, then the server; runTarget then rejects. */
   signal?: AbortSignal;
 }): Promise<TargetResult> {
@@ -200,7 +198,7 @@ export async function runTarget(options: {
           }),
         );
       }
-      if (size.label === KEYED_SIZE_LABEL && !options.skipKeyed) {
+      if (size.label === KEYED_SIZE_LABEL) {
         // Only objects the PUT phase stored: with no errors, a phase cut short stored exactly its first `completed` keys.
         const put = result.phases.find((p) => p.op === 'PUT' && p.label === size.label)!;
         const stored = put.errorCount === 0 ? keys.slice(0, put.completed) : keys;
