@@ -9,6 +9,16 @@ export type RequestHeaders = Readonly<Record<string, string | readonly string[] 
  * with ',' as SigV4 joins them. Node's `req.headers` has already joined repeats of most headers
  * with ', ' — pass `req.headersDistinct` where repeated signed headers must verify byte-exactly.
  */
+/**
+ * The x-amz-* headers present but not among `signedHeaders` (x-amz-content-sha256 aside: its
+ * value is the canonical request's payload line, so it is covered either way).
+ */
+export function unsignedAmzHeaders(headers: RequestHeaders, signedHeaders: readonly string[]): string[] {
+  return Object.keys(headers).filter(
+    (name) => name.startsWith('x-amz-') && name !== 'x-amz-content-sha256' && headers[name] !== undefined && !signedHeaders.includes(name),
+  );
+}
+
 export function headerValue(headers: RequestHeaders, name: string): string | undefined {
   const value = headers[name];
   if (value === undefined) return undefined;

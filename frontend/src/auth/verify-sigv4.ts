@@ -7,7 +7,8 @@ import { parseAuthorizationHeader, UNSUPPORTED_MECHANISM_MESSAGE } from './parse
 import type { CredentialParts } from './parse-credential.js';
 import { parsePresignedQuery } from './parse-presigned-query.js';
 import { parsePayloadMode, UNSIGNED_PAYLOAD } from './payload-mode.js';
-import { headerValue, type RequestHeaders } from './request-headers.js';
+import { headerValue, unsignedAmzHeaders, type RequestHeaders } from './request-headers.js';
+import { VerifiedPresignedUrls } from './verified-presigned-urls.js';
 import { SigningKeyCache } from './signing-key-cache.js';
 import { credentialScope, requestStringToSign, signaturesEqual, signString } from './sigv4-crypto.js';
 import { percentDecode } from './uri-encode.js';
@@ -21,6 +22,8 @@ export interface VerifySigV4Options {
   region?: string;
   /** Signing-key cache; a process-wide one by default. */
   keyCache?: SigningKeyCache;
+  /** Presigned requests verified before; a process-wide one by default. */
+  verifiedUrls?: VerifiedPresignedUrls;
 }
 
 /** The service every Strata credential scope must name. */
@@ -28,6 +31,8 @@ export const S3_SERVICE = 's3';
 
 // One process-wide cache: signing keys are pure functions of their inputs, so sharing is safe.
 const defaultKeyCache = new SigningKeyCache();
+// Likewise: an entry matches only a request its verification covers whole.
+const defaultVerifiedUrls = new VerifiedPresignedUrls();
 
 /**
  * Verifies the SigV4 signature of an S3 request, from the Authorization header or a presigned
@@ -42,6 +47,9 @@ const defaultKeyCache = new SigningKeyCache();
  *   15 minutes off `nowMs`), SignatureDoesNotMatch.
  */
 export function verifySigV4(request: SigV4Request, options: VerifySigV4Options): AuthResult {
+  const verifiedUrls = options.verifiedUrls ?? defaultVerifiedUrls;
+  const verified = verifiedUrls.get(request, options.lookupCredentials, options.nowMs, options.region);
+  if (verified) return verified;
   const { rawPath, rawQuery } = splitRawUrl(request.rawUrl);
   const query = parseRawQuery(rawQuery);
   const queryKeys = new Set(query.map(({ rawKey }) => percentDecode(rawKey).toString('utf8')));
@@ -54,7 +62,7 @@ export function verifySigV4(request: SigV4Request, options: VerifySigV4Options):
     );
   }
   const target: SignedTarget = { method: request.method, rawPath, query, headers: request.headers };
-  if (presigned) return verifyPresigned(target, options);
+  if (presigned) return verifyPresigned(target, options, (result) => verifiedUrls.remember(request, result));
   if (authorization !== undefined) return verifyHeaderAuth(target, options);
   if (queryKeys.has('AWSAccessKeyId') || queryKeys.has('Signature')) throw new S3Error('InvalidRequest', UNSUPPORTED_MECHANISM_MESSAGE);
   return { anonymous: true };
@@ -96,7 +104,11 @@ function verifyHeaderAuth(target: SignedTarget, options: VerifySigV4Options): Au
   return { anonymous: false, via: 'header', ...signed, account: credentials.account, payload };
 }
 
-function verifyPresigned(target: SignedTarget, options: VerifySigV4Options): AuthContext {
+function verifyPresigned(
+  target: SignedTarget,
+  options: VerifySigV4Options,
+  remember: (verified: { result: AuthContext; credentials: Credentials; region: string | undefined; dateMs: number }) => AuthContext,
+): AuthContext {
   const parsed = parsePresignedQuery(target.query);
   const { amzDate, dateMs } = parsed;
   checkScope(parsed.credential, { amzDate, region: options.region, code: 'AuthorizationQueryParametersError' });
@@ -124,7 +136,12 @@ function verifyPresigned(target: SignedTarget, options: VerifySigV4Options): Aut
     keyCache: options.keyCache ?? defaultKeyCache,
     omitQueryKey: 'X-Amz-Signature',
   });
-  return { anonymous: false, via: 'presigned', ...signed, account: credentials.account, payload, expiresAtMs };
+  return remember({
+    result: { anonymous: false, via: 'presigned', ...signed, account: credentials.account, payload, expiresAtMs },
+    credentials,
+    region: options.region,
+    dateMs,
+  });
 }
 
 /** The request time of header auth: x-amz-date, else the Date header. */
@@ -167,10 +184,7 @@ function checkScope(credential: CredentialParts, rules: ScopeRules): void {
  * its value is the payload-hash line of the canonical request, so it is signed either way.
  */
 function checkAllAmzHeadersSigned(headers: RequestHeaders, signedHeaders: readonly string[]): void {
-  const signed = new Set(signedHeaders);
-  const unsigned = Object.keys(headers).filter(
-    (name) => name.startsWith('x-amz-') && name !== 'x-amz-content-sha256' && headers[name] !== undefined && !signed.has(name),
-  );
+  const unsigned = unsignedAmzHeaders(headers, signedHeaders);
   if (unsigned.length > 0) {
     throw new S3Error('AccessDenied', 'There were headers present in the request which were not signed', { headersNotSigned: unsigned.join(', ') });
   }
