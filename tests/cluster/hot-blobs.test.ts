@@ -1,5 +1,8 @@
 import { CreateBucketCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { waitFor } from '@strata/common/testing';
+import { PartitionManagerClient } from '@strata/partition-layer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PartitionHarness } from '../helpers/partition-harness.js';
 import { frontEndMetric } from '../helpers/origin-counters.js';
 import { parseValue, valueOf, violations, type Read, type Write } from '../helpers/register-history.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
@@ -9,20 +12,31 @@ const BUCKET = 'hot';
 const KEYS = ['a', 'b', 'c', 'd'];
 const VERSIONS_PER_KEY = 12;
 const READERS = 12;
+/** Between the keys: a split there gives each child hot keys. */
+const SPLIT_AT = 'b~';
 
 /**
  * The front-end's hot-blob and record caches keep GETs linearizable: a GET never returns bytes
  * older than the last acknowledged PUT before it began, while many readers hammer a few keys
  * their writers keep overwriting (values from 1 KiB to 1.5 MiB: in their records, cached,
- * streamed), and the front-ends answer most of those GETs from leased copies of the records.
+ * streamed), and the front-ends answer most of those GETs from leased copies of the records,
+ * while the partition moves to another server and splits (new instances of it, whose writes
+ * must wait out the leases the old ones granted).
  */
 describe('hot blobs under overwrites', () => {
   let t: TestStamp;
+  let p: PartitionHarness;
+  let operator: PartitionManagerClient;
   beforeAll(async () => {
-    t = await startTestStamp();
+    // No merge of the split's children behind the test's back.
+    t = await startTestStamp({ partitionServers: 2, env: { STRATA_MERGE_ENTRIES: '0' } });
+    p = await PartitionHarness.open(t.stamp);
+    operator = new PartitionManagerClient({ etcd: p.etcd, prefix: t.stamp.info.etcdPrefix });
     await t.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   });
   afterAll(async () => {
+    operator?.close();
+    await p?.close();
     await t?.destroy();
   });
 
@@ -51,8 +65,20 @@ describe('hot blobs under overwrites', () => {
         }
       }
     };
+    // Once leases are out, the partition moves to the other server, then splits there.
+    const reshape = async (): Promise<string[]> => {
+      await waitFor('a read lease granted', async () => (await frontEndMetric(t.stamp, 'strata_record_cache_leases_total')) > 0, { timeoutMs: 60_000 });
+      const [only] = await p.partitions();
+      const target = only!.ownerId === 'ps-1' ? 'ps-2' : 'ps-1';
+      await operator.move(only!.partitionId, target);
+      await waitFor(`the partition on ${target}`, async () => (await p.partitions())[0]!.ownerId === target, { timeoutMs: 60_000 });
+      await operator.split(only!.partitionId, `${t.stamp.info.account}\u0000${BUCKET}\u0000${SPLIT_AT}`);
+      return [`${only!.partitionId}@${only!.ownerId}`, `${only!.partitionId}@${target}`, ...(await p.partitions()).map((x) => `${x.partitionId}@${x.ownerId}`)];
+    };
     const readers = Array.from({ length: READERS }, (_, i) => reader(i));
+    const reshaped = reshape();
     await Promise.all(KEYS.map(writer));
+    const partitions = await reshaped;
     writing = false;
     await Promise.all(readers);
 
@@ -64,10 +90,11 @@ describe('hot blobs under overwrites', () => {
     const recordHits = await frontEndMetric(t.stamp, 'strata_record_cache_hits_total');
     const leases = await frontEndMetric(t.stamp, 'strata_record_cache_leases_total');
     process.stdout.write(
-      `hot blobs: ${reads.length} reads, ${writes.length} writes; cache hits ${hits}, coalesced ${coalesced}, misses ${misses}; records from a lease ${recordHits}, leases ${leases}\n`,
+      `hot blobs: ${reads.length} reads, ${writes.length} writes; cache hits ${hits}, coalesced ${coalesced}, misses ${misses}; records from a lease ${recordHits}, leases ${leases}; partitions ${partitions.join(' then ')}\n`,
     );
     expect(hits + coalesced, 'reads of hot blobs served without their own extent read').toBeGreaterThan(0);
     expect(leases, 'read leases granted on the hot keys').toBeGreaterThan(0);
     expect(recordHits, 'reads answered from a leased record, without the partition layer').toBeGreaterThan(0);
+    expect((await p.partitions()).length, 'the split happened while the load ran').toBe(2);
   });
 });
