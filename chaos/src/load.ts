@@ -34,6 +34,16 @@ const SIZE_BANDS: readonly { item: [number, number]; weight: number }[] = [
   { item: [4 * 1024 * 1024, PUT_BYTES_MAX], weight: 5 },
 ];
 
+/**
+ * The hot-key reader: one more client that reads a few keys over and over (and now and then
+ * overwrites one), as a CDN origin is read, so the front-ends hold leased copies of their
+ * records while the nemesis kills and pauses servers. Paced, so its history stays small.
+ */
+const HOT_KEYS = 2;
+const HOT_PAUSE_MS = 40;
+const HOT_PUT_SHARE = 0.1;
+const HOT_PUT_BYTES = 1024;
+
 export const keyName = (prefix: number, index: number): string => `p${prefix}/k${String(index).padStart(3, '0')}`;
 export const prefixName = (prefix: number): string => `p${prefix}/`;
 
@@ -92,7 +102,30 @@ export class OpIds {
  */
 export async function runLoad(deps: LoadDeps, options: { clients: number; putBytesPerSecond: number; ids: OpIds; stop: AbortSignal }): Promise<void> {
   const budget = new ByteBudget(options.putBytesPerSecond / 1000, deps.clock);
-  await Promise.all(Array.from({ length: options.clients }, (_, client) => runClient(deps, { client, budget, ids: options.ids, stop: options.stop })));
+  await Promise.all([
+    ...Array.from({ length: options.clients }, (_, client) => runClient(deps, { client, budget, ids: options.ids, stop: options.stop })),
+    runHotClient(deps, { client: options.clients, budget, ids: options.ids, stop: options.stop }),
+  ]);
+}
+
+/** Reads HOT_KEYS keys of prefix 0 one after another, a pause between, overwriting one in ten times. */
+async function runHotClient(deps: LoadDeps, options: { client: number; budget: ByteBudget; ids: OpIds; stop: AbortSignal }): Promise<void> {
+  const { client } = options;
+  const random = new SeededRandom(deps.seed, 'hot-client');
+  const chooser = new FrontEndChooser(deps.frontEnds, client % deps.frontEnds.length, () => deps.clock.monotonicMs());
+  let writes = 0;
+  while (!options.stop.aborted) {
+    const key = keyName(0, random.int(HOT_KEYS));
+    if (random.next() < HOT_PUT_SHARE) {
+      if (!(await options.budget.take(HOT_PUT_BYTES, options.stop))) break;
+      const write = `h${client}-${++writes}`;
+      await execute(deps, { id: options.ids.take(), client, kind: 'put', key }, { write, body: deps.payload.body(write, HOT_PUT_BYTES) }, chooser);
+    } else {
+      await execute(deps, { id: options.ids.take(), client, kind: 'get', key }, {}, chooser);
+    }
+    // Aborted with the run: the loop then ends at its condition.
+    await deps.clock.sleep(HOT_PAUSE_MS, options.stop).catch(() => undefined);
+  }
 }
 
 async function runClient(deps: LoadDeps, options: { client: number; budget: ByteBudget; ids: OpIds; stop: AbortSignal }): Promise<void> {
