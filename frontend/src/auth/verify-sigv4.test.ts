@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AuthContext, AuthResult, Credentials } from './auth-context.js';
 import { SigningKeyCache } from './signing-key-cache.js';
+import { VerifiedPresignedUrls } from './verified-presigned-urls.js';
 import { verifySigV4, type VerifySigV4Options } from './verify-sigv4.js';
 
 // The example credentials and time of AWS's published S3 SigV4 examples
@@ -16,6 +17,16 @@ const CREDENTIAL = `${ACCESS_KEY}/20130524/us-east-1/s3/aws4_request`;
 
 const lookupCredentials = (id: string): Credentials | undefined => (id === ACCESS_KEY ? { secretAccessKey: SECRET, account: 'acct-1' } : undefined);
 const options = (overrides: Partial<VerifySigV4Options> = {}): VerifySigV4Options => ({ lookupCredentials, nowMs: EXAMPLE_MS, ...overrides });
+
+/** AWS's published presigned-URL example (sigv4-query-string-auth.html). */
+const presigned = {
+  method: 'GET',
+  rawUrl:
+    '/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request' +
+    '&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host' +
+    '&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404',
+  headers: { host: HOST } as Record<string, string>,
+};
 
 function authorization(signedHeaders: string, signature: string, credential = CREDENTIAL): string {
   return `AWS4-HMAC-SHA256 Credential=${credential},SignedHeaders=${signedHeaders},Signature=${signature}`;
@@ -111,15 +122,6 @@ describe('AWS published SigV4 examples', () => {
       expectAuth(verifySigV4(bucketGet(rawUrl, '34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7'), options()));
     }
   });
-
-  const presigned = {
-    method: 'GET',
-    rawUrl:
-      '/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request' +
-      '&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host' +
-      '&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404',
-    headers: { host: HOST },
-  };
 
   it('presigned GET Object valid for 86400 s, until it expires', () => {
     const auth = expectAuth(verifySigV4(presigned, options({ nowMs: EXAMPLE_MS + 86_400_000 })));
@@ -351,3 +353,52 @@ function referenceSignature(canonicalRequest: string, amzDate: string): string {
     .update(stringToSign)
     .digest('hex');
 }
+
+function setup() {
+  let secret = SECRET;
+  const lookupCredentials = (id: string): Credentials | undefined => (id === ACCESS_KEY ? { secretAccessKey: secret, account: 'acct-1' } : undefined);
+  const verifiedUrls = new VerifiedPresignedUrls();
+  const options = (nowMs = EXAMPLE_MS): VerifySigV4Options => ({ lookupCredentials, nowMs, verifiedUrls });
+  const outcome = (request: typeof presigned, nowMs = EXAMPLE_MS): string => {
+    return codeOf(() => verifySigV4(request, options(nowMs))) ?? 'verified';
+  };
+  return { options, outcome, verifiedUrls, rotate: (next: string) => (secret = next) };
+}
+
+describe('VerifiedPresignedUrls', () => {
+  it('answers the same request again with the verification it remembered', () => {
+    const { options, verifiedUrls } = setup();
+    const first = verifySigV4(presigned, options());
+    expect(verifiedUrls.size).toBe(1);
+    expect(verifySigV4({ ...presigned, headers: { ...presigned.headers } }, options(EXAMPLE_MS + 1_000)), 'the very same result').toBe(first);
+  });
+
+  it('refuses, with the full verification’s error, a remembered URL whose request, key or time no longer matches', () => {
+    const { outcome, rotate } = setup();
+    expect(outcome(presigned)).toBe('verified');
+    expect(outcome({ ...presigned, headers: { host: 'other.example.com' } }), 'another signed header value').toBe('SignatureDoesNotMatch');
+    expect(outcome({ ...presigned, method: 'PUT' }), 'another method').toBe('SignatureDoesNotMatch');
+    expect(outcome({ ...presigned, headers: { host: HOST, 'x-amz-acl': 'public-read' } }), 'an unsigned x-amz header').toBe('AccessDenied');
+    expect(outcome({ ...presigned, headers: { host: HOST, authorization: 'AWS4-HMAC-SHA256 Credential=x' } }), 'header auth on top').toBe('InvalidArgument');
+    expect(outcome(presigned, EXAMPLE_MS + 86_400_001), 'expired since').toBe('AccessDenied');
+    expect(outcome(presigned, EXAMPLE_MS - 15 * 60_000 - 1), 'not valid yet').toBe('AccessDenied');
+    expect(outcome(presigned), 'all the same again').toBe('verified');
+    rotate('another secret');
+    expect(outcome(presigned), 'the key’s secret was rotated').toBe('SignatureDoesNotMatch');
+    rotate(SECRET);
+    expect(outcome(presigned)).toBe('verified');
+  });
+
+  it('forgets the least recently used URL beyond its capacity', () => {
+    const verifiedUrls = new VerifiedPresignedUrls(1);
+    const credentials = { secretAccessKey: SECRET, account: 'acct-1' };
+    const lookup = (): Credentials => credentials;
+    const first = verifySigV4(presigned, { lookupCredentials: lookup, nowMs: EXAMPLE_MS, verifiedUrls });
+    if (first.anonymous) throw new Error('the example URL verifies');
+    const other = { ...presigned, rawUrl: `${presigned.rawUrl}&x-id=GetObject` };
+    verifiedUrls.remember(other, { result: first, credentials, region: undefined, dateMs: EXAMPLE_MS });
+    expect(verifiedUrls.size).toBe(1);
+    expect(verifiedUrls.get(presigned, lookup, EXAMPLE_MS, undefined), 'the older one went').toBeUndefined();
+    expect(verifiedUrls.get(other, lookup, EXAMPLE_MS, undefined)).toBe(first);
+  });
+});
