@@ -20,6 +20,8 @@ export interface ListResult {
   pages: number;
   /** True when the deadline stopped the listing before its last page. */
   cutByDeadline: boolean;
+  /** The highest RSS (MiB) each server process reached while the keys were created and listed. */
+  rssMiB?: Record<string, number>;
 }
 
 /** One phase as run on a server: the load generator's view plus the server's CPU use. */
@@ -209,7 +211,9 @@ export async function runTarget(options: {
     }
     if (target.listPage && !options.skipList) {
       options.signal?.throwIfAborted();
+      sampler.beginPhase();
       result.list = await measureListing(target, plan, payloads.get(0)!, progress, options.signal);
+      result.list.rssMiB = sampler.endPhase();
       if (!result.list.cutByDeadline && result.list.keysListed !== result.list.keys)
         result.problems.push(`listed ${result.list.keysListed} keys, ${result.list.keys} were created`);
     }

@@ -6,6 +6,7 @@ export { assert, unreachable, rethrowIfAssertion, AssertionFailure } from './ass
 export { systemClock, type Clock, type Timer } from './clock.js';
 export { BackgroundWorker, Workers, type WorkerSpec, type WorkerStatus } from './background-worker.js';
 export { systemRandom, shuffled, type Random } from './random.js';
+export { HotKeys } from './hot-keys.js';
 export { StrataError, isStrataError, errorMessage, warnDropped, ignoreError } from './errors.js';
 export { createLogger, silentLogger, type Logger, type LoggerOptions } from './logger.js';
 export { parseConfig, configFields, etcdConfigFields, ConfigError, z, type ConfigSources } from './config.js';

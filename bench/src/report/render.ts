@@ -88,10 +88,12 @@ function strataCpuTable(results: TargetResult[]): string {
 function strataRssTable(results: TargetResult[]): string {
   const strata = results.find((r) => r.name === 'strata');
   if (!strata || strata.phases.length === 0) return '';
-  const labels = [...new Set(strata.phases.flatMap((p) => Object.keys(p.rssMiB)))];
+  const rows: [string, Record<string, number>][] = strata.phases.map((p) => [`${p.op} ${p.label}`, p.rssMiB]);
+  if (strata.list?.rssMiB) rows.push(['listing (create + ListObjectsV2)', strata.list.rssMiB]);
+  const labels = [...new Set(rows.flatMap(([, rss]) => Object.keys(rss)))];
   return table(
     ['phase', ...labels],
-    strata.phases.map((p) => [`${p.op} ${p.label}`, ...labels.map((label) => fmt(p.rssMiB[label] ?? Number.NaN))]),
+    rows.map(([phase, rss]) => [phase, ...labels.map((label) => fmt(rss[label] ?? Number.NaN))]),
   );
 }
 

@@ -1,4 +1,11 @@
+import { HotKeys, type Clock } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
+
+/** A blob read this often within ADMISSION_WINDOW_MS (or the window before) is hot, and kept. */
+const ADMISSION_READS_MIN = 2;
+const ADMISSION_WINDOW_MS = 2_000;
+/** Blobs whose reads are counted: a few hundred KiB of names. */
+const ADMISSION_KEYS_TRACKED = 4_096;
 
 /** A blob's bytes as read from its blocks: the key is the blocks' pointers, which only ever name those bytes. */
 type Loader = () => Promise<Buffer>;
@@ -21,15 +28,26 @@ interface Entry {
 export class BlobCache {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<Buffer>>();
+  private readonly reads: HotKeys;
   private heldBytes = 0;
   /** Counters since start, for the front-end's metrics. */
   readonly stats = { hits: 0, misses: 0, coalesced: 0 };
 
-  constructor(private readonly options: { capacityBytes: number; itemBytesMax: number }) {}
+  constructor(private readonly options: { capacityBytes: number; itemBytesMax: number; clock: Clock }) {
+    this.reads = new HotKeys({ clock: options.clock, windowMs: ADMISSION_WINDOW_MS, readsMin: ADMISSION_READS_MIN, tracked: ADMISSION_KEYS_TRACKED });
+  }
 
-  /** Whether a blob of this size is cached (and coalesced). */
-  holds(sizeBytes: number): boolean {
-    return this.options.capacityBytes > 0 && sizeBytes <= this.options.itemBytesMax;
+  /**
+   * Whether this GET of a blob goes through the cache (whole, coalesced, kept): only a blob of a
+   * cacheable size that is held, being read, or hot. A blob read once (a backup restore, a
+   * crawl) is streamed past the cache instead: it would only push hot blobs out, cost a whole
+   * copy in memory before its first byte is sent, and be dropped unread. In a thundering herd
+   * the first GET streams and the second starts the read every later one shares.
+   */
+  admits(key: string, sizeBytes: number): boolean {
+    if (this.options.capacityBytes <= 0 || sizeBytes > this.options.itemBytesMax) return false;
+    const hot = this.reads.read(key);
+    return hot || this.entries.has(key) || this.loading.has(key);
   }
 
   /** The key of a blob's bytes: its blocks, in order. */

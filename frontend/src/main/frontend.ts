@@ -84,7 +84,7 @@ await runRole({
       partitions,
       map,
       reader: new ExtentReader(nodes),
-      blobs: new BlobCache({ capacityBytes: config.blobCacheMib * 1024 * 1024, itemBytesMax: BLOB_CACHE_ITEM_BYTES_MAX }),
+      blobs: new BlobCache({ capacityBytes: config.blobCacheMib * 1024 * 1024, itemBytesMax: BLOB_CACHE_ITEM_BYTES_MAX, clock }),
       records: new RecordCache({ partitions, clock, capacityBytes: (config.blobCacheMib * 1024 * 1024) / 8 }),
       blobData,
       accounts,

@@ -42,8 +42,9 @@ export async function readObject(request: S3Request, { records, reader, containe
   const inline = record.inlineData;
   if (inline && inline.length > 0) return { status, headers, body: range ? inline.subarray(range.start, range.end + 1) : inline };
   // A hot blob's bytes come from memory, or from the one read its concurrent GETs share.
-  if (blobs.holds(size)) {
-    const whole = await blobs.get(BlobCache.keyOf(record.blocks), () => readWhole(reader, info, request.requestId));
+  const key = BlobCache.keyOf(record.blocks);
+  if (blobs.admits(key, size)) {
+    const whole = await blobs.get(key, () => readWhole(reader, info, request.requestId));
     return { status, headers, body: range ? whole.subarray(range.start, range.end + 1) : whole };
   }
   const body = await startedBody(

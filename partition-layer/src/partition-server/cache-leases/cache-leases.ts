@@ -1,5 +1,4 @@
-import { assert, type Clock } from '@strata/common';
-import { HotKeys } from './hot-keys.js';
+import { assert, HotKeys, type Clock } from '@strata/common';
 
 /** How long a front-end may answer GETs of a blob from its copy of the record. */
 export const CACHE_LEASE_MS = 500;

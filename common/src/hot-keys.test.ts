@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '@strata/common/testing';
+import { ManualClock } from './testing/manual-clock.js';
 import { HotKeys } from './hot-keys.js';
 
 describe('HotKeys', () => {

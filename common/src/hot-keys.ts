@@ -1,4 +1,4 @@
-import type { Clock } from '@strata/common';
+import type { Clock } from './clock.js';
 
 interface Count {
   reads: number;
