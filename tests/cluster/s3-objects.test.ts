@@ -3,7 +3,7 @@ import { CreateBucketCommand, DeleteObjectsCommand, GetObjectCommand, HeadObject
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest } from '../helpers/raw-s3.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
-import { sdkFailure } from '../helpers/s3-failures.js';
+import { errorCodeOf, sdkFailure } from '../helpers/s3-failures.js';
 
 const MiB = 1024 * 1024;
 const BUCKET = 'objects';
@@ -52,6 +52,21 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     expect(multi.$metadata.httpStatusCode).toBe(200);
     expect(multi.ContentLength).toBe(data.length);
     await multi.Body!.transformToByteArray();
+  });
+
+  it('stores an object sent with an empty Content-Type (as S3 does), which reads back as binary/octet-stream', async () => {
+    const response = await signedRequest({
+      info: t.stamp.info,
+      method: 'PUT',
+      path: `/${BUCKET}/empty-content-type`,
+      headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-type': '' },
+      body: Buffer.from('typeless'),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-amz-request-id')).toBeTruthy();
+    const got = await get({ Key: 'empty-content-type' });
+    expect([got.ContentType, await got.Body!.transformToString()]).toEqual(['binary/octet-stream', 'typeless']);
+    expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'empty-content-type' }))).ContentType).toBe('binary/octet-stream');
   });
 
   it('stores and returns the entity headers and user metadata, the same on GET and HEAD', async () => {
