@@ -54,6 +54,22 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     await multi.Body!.transformToByteArray();
   });
 
+  it('answers a range of an empty object as S3 does: 416 when it starts somewhere, 200 (empty) for the last n bytes', async () => {
+    await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'empty', Body: Buffer.alloc(0) }));
+    for (const range of ['bytes=0-', 'bytes=0-0', 'bytes=40-50']) {
+      const response = await signedRequest({
+        info: t.stamp.info,
+        method: 'GET',
+        path: `/${BUCKET}/empty`,
+        headers: { 'x-amz-content-sha256': EMPTY_SHA256, range },
+      });
+      expect([response.status, errorCodeOf(response.body), response.headers.get('content-range')], range).toEqual([416, 'InvalidRange', 'bytes */0']);
+    }
+    const tail = await get({ Key: 'empty', Range: 'bytes=-5' });
+    expect([tail.$metadata.httpStatusCode, tail.ContentLength, tail.ContentRange]).toEqual([200, 0, undefined]);
+    expect((await tail.Body!.transformToByteArray()).length).toBe(0);
+  });
+
   it('stores an object sent with an empty Content-Type (as S3 does), which reads back as binary/octet-stream', async () => {
     const response = await signedRequest({
       info: t.stamp.info,
