@@ -246,6 +246,51 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     await t.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: keys.map((Key) => ({ Key })) } }));
   });
 
+  it('lists under encoding-type=url as S3 encodes (Key, Prefix, Delimiter, StartAfter, Marker, NextMarker, CommonPrefixes)', async () => {
+    const keys = ['enc/a b/1', 'enc/a+b', 'enc/x(1)/y', 'enc/c~d'];
+    for (const Key of keys) await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: Key }));
+    const list = async (query: string): Promise<{ status: number; body: string }> =>
+      signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}?${query}`, headers: { 'x-amz-content-sha256': EMPTY_SHA256 } });
+    const v2 = await list('list-type=2&prefix=enc%2F&delimiter=%2F&encoding-type=url&start-after=enc%2Fa%20a');
+    expect(v2.status).toBe(200);
+    for (const element of [
+      '<Prefix>enc/</Prefix>',
+      '<Delimiter>/</Delimiter>',
+      '<StartAfter>enc/a+a</StartAfter>',
+      '<EncodingType>url</EncodingType>',
+      '<Key>enc/a%2Bb</Key>',
+      '<Key>enc/c%7Ed</Key>',
+      '<CommonPrefixes><Prefix>enc/a+b/</Prefix></CommonPrefixes><CommonPrefixes><Prefix>enc/x%281%29/</Prefix></CommonPrefixes>',
+    ]) {
+      expect(v2.body).toContain(element);
+    }
+    const v1 = await list('prefix=enc%2F&delimiter=%2F&encoding-type=url&marker=enc%2Fa%20a&max-keys=1');
+    for (const element of ['<Prefix>enc/</Prefix>', '<Marker>enc/a+a</Marker>', '<NextMarker>enc/a+b/</NextMarker>', '<Prefix>enc/a+b/</Prefix>']) {
+      expect(v1.body).toContain(element);
+    }
+    // An empty delimiter groups nothing and is not echoed.
+    for (const query of ['list-type=2&prefix=enc%2F&delimiter=', 'prefix=enc%2F&delimiter=']) {
+      const flat = await list(query);
+      expect(flat.body, query).not.toContain('<Delimiter>');
+      expect(flat.body, query).not.toContain('<CommonPrefixes>');
+      expect(
+        [...flat.body.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]),
+        query,
+      ).toEqual([...keys].sort());
+    }
+    // An empty continuation token is not "no token": S3 refuses it.
+    const emptyToken = await list('list-type=2&continuation-token=');
+    expect([emptyToken.status, errorCodeOf(emptyToken.body)]).toEqual([400, 'InvalidArgument']);
+    expect(emptyToken.body).toContain('<ArgumentName>continuation-token</ArgumentName>');
+    // fetch-owner=true gives every object its Owner; without it there is none.
+    const owned = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'enc/', FetchOwner: true }));
+    const owner = { ID: t.stamp.info.account, DisplayName: t.stamp.info.account };
+    expect(owned.Contents!.map((c) => c.Owner)).toEqual(keys.map(() => owner));
+    const unowned = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'enc/' }));
+    expect(unowned.Contents!.map((c) => c.Owner)).toEqual(keys.map(() => undefined));
+    await t.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: keys.map((Key) => ({ Key })) } }));
+  });
+
   it('refuses a key over 1024 bytes (KeyTooLongError) and user metadata over 2 KiB (MetadataTooLarge), storing nothing', async () => {
     const longKey = 'k'.repeat(1025);
     expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: longKey, Body: 'x' })))).toMatchObject({
