@@ -36,6 +36,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** S3's name of the operation being served (GetObject), for metrics. */
     s3Operation: string;
+    /** The Content-Type header while fastify routes the body (see setContentTypeAside). */
+    contentTypeAside: string | null;
   }
 }
 
@@ -113,9 +115,35 @@ export function buildFrontEnd(deps: FrontEndDeps): FastifyInstance {
     if (request.url.startsWith('/_strata/')) return;
     metrics.record(request.s3Operation || 'Unknown', reply.statusCode, reply.elapsedTime / 1000);
   });
+  app.decorateRequest('contentTypeAside', null);
   const handler = (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => serveS3(deps, s3Deps, request, reply);
-  for (const url of ['/', '/*']) app.route({ method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'OPTIONS'], url, handler });
+  for (const url of ['/', '/*']) {
+    app.route({
+      method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'OPTIONS'],
+      url,
+      onRequest: setContentTypeAside,
+      preValidation: putContentTypeBack,
+      handler,
+    });
+  }
   return app;
+}
+
+/**
+ * fastify answers 415 itself, before any handler runs, to a body whose Content-Type is not a
+ * valid media type (an empty one, say), while S3 stores an object whatever its Content-Type.
+ * Strata never has fastify parse a body, so the header is set aside while fastify routes the
+ * body and put back (as it came: it may be signed) before the request is served.
+ */
+async function setContentTypeAside(request: FastifyRequest): Promise<void> {
+  const contentType = request.raw.headers['content-type'];
+  if (contentType === undefined) return;
+  request.contentTypeAside = contentType;
+  delete request.raw.headers['content-type'];
+}
+
+async function putContentTypeBack(request: FastifyRequest): Promise<void> {
+  if (request.contentTypeAside !== null) request.raw.headers['content-type'] = request.contentTypeAside;
 }
 
 async function serveS3(deps: FrontEndDeps, s3Deps: Omit<S3Deps, 'log'>, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
@@ -11,7 +12,7 @@ import {
 import { crc32 } from '@node-rs/crc32';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartitionHarness } from '../helpers/partition-harness.js';
-import { send, signChunks, signedRequest, signRequest, seedSignatureOf } from '../helpers/raw-s3.js';
+import { send, signChunks, signedRequest, signRequest, seedSignatureOf, type SignedRequest } from '../helpers/raw-s3.js';
 import { clientFor, startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
 const BUCKET = 'guarded';
@@ -176,6 +177,39 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
     });
     expect(right.status).toBe(200);
     expect(right.headers.get('etag')).toBe(`"${createHash('md5').update(data).digest('hex')}"`);
+  });
+
+  it('a PUT sent with Transfer-Encoding: chunked and no Content-Length: 411 MissingContentLength, unless aws-chunked says its decoded length', async () => {
+    // fetch sends a stream body chunked, without Content-Length.
+    const sendChunked = async (signed: SignedRequest, body: Buffer): Promise<{ status: number; body: string }> => {
+      const stream = Readable.toWeb(Readable.from([body.subarray(0, 100), body.subarray(100)])) as ReadableStream;
+      const response = await fetch(signed.url, { method: signed.method, headers: signed.headers, body: stream, duplex: 'half' } as RequestInit);
+      return { status: response.status, body: await response.text() };
+    };
+    const data = Buffer.from('sent in transfer chunks '.repeat(50));
+    const plain = await signRequest({
+      info: t.stamp.info,
+      method: 'PUT',
+      path: `/${BUCKET}/chunked-no-length`,
+      headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+    });
+    const refused = await sendChunked(plain, data);
+    expect([refused.status, s3Error(refused.body).code]).toEqual([411, 'MissingContentLength']);
+    await expectNothingStored('chunked-no-length');
+    const awsChunked = await signRequest({
+      info: t.stamp.info,
+      method: 'PUT',
+      path: `/${BUCKET}/aws-chunked-no-length`,
+      headers: {
+        'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+        'content-encoding': 'aws-chunked',
+        'x-amz-decoded-content-length': String(data.length),
+        'x-amz-trailer': 'x-amz-checksum-crc32',
+      },
+    });
+    expect((await sendChunked(awsChunked, unsignedTrailerBody(data, crc32Base64(data)))).status).toBe(200);
+    const stored = await t.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'aws-chunked-no-length' }));
+    expect(Buffer.from(await stored.Body!.transformToByteArray()).equals(data)).toBe(true);
   });
 
   it('a body that does not match its Content-MD5: 400 BadDigest, nothing stored; a malformed one 400 InvalidDigest; the right one is the ETag', async () => {

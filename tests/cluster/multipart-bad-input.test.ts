@@ -250,7 +250,23 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
     ];
     for (const command of refused) await expect(t.s3.send(command)).rejects.toMatchObject({ name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } });
     const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'bad-copy' }))).UploadId!;
-    for (const range of ['bytes=5-10', 'bytes=3-2', 'bytes=0-', 'items=0-1']) {
+    // S3 answers 400 InvalidArgument (not 416 InvalidRange) to a copy range outside the source,
+    // whether its end or its start is past the end, and to one not of the form bytes=first-last.
+    const outside = 'Range specified is not valid for source object of size: 10';
+    const malformed =
+      'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy';
+    const ranges: Array<[string, string]> = [
+      ['bytes=5-10', outside],
+      ['bytes=10-12', outside],
+      ['bytes=20-30', outside],
+      ['bytes=3-2', outside],
+      ['bytes=0-', malformed],
+      ['bytes=-2', malformed],
+      ['0-2', malformed],
+      ['bytes=0-2,3-5', malformed],
+      ['items=0-1', malformed],
+    ];
+    for (const [range, message] of ranges) {
       await expect(
         t.s3.send(
           new UploadPartCopyCommand({
@@ -262,7 +278,8 @@ describe('bad multipart and copy input: a clear S3 error, and nothing stored', (
             CopySourceRange: range,
           }),
         ),
-      ).rejects.toMatchObject({ name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } });
+        range,
+      ).rejects.toMatchObject({ name: 'InvalidArgument', message, $metadata: { httpStatusCode: 400 } });
     }
     expect((await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'bad-copy', UploadId: uploadId }))).Parts ?? []).toEqual([]);
     await expectNothingStored('bad-copy');

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -16,6 +17,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { crc32 } from '@node-rs/crc32';
+import { waitFor } from '@strata/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 
@@ -111,6 +113,33 @@ describe('multipart uploads', () => {
       }),
     );
     expect(again.ETag).toBe(done.ETag);
+  });
+
+  it('a part uploaded twice at once: the upload that finishes last wins, and only its ETag completes the object', async () => {
+    const key = 'raced-part';
+    const uploadId = (await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }))).UploadId!;
+    // Over the inline limit, so both bodies go down the front-end's data streams side by side.
+    const [first, second] = [randomBytes(MiB + 3), randomBytes(MiB + 5)];
+    // The first upload starts, sends half its body and waits; the second runs whole meanwhile.
+    const body = new PassThrough();
+    const slow = t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumber: 1, Body: body, ContentLength: first.length }));
+    body.write(first.subarray(0, first.length / 2));
+    await waitFor('the first upload to read half its body', () => body.readableLength === 0);
+    const fast = await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumber: 1, Body: second }));
+    body.end(first.subarray(first.length / 2));
+    const last = await slow;
+    expect(last.ETag).toBe(`"${md5(first).toString('hex')}"`);
+    const listed = await t.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId }));
+    expect(listed.Parts!.map((part) => [part.PartNumber, part.ETag, part.Size])).toEqual([[1, last.ETag, first.length]]);
+    // The part the second upload stored was replaced: S3 answers 400 InvalidPart to completing with it.
+    const complete = (etag: string) =>
+      t.s3.send(
+        new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: etag }] } }),
+      );
+    await expect(complete(fast.ETag!)).rejects.toMatchObject({ name: 'InvalidPart', $metadata: { httpStatusCode: 400 } });
+    const done = await complete(last.ETag!);
+    expect(done.ETag).toBe(multipartEtag([first]));
+    expect((await readAll(key)).equals(first)).toBe(true);
   });
 
   it('aborts an upload: its parts go and the key stays empty', async () => {

@@ -125,6 +125,33 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
     expect(errorCodeOf(await tampered.text())).toBe('SignatureDoesNotMatch');
   });
 
+  it('refuses an expired presigned PUT (403 Request has expired, storing nothing) and an X-Amz-Expires outside 0..604800 (400)', async () => {
+    const expiredPut = await getSignedUrl(t.s3, new PutObjectCommand({ Bucket: BUCKET, Key: 'late.txt' }), {
+      expiresIn: 60,
+      signingDate: new Date(Date.now() - 3_600_000),
+    });
+    const late = await fetch(expiredPut, { method: 'PUT', body: 'too late' });
+    const lateBody = await late.text();
+    expect([late.status, errorCodeOf(lateBody)]).toEqual([403, 'AccessDenied']);
+    expect(lateBody).toContain('<Message>Request has expired</Message><X-Amz-Expires>60</X-Amz-Expires><Expires>');
+    expect(lateBody).toMatch(/<Expires>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/Expires><ServerTime>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/ServerTime>/);
+    expect(await sdkFailure(t.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'late.txt' })))).toEqual({ code: 'NoSuchKey', status: 404 });
+    // The SDK presigns at most a week; the URL is edited after (the expiry is judged before the signature).
+    const url = await getSignedUrl(t.s3, new GetObjectCommand({ Bucket: BUCKET, Key: 'index.html' }), { expiresIn: 600 });
+    const withExpires = async (seconds: string) => {
+      const response = await fetch(url.replace('X-Amz-Expires=600', `X-Amz-Expires=${seconds}`));
+      const body = await response.text();
+      return [response.status, errorCodeOf(body), /<Message>([^<]*)<\/Message>/.exec(body)?.[1]];
+    };
+    expect(await withExpires('604801')).toEqual([
+      400,
+      'AuthorizationQueryParametersError',
+      'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds',
+    ]);
+    expect(await withExpires('-1')).toEqual([400, 'AuthorizationQueryParametersError', 'X-Amz-Expires must be non-negative']);
+    expect(await withExpires('0')).toEqual([403, 'AccessDenied', 'Request has expired']);
+  });
+
   it('accepts any region name, and refuses a request signed 20 minutes off (RequestTimeTooSkewed)', async () => {
     for (const region of ['eu-central-1', 'moon-base-1']) {
       const client = new S3Client({

@@ -3,7 +3,7 @@ import { CreateBucketCommand, DeleteObjectsCommand, GetObjectCommand, HeadObject
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest } from '../helpers/raw-s3.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
-import { sdkFailure } from '../helpers/s3-failures.js';
+import { errorCodeOf, sdkFailure } from '../helpers/s3-failures.js';
 
 const MiB = 1024 * 1024;
 const BUCKET = 'objects';
@@ -52,6 +52,37 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     expect(multi.$metadata.httpStatusCode).toBe(200);
     expect(multi.ContentLength).toBe(data.length);
     await multi.Body!.transformToByteArray();
+  });
+
+  it('answers a range of an empty object as S3 does: 416 when it starts somewhere, 200 (empty) for the last n bytes', async () => {
+    await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'empty', Body: Buffer.alloc(0) }));
+    for (const range of ['bytes=0-', 'bytes=0-0', 'bytes=40-50']) {
+      const response = await signedRequest({
+        info: t.stamp.info,
+        method: 'GET',
+        path: `/${BUCKET}/empty`,
+        headers: { 'x-amz-content-sha256': EMPTY_SHA256, range },
+      });
+      expect([response.status, errorCodeOf(response.body), response.headers.get('content-range')], range).toEqual([416, 'InvalidRange', 'bytes */0']);
+    }
+    const tail = await get({ Key: 'empty', Range: 'bytes=-5' });
+    expect([tail.$metadata.httpStatusCode, tail.ContentLength, tail.ContentRange]).toEqual([200, 0, undefined]);
+    expect((await tail.Body!.transformToByteArray()).length).toBe(0);
+  });
+
+  it('stores an object sent with an empty Content-Type (as S3 does), which reads back as binary/octet-stream', async () => {
+    const response = await signedRequest({
+      info: t.stamp.info,
+      method: 'PUT',
+      path: `/${BUCKET}/empty-content-type`,
+      headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-type': '' },
+      body: Buffer.from('typeless'),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-amz-request-id')).toBeTruthy();
+    const got = await get({ Key: 'empty-content-type' });
+    expect([got.ContentType, await got.Body!.transformToString()]).toEqual(['binary/octet-stream', 'typeless']);
+    expect((await t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'empty-content-type' }))).ContentType).toBe('binary/octet-stream');
   });
 
   it('stores and returns the entity headers and user metadata, the same on GET and HEAD', async () => {
@@ -212,6 +243,51 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
       token = page.NextContinuationToken;
     } while (token);
     for (const key of keys) expect(listed, JSON.stringify(key)).toContain(key);
+    await t.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: keys.map((Key) => ({ Key })) } }));
+  });
+
+  it('lists under encoding-type=url as S3 encodes (Key, Prefix, Delimiter, StartAfter, Marker, NextMarker, CommonPrefixes)', async () => {
+    const keys = ['enc/a b/1', 'enc/a+b', 'enc/x(1)/y', 'enc/c~d'];
+    for (const Key of keys) await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: Key }));
+    const list = async (query: string): Promise<{ status: number; body: string }> =>
+      signedRequest({ info: t.stamp.info, method: 'GET', path: `/${BUCKET}?${query}`, headers: { 'x-amz-content-sha256': EMPTY_SHA256 } });
+    const v2 = await list('list-type=2&prefix=enc%2F&delimiter=%2F&encoding-type=url&start-after=enc%2Fa%20a');
+    expect(v2.status).toBe(200);
+    for (const element of [
+      '<Prefix>enc/</Prefix>',
+      '<Delimiter>/</Delimiter>',
+      '<StartAfter>enc/a+a</StartAfter>',
+      '<EncodingType>url</EncodingType>',
+      '<Key>enc/a%2Bb</Key>',
+      '<Key>enc/c%7Ed</Key>',
+      '<CommonPrefixes><Prefix>enc/a+b/</Prefix></CommonPrefixes><CommonPrefixes><Prefix>enc/x%281%29/</Prefix></CommonPrefixes>',
+    ]) {
+      expect(v2.body).toContain(element);
+    }
+    const v1 = await list('prefix=enc%2F&delimiter=%2F&encoding-type=url&marker=enc%2Fa%20a&max-keys=1');
+    for (const element of ['<Prefix>enc/</Prefix>', '<Marker>enc/a+a</Marker>', '<NextMarker>enc/a+b/</NextMarker>', '<Prefix>enc/a+b/</Prefix>']) {
+      expect(v1.body).toContain(element);
+    }
+    // An empty delimiter groups nothing and is not echoed.
+    for (const query of ['list-type=2&prefix=enc%2F&delimiter=', 'prefix=enc%2F&delimiter=']) {
+      const flat = await list(query);
+      expect(flat.body, query).not.toContain('<Delimiter>');
+      expect(flat.body, query).not.toContain('<CommonPrefixes>');
+      expect(
+        [...flat.body.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]),
+        query,
+      ).toEqual([...keys].sort());
+    }
+    // An empty continuation token is not "no token": S3 refuses it.
+    const emptyToken = await list('list-type=2&continuation-token=');
+    expect([emptyToken.status, errorCodeOf(emptyToken.body)]).toEqual([400, 'InvalidArgument']);
+    expect(emptyToken.body).toContain('<ArgumentName>continuation-token</ArgumentName>');
+    // fetch-owner=true gives every object its Owner; without it there is none.
+    const owned = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'enc/', FetchOwner: true }));
+    const owner = { ID: t.stamp.info.account, DisplayName: t.stamp.info.account };
+    expect(owned.Contents!.map((c) => c.Owner)).toEqual(keys.map(() => owner));
+    const unowned = await t.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'enc/' }));
+    expect(unowned.Contents!.map((c) => c.Owner)).toEqual(keys.map(() => undefined));
     await t.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: keys.map((Key) => ({ Key })) } }));
   });
 

@@ -26,7 +26,7 @@ type PresignParam = (typeof PRESIGN_PARAMS)[number];
 /**
  * Parses the SigV4 fields of a presigned URL (every parameter is required, once).
  * @throws S3Error AuthorizationQueryParametersError when a field is missing, repeated or
- *   malformed, X-Amz-Algorithm is not AWS4-HMAC-SHA256, X-Amz-Expires is outside 1..604800 or
+ *   malformed, X-Amz-Algorithm is not AWS4-HMAC-SHA256, X-Amz-Expires is outside 0..604800 or
  *   X-Amz-SignedHeaders lacks `host`.
  */
 export function parsePresignedQuery(params: readonly RawQueryParam[]): ParsedPresign {
@@ -70,12 +70,18 @@ function collectFields(params: readonly RawQueryParam[]): Map<string, string> {
   return fields;
 }
 
+/**
+ * X-Amz-Expires: whole seconds from 0 to a week, with S3's messages for the rest. 0 parses (a
+ * URL valid for no time: the verifier refuses it as expired, 403, as S3 does).
+ */
 function parseExpires(value: string): number {
   if (!/^-?\d+$/.test(value)) throw queryError('X-Amz-Expires should be a number');
   const seconds = Number(value);
-  if (seconds < 1) throw queryError('X-Amz-Expires must be non-negative and not zero');
+  if (seconds < 0) throw queryError('X-Amz-Expires must be non-negative');
   if (seconds > MAX_PRESIGN_EXPIRES_SECONDS) {
-    throw queryError(`X-Amz-Expires must be less than a week (in seconds) that is ${MAX_PRESIGN_EXPIRES_SECONDS}`);
+    throw queryError(
+      `X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than ${MAX_PRESIGN_EXPIRES_SECONDS} seconds`,
+    );
   }
   return seconds;
 }

@@ -1,6 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AuthContext, AuthResult, Credentials } from './auth-context.js';
+import { errorXml } from '../s3/error-response.js';
+import { S3Error } from '../s3/errors.js';
 import { SigningKeyCache } from './signing-key-cache.js';
 import { VerifiedPresignedUrls } from './verified-presigned-urls.js';
 import { verifySigV4, type VerifySigV4Options } from './verify-sigv4.js';
@@ -35,6 +37,16 @@ function authorization(signedHeaders: string, signature: string, credential = CR
 function expectAuth(result: AuthResult): AuthContext {
   if (result.anonymous) throw new Error('expected an authenticated request');
   return result;
+}
+
+function errorOf(run: () => unknown): S3Error {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof S3Error) return error;
+    throw error;
+  }
+  throw new Error('no error thrown');
 }
 
 function codeOf(run: () => unknown): string | undefined {
@@ -128,6 +140,14 @@ describe('AWS published SigV4 examples', () => {
     expect(auth).toMatchObject({ via: 'presigned', payload: { kind: 'unsigned' }, expiresAtMs: EXAMPLE_MS + 86_400_000 });
     expect(() => verifySigV4(presigned, options({ nowMs: EXAMPLE_MS + 86_400_001 }))).toThrow('Request has expired');
     expect(codeOf(() => verifySigV4(presigned, options({ nowMs: EXAMPLE_MS + 86_400_001 })))).toBe('AccessDenied');
+  });
+
+  it('an expired presigned URL is 403 AccessDenied with the X-Amz-Expires, Expires and ServerTime S3 gives', () => {
+    const error = errorOf(() => verifySigV4(presigned, options({ nowMs: EXAMPLE_MS + 86_400_000 + 61_000 })));
+    expect([error.httpStatus, error.code, error.message]).toEqual([403, 'AccessDenied', 'Request has expired']);
+    expect(errorXml(error, '/test.txt', 'R1')).toContain(
+      '<X-Amz-Expires>86400</X-Amz-Expires><Expires>2013-05-25T00:00:00Z</Expires><ServerTime>2013-05-25T00:01:01Z</ServerTime>',
+    );
   });
 
   it('presigned URL dated more than 15 minutes ahead is not valid yet', () => {
@@ -276,13 +296,14 @@ describe('presigned query errors', () => {
     'X-Amz-SignedHeaders': 'host',
     'X-Amz-Signature': 'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404',
   };
-  const code = (params: Record<string, string | undefined>, extra = '') => {
+  const verify = (params: Record<string, string | undefined>, extra = '') => {
     const query = Object.entries({ ...base, ...params })
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => `${key}=${value}`)
       .join('&');
-    return codeOf(() => verifySigV4({ method: 'GET', rawUrl: `/test.txt?${query}${extra}`, headers: { host: HOST } }, options()));
+    return verifySigV4({ method: 'GET', rawUrl: `/test.txt?${query}${extra}`, headers: { host: HOST } }, options());
   };
+  const code = (params: Record<string, string | undefined>, extra = '') => codeOf(() => verify(params, extra));
 
   it('the unmodified query verifies', () => {
     expect(code({})).toBeUndefined();
@@ -295,7 +316,6 @@ describe('presigned query errors', () => {
       { 'X-Amz-SignedHeaders': undefined },
       { 'X-Amz-Expires': undefined },
       { 'X-Amz-Algorithm': 'AWS4-HMAC-SHA1' },
-      { 'X-Amz-Expires': '0' },
       { 'X-Amz-Expires': '-5' },
       { 'X-Amz-Expires': '604801' },
       { 'X-Amz-Expires': 'soon' },
@@ -307,6 +327,23 @@ describe('presigned query errors', () => {
     ];
     for (const params of cases) expect(code(params), JSON.stringify(params)).toBe('AuthorizationQueryParametersError');
     expect(code({}, '&X-Amz-Date=20130524T000000Z')).toBe('AuthorizationQueryParametersError');
+  });
+
+  it("an X-Amz-Expires below 0 or above a week is 400 AuthorizationQueryParametersError with S3's message", () => {
+    const refusal = (expires: string) => {
+      const error = errorOf(() => verify({ 'X-Amz-Expires': expires }));
+      return [error.httpStatus, error.code, error.message];
+    };
+    expect(refusal('-1')).toEqual([400, 'AuthorizationQueryParametersError', 'X-Amz-Expires must be non-negative']);
+    expect(refusal('604801')).toEqual([
+      400,
+      'AuthorizationQueryParametersError',
+      'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds',
+    ]);
+  });
+
+  it('X-Amz-Expires=0 is a URL valid for no time: 403 AccessDenied, Request has expired', () => {
+    expect(code({ 'X-Amz-Expires': '0' })).toBe('AccessDenied');
   });
 
   it('the longest allowed expiry is accepted as far as the signature', () => {

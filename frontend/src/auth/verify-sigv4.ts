@@ -117,11 +117,13 @@ function verifyPresigned(
   // A URL dated in the future is a clock problem of the signer; S3 refuses it until then.
   if (dateMs - options.nowMs > MAX_CLOCK_SKEW_MS) throw new S3Error('AccessDenied', 'Request is not valid yet');
   const expiresAtMs = dateMs + parsed.expiresSeconds * 1000;
-  if (options.nowMs > expiresAtMs) {
+  // X-Amz-Expires=0 makes a URL valid for no time at all, even within its own second.
+  if (options.nowMs > expiresAtMs || parsed.expiresSeconds === 0) {
+    // S3's own elements, named and dated as S3 writes them (ISO 8601 to the second).
     throw new S3Error('AccessDenied', 'Request has expired', {
-      xAmzExpires: parsed.expiresSeconds,
-      expires: formatAmzDate(expiresAtMs),
-      serverTime: formatAmzDate(options.nowMs),
+      'X-Amz-Expires': parsed.expiresSeconds,
+      expires: isoSeconds(expiresAtMs),
+      serverTime: isoSeconds(options.nowMs),
     });
   }
   const payloadHash = headerValue(target.headers, 'x-amz-content-sha256') ?? parsed.contentSha256 ?? UNSIGNED_PAYLOAD;
@@ -142,6 +144,11 @@ function verifyPresigned(
     region: options.region,
     dateMs,
   });
+}
+
+/** A time as S3's error answers give it: `2013-05-25T00:00:00Z`. */
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The request time of header auth: x-amz-date, else the Date header. */

@@ -11,9 +11,9 @@ describe('parseByteRange', () => {
     expect(parseByteRange('bytes=990-5000', 1000)).toEqual({ start: 990, end: 999 });
   });
 
-  it('answers the whole of an empty object to any range (200), so slice-fetching caches work', () => {
-    expect(parseByteRange('bytes=0-1048575', 0)).toBeUndefined();
+  it('answers the whole of an empty object to its last n bytes (200), as S3 does', () => {
     expect(parseByteRange('bytes=-1', 0)).toBeUndefined();
+    expect(parseByteRange('bytes=-1048576', 0)).toBeUndefined();
   });
 
   it('ignores what S3 ignores: no header, malformed, several ranges, end before start', () => {
@@ -27,6 +27,12 @@ describe('parseByteRange', () => {
       ['bytes=1000-', 1000],
       ['bytes=5000-6000', 1000],
       ['bytes=-0', 1000],
+      // Every range that starts somewhere is past the end of an empty object: 416, as S3 answers.
+      ['bytes=0-', 0],
+      ['bytes=0-0', 0],
+      ['bytes=0-1048575', 0],
+      ['bytes=40-50', 0],
+      ['bytes=-0', 0],
     ] as const) {
       try {
         parseByteRange(header, size);

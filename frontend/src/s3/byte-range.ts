@@ -12,14 +12,14 @@ const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/;
  * The range a GET's `Range` header asks of an object of `size` bytes, as S3 reads it:
  * `bytes=a-b`, `bytes=a-` and `bytes=-n` (the last n bytes); an end past the object is cut to
  * it. A header S3 would ignore (malformed, or several ranges, which S3 does not serve) gives
- * undefined: the whole object, 200; so does any range of an empty object.
- * @throws S3Error InvalidRange (416) when the range starts at or past the end of the object,
- *   or asks for the last 0 bytes; the answer carries `Content-Range: bytes * /size`.
+ * undefined: the whole object, 200. So does `bytes=-n` of an empty object: its last n bytes
+ * are all of it (RFC 9110 14.1.1), and S3 answers it.
+ * @throws S3Error InvalidRange (416) when the range starts at or past the end of the object
+ *   (any `bytes=a-` or `bytes=a-b` of an empty object: S3 answers those 416 too), or asks for
+ *   the last 0 bytes; the answer carries `Content-Range: bytes * /size`.
  */
 export function parseByteRange(header: string | undefined, size: number): ByteRange | undefined {
-  // Every range of an empty object is unsatisfiable; answering its (empty) whole instead, as
-  // HTTP allows, keeps caches that fetch in slices (nginx's slice module) working on it.
-  if (header === undefined || size === 0) return undefined;
+  if (header === undefined) return undefined;
   const match = SINGLE_RANGE.exec(header.trim());
   if (!match) return undefined;
   const [, first = '', last = ''] = match;
@@ -27,6 +27,7 @@ export function parseByteRange(header: string | undefined, size: number): ByteRa
   if (first === '') {
     const suffix = Number(last);
     if (suffix === 0) throw invalidRange(size);
+    if (size === 0) return undefined;
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(first);

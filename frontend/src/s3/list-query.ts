@@ -40,7 +40,16 @@ export function decodeContinuationToken(token: string): ListPosition {
   throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', { argumentName: 'continuation-token' });
 }
 
-/** Names in a listing, URL-encoded when the client asked for encoding-type=url. */
+/**
+ * Names in a listing, URL-encoded when the client asked for encoding-type=url, the way S3
+ * encodes them: form encoding (a space is `+`), every byte of UTF-8 but letters, digits and
+ * `-_.*` as %XX, except `/`, which is kept so names keep their shape (`a b/c(1)` is
+ * `a+b/c%281%29`). Clients decode with form decoding (botocore's unquote_plus).
+ */
 export function listName(name: string, encoding: 'url' | undefined): string {
-  return encoding === 'url' ? encodeURIComponent(name) : name;
+  if (encoding !== 'url') return name;
+  return encodeURIComponent(name)
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replaceAll('%2F', '/')
+    .replaceAll('%20', '+');
 }

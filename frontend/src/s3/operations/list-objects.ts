@@ -33,7 +33,14 @@ async function list(request: S3Request, deps: S3Deps, position: ListPosition, ma
   return { entries, truncated, next };
 }
 
-function contents(listing: Listing, encoding: 'url' | undefined): Record<string, unknown> {
+/** How the names of a listing are shown: encoded or not, and each object with its owner or not. */
+interface Shown {
+  encoding: 'url' | undefined;
+  /** The Owner of every object (the bucket's account: an account owns all it stores). */
+  owner?: { ID: string; DisplayName: string };
+}
+
+function contents(listing: Listing, { encoding, owner }: Shown): Record<string, unknown> {
   const blobs = listing.entries.filter((entry) => entry.blob).map((entry) => entry.blob!);
   const prefixes = listing.entries.filter((entry) => entry.commonPrefix).map((entry) => entry.commonPrefix!);
   return {
@@ -44,6 +51,7 @@ function contents(listing: Listing, encoding: 'url' | undefined): Record<string,
             LastModified: xmlTimestamp(b.lastModifiedMs),
             ETag: `"${b.etag}"`,
             Size: b.sizeBytes,
+            ...(owner ? { Owner: owner } : {}),
             StorageClass: 'STANDARD',
           })),
         }
@@ -52,7 +60,20 @@ function contents(listing: Listing, encoding: 'url' | undefined): Record<string,
   };
 }
 
-/** ListObjectsV2: pages resume with an opaque continuation token (or start-after). */
+/**
+ * The Delimiter element: S3 echoes a delimiter only when one was given, not an empty
+ * `delimiter=` (which groups nothing).
+ */
+function delimiterElement(query: URLSearchParams, encoding: 'url' | undefined): Record<string, string> {
+  const delimiter = query.get('delimiter') ?? '';
+  return delimiter === '' ? {} : { Delimiter: listName(delimiter, encoding) };
+}
+
+/**
+ * ListObjectsV2: pages resume with an opaque continuation token (or start-after). An empty
+ * `continuation-token=` is refused as S3 refuses it (400 InvalidArgument), not read as none.
+ * `fetch-owner=true` gives each object its Owner.
+ */
 export const listObjectsV2: S3Operation = async (request, deps) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
@@ -63,12 +84,13 @@ export const listObjectsV2: S3Operation = async (request, deps) => {
   const startAfter = query.get('start-after') ?? '';
   // A missing bucket is an error even when the page would be empty.
   await deps.partitions.getContainer({ account: request.account, container: bucket }, request.requestId);
-  const position = token ? decodeContinuationToken(token) : { startAfter, startAfterIsPrefix: false };
+  const position = token !== null ? decodeContinuationToken(token) : { startAfter, startAfterIsPrefix: false };
+  const owner = query.get('fetch-owner') === 'true' ? { ID: request.account, DisplayName: request.account } : undefined;
   const listing = await list(request, deps, position, maxKeys);
   const body = xmlDocument('ListBucketResult', {
     Name: bucket,
     Prefix: listName(query.get('prefix') ?? '', encoding),
-    ...(query.has('delimiter') ? { Delimiter: listName(query.get('delimiter') ?? '', encoding) } : {}),
+    ...delimiterElement(query, encoding),
     MaxKeys: maxKeys,
     KeyCount: listing.entries.length,
     IsTruncated: listing.truncated,
@@ -76,7 +98,7 @@ export const listObjectsV2: S3Operation = async (request, deps) => {
     ...(listing.truncated && listing.next ? { NextContinuationToken: encodeContinuationToken(listing.next) } : {}),
     ...(query.has('start-after') ? { StartAfter: listName(startAfter, encoding) } : {}),
     ...(encoding ? { EncodingType: encoding } : {}),
-    ...contents(listing, encoding),
+    ...contents(listing, { encoding, ...(owner ? { owner } : {}) }),
   });
   return { status: 200, headers: { 'content-type': 'application/xml' }, body };
 };
@@ -98,12 +120,12 @@ export const listObjects: S3Operation = async (request, deps) => {
     Name: bucket,
     Prefix: listName(query.get('prefix') ?? '', encoding),
     Marker: listName(marker, encoding),
-    ...(query.has('delimiter') ? { Delimiter: listName(query.get('delimiter') ?? '', encoding) } : {}),
+    ...delimiterElement(query, encoding),
     MaxKeys: maxKeys,
     IsTruncated: listing.truncated,
-    ...(listing.truncated && listing.next && query.has('delimiter') ? { NextMarker: listName(listing.next.startAfter, encoding) } : {}),
+    ...(listing.truncated && listing.next && delimiter !== '' ? { NextMarker: listName(listing.next.startAfter, encoding) } : {}),
     ...(encoding ? { EncodingType: encoding } : {}),
-    ...contents(listing, encoding),
+    ...contents(listing, { encoding }),
   });
   return { status: 200, headers: { 'content-type': 'application/xml' }, body };
 };
