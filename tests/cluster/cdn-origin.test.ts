@@ -106,6 +106,18 @@ describe('Strata as the origin of a caching proxy (Debian nginx, deploy/cdn/ngin
     expect((await s3RequestCount(t.stamp, 'GetObject', 403)) - before).toBe(3);
   });
 
+  it('serves an empty blob whole (the origin answers 416 to its slice, as S3 does), and passes a 404 as it came', async () => {
+    await t.s3.send(new PutObjectCommand({ Bucket: PUBLIC, Key: 'empty.txt', Body: '', CacheControl: 'public, max-age=300' }));
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${edge.url}/${PUBLIC}/empty.txt`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('');
+    }
+    const missing = await fetch(`${edge.url}/${PUBLIC}/no-such-key`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<Code>NoSuchKey</Code>');
+  });
+
   it('serves ranges of a 256 MiB blob through the proxy, and a 1 MiB range reads about 1 MiB from disk', async () => {
     await t.s3.send(new PutObjectCommand({ Bucket: PUBLIC, Key: 'video.bin', Body: big, CacheControl: 'public, max-age=600' }));
     const ranges: Array<[number, number]> = [
