@@ -60,7 +60,7 @@ describe('stream layer: integrity and restart recovery', () => {
     const ordered = { ...extent, replicas: [bad, ...extent.replicas.filter((r) => r !== bad)] };
     let bytes = Buffer.alloc(0);
     for await (const block of h.reader.readRange({ extent: ordered, offset: Number(target.pointer.offset), lengthBytes: 16 + BLOCK }))
-      bytes = Buffer.concat([bytes, block.data]);
+      bytes = Buffer.concat([bytes, ...block.parts]);
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(target.sha256);
     await waitFor('the damaged replica replaced', async () => !(await h.manager.getExtent(extent.extentId)).replicas.some((r) => r.nodeId === bad.nodeId), {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExtentReader, extentNodeClients, StreamManagerClient, StreamWriter } from '@strata/stream-layer';
+import { ExtentReader, extentNodeClients, joinParts, StreamManagerClient, StreamWriter } from '@strata/stream-layer';
 import { InProcessStamp } from '../helpers/in-process-stamp.js';
 
 describe('StreamWriter (in-process stamp)', () => {
@@ -29,7 +29,7 @@ describe('StreamWriter (in-process stamp)', () => {
           offset: 0,
           lengthBytes: Number(last.offset) + 16 + Number(last.dataBytes),
         }))
-          blocks.push(block.data.toString());
+          blocks.push(joinParts(block.parts).toString());
         expect(blocks).toEqual(Array.from({ length: 20 }, (_, i) => `block ${i}`));
       }
     } finally {

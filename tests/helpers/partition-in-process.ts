@@ -5,7 +5,7 @@ import { callMetadata, callOptions, ClientPool, isStrataError, silentLogger, una
 import { PartitionClient, PartitionManagerClient, PartitionMap } from '@strata/partition-layer';
 
 import { messageCodec, partitionServerProto, type partitionV1 } from '@strata/protos';
-import { ExtentReader, extentNodeClients, StreamManagerClient } from '@strata/stream-layer';
+import { ExtentReader, extentNodeClients, joinParts, StreamManagerClient } from '@strata/stream-layer';
 import type { InProcessStamp } from './in-process-stamp.js';
 
 /** One line a role logged, as pino wrote it. */
@@ -118,7 +118,7 @@ export class PartitionTestClient {
     for (const extent of stream.extents.filter((candidate) => candidate.sealed && Number(candidate.sealedLengthBytes) > 0)) {
       for await (const block of reader.readRange({ extent, offset: 0, lengthBytes: Number(extent.sealedLengthBytes) })) {
         blocks++;
-        sequences.push(...logBlockCodec.decode(block.data).records.map((record) => Number(record.sequence)));
+        sequences.push(...logBlockCodec.decode(joinParts(block.parts)).records.map((record) => Number(record.sequence)));
       }
     }
     return { sequences, blocks };

@@ -34,7 +34,8 @@ export async function digestAllReplicas(
           const info = await nodes.at(replica).replicaInfo({ extentId: extent.extentId }, context);
           const hash = createHash('sha256');
           const only = { ...extent, replicas: [replica] };
-          for await (const block of reader.readRange({ extent: only, offset: 0, lengthBytes: info.lengthBytes })) hash.update(block.data);
+          for await (const block of reader.readRange({ extent: only, offset: 0, lengthBytes: info.lengthBytes }))
+            for (const part of block.parts) hash.update(part);
           digests.push({ extentId: extent.extentId, nodeId: replica.nodeId, lengthBytes: info.lengthBytes, sha256: hash.digest('hex') });
         }
       }

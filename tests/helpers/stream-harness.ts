@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connectEtcd, leaderOf, silentLogger, systemClock, type Etcd3 } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
-import { ExtentReader, extentNodeClients, StreamManagerClient, StreamWriter } from '@strata/stream-layer';
+import { ExtentReader, extentNodeClients, joinParts, StreamManagerClient, StreamWriter } from '@strata/stream-layer';
 import type { Stamp } from '@strata/deploy';
 
 export interface AckedAppend {
@@ -50,7 +50,8 @@ export class StreamHarness {
     for (const extent of (await this.stream(streamId)).extents) {
       const lengthBytes = Number(extent.sealed ? extent.sealedLengthBytes : extent.lengthBytes);
       if (lengthBytes === 0) continue;
-      for await (const block of this.reader.readRange({ extent, offset: 0, lengthBytes })) hashes.push(createHash('sha256').update(block.data).digest('hex'));
+      for await (const block of this.reader.readRange({ extent, offset: 0, lengthBytes }))
+        hashes.push(createHash('sha256').update(joinParts(block.parts)).digest('hex'));
     }
     return hashes;
   }
@@ -90,7 +91,7 @@ export class StreamHarness {
       offset: Number(pointer.offset),
       lengthBytes: 16 + Number(pointer.dataBytes),
     })) {
-      hash.update(block.data);
+      for (const part of block.parts) hash.update(part);
     }
     return hash.digest('hex');
   }

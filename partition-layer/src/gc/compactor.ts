@@ -1,6 +1,6 @@
 import { ignoreError, type Clock, type Failpoints, type Logger } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
-import { consecutiveRuns, type ExtentReader, type StreamWriter } from '@strata/stream-layer';
+import { consecutiveRuns, joinParts, type ExtentReader, type StreamWriter } from '@strata/stream-layer';
 import { COMPACTION_APPENDS_IN_FLIGHT_MAX, COMPACTION_COMMIT_BYTES_MAX, COMPACTION_READ_BYTES_MAX, COMPACTION_RECORDS_PER_COMMIT_MAX } from '../limits.js';
 import type { IndexView } from '../partition-server/commit/committer.js';
 import type { ExtentLocator } from '../partition-server/extent-locator.js';
@@ -91,12 +91,12 @@ async function copyBlocks(
       const [extent] = await ctx.locator.describe([run.extentId]);
       for await (const block of ctx.reader.readRange({ extent: extent as streamV1.ExtentInfo__Output, offset: run.offset, lengthBytes: run.lengthBytes })) {
         while (entry.window.size >= COMPACTION_APPENDS_IN_FLIGHT_MAX) await Promise.race(entry.window);
-        const append = ctx.dataWriter.append([block.data]).then(([pointer]) => pointer!);
+        const append = ctx.dataWriter.append([joinParts(block.parts)]).then(([pointer]) => pointer!);
         // The window only bounds the appends in flight: their failures come out at the batch's commit.
         const tracked: Promise<unknown> = append.catch(ignoreError).finally(() => entry.window.delete(tracked));
         entry.window.add(tracked);
         copies.push(append);
-        rewrite.bytes += blockBytes({ dataBytes: block.data.length });
+        rewrite.bytes += blockBytes({ dataBytes: block.dataBytes });
       }
     }
   }

@@ -7,9 +7,11 @@ import type { ExtentNodes, NodeAddress } from '../transport/extent-node-api.js';
 /** Extra read deadline per MiB, so a large range read by a slow consumer is not cut short. */
 const READ_TIMEOUT_PER_MIB_MS = 1_000;
 
+/** A block read: where it starts in the extent, and its payload as slices (see ReadBlock). */
 export interface ExtentBlock {
   offset: number;
-  data: Buffer;
+  parts: Buffer[];
+  dataBytes: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export class ExtentReader {
       if (!replica.address) continue;
       try {
         for await (const block of this.readFrom(replica, options.extent.extentId, position, end, options.requestId)) {
-          position = block.offset + BLOCK_HEADER_BYTES + block.data.length;
+          position = block.offset + BLOCK_HEADER_BYTES + block.dataBytes;
           yield block;
         }
         if (position >= end) return;
@@ -55,8 +57,8 @@ export class ExtentReader {
     let expected = offset;
     for await (const message of this.nodes.at(replica).readBlocks({ extentId, offset, lengthBytes: end - offset }, context)) {
       if (message.offset !== expected) throw new StreamError('INTERNAL', `replica at ${replica.address} sent block ${message.offset}, expected ${expected}`);
-      expected = message.offset + BLOCK_HEADER_BYTES + message.data.length;
-      yield { offset: message.offset, data: message.data };
+      expected = message.offset + BLOCK_HEADER_BYTES + message.dataBytes;
+      yield { offset: message.offset, parts: message.parts, dataBytes: message.dataBytes };
     }
   }
 
@@ -85,16 +87,18 @@ export class ExtentReader {
         lengthBytes: run.lengthBytes,
         ...(options.requestId ? { requestId: options.requestId } : {}),
       })) {
-        let data = block.data;
-        if (toSkip > 0) {
-          const skipped = Math.min(toSkip, data.length);
-          data = data.subarray(skipped);
-          toSkip -= skipped;
+        // Slice by slice, as they came off the socket: nothing is joined on the way to the client.
+        for (let data of block.parts) {
+          if (toSkip > 0) {
+            const skipped = Math.min(toSkip, data.length);
+            data = data.subarray(skipped);
+            toSkip -= skipped;
+          }
+          if (data.length > remaining) data = data.subarray(0, remaining);
+          remaining -= data.length;
+          if (data.length > 0) yield data;
+          if (remaining <= 0) return;
         }
-        if (data.length > remaining) data = data.subarray(0, remaining);
-        remaining -= data.length;
-        if (data.length > 0) yield data;
-        if (remaining <= 0) return;
       }
     }
   }

@@ -25,9 +25,9 @@ export async function copyReplica(options: { store: ExtentStore; nodes: ExtentNo
     const context = { timeoutMs: READ_TIMEOUT_BASE_MS + Math.ceil(lengthBytes / (1024 * 1024)) * COPY_TIMEOUT_PER_MIB_MS };
     for await (const block of options.nodes.at(source).readBlocks({ extentId, offset: 0, lengthBytes }, context)) {
       if (block.offset !== position) throw new StreamError('INTERNAL', `source sent block ${block.offset}, expected ${position}`);
-      const header = encodeBlockHeader({ flags: block.flags, dataBytes: block.data.length, dataCrc32c: blockChecksum(block.data) });
-      await file.writev([header, block.data], position);
-      position += BLOCK_HEADER_BYTES + block.data.length;
+      const header = encodeBlockHeader({ flags: block.flags, dataBytes: block.dataBytes, dataCrc32c: blockChecksum(block.parts) });
+      await file.writev([header, ...block.parts], position);
+      position += BLOCK_HEADER_BYTES + block.dataBytes;
     }
     if (position !== lengthBytes) throw new StreamError('RANGE_NOT_HELD', `source gave ${position} of ${lengthBytes} bytes`);
     await file.datasync();

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { silentLogger, type Logger } from '@strata/common';
 import { ExtentReader } from '../client/extent-reader.js';
+import { joinParts } from '../transport/extent-node-api.js';
 import { INVARIANTS, Model, type InvariantName } from './model.js';
 import { scheduleFaults, type FaultCounts, type WriterControl } from './nemesis.js';
 import { Prng } from './prng.js';
@@ -245,7 +246,7 @@ async function readBackEverything(options: { world: SimWorld; cluster: SimCluste
         const payloads: Buffer[] = [];
         try {
           for await (const block of extentReader.readRange({ extent, offset: append.offset, lengthBytes: append.end - append.offset }))
-            payloads.push(block.data);
+            payloads.push(joinParts(block.parts));
           model.readBack(append, nodeId, payloads);
         } catch (error) {
           if (error instanceof Error && error.name === 'InvariantViolation') throw error;

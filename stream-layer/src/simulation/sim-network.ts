@@ -335,7 +335,7 @@ async function collect(blocks: AsyncIterable<{ offset: number; bytes: Buffer }>)
 async function* readAll(blocks: Promise<{ offset: number; bytes: Buffer }[]>): AsyncGenerator<ReadBlock> {
   for (const raw of await blocks) {
     for (const block of walkEncodedBlocks([raw.bytes], { append: false })) {
-      yield { offset: raw.offset + block.offset, data: Buffer.concat(block.data), flags: block.header.flags };
+      yield { offset: raw.offset + block.offset, parts: block.data, dataBytes: block.header.dataBytes, flags: block.header.flags };
     }
   }
 }

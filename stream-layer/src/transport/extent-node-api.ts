@@ -68,11 +68,21 @@ export interface ExtentNodeApi {
   openAppend(handlers: AppendHandlers, options: { requestId?: string }): AppendChannel;
 }
 
-/** One block of a read: where it starts in the extent, and its (checked) payload. */
+/**
+ * One block of a read: where it starts in the extent, and its (checked) payload as the slices of
+ * the socket chunks it arrived in (never joined: a reader that streams them on copies nothing;
+ * `joinParts` makes one Buffer for one that needs it).
+ */
 export interface ReadBlock {
   offset: number;
-  data: Buffer;
+  parts: Buffer[];
+  dataBytes: number;
   flags: number;
+}
+
+/** A block's payload slices as one Buffer (a copy unless there is only one slice). */
+export function joinParts(parts: readonly Buffer[]): Buffer {
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
 /** How a process reaches extent nodes: long-lived connections per node, made on first use. */

@@ -26,7 +26,7 @@ function logOf(extents: number[][][]): { stream: streamV1.StreamInfo__Output; re
   });
   const reader = {
     async *readRange(options: { extent: streamV1.ExtentInfo__Output }) {
-      for (const data of blocks.get(options.extent.extentId) ?? []) yield { data };
+      for (const data of blocks.get(options.extent.extentId) ?? []) yield { offset: 0, parts: [data], dataBytes: data.length };
     },
   } as unknown as ExtentReader;
   return { stream: { streamId: 's-log', extents: infos } as unknown as streamV1.StreamInfo__Output, reader };

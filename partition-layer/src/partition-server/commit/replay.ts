@@ -1,6 +1,6 @@
 import { assert, type Logger } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
-import type { ExtentReader } from '@strata/stream-layer';
+import { joinParts, type ExtentReader } from '@strata/stream-layer';
 import { logBlockCodec } from '../../records.js';
 import type { IndexStore } from './index-store.js';
 
@@ -29,7 +29,7 @@ export async function replayLog(options: {
   for (const extent of options.stream.extents.slice(Math.max(0, start))) {
     if (!extent.sealed || extent.sealedLengthBytes === 0) continue;
     for await (const block of options.reader.readRange({ extent, offset: 0, lengthBytes: extent.sealedLengthBytes })) {
-      for (const record of logBlockCodec.decode(block.data).records) {
+      for (const record of logBlockCodec.decode(joinParts(block.parts)).records) {
         if (record.sequence <= lastSequence) continue;
         assert(
           record.sequence === lastSequence + 1,

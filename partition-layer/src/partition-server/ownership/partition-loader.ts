@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { assert, rethrowIfAssertion, warnDropped } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
-import { StreamWriter } from '@strata/stream-layer';
+import { joinParts, StreamWriter } from '@strata/stream-layer';
 import { PartitionError } from '../../errors.js';
 import { compareKeys, spanningContainerKey } from '../../keys.js';
 import { checkpointBlockCodec, partitionRootCodec } from '../../records.js';
@@ -155,7 +155,7 @@ async function readRoot(
   for (const extent of [...stream.extents].reverse()) {
     if (!extent.sealed || Number(extent.sealedLengthBytes) === 0) continue;
     let last: Buffer | undefined;
-    for await (const block of deps.reader.readRange({ extent, offset: 0, lengthBytes: Number(extent.sealedLengthBytes) })) last = block.data;
+    for await (const block of deps.reader.readRange({ extent, offset: 0, lengthBytes: Number(extent.sealedLengthBytes) })) last = joinParts(block.parts);
     if (last) return { root: partitionRootCodec.decode(last), extentId: extent.extentId };
   }
   return undefined;

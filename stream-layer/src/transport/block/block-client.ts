@@ -269,8 +269,7 @@ export class BlockClient {
           if (queuedBytes <= READ_AHEAD_BYTES / 2) connection.resume();
           const [offset] = parseNumbersMeta(frame.meta, 1);
           for (const block of walkEncodedBlocks(frame.payload, { append: false })) {
-            const data = block.data.length === 1 ? block.data[0]! : Buffer.concat(block.data);
-            yield { offset: offset! + block.offset, data, flags: block.header.flags };
+            yield { offset: offset! + block.offset, parts: block.data, dataBytes: block.header.dataBytes, flags: block.header.flags };
           }
           continue;
         }

@@ -11,7 +11,7 @@ import { ExtentStore } from '../../extent-node/extent-store.js';
 import { localDisk } from '../../extent-node/replica-disk.js';
 import { levelReplicaMetaStore } from '../../extent-node/replica-meta-store.js';
 import { BLOCK_HEADER_BYTES } from '../../limits.js';
-import type { AppendAck, NodeAddress } from '../extent-node-api.js';
+import { joinParts, type AppendAck, type NodeAddress } from '../extent-node-api.js';
 import { NetworkExtentNodes } from '../network-extent-nodes.js';
 import { BlockClient } from './block-client.js';
 import { startBlockServer, type StartedBlockServer } from './block-server.js';
@@ -95,7 +95,7 @@ describe('the block transport (extent nodes in process)', () => {
   async function readReplica(id: string): Promise<string[]> {
     const blocks: string[] = [];
     for await (const item of client.readBlocks(node(id).server.address, { extentId: EXTENT, offset: 0, lengthBytes: lengthAt(id) }, { timeoutMs: 10_000 })) {
-      blocks.push(sha256(item.data));
+      blocks.push(sha256(joinParts(item.parts)));
     }
     return blocks;
   }
@@ -193,7 +193,7 @@ describe('BlockClient.readBlocks', () => {
       await expect(
         (async () => {
           for await (const block of client.readBlocks(`127.0.0.1:${address.port}`, { extentId: EXTENT, offset: 0, lengthBytes: 31 }, { timeoutMs: 5_000 }))
-            received.push(block.data);
+            received.push(joinParts(block.parts));
         })(),
       ).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH' });
       expect(received).toEqual([]);
