@@ -11,8 +11,16 @@ export function parseAmzDate(value: string): number | undefined {
   if (match === null) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Date.UTC rolls over out-of-range fields; a date that formats back differently was not real.
-  return formatAmzDate(ms) === value ? ms : undefined;
+  // Date.UTC rolls over out-of-range fields; a date whose fields read back differently was not real.
+  const date = new Date(ms);
+  const real =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second;
+  return real ? ms : undefined;
 }
 
 /**

@@ -24,6 +24,10 @@ describe('uri encoding', () => {
     expect(percentDecode('a+b').toString()).toBe('a+b');
     // A lone continuation byte is kept as the byte, not replaced by U+FFFD.
     expect([...percentDecode('%80')]).toEqual([0x80]);
+    // Escapes next to multi-byte characters, at either end, and a '%' with one digit left.
+    expect(percentDecode('%41é%E6%97%A5日%').toString()).toBe('Aé日日%');
+    expect(percentDecode('é%2').toString()).toBe('é%2');
+    expect(percentDecode('%%41').toString()).toBe('%A');
   });
 });
 

@@ -4,7 +4,6 @@
  */
 
 const HEX_DIGITS = '0123456789ABCDEF';
-const PERCENT_ESCAPE = /%([0-9A-Fa-f]{2})/g;
 
 /** 1 where the byte is unreserved, built once so the encoders are a table look-up per byte. */
 const UNRESERVED = buildUnreservedTable();
@@ -25,16 +24,35 @@ const SLASH = 0x2f;
  * '+' is a literal plus (S3 does not read it as a space when signing).
  */
 export function percentDecode(raw: string): Buffer {
-  if (!raw.includes('%')) return Buffer.from(raw, 'utf8');
-  const parts: Buffer[] = [];
-  let last = 0;
-  for (const match of raw.matchAll(PERCENT_ESCAPE)) {
-    if (match.index > last) parts.push(Buffer.from(raw.slice(last, match.index), 'utf8'));
-    parts.push(Buffer.of(parseInt(match[1] ?? '', 16)));
-    last = match.index + match[0].length;
+  let at = raw.indexOf('%');
+  if (at === -1) return Buffer.from(raw, 'utf8');
+  // Decoding never lengthens: one buffer of the UTF-8 length, written in place (every signed
+  // request's path and query go through here).
+  const out = Buffer.allocUnsafe(Buffer.byteLength(raw, 'utf8'));
+  let length = 0;
+  let copied = 0;
+  for (; at !== -1; at = raw.indexOf('%', at)) {
+    const high = hexValue(raw.charCodeAt(at + 1));
+    const low = hexValue(raw.charCodeAt(at + 2));
+    if (high < 0 || low < 0) {
+      at++;
+      continue;
+    }
+    if (at > copied) length += out.write(raw.slice(copied, at), length, 'utf8');
+    out[length++] = (high << 4) | low;
+    at += 3;
+    copied = at;
   }
-  if (last < raw.length) parts.push(Buffer.from(raw.slice(last), 'utf8'));
-  return Buffer.concat(parts);
+  if (copied < raw.length) length += out.write(raw.slice(copied), length, 'utf8');
+  return out.subarray(0, length);
+}
+
+/** The value of a hex digit's character code, or -1 (NaN, past the end, included). */
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x41 && code <= 0x46) return code - 0x41 + 10;
+  if (code >= 0x61 && code <= 0x66) return code - 0x61 + 10;
+  return -1;
 }
 
 /** URI-encodes bytes for a canonical query key or value: everything but unreserved, '/' included. */
