@@ -78,4 +78,31 @@ describe('IndexStore', () => {
     expect(index.uploads.range({ gte: keys[0]!, lt: undefined, limit: 5 })).toEqual([keys[0]]);
     expect(index.uploads.range({ gte: Buffer.alloc(0), lt: keys[0] })).toEqual([keys[1]]);
   });
+
+  it('answers a read again from memory, and never with a value a write has replaced, even a write racing the read', async () => {
+    const key = blobKey('acct', 'box', 'hot');
+    const put = (v: string): Promise<void> => index.apply([{ key, value: Buffer.from(v), delete: false, deleteRangeEnd: Buffer.alloc(0) }]);
+    await put('v1');
+    expect((await index.get(key))?.toString()).toBe('v1');
+    expect((await index.get(key))?.toString(), 'the cached value').toBe('v1');
+    for (let round = 0; round < 50; round++) {
+      // A read of a key not in memory starts before a write of it, and may read level before
+      // or after the write's batch: either way, the next read sees the write.
+      const fresh = blobKey('acct', 'box', `race-${round}`);
+      await index.apply([{ key: fresh, value: Buffer.from('old'), delete: false, deleteRangeEnd: Buffer.alloc(0) }]);
+      const racing = index.get(fresh);
+      await index.apply([{ key: fresh, value: Buffer.from('new'), delete: false, deleteRangeEnd: Buffer.alloc(0) }]);
+      expect(['old', 'new']).toContain((await racing)?.toString());
+      expect((await index.get(fresh))?.toString()).toBe('new');
+    }
+    await put('v2');
+    expect((await index.get(key))?.toString(), 'a write replaces the cached value').toBe('v2');
+    await index.apply([{ key, value: Buffer.alloc(0), delete: true, deleteRangeEnd: Buffer.alloc(0) }]);
+    expect(await index.get(key), 'a deleted key is gone from memory too').toBeUndefined();
+    await index.apply([{ key: blobKey('acct', 'box', 'a'), value: Buffer.alloc(0), delete: true, deleteRangeEnd: blobKey('acct', 'box', 'z') }]);
+    await put('again');
+    expect((await index.get(key))?.toString()).toBe('again');
+    await index.apply([{ key: blobKey('acct', 'box', 'a'), value: Buffer.alloc(0), delete: true, deleteRangeEnd: blobKey('acct', 'box', 'z') }]);
+    expect(await index.get(key), 'a key deleted by a range is gone from memory too').toBeUndefined();
+  });
 });

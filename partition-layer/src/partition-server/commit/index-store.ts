@@ -4,6 +4,14 @@ import type { partitionV1 } from '@strata/protos';
 import { isContainerKey, isUploadKey } from '../../keys.js';
 import { UploadDirectory } from '../uploads/upload-directory.js';
 
+/**
+ * Bytes of values kept in memory after a read (an inline 4 KiB blob's record is ~4.3 KiB): the
+ * keys read most answer without a read of `level`, which goes through the thread pool.
+ */
+const READ_CACHE_BYTES_MAX = 8 * 1024 * 1024;
+/** What an entry costs beyond its key and value (the map's entry, the strings' headers). */
+const READ_CACHE_ENTRY_OVERHEAD_BYTES = 96;
+
 export interface RangeOptions {
   gt?: Buffer;
   gte?: Buffer;
@@ -29,6 +37,14 @@ export class IndexStore {
    * through the thread pool, under the partition's commit lock. Containers are few.
    */
   private readonly containers = new Set<string>();
+  /** Values read recently (latin1 key → value), least recently read first out. */
+  private readonly readCache = new Map<string, Buffer>();
+  private readCacheBytes = 0;
+  /**
+   * Counts the starts and ends of writes: a read that saw it change may have read `level`
+   * before a write that has since landed, so it must not put what it read in the cache.
+   */
+  private writeEdges = 0;
 
   private constructor(
     private readonly db: Level<Buffer, Buffer>,
@@ -44,7 +60,41 @@ export class IndexStore {
   }
 
   async get(key: Buffer): Promise<Buffer | undefined> {
-    return (await this.db.get(key)) ?? undefined;
+    const name = key.toString('latin1');
+    const cached = this.readCache.get(name);
+    if (cached) {
+      // Most recently read last: Map keeps insertion order.
+      this.readCache.delete(name);
+      this.readCache.set(name, cached);
+      return cached;
+    }
+    const edges = this.writeEdges;
+    const value = (await this.db.get(key)) ?? undefined;
+    if (value && edges === this.writeEdges) this.keep(name, value);
+    return value;
+  }
+
+  private keep(name: string, value: Buffer): void {
+    const bytes = name.length + value.length + READ_CACHE_ENTRY_OVERHEAD_BYTES;
+    if (bytes > READ_CACHE_BYTES_MAX || this.readCache.has(name)) return;
+    this.readCache.set(name, value);
+    this.readCacheBytes += bytes;
+    for (const [oldest, held] of this.readCache) {
+      if (this.readCacheBytes <= READ_CACHE_BYTES_MAX) break;
+      this.forget(oldest, held);
+    }
+  }
+
+  private forget(name: string, value: Buffer): void {
+    this.readCache.delete(name);
+    this.readCacheBytes -= name.length + value.length + READ_CACHE_ENTRY_OVERHEAD_BYTES;
+  }
+
+  /** Drops a written key's cached value; `apply` and `putAll` call it for every key they write. */
+  private invalidate(key: Buffer): void {
+    const name = key.toString('latin1');
+    const held = this.readCache.get(name);
+    if (held) this.forget(name, held);
   }
 
   /**
@@ -62,7 +112,13 @@ export class IndexStore {
       if (!mutation.delete) operations.push({ type: 'put', key: mutation.key, value: mutation.value });
       else if (!mutation.deleteRangeEnd?.length) operations.push({ type: 'del', key: mutation.key });
     }
-    await this.db.batch(operations);
+    this.writeEdges++;
+    try {
+      await this.db.batch(operations);
+    } finally {
+      this.writeEdges++;
+      for (const operation of operations) this.invalidate(operation.key);
+    }
     for (const operation of operations) this.track(operation.key, operation.type === 'put');
   }
 
@@ -99,7 +155,13 @@ export class IndexStore {
 
   /** Writes entries as one batch (loading a checkpoint). */
   async putAll(entries: readonly { key: Buffer; value: Buffer }[]): Promise<void> {
-    if (entries.length > 0) await this.db.batch(entries.map((entry) => ({ type: 'put' as const, key: entry.key, value: entry.value })));
+    this.writeEdges++;
+    try {
+      if (entries.length > 0) await this.db.batch(entries.map((entry) => ({ type: 'put' as const, key: entry.key, value: entry.value })));
+    } finally {
+      this.writeEdges++;
+      for (const entry of entries) this.invalidate(entry.key);
+    }
     for (const entry of entries) this.track(entry.key, true);
   }
 
