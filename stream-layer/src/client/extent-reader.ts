@@ -2,7 +2,7 @@ import { rethrowIfAssertion } from '@strata/common';
 import type { streamV1 } from '@strata/protos';
 import { StreamError } from '../errors.js';
 import { BLOCK_HEADER_BYTES, READ_TIMEOUT_BASE_MS } from '../limits.js';
-import type { ExtentNodes, NodeAddress } from '../transport/extent-node-api.js';
+import { joinParts, type ExtentNodes, type NodeAddress } from '../transport/extent-node-api.js';
 
 /** Extra read deadline per MiB, so a large range read by a slow consumer is not cut short. */
 const READ_TIMEOUT_PER_MIB_MS = 1_000;
@@ -63,9 +63,33 @@ export class ExtentReader {
   }
 
   /**
-   * The payloads of `pointers` in order (a blob's bytes), reading each run of consecutive
-   * blocks of one extent with one call. With `range`, only the bytes [start, start + length)
-   * of that payload sequence, reading only the blocks that hold them.
+   * The payloads of whole blocks, one Buffer per pointer, in order: for a reader that decodes
+   * block by block (a checkpoint). Reads each run of consecutive blocks with one call.
+   */
+  async *readBlockPayloads(options: {
+    pointers: readonly streamV1.BlockPointer__Output[];
+    extents: ReadonlyMap<string, streamV1.ExtentInfo__Output>;
+  }): AsyncGenerator<Buffer> {
+    let index = 0;
+    for (const run of consecutiveRuns(options.pointers)) {
+      const extent = options.extents.get(run.extentId);
+      if (!extent) throw new StreamError('EXTENT_NOT_FOUND', `no replicas given for extent ${run.extentId}`);
+      for await (const block of this.readRange({ extent, offset: run.offset, lengthBytes: run.lengthBytes })) {
+        // A pointer that does not name a whole block on disk is bad data, not a bug here.
+        const pointer = options.pointers[index++];
+        if (pointer === undefined || Number(pointer.offset) !== block.offset || Number(pointer.dataBytes) !== block.dataBytes)
+          throw new StreamError('INTERNAL', `the block at ${run.extentId}@${block.offset} (${block.dataBytes} bytes) is not the one a pointer names`);
+        yield joinParts(block.parts);
+      }
+    }
+    if (index !== options.pointers.length) throw new StreamError('INTERNAL', `read ${index} blocks for ${options.pointers.length} pointers`);
+  }
+
+  /**
+   * The payloads of `pointers` in order (a blob's bytes), as chunks of any size (the slices
+   * the bytes arrived in: a block may come in several), reading each run of consecutive blocks
+   * of one extent with one call. With `range`, only the bytes [start, start + length) of that
+   * payload sequence, reading only the blocks that hold them.
    */
   async *readPointers(options: {
     pointers: readonly streamV1.BlockPointer__Output[];

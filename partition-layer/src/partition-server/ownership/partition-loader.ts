@@ -177,7 +177,7 @@ async function loadCheckpoint(
     (compareKeys(key, descriptor.lowKey) >= 0 && (descriptor.highKey === '' || compareKeys(key, descriptor.highKey) < 0)) ||
     (spanning !== undefined && key.equals(spanning));
   let entries = 0;
-  for await (const block of deps.reader.readPointers({ pointers: root.checkpoint, extents })) {
+  for await (const block of deps.reader.readBlockPayloads({ pointers: root.checkpoint, extents })) {
     const kept = checkpointBlockCodec.decode(block).entries.filter((entry) => inRange(entry.key));
     await index.putAll(kept);
     entries += kept.length;
