@@ -19,6 +19,7 @@ import {
   UploadPartCopyCommand,
   type Tag,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest } from '../helpers/raw-s3.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
@@ -354,6 +355,11 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
       await putTags('tags/a', [{ Key: 'k', Value: 'v' }]);
       await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'tags/a', Body: 'new body' }));
       expect([await tagsOf('tags/a'), (await head('tags/a')).TagCount]).toEqual([[], undefined]);
+      // A presigned PUT carries x-amz-tagging in its query (the presigner hoists it there).
+      const presigned = await getSignedUrl(t.s3, new PutObjectCommand({ Bucket: BUCKET, Key: 'tags/presigned', Tagging: 'p=1&q=2' }), { expiresIn: 600 });
+      expect(new URL(presigned).searchParams.get('x-amz-tagging')).toBe('p=1&q=2');
+      expect((await fetch(presigned, { method: 'PUT', body: 'presigned body' })).status).toBe(200);
+      expect((await tagsOf('tags/presigned')).map((tag) => tag.Key)).toEqual(['p', 'q']);
       expect(await sdkFailure(putTags('tags/missing', [{ Key: 'k', Value: 'v' }]))).toEqual({ code: 'NoSuchKey', status: 404 });
       expect(await sdkFailure(t.s3.send(new GetObjectTaggingCommand({ Bucket: 'no-such-bucket', Key: 'k' })))).toEqual({ code: 'NoSuchBucket', status: 404 });
     });

@@ -5,7 +5,7 @@ import { parseXmlDocument } from './xml-body.js';
 
 const fromXml = (tags: string, scope: 'object' | 'bucket' = 'object') => tagSetFromXml(parseXmlDocument(`<Tagging>${tags}</Tagging>`, 'Tagging'), scope);
 const tagXml = (key: string, value: string) => `<Tag><Key>${key}</Key><Value>${value}</Value></Tag>`;
-const header = (value: string) => tagSetFromHeader({ 'x-amz-tagging': value });
+const header = (value: string) => tagSetFromHeader({ headers: { 'x-amz-tagging': value } });
 
 /** The S3 error code and message `run` throws. */
 function failure(run: () => unknown): { code: string; message: string } {
@@ -100,7 +100,13 @@ describe('tagSetFromHeader (x-amz-tagging)', () => {
       { key: 'été', value: '=' },
     ]);
     expect(header('')).toEqual([]);
-    expect(tagSetFromHeader({})).toBeUndefined();
+    expect(tagSetFromHeader({ headers: {} })).toBeUndefined();
+    // A presigned URL's hoisted header.
+    const query = new URLSearchParams('X-Amz-Signature=0&x-amz-tagging=a%3D1%26b%3D');
+    expect(tagSetFromHeader({ headers: {}, target: { query } })).toEqual([
+      { key: 'a', value: '1' },
+      { key: 'b', value: '' },
+    ]);
   });
 
   it('answers InvalidArgument for what is no such query or names a key twice, and the set rules after', () => {

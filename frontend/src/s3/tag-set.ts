@@ -63,13 +63,15 @@ export function tagSetToXml(tags: readonly Tag[]): Record<string, unknown> {
 
 /**
  * The tags of an x-amz-tagging header (PutObject, CreateMultipartUpload, CopyObject with
- * REPLACE): a URL query, `k1=v1&k2=v2`, `+` a space, a key without `=` the empty value.
- * Undefined when the request has no header; an empty header is an empty set.
- * @throws S3Error InvalidArgument when the header is not such a query (a pair with two `=`, a
+ * REPLACE): a URL query, `k1=v1&k2=v2`, `+` a space, a key without `=` the empty value. A
+ * presigned URL carries it as its `x-amz-tagging` query parameter instead (SDK presigners hoist
+ * x-amz-* headers there; the signature covers the query). Undefined when the request has
+ * neither; an empty value is an empty set.
+ * @throws S3Error InvalidArgument when the value is not such a query (a pair with two `=`, a
  *   bad %-escape, bytes that are not UTF-8) or names a key twice; checkTagSet's errors.
  */
-export function tagSetFromHeader(headers: IncomingHttpHeaders): Tag[] | undefined {
-  const header = headers['x-amz-tagging'];
+export function tagSetFromHeader(request: { headers: IncomingHttpHeaders; target?: { query: URLSearchParams } }): Tag[] | undefined {
+  const header = request.headers['x-amz-tagging'] ?? request.target?.query.get('x-amz-tagging') ?? undefined;
   if (header === undefined) return undefined;
   const value = Array.isArray(header) ? header.join('&') : header;
   const tags: Tag[] = [];

@@ -43,7 +43,7 @@ export const copyObject: S3Operation = async (request, { partitions }) => {
   }
   const conditions = writeConditions(request.headers);
   const replaced = metadata === 'REPLACE' ? blobPropertiesFrom(request.headers) : undefined;
-  const replacedTags = directive(request, 'tagging') === 'REPLACE' ? (tagSetFromHeader(request.headers) ?? []) : undefined;
+  const replacedTags = directive(request, 'tagging') === 'REPLACE' ? (tagSetFromHeader(request) ?? []) : undefined;
   const info = await partitions.getBlob({ account: request.account, container: source.bucket, blob: source.key }, request.requestId);
   const record = info.record!;
   checkCopySourceConditions(request, record);

@@ -15,7 +15,7 @@ export const createMultipartUpload: S3Operation = async (request, { partitions }
   checkBucketName(bucket);
   const properties = blobPropertiesFrom(request.headers);
   const checksum = uploadChecksumFrom(request.headers);
-  const tags = tagSetFromHeader(request.headers) ?? [];
+  const tags = tagSetFromHeader(request) ?? [];
   const upload = await partitions.multipart.createUpload(
     {
       account: request.account,

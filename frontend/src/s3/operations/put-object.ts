@@ -18,7 +18,7 @@ export const putObject: S3Operation = async (request, { partitions, containers, 
   const acl = request.headers['x-amz-acl'];
   if (typeof acl === 'string') checkObjectAcl(acl, publicAccessOf((await containers.get(request.account, bucket, request.requestId))?.publicAccess));
   const properties = blobPropertiesFrom(request.headers);
-  const tags = tagSetFromHeader(request.headers) ?? [];
+  const tags = tagSetFromHeader(request) ?? [];
   const conditions = writeConditions(request.headers);
   const stored = storedBody(request, blobData);
   const { body } = stored;
