@@ -449,7 +449,7 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
       });
     });
 
-    it('Put/Get/DeleteBucketTagging: 50 tags at most, NoSuchTagSet when there are none', async () => {
+    it('Put/Get/DeleteBucketTagging and CreateBucket Tags: 50 tags at most, NoSuchTagSet when there are none', async () => {
       const getTags = () => t.s3.send(new GetBucketTaggingCommand({ Bucket: BUCKET }));
       expect(await sdkFailure(getTags())).toEqual({ code: 'NoSuchTagSet', status: 404 });
       const fifty = Array.from({ length: 50 }, (_, i) => ({ Key: `key-${String(i).padStart(2, '0')}`, Value: `value ${i}` }));
@@ -468,6 +468,14 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
       expect((await t.s3.send(new DeleteBucketTaggingCommand({ Bucket: BUCKET }))).$metadata.httpStatusCode).toBe(204);
       expect(await sdkFailure(getTags())).toEqual({ code: 'NoSuchTagSet', status: 404 });
       expect(await sdkFailure(t.s3.send(new GetBucketTaggingCommand({ Bucket: 'no-such-bucket' })))).toEqual({ code: 'NoSuchBucket', status: 404 });
+      // CreateBucket keeps the tags of its configuration, and refuses bad ones before the bucket exists.
+      await t.s3.send(new CreateBucketCommand({ Bucket: 'tagged-at-birth', CreateBucketConfiguration: { Tags: [{ Key: 'team', Value: 'data' }] } }));
+      expect((await t.s3.send(new GetBucketTaggingCommand({ Bucket: 'tagged-at-birth' }))).TagSet).toEqual([{ Key: 'team', Value: 'data' }]);
+      const refused = t.s3.send(new CreateBucketCommand({ Bucket: 'never-made', CreateBucketConfiguration: { Tags: [{ Key: 'aws:x', Value: '' }] } }));
+      expect(await sdkFailure(refused)).toEqual({ code: 'InvalidTag', status: 400 });
+      expect(await sdkFailure(t.s3.send(new GetBucketTaggingCommand({ Bucket: 'never-made' })))).toEqual({ code: 'NoSuchBucket', status: 404 });
+      await t.s3.send(new CreateBucketCommand({ Bucket: 'located', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+      expect(await sdkFailure(t.s3.send(new GetBucketTaggingCommand({ Bucket: 'located' })))).toEqual({ code: 'NoSuchTagSet', status: 404 });
     });
   });
 });

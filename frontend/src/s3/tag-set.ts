@@ -45,7 +45,16 @@ export function checkTagSet(tags: readonly Tag[], scope: TagScope): Tag[] {
  * @throws S3Error MalformedXML when the document is not that shape; checkTagSet's errors.
  */
 export function tagSetFromXml(tagging: Record<string, unknown>, scope: TagScope): Tag[] {
-  const sets = xmlElements(tagging, 'TagSet');
+  return tagsIn(tagging, 'TagSet', scope);
+}
+
+/**
+ * The tags in the one `name` element of `parent` (`TagSet` of a Tagging document, `Tags` of a
+ * CreateBucketConfiguration), checked (checkTagSet).
+ * @throws S3Error MalformedXML when there is not exactly one, or a Tag lacks its Key or Value.
+ */
+export function tagsIn(parent: Record<string, unknown>, name: string, scope: TagScope): Tag[] {
+  const sets = xmlElements(parent, name);
   if (sets.length !== 1) throw malformed();
   const tags = xmlElements(sets[0]!, 'Tag').map((tag) => {
     const key = xmlText(tag, 'Key');
