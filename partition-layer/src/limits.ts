@@ -142,3 +142,9 @@ export const STATS_TTL_MS = 5_000;
 
 /** How long a split, merge or move waits for accepted uploads to commit before freezing anyway. */
 export const UPLOAD_DRAIN_MS = 10_000;
+
+/** S3's limits on tags: per object, per bucket, and a key's and a value's length in UTF-16 code units. */
+export const BLOB_TAGS_MAX = 10;
+export const CONTAINER_TAGS_MAX = 50;
+export const TAG_KEY_CHARS_MAX = 128;
+export const TAG_VALUE_CHARS_MAX = 256;

@@ -288,7 +288,7 @@ describe('bad input: a clear S3 error, and nothing stored', () => {
     const unimplemented: Array<['GET' | 'PUT', string]> = [
       ['GET', `/${BUCKET}?lifecycle`],
       ['GET', `/${BUCKET}?replication`],
-      ['PUT', `/${BUCKET}/k?tagging`],
+      ['PUT', `/${BUCKET}/k?retention`],
       ['PUT', `/${BUCKET}?versioning`],
     ];
     for (const [method, path] of unimplemented) {

@@ -100,7 +100,7 @@ describe("Debian's S3 clients at their defaults: aws cli, s3cmd, rclone, boto3",
     try {
       await clients.aws(['s3', 'mb', 's3://multipart'], work);
       // Over the aws cli's 8 MiB threshold: 13 parts up, then a copy made of UploadPartCopy
-      // (after GetObjectTagging, which answers an empty tag set), then ranged GETs down.
+      // (after GetObjectTagging, which finds the source untagged), then ranged GETs down.
       await clients.aws(['s3', 'cp', join(work, 'big.bin'), 's3://multipart/aws/big.bin'], work);
       await clients.aws(['s3', 'cp', 's3://multipart/aws/big.bin', 's3://multipart/aws/copy.bin'], work);
       await clients.aws(['s3', 'cp', 's3://multipart/aws/copy.bin', join(work, 'big-down.bin')], work);
@@ -118,19 +118,21 @@ describe("Debian's S3 clients at their defaults: aws cli, s3cmd, rclone, boto3",
     }
   });
 
-  it('boto3: upload_file, download_file, put_object and get_object with metadata', async () => {
+  it('boto3: upload_file, download_file, put_object and get_object with metadata and tags', async () => {
     await t.s3.send(new CreateBucketCommand({ Bucket: 'boto3' }));
     const out = await clients.boto3(
       [
         `s3.upload_file(${JSON.stringify(join(source, 'a.bin'))}, "boto3", "files/a.bin")`,
         `s3.download_file("boto3", "files/a.bin", ${JSON.stringify(join(work, 'boto3-a.bin'))})`,
         's3.put_object(Bucket="boto3", Key="meta.txt", Body=b"hello", ContentType="text/plain", Metadata={"owner": "ada"})',
+        's3.put_object_tagging(Bucket="boto3", Key="meta.txt", Tagging={"TagSet": [{"Key": "team", "Value": "data"}]})',
         'got = s3.get_object(Bucket="boto3", Key="meta.txt")',
-        'print(got["Body"].read().decode(), got["ContentType"], got["Metadata"]["owner"])',
+        'tags = s3.get_object_tagging(Bucket="boto3", Key="meta.txt")["TagSet"]',
+        'print(got["Body"].read().decode(), got["ContentType"], got["Metadata"]["owner"], got["TagCount"], tags[0]["Key"], tags[0]["Value"])',
       ].join('\n'),
       work,
     );
-    expect(out.trim()).toBe('hello text/plain ada');
+    expect(out.trim()).toBe('hello text/plain ada 1 team data');
     expect(sha256(await readFile(join(work, 'boto3-a.bin')))).toBe(sha256(TREE['a.bin']!));
     expect(sha256(await readObject('boto3', 'files/a.bin'))).toBe(sha256(TREE['a.bin']!));
   });

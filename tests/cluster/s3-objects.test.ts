@@ -1,5 +1,25 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CreateBucketCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  DeleteBucketTaggingCommand,
+  DeleteObjectsCommand,
+  DeleteObjectTaggingCommand,
+  GetBucketTaggingCommand,
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutBucketTaggingCommand,
+  PutObjectCommand,
+  PutObjectTaggingCommand,
+  UploadPartCommand,
+  UploadPartCopyCommand,
+  type Tag,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest } from '../helpers/raw-s3.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
@@ -303,5 +323,159 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
     const big = await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'meta', Body: 'x', Metadata: { a: 'v'.repeat(2100) } })));
     expect(big).toMatchObject({ code: 'MetadataTooLarge', status: 400 });
     expect(await sdkFailure(t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'meta' })))).toMatchObject({ status: 404 });
+  });
+
+  describe('tagging', () => {
+    const tagsOf = async (Key: string): Promise<Tag[]> => (await t.s3.send(new GetObjectTaggingCommand({ Bucket: BUCKET, Key }))).TagSet ?? [];
+    const putTags = (Key: string, TagSet: Tag[]) => t.s3.send(new PutObjectTaggingCommand({ Bucket: BUCKET, Key, Tagging: { TagSet } }));
+    const head = (Key: string) => t.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key }));
+
+    it('Put/Get/DeleteObjectTagging change only the tags; x-amz-tagging-count on GET and HEAD; a PUT without x-amz-tagging leaves none', async () => {
+      await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'tags/a', Body: 'tagged body', Tagging: 'b=2&a=1&blank' }));
+      expect(await tagsOf('tags/a')).toEqual([
+        { Key: 'a', Value: '1' },
+        { Key: 'b', Value: '2' },
+        { Key: 'blank', Value: '' },
+      ]);
+      const before = await head('tags/a');
+      expect(before.TagCount).toBe(3);
+      const put = await putTags('tags/a', [{ Key: 'only', Value: 'ünïcödé value' }]);
+      expect(put.$metadata.httpStatusCode).toBe(200);
+      const after = await get({ Key: 'tags/a' });
+      expect([after.TagCount, after.ETag, after.LastModified, await after.Body!.transformToString()]).toEqual([
+        1,
+        before.ETag,
+        before.LastModified,
+        'tagged body',
+      ]);
+      expect(await tagsOf('tags/a')).toEqual([{ Key: 'only', Value: 'ünïcödé value' }]);
+      expect((await t.s3.send(new DeleteObjectTaggingCommand({ Bucket: BUCKET, Key: 'tags/a' }))).$metadata.httpStatusCode).toBe(204);
+      expect([await tagsOf('tags/a'), (await head('tags/a')).TagCount]).toEqual([[], undefined]);
+      // Overwriting replaces the object and its tags: the new object has none.
+      await putTags('tags/a', [{ Key: 'k', Value: 'v' }]);
+      await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'tags/a', Body: 'new body' }));
+      expect([await tagsOf('tags/a'), (await head('tags/a')).TagCount]).toEqual([[], undefined]);
+      // A presigned PUT carries x-amz-tagging in its query (the presigner hoists it there).
+      const presigned = await getSignedUrl(t.s3, new PutObjectCommand({ Bucket: BUCKET, Key: 'tags/presigned', Tagging: 'p=1&q=2' }), { expiresIn: 600 });
+      expect(new URL(presigned).searchParams.get('x-amz-tagging')).toBe('p=1&q=2');
+      expect((await fetch(presigned, { method: 'PUT', body: 'presigned body' })).status).toBe(200);
+      expect((await tagsOf('tags/presigned')).map((tag) => tag.Key)).toEqual(['p', 'q']);
+      expect(await sdkFailure(putTags('tags/missing', [{ Key: 'k', Value: 'v' }]))).toEqual({ code: 'NoSuchKey', status: 404 });
+      expect(await sdkFailure(t.s3.send(new GetObjectTaggingCommand({ Bucket: 'no-such-bucket', Key: 'k' })))).toEqual({ code: 'NoSuchBucket', status: 404 });
+    });
+
+    it("refuses bad tags with S3's errors and stores nothing", async () => {
+      await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'tags/bad', Body: 'x', Tagging: 'keep=1' }));
+      const eleven = Array.from({ length: 11 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+      const refusals: Array<[Tag[], string]> = [
+        [eleven, 'BadRequest'],
+        [[{ Key: 'aws:owner', Value: 'v' }], 'InvalidTag'],
+        [[{ Key: 'k'.repeat(129), Value: 'v' }], 'InvalidTag'],
+        [[{ Key: 'k', Value: 'v'.repeat(257) }], 'InvalidTag'],
+        [[{ Key: 'k', Value: '<script>' }], 'InvalidTag'],
+        [
+          [
+            { Key: 'k', Value: '1' },
+            { Key: 'k', Value: '2' },
+          ],
+          'InvalidTag',
+        ],
+      ];
+      for (const [tags, code] of refusals)
+        expect(await sdkFailure(putTags('tags/bad', tags)), JSON.stringify(tags).slice(0, 60)).toEqual({ code, status: 400 });
+      const malformed = await signedRequest({
+        info: t.stamp.info,
+        method: 'PUT',
+        path: `/${BUCKET}/tags/bad?tagging`,
+        headers: { 'x-amz-content-sha256': createHash('sha256').update('<Tagging/>').digest('hex') },
+        body: Buffer.from('<Tagging/>'),
+      });
+      expect([malformed.status, errorCodeOf(malformed.body)]).toEqual([400, 'MalformedXML']);
+      expect(await tagsOf('tags/bad')).toEqual([{ Key: 'keep', Value: '1' }]);
+      for (const [Tagging, code] of [
+        ['a=1&a=2', 'InvalidArgument'],
+        ['a=b=c', 'InvalidArgument'],
+        [eleven.map((tag) => `${tag.Key}=v`).join('&'), 'BadRequest'],
+        ['aws%3Ax=1', 'InvalidTag'],
+      ]) {
+        expect(await sdkFailure(t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'tags/none', Body: 'x', Tagging }))), Tagging).toEqual({
+          code,
+          status: 400,
+        });
+      }
+      expect(await sdkFailure(head('tags/none'))).toMatchObject({ status: 404 });
+    });
+
+    it('copies tags with x-amz-tagging-directive COPY (the default), takes the header with REPLACE', async () => {
+      await t.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'tags/src', Body: 'source', Tagging: 's=1' }));
+      const copy = (Key: string, input: Partial<ConstructorParameters<typeof CopyObjectCommand>[0]> = {}) =>
+        t.s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key, CopySource: `${BUCKET}/tags/src`, ...input }));
+      await copy('tags/copy-default');
+      await copy('tags/copy-copy', { TaggingDirective: 'COPY', Tagging: 'ignored=1' });
+      await copy('tags/copy-replace', { TaggingDirective: 'REPLACE', Tagging: 'r=2' });
+      await copy('tags/copy-cleared', { TaggingDirective: 'REPLACE' });
+      expect(await tagsOf('tags/copy-default')).toEqual([{ Key: 's', Value: '1' }]);
+      expect(await tagsOf('tags/copy-copy')).toEqual([{ Key: 's', Value: '1' }]);
+      expect(await tagsOf('tags/copy-replace')).toEqual([{ Key: 'r', Value: '2' }]);
+      expect(await tagsOf('tags/copy-cleared')).toEqual([]);
+      const bad = await sdkFailure(copy('tags/copy-bad', { TaggingDirective: 'MOVE' as 'COPY' }));
+      expect(bad).toEqual({ code: 'InvalidArgument', status: 400 });
+    });
+
+    it('applies CreateMultipartUpload x-amz-tagging at completion; UploadPartCopy takes no tags from its source', async () => {
+      const upload = async (Key: string, Tagging: string | undefined, part: (UploadId: string) => Promise<string | undefined>) => {
+        const { UploadId } = await t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key, ...(Tagging ? { Tagging } : {}) }));
+        const ETag = await part(UploadId!);
+        await t.s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag }] } }));
+      };
+      await upload('tags/mp', 'mp=1&z=', async (UploadId) => {
+        expect(await tagsOf('tags/src')).toEqual([{ Key: 's', Value: '1' }]);
+        return (await t.s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: 'tags/mp', UploadId, PartNumber: 1, Body: 'one part' }))).ETag;
+      });
+      expect(await tagsOf('tags/mp')).toEqual([
+        { Key: 'mp', Value: '1' },
+        { Key: 'z', Value: '' },
+      ]);
+      await upload('tags/mp-copy', undefined, async (UploadId) => {
+        const part = await t.s3.send(
+          new UploadPartCopyCommand({ Bucket: BUCKET, Key: 'tags/mp-copy', UploadId, PartNumber: 1, CopySource: `${BUCKET}/tags/src` }),
+        );
+        return part.CopyPartResult!.ETag;
+      });
+      expect(await tagsOf('tags/mp-copy')).toEqual([]);
+      expect(await sdkFailure(t.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'tags/mp-bad', Tagging: 'a=1&a=2' })))).toEqual({
+        code: 'InvalidArgument',
+        status: 400,
+      });
+    });
+
+    it('Put/Get/DeleteBucketTagging and CreateBucket Tags: 50 tags at most, NoSuchTagSet when there are none', async () => {
+      const getTags = () => t.s3.send(new GetBucketTaggingCommand({ Bucket: BUCKET }));
+      expect(await sdkFailure(getTags())).toEqual({ code: 'NoSuchTagSet', status: 404 });
+      const fifty = Array.from({ length: 50 }, (_, i) => ({ Key: `key-${String(i).padStart(2, '0')}`, Value: `value ${i}` }));
+      await t.s3.send(new PutBucketTaggingCommand({ Bucket: BUCKET, Tagging: { TagSet: [...fifty].reverse() } }));
+      expect((await getTags()).TagSet).toEqual(fifty);
+      const fiftyOne = [...fifty, { Key: 'one-more', Value: '' }];
+      expect(await sdkFailure(t.s3.send(new PutBucketTaggingCommand({ Bucket: BUCKET, Tagging: { TagSet: fiftyOne } })))).toEqual({
+        code: 'BadRequest',
+        status: 400,
+      });
+      expect(await sdkFailure(t.s3.send(new PutBucketTaggingCommand({ Bucket: BUCKET, Tagging: { TagSet: [{ Key: 'aws:x', Value: '' }] } })))).toEqual({
+        code: 'InvalidTag',
+        status: 400,
+      });
+      expect((await getTags()).TagSet).toHaveLength(50);
+      expect((await t.s3.send(new DeleteBucketTaggingCommand({ Bucket: BUCKET }))).$metadata.httpStatusCode).toBe(204);
+      expect(await sdkFailure(getTags())).toEqual({ code: 'NoSuchTagSet', status: 404 });
+      expect(await sdkFailure(t.s3.send(new GetBucketTaggingCommand({ Bucket: 'no-such-bucket' })))).toEqual({ code: 'NoSuchBucket', status: 404 });
+      // CreateBucket keeps the tags of its configuration, and refuses bad ones before the bucket exists.
+      await t.s3.send(new CreateBucketCommand({ Bucket: 'tagged-at-birth', CreateBucketConfiguration: { Tags: [{ Key: 'team', Value: 'data' }] } }));
+      expect((await t.s3.send(new GetBucketTaggingCommand({ Bucket: 'tagged-at-birth' }))).TagSet).toEqual([{ Key: 'team', Value: 'data' }]);
+      const refused = t.s3.send(new CreateBucketCommand({ Bucket: 'never-made', CreateBucketConfiguration: { Tags: [{ Key: 'aws:x', Value: '' }] } }));
+      expect(await sdkFailure(refused)).toEqual({ code: 'InvalidTag', status: 400 });
+      expect(await sdkFailure(t.s3.send(new GetBucketTaggingCommand({ Bucket: 'never-made' })))).toEqual({ code: 'NoSuchBucket', status: 404 });
+      await t.s3.send(new CreateBucketCommand({ Bucket: 'located', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+      expect(await sdkFailure(t.s3.send(new GetBucketTaggingCommand({ Bucket: 'located' })))).toEqual({ code: 'NoSuchTagSet', status: 404 });
+    });
   });
 });

@@ -21,7 +21,8 @@ import { listBuckets } from './operations/list-buckets.js';
 import { listMultipartUploads } from './operations/list-multipart-uploads.js';
 import { listObjects, listObjectsV2 } from './operations/list-objects.js';
 import { listParts } from './operations/list-parts.js';
-import { getObjectTagging, refuseTagging } from './operations/object-tagging.js';
+import { deleteObjectTagging, getObjectTagging, putObjectTagging } from './operations/object-tagging.js';
+import { deleteBucketTagging, getBucketTagging, putBucketTagging } from './operations/bucket-tagging.js';
 import { putObject } from './operations/put-object.js';
 import { uploadPart } from './operations/upload-part.js';
 import { uploadPartCopy } from './operations/upload-part-copy.js';
@@ -92,6 +93,9 @@ const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
     'GET policyStatus': getBucketPolicyStatus,
     'PUT acl': putBucketAcl,
     'GET acl': getBucketAcl,
+    'PUT tagging': putBucketTagging,
+    'GET tagging': getBucketTagging,
+    'DELETE tagging': deleteBucketTagging,
   },
   object: {
     'PUT ': putObject,
@@ -106,11 +110,10 @@ const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
     'DELETE uploadId': abortMultipartUpload,
     'GET uploadId': listParts,
     'GET tagging': getObjectTagging,
+    'PUT tagging': putObjectTagging,
+    'DELETE tagging': deleteObjectTagging,
   },
 };
-
-/** Writes that may carry x-amz-tagging, which Strata refuses rather than drops. */
-const TAGGED_WRITES: ReadonlySet<S3Operation> = new Set([putObject, createMultipartUpload, copyObject]);
 
 /** What the operations open to anonymous callers need of the container's public access. */
 const ANONYMOUS_NEEDS = new Map<S3Operation, AnonymousNeed>([
@@ -139,10 +142,7 @@ export function chooseOperation(method: string, target: RequestTarget, headers: 
   if (level === 'bucket' && method === 'GET' && variant === '' && target.query.get('list-type') === '2') variant = 'list-type=2';
   if (level === 'object' && method === 'PUT' && headers['x-amz-copy-source'] !== undefined) variant = variant === '' ? 'copy' : `${variant}&copy`;
   const operation = OPERATIONS[level][`${method} ${variant}`];
-  if (operation) {
-    if (TAGGED_WRITES.has(operation)) refuseTagging({ headers });
-    return operation;
-  }
+  if (operation) return operation;
   if (variant !== '' || method === 'POST') {
     throw new S3Error('NotImplemented', 'A header or query you provided implies functionality that is not implemented.', {
       operation: `${method} ${level}?${variant}`,

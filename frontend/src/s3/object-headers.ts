@@ -18,6 +18,8 @@ export function objectHeaders(
   if (properties?.contentDisposition) headers['content-disposition'] = properties.contentDisposition;
   if (properties?.contentLanguage) headers['content-language'] = properties.contentLanguage;
   for (const [name, value] of Object.entries(properties?.userMetadata ?? {})) headers[`x-amz-meta-${name}`] = value;
+  // On GET and HEAD alike, only when the object has tags (GetObjectTagging reads them).
+  if (record.tags.length > 0) headers['x-amz-tagging-count'] = record.tags.length;
   // S3 returns the stored checksum only to a client that asks for it.
   if (record.checksumAlgorithm && String(requestHeaders?.['x-amz-checksum-mode'] ?? '').toUpperCase() === 'ENABLED') {
     headers[`x-amz-checksum-${record.checksumAlgorithm}`] = record.checksumValue;

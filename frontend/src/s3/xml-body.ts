@@ -10,17 +10,35 @@ import { readSmallBody } from './small-body.js';
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, htmlEntities: true, isArray: (name) => REPEATED.has(name) });
 
 /** Elements that may repeat in the request bodies Strata reads: always arrays once parsed. */
-const REPEATED: ReadonlySet<string> = new Set(['Object', 'Part', 'CORSRule', 'Grant', 'AllowedOrigin', 'AllowedMethod', 'AllowedHeader', 'ExposeHeader']);
+const REPEATED: ReadonlySet<string> = new Set([
+  'Object',
+  'Part',
+  'CORSRule',
+  'Grant',
+  'AllowedOrigin',
+  'AllowedMethod',
+  'AllowedHeader',
+  'ExposeHeader',
+  'Tag',
+]);
 
 /**
- * Reads and parses a small XML request body (DeleteObjects, CORS), after every check the body
+ * Reads and parses a small XML request body (DeleteObjects, CORS, tags), after every check the body
  * carries (signed digest, Content-MD5, checksums) has passed. Returns the root element's
  * content, whitespace-only text dropped.
  * @throws S3Error MaxMessageLengthExceeded past `maxBytes`; MalformedXML when it is not
  *   well-formed XML or its root is not `root`; and the body's own check errors.
  */
 export async function readXmlBody(request: S3Request, root: string, maxBytes: number): Promise<Record<string, unknown>> {
-  const text = (await readSmallBody(request, maxBytes)).toString('utf8');
+  return parseXmlDocument((await readSmallBody(request, maxBytes)).toString('utf8'), root);
+}
+
+/**
+ * Parses an XML document whose root must be `root` and returns the root's content (see
+ * readXmlBody).
+ * @throws S3Error MalformedXML
+ */
+export function parseXmlDocument(text: string, root: string): Record<string, unknown> {
   if (text.trim() === '' || XMLValidator.validate(text) !== true) throw malformed();
   const parsed = parser.parse(text) as Record<string, unknown>;
   const content = parsed[root];

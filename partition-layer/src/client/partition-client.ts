@@ -54,6 +54,13 @@ export class PartitionClient {
     );
   }
 
+  /** Replaces a blob's tags, nothing else of it (SetBlobTags). */
+  setBlobTags(request: partitionV1.SetBlobTagsRequest, requestId?: string): Promise<partitionV1.BlobInfo__Output> {
+    return this.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
+      client.setBlobTags(request, md, options, done),
+    );
+  }
+
   async deleteBlob(request: partitionV1.BlobRequest, requestId?: string): Promise<boolean> {
     const reply = await this.routed<partitionV1.DeleteBlobResponse__Output>(
       blobKey(request.account!, request.container!, request.blob!),

@@ -21,6 +21,7 @@ import { listUploads } from './uploads/upload-listing.js';
 import { UploadSweeper } from './uploads/upload-sweeper.js';
 import { CacheLeases } from './cache-leases/cache-leases.js';
 import { PartitionUploads, type UploadFailpoint } from './uploads/partition-uploads.js';
+import { blobTags, setBlobTags } from './tags/blob-tags.js';
 
 export interface PartitionDeps {
   manager: StreamManagerClient;
@@ -309,10 +310,10 @@ export class Partition {
       checksumAlgorithm: commit.checksumAlgorithm,
       checksumValue: commit.checksumValue,
       ...(uploaded.inline ? { inlineData: uploaded.inline } : {}),
+      tags: blobTags(header.tags),
     };
     const key = blobKey(header.account, header.container, header.blob);
-    // The container from memory and no read of the key unless the PUT is conditional: the
-    // partition's lock never waits on the thread pool for an ordinary PUT.
+    // The container from memory, no read of the key unless the PUT is conditional: the partition's lock never waits on the thread pool for an ordinary PUT.
     await this.leases.write(key, () =>
       this.commit(async (view) => {
         this.leases.checkWritable(key);
@@ -363,6 +364,10 @@ export class Partition {
     );
   }
 
+  setBlobTags(request: partitionV1.SetBlobTagsRequest__Output): Promise<partitionV1.BlobInfo> {
+    return setBlobTags({ leases: this.leases, commit: this.commit.bind(this) }, request);
+  }
+
   listBlobs(request: partitionV1.ListBlobsRequest__Output & { maxResults: number }): ReturnType<typeof listBlobs> {
     return listBlobs(this.index, this.bounds, request);
   }
@@ -380,7 +385,7 @@ export class Partition {
     const given = request.record;
     if (!given) throw new PartitionError('INVALID_ARGUMENT', 'no record to commit');
     if (given.blocks.length > BLOB_BLOCKS_MAX) throw new PartitionError('ENTITY_TOO_LARGE', `a blob has at most ${BLOB_BLOCKS_MAX} blocks`);
-    const record: partitionV1.BlobRecord = { ...given, lastModifiedMs: this.deps.clock.nowMs() };
+    const record: partitionV1.BlobRecord = { ...given, lastModifiedMs: this.deps.clock.nowMs(), tags: blobTags(given.tags) };
     const key = blobKey(request.account, request.container, request.blob);
     await this.leases.write(key, () =>
       this.commit(async (view) => {

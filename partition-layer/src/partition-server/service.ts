@@ -59,6 +59,9 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
     DeleteBlob: unary<partitionV1.BlobRequest__Output, partitionV1.DeleteBlobResponse>(async (request) => ({
       existed: await host.route(blobKey(request.account, request.container, request.blob)).deleteBlob(request),
     })),
+    SetBlobTags: unary<partitionV1.SetBlobTagsRequest__Output, partitionV1.BlobInfo>((request) =>
+      host.route(blobKey(request.account, request.container, request.blob)).setBlobTags(request),
+    ),
     ListBlobs: unary<partitionV1.ListBlobsRequest__Output, partitionV1.ListBlobsResponse>((request) => {
       checkName('account', request.account);
       checkName('container', request.container);

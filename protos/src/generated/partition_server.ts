@@ -55,8 +55,10 @@ import type { PutBlobHeader as _strata_partition_v1_PutBlobHeader, PutBlobHeader
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from './strata/partition/v1/PutBlobRequest.js';
 import type { ReportUsageRequest as _strata_partition_v1_ReportUsageRequest, ReportUsageRequest__Output as _strata_partition_v1_ReportUsageRequest__Output } from './strata/partition/v1/ReportUsageRequest.js';
 import type { ReportUsageResponse as _strata_partition_v1_ReportUsageResponse, ReportUsageResponse__Output as _strata_partition_v1_ReportUsageResponse__Output } from './strata/partition/v1/ReportUsageResponse.js';
+import type { SetBlobTagsRequest as _strata_partition_v1_SetBlobTagsRequest, SetBlobTagsRequest__Output as _strata_partition_v1_SetBlobTagsRequest__Output } from './strata/partition/v1/SetBlobTagsRequest.js';
 import type { SetContainerPropertiesRequest as _strata_partition_v1_SetContainerPropertiesRequest, SetContainerPropertiesRequest__Output as _strata_partition_v1_SetContainerPropertiesRequest__Output } from './strata/partition/v1/SetContainerPropertiesRequest.js';
 import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from './strata/partition/v1/SplitPartitionRequest.js';
+import type { Tag as _strata_partition_v1_Tag, Tag__Output as _strata_partition_v1_Tag__Output } from './strata/partition/v1/Tag.js';
 import type { UploadEntry as _strata_partition_v1_UploadEntry, UploadEntry__Output as _strata_partition_v1_UploadEntry__Output } from './strata/partition/v1/UploadEntry.js';
 import type { UploadInfo as _strata_partition_v1_UploadInfo, UploadInfo__Output as _strata_partition_v1_UploadInfo__Output } from './strata/partition/v1/UploadInfo.js';
 import type { UploadPartCommit as _strata_partition_v1_UploadPartCommit, UploadPartCommit__Output as _strata_partition_v1_UploadPartCommit__Output } from './strata/partition/v1/UploadPartCommit.js';
@@ -131,8 +133,10 @@ export interface ProtoGrpcType {
         PutBlobRequest: MessageTypeDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_PutBlobRequest__Output>
         ReportUsageRequest: MessageTypeDefinition<_strata_partition_v1_ReportUsageRequest, _strata_partition_v1_ReportUsageRequest__Output>
         ReportUsageResponse: MessageTypeDefinition<_strata_partition_v1_ReportUsageResponse, _strata_partition_v1_ReportUsageResponse__Output>
+        SetBlobTagsRequest: MessageTypeDefinition<_strata_partition_v1_SetBlobTagsRequest, _strata_partition_v1_SetBlobTagsRequest__Output>
         SetContainerPropertiesRequest: MessageTypeDefinition<_strata_partition_v1_SetContainerPropertiesRequest, _strata_partition_v1_SetContainerPropertiesRequest__Output>
         SplitPartitionRequest: MessageTypeDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_SplitPartitionRequest__Output>
+        Tag: MessageTypeDefinition<_strata_partition_v1_Tag, _strata_partition_v1_Tag__Output>
         UploadEntry: MessageTypeDefinition<_strata_partition_v1_UploadEntry, _strata_partition_v1_UploadEntry__Output>
         UploadInfo: MessageTypeDefinition<_strata_partition_v1_UploadInfo, _strata_partition_v1_UploadInfo__Output>
         UploadPartCommit: MessageTypeDefinition<_strata_partition_v1_UploadPartCommit, _strata_partition_v1_UploadPartCommit__Output>

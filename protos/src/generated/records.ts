@@ -14,6 +14,7 @@ import type { LogRecord as _strata_partition_v1_LogRecord, LogRecord__Output as 
 import type { MultipartSummary as _strata_partition_v1_MultipartSummary, MultipartSummary__Output as _strata_partition_v1_MultipartSummary__Output } from './strata/partition/v1/MultipartSummary.js';
 import type { PartRecord as _strata_partition_v1_PartRecord, PartRecord__Output as _strata_partition_v1_PartRecord__Output } from './strata/partition/v1/PartRecord.js';
 import type { PartitionRoot as _strata_partition_v1_PartitionRoot, PartitionRoot__Output as _strata_partition_v1_PartitionRoot__Output } from './strata/partition/v1/PartitionRoot.js';
+import type { Tag as _strata_partition_v1_Tag, Tag__Output as _strata_partition_v1_Tag__Output } from './strata/partition/v1/Tag.js';
 import type { UploadRecord as _strata_partition_v1_UploadRecord, UploadRecord__Output as _strata_partition_v1_UploadRecord__Output } from './strata/partition/v1/UploadRecord.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
 import type { ExtentHold as _strata_stream_v1_ExtentHold, ExtentHold__Output as _strata_stream_v1_ExtentHold__Output } from './strata/stream/v1/ExtentHold.js';
@@ -41,6 +42,7 @@ export interface ProtoGrpcType {
         MultipartSummary: MessageTypeDefinition<_strata_partition_v1_MultipartSummary, _strata_partition_v1_MultipartSummary__Output>
         PartRecord: MessageTypeDefinition<_strata_partition_v1_PartRecord, _strata_partition_v1_PartRecord__Output>
         PartitionRoot: MessageTypeDefinition<_strata_partition_v1_PartitionRoot, _strata_partition_v1_PartitionRoot__Output>
+        Tag: MessageTypeDefinition<_strata_partition_v1_Tag, _strata_partition_v1_Tag__Output>
         UploadRecord: MessageTypeDefinition<_strata_partition_v1_UploadRecord, _strata_partition_v1_UploadRecord__Output>
       }
     }

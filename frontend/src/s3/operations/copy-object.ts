@@ -4,44 +4,57 @@ import { checkCopySourceConditions, parseCopySource } from '../copy-source.js';
 import { S3Error } from '../errors.js';
 import { checksumXml } from '../multipart/checksum-algorithm.js';
 import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
+import { tagSetFromHeader } from '../tag-set.js';
 import { xmlDocument, xmlTimestamp } from '../xml.js';
 import { writeConditions } from './put-object.js';
 
-/** x-amz-metadata-directive: COPY (the default: the source's properties) or REPLACE (the request's). */
-function metadataDirective(request: S3Request): 'COPY' | 'REPLACE' {
-  const value = request.headers['x-amz-metadata-directive'];
-  const directive = (Array.isArray(value) ? value[0] : value)?.trim().toUpperCase() ?? 'COPY';
-  if (directive !== 'COPY' && directive !== 'REPLACE') {
-    throw new S3Error('InvalidArgument', 'Unknown metadata directive.', { argumentName: 'x-amz-metadata-directive', argumentValue: directive });
+/**
+ * x-amz-metadata-directive or x-amz-tagging-directive: COPY (the default: the source's
+ * properties, or tags) or REPLACE (the request's).
+ */
+function directive(request: S3Request, of: 'metadata' | 'tagging'): 'COPY' | 'REPLACE' {
+  const header = `x-amz-${of}-directive`;
+  const value = request.headers[header];
+  const named = (Array.isArray(value) ? value[0] : value)?.trim().toUpperCase() ?? 'COPY';
+  if (named !== 'COPY' && named !== 'REPLACE') {
+    throw new S3Error('InvalidArgument', `Unknown ${of} directive.`, { argumentName: header, argumentValue: named });
   }
-  return directive;
+  return named;
 }
 
 /**
  * CopyObject, server-side and by reference: the front-end reads the source's record and asks
  * the destination's partition (which may be another partition, on another server) to commit a
  * record of the same block pointers. No byte is read or written, so the time does not depend
- * on the size. The copy keeps the source's ETag (its bytes are the same), and its properties
- * unless the metadata directive is REPLACE.
+ * on the size. The copy keeps the source's ETag (its bytes are the same), its properties unless
+ * the metadata directive is REPLACE, and its tags unless the tagging directive is REPLACE (then
+ * x-amz-tagging's, none without it).
  */
 export const copyObject: S3Operation = async (request, { partitions }) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
   const source = parseCopySource(request);
-  const directive = metadataDirective(request);
-  if (source.bucket === bucket && source.key === keyOf(request) && directive === 'COPY') {
+  const metadata = directive(request, 'metadata');
+  if (source.bucket === bucket && source.key === keyOf(request) && metadata === 'COPY') {
     throw new S3Error(
       'InvalidRequest',
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
     );
   }
   const conditions = writeConditions(request.headers);
-  const replaced = directive === 'REPLACE' ? blobPropertiesFrom(request.headers) : undefined;
+  const replaced = metadata === 'REPLACE' ? blobPropertiesFrom(request.headers) : undefined;
+  const replacedTags = directive(request, 'tagging') === 'REPLACE' ? (tagSetFromHeader(request) ?? []) : undefined;
   const info = await partitions.getBlob({ account: request.account, container: source.bucket, blob: source.key }, request.requestId);
   const record = info.record!;
   checkCopySourceConditions(request, record);
   const stored = await partitions.copyBlob(
-    { account: request.account, container: bucket, blob: keyOf(request), record: { ...record, properties: replaced ?? record.properties }, ...conditions },
+    {
+      account: request.account,
+      container: bucket,
+      blob: keyOf(request),
+      record: { ...record, properties: replaced ?? record.properties, tags: replacedTags ?? record.tags },
+      ...conditions,
+    },
     request.requestId,
   );
   const body = xmlDocument('CopyObjectResult', {

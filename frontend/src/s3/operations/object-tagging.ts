@@ -1,29 +1,38 @@
 import { checkBucketName } from '../bucket-names.js';
-import { S3Error } from '../errors.js';
-import { bucketOf, keyOf, type S3Operation } from '../operation.js';
+import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
+import { tagSetFromXml, tagSetToXml, type Tag } from '../tag-set.js';
+import { readXmlBody } from '../xml-body.js';
 import { xmlDocument } from '../xml.js';
 
-/**
- * GetObjectTagging: Strata keeps no object tags, so every object's tag set is empty (tools ask
- * for it before copying, e.g. aws cli's multipart S3-to-S3 copy). Setting tags, by
- * PutObjectTagging or the x-amz-tagging header, answers 501 (see `refuseTagging`), so an empty
- * set is never a lie.
- */
+/** 50 tags of 128 + 256 characters, 4 bytes each in UTF-8, with their markup fit well inside this. */
+export const TAGGING_BODY_BYTES_MAX = 128 * 1024;
+
+/** GetObjectTagging: the object's tags, in key order (an empty TagSet when it has none). */
 export const getObjectTagging: S3Operation = async (request, { partitions }) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
-  await partitions.getBlob({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
-  return { status: 200, headers: { 'content-type': 'application/xml' }, body: xmlDocument('Tagging', { TagSet: '' }) };
+  const info = await partitions.getBlob({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
+  return { status: 200, headers: { 'content-type': 'application/xml' }, body: xmlDocument('Tagging', tagSetToXml(info.record!.tags)) };
 };
 
 /**
- * Tags sent with a write (x-amz-tagging on PutObject, CreateMultipartUpload, CopyObject with
- * REPLACE) answer 501 rather than being dropped silently.
- * @throws S3Error NotImplemented
+ * PutObjectTagging: replaces the object's tags. Only the tags change (SetBlobTags): the
+ * bytes, ETag and Last-Modified stay. An empty TagSet removes them.
  */
-export function refuseTagging(request: { headers: Record<string, unknown> }): void {
-  const tagging = request.headers['x-amz-tagging'];
-  if (typeof tagging === 'string' && tagging !== '') {
-    throw new S3Error('NotImplemented', 'Strata keeps no object tags: send the object without x-amz-tagging.', { header: 'x-amz-tagging' });
-  }
+export const putObjectTagging: S3Operation = async (request, deps) => {
+  checkBucketName(bucketOf(request));
+  const tags = tagSetFromXml(await readXmlBody(request, 'Tagging', TAGGING_BODY_BYTES_MAX), 'object');
+  await setTags(request, deps, tags);
+  return { status: 200 };
+};
+
+/** DeleteObjectTagging: removes the object's tags (204, also when it had none). */
+export const deleteObjectTagging: S3Operation = async (request, deps) => {
+  checkBucketName(bucketOf(request));
+  await setTags(request, deps, []);
+  return { status: 204 };
+};
+
+function setTags(request: S3Request, { partitions }: Parameters<S3Operation>[1], tags: Tag[]): Promise<unknown> {
+  return partitions.setBlobTags({ account: request.account, container: bucketOf(request), blob: keyOf(request), tags }, request.requestId);
 }

@@ -4,11 +4,13 @@ import { S3Error } from '../errors.js';
 import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
 import { checkObjectAcl, publicAccessOf } from '../public-access.js';
 import { storedBody } from '../stored-body.js';
+import { tagSetFromHeader } from '../tag-set.js';
 
 /**
  * Stores the body (storedBody: appended by this front-end, or sent to the partition when small)
  * and commits it in the partition that owns the key, only after the body has ended with every
- * check passed and the byte count the client declared.
+ * check passed and the byte count the client declared. The object's tags are x-amz-tagging's:
+ * a PUT without it replaces the object and leaves it untagged, as in S3.
  */
 export const putObject: S3Operation = async (request, { partitions, containers, blobData }) => {
   const bucket = bucketOf(request);
@@ -16,12 +18,13 @@ export const putObject: S3Operation = async (request, { partitions, containers, 
   const acl = request.headers['x-amz-acl'];
   if (typeof acl === 'string') checkObjectAcl(acl, publicAccessOf((await containers.get(request.account, bucket, request.requestId))?.publicAccess));
   const properties = blobPropertiesFrom(request.headers);
+  const tags = tagSetFromHeader(request) ?? [];
   const conditions = writeConditions(request.headers);
   const stored = storedBody(request, blobData);
   const { body } = stored;
   const info = await partitions
     .putBlob({
-      header: { account: request.account, container: bucket, blob: keyOf(request), properties, ...conditions },
+      header: { account: request.account, container: bucket, blob: keyOf(request), properties, tags, ...conditions },
       body: stored.segments,
       expectedBytes: body.expectedBytes,
       requestId: request.requestId,

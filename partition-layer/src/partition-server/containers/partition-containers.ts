@@ -7,6 +7,8 @@ import type { IndexStore } from '../commit/index-store.js';
 import { listContainers, type PartitionBounds } from '../listing.js';
 import type { UploadsDeps } from '../uploads/partition-uploads.js';
 import { checkHeaderValue, checkPublicAccess } from './container-settings.js';
+import { CONTAINER_TAGS_MAX } from '../../limits.js';
+import { checkTags } from '../tags/check-tags.js';
 
 /** What a partition's containers need from it. */
 export interface ContainersDeps {
@@ -79,6 +81,7 @@ export class PartitionContainers {
         if (field === 'cors_rules') properties.corsRules = given.corsRules ?? [];
         else if (field === 'public_access') properties.publicAccess = checkPublicAccess(given.publicAccess ?? '');
         else if (field === 'default_cache_control') properties.defaultCacheControl = checkHeaderValue(given.defaultCacheControl ?? '');
+        else if (field === 'tags') properties.tags = checkTags(given.tags ?? [], CONTAINER_TAGS_MAX);
         else throw new PartitionError('INVALID_ARGUMENT', `no container property ${field}`);
       }
       const updated = { createdMs: record.createdMs, properties };

@@ -11,6 +11,7 @@ import type { IndexStore } from '../commit/index-store.js';
 import { etagOfContentMd5 } from './content-md5.js';
 import { checkPreconditions } from '../preconditions.js';
 import type { CacheLeases } from '../cache-leases/cache-leases.js';
+import { blobTags } from '../tags/blob-tags.js';
 
 /** Named failure points of an upload's completion (armed with --failpoints). */
 export type UploadFailpoint = 'partitionServer.complete.beforeCommit' | 'partitionServer.complete.afterCommit';
@@ -58,6 +59,7 @@ export class PartitionUploads {
       properties: request.properties ?? {},
       checksumAlgorithm: request.checksumAlgorithm,
       checksumType: request.checksumType,
+      tags: blobTags(request.tags),
     };
     const key = uploadKey(request.account, request.container, request.blob, uploadId);
     await this.deps.commit(async (view) => {
@@ -157,6 +159,7 @@ export class PartitionUploads {
             checksumType: upload.checksumType,
             checksum: upload.checksumAlgorithm ? request.checksum : '',
           },
+          tags: upload.tags,
         };
         const tombstone: partitionV1.UploadRecord = {
           initiatedMs: upload.initiatedMs,

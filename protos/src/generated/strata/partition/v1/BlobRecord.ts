@@ -3,6 +3,7 @@
 import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobProperties__Output as _strata_partition_v1_BlobProperties__Output } from '../../../strata/partition/v1/BlobProperties.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from '../../../strata/stream/v1/BlockPointer.js';
 import type { MultipartSummary as _strata_partition_v1_MultipartSummary, MultipartSummary__Output as _strata_partition_v1_MultipartSummary__Output } from '../../../strata/partition/v1/MultipartSummary.js';
+import type { Tag as _strata_partition_v1_Tag, Tag__Output as _strata_partition_v1_Tag__Output } from '../../../strata/partition/v1/Tag.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface BlobRecord {
@@ -15,6 +16,7 @@ export interface BlobRecord {
   'checksumValue'?: (string);
   'multipart'?: (_strata_partition_v1_MultipartSummary | null);
   'inlineData'?: (Buffer | Uint8Array | string);
+  'tags'?: (_strata_partition_v1_Tag)[];
 }
 
 export interface BlobRecord__Output {
@@ -27,4 +29,5 @@ export interface BlobRecord__Output {
   'checksumValue': (string);
   'multipart': (_strata_partition_v1_MultipartSummary__Output | null);
   'inlineData': (Buffer);
+  'tags': (_strata_partition_v1_Tag__Output)[];
 }

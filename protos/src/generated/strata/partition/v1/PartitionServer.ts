@@ -33,6 +33,7 @@ import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsRespo
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from '../../../strata/partition/v1/PutBlobRequest.js';
 import type { ReportUsageRequest as _strata_partition_v1_ReportUsageRequest, ReportUsageRequest__Output as _strata_partition_v1_ReportUsageRequest__Output } from '../../../strata/partition/v1/ReportUsageRequest.js';
 import type { ReportUsageResponse as _strata_partition_v1_ReportUsageResponse, ReportUsageResponse__Output as _strata_partition_v1_ReportUsageResponse__Output } from '../../../strata/partition/v1/ReportUsageResponse.js';
+import type { SetBlobTagsRequest as _strata_partition_v1_SetBlobTagsRequest, SetBlobTagsRequest__Output as _strata_partition_v1_SetBlobTagsRequest__Output } from '../../../strata/partition/v1/SetBlobTagsRequest.js';
 import type { SetContainerPropertiesRequest as _strata_partition_v1_SetContainerPropertiesRequest, SetContainerPropertiesRequest__Output as _strata_partition_v1_SetContainerPropertiesRequest__Output } from '../../../strata/partition/v1/SetContainerPropertiesRequest.js';
 import type { SplitPartitionRequest as _strata_partition_v1_SplitPartitionRequest, SplitPartitionRequest__Output as _strata_partition_v1_SplitPartitionRequest__Output } from '../../../strata/partition/v1/SplitPartitionRequest.js';
 import type { UploadInfo as _strata_partition_v1_UploadInfo, UploadInfo__Output as _strata_partition_v1_UploadInfo__Output } from '../../../strata/partition/v1/UploadInfo.js';
@@ -211,6 +212,15 @@ export interface PartitionServerClient extends grpc.Client {
   reportUsage(argument: _strata_partition_v1_ReportUsageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
   reportUsage(argument: _strata_partition_v1_ReportUsageRequest, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
   
+  SetBlobTags(argument: _strata_partition_v1_SetBlobTagsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  SetBlobTags(argument: _strata_partition_v1_SetBlobTagsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  SetBlobTags(argument: _strata_partition_v1_SetBlobTagsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  SetBlobTags(argument: _strata_partition_v1_SetBlobTagsRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  setBlobTags(argument: _strata_partition_v1_SetBlobTagsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  setBlobTags(argument: _strata_partition_v1_SetBlobTagsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  setBlobTags(argument: _strata_partition_v1_SetBlobTagsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  setBlobTags(argument: _strata_partition_v1_SetBlobTagsRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  
   SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   SetContainerProperties(argument: _strata_partition_v1_SetContainerPropertiesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
@@ -279,6 +289,8 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
   
   ReportUsage: grpc.handleUnaryCall<_strata_partition_v1_ReportUsageRequest__Output, _strata_partition_v1_ReportUsageResponse>;
   
+  SetBlobTags: grpc.handleUnaryCall<_strata_partition_v1_SetBlobTagsRequest__Output, _strata_partition_v1_BlobInfo>;
+  
   SetContainerProperties: grpc.handleUnaryCall<_strata_partition_v1_SetContainerPropertiesRequest__Output, _strata_partition_v1_ContainerInfo>;
   
   SplitPartition: grpc.handleUnaryCall<_strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange>;
@@ -307,6 +319,7 @@ export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   PartitionStats: MethodDefinition<_strata_partition_v1_PartitionStatsRequest, _strata_partition_v1_PartitionStatsResponse, _strata_partition_v1_PartitionStatsRequest__Output, _strata_partition_v1_PartitionStatsResponse__Output>
   PutBlob: MethodDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
   ReportUsage: MethodDefinition<_strata_partition_v1_ReportUsageRequest, _strata_partition_v1_ReportUsageResponse, _strata_partition_v1_ReportUsageRequest__Output, _strata_partition_v1_ReportUsageResponse__Output>
+  SetBlobTags: MethodDefinition<_strata_partition_v1_SetBlobTagsRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_SetBlobTagsRequest__Output, _strata_partition_v1_BlobInfo__Output>
   SetContainerProperties: MethodDefinition<_strata_partition_v1_SetContainerPropertiesRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_SetContainerPropertiesRequest__Output, _strata_partition_v1_ContainerInfo__Output>
   SplitPartition: MethodDefinition<_strata_partition_v1_SplitPartitionRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_SplitPartitionRequest__Output, _strata_partition_v1_PartitionChange__Output>
   UploadPart: MethodDefinition<_strata_partition_v1_UploadPartRequest, _strata_partition_v1_PartInfo, _strata_partition_v1_UploadPartRequest__Output, _strata_partition_v1_PartInfo__Output>

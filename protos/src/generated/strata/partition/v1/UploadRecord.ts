@@ -1,6 +1,7 @@
 // Original file: strata/partition/v1/records.proto
 
 import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobProperties__Output as _strata_partition_v1_BlobProperties__Output } from '../../../strata/partition/v1/BlobProperties.js';
+import type { Tag as _strata_partition_v1_Tag, Tag__Output as _strata_partition_v1_Tag__Output } from '../../../strata/partition/v1/Tag.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface UploadRecord {
@@ -11,6 +12,7 @@ export interface UploadRecord {
   'completedMs'?: (number | string | Long);
   'completedEtag'?: (string);
   'completedChecksum'?: (string);
+  'tags'?: (_strata_partition_v1_Tag)[];
 }
 
 export interface UploadRecord__Output {
@@ -21,4 +23,5 @@ export interface UploadRecord__Output {
   'completedMs': (number);
   'completedEtag': (string);
   'completedChecksum': (string);
+  'tags': (_strata_partition_v1_Tag__Output)[];
 }
