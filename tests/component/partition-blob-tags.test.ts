@@ -3,10 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isStrataError } from '@strata/common';
 import { waitFor } from '@strata/common/testing';
 import { InProcessStamp } from '../helpers/in-process-stamp.js';
-import { PartitionTestClient, startCapturedServer, type CapturedServer } from '../helpers/partition-in-process.js';
-
-// Rounds of the manager that would move or split partitions under the test never come.
-const QUIET_MANAGER = ['--policy-interval-ms', '3600000', '--gc-interval-ms', '3600000'];
+import { PartitionTestClient, startCapturedServer, type CapturedServer, QUIET_MANAGER } from '../helpers/partition-in-process.js';
 
 describe('SetBlobTags (in-process stamp)', () => {
   let stamp: InProcessStamp | undefined;

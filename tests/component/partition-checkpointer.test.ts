@@ -2,10 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkerStatus } from '@strata/common';
 import { ManualClock, waitFor } from '@strata/common/testing';
 import { InProcessStamp } from '../helpers/in-process-stamp.js';
-import { PartitionTestClient, startCapturedServer, type CapturedServer, type Stored } from '../helpers/partition-in-process.js';
+import { PartitionTestClient, startCapturedServer, type CapturedServer, type Stored, QUIET_MANAGER } from '../helpers/partition-in-process.js';
 
-// Rounds of the manager that would move or split partitions under the test never come.
-const QUIET_MANAGER = ['--policy-interval-ms', '3600000', '--gc-interval-ms', '3600000'];
 const JOB = 'checkpoint/p-1';
 
 describe('Checkpointer (in-process stamp)', () => {

@@ -3,10 +3,7 @@ import { isStrataError } from '@strata/common';
 import { waitFor } from '@strata/common/testing';
 import { StreamWriter, extentNodeClients } from '@strata/stream-layer';
 import { InProcessStamp } from '../helpers/in-process-stamp.js';
-import { consecutiveFrom, PartitionTestClient, startCapturedServer, type CapturedServer, type Stored } from '../helpers/partition-in-process.js';
-
-// Rounds of the manager that would move or split partitions under the test never come.
-const QUIET_MANAGER = ['--policy-interval-ms', '3600000', '--gc-interval-ms', '3600000'];
+import { consecutiveFrom, PartitionTestClient, startCapturedServer, type CapturedServer, type Stored, QUIET_MANAGER } from '../helpers/partition-in-process.js';
 
 describe('Committer (in-process stamp)', () => {
   let stamp: InProcessStamp | undefined;

@@ -3,10 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isStrataError } from '@strata/common';
 import { waitFor } from '@strata/common/testing';
 import { InProcessStamp } from '../helpers/in-process-stamp.js';
-import { consecutiveFrom, PartitionTestClient, startCapturedServer, type CapturedServer, type Stored } from '../helpers/partition-in-process.js';
+import { consecutiveFrom, PartitionTestClient, startCapturedServer, type CapturedServer, type Stored, QUIET_MANAGER } from '../helpers/partition-in-process.js';
 
-// Rounds of the manager that would move or split partitions under the test never come.
-const QUIET_MANAGER = ['--policy-interval-ms', '3600000', '--gc-interval-ms', '3600000'];
 /** MAP_FRESH_MS + HANDOVER_MARGIN_MS (partition-layer limits.ts): how long a new owner waits out the old owner's read fence. */
 const HANDOVER_MS = 3_500;
 

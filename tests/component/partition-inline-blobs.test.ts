@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '@strata/common/testing';
 import { InProcessStamp } from '../helpers/in-process-stamp.js';
-import { PartitionTestClient, startCapturedServer, type CapturedServer } from '../helpers/partition-in-process.js';
+import { PartitionTestClient, startCapturedServer, type CapturedServer, QUIET_MANAGER } from '../helpers/partition-in-process.js';
 
-// Rounds of the manager that would move or split partitions under the test never come.
-const QUIET_MANAGER = ['--policy-interval-ms', '3600000', '--gc-interval-ms', '3600000'];
 const INLINE_MAX = 64 * 1024;
 
 describe('small blobs inside their commit record (in-process stamp)', () => {

@@ -9,6 +9,9 @@ import { ExtentReader, extentNodeClients, joinParts, StreamManagerClient } from 
 import type { InProcessStamp } from './in-process-stamp.js';
 
 /** One line a role logged, as pino wrote it. */
+/** Partition manager flags for component tests: its rounds that would move or split partitions under a test never come. */
+export const QUIET_MANAGER = ['--policy-interval-ms', '3600000', '--gc-interval-ms', '3600000'];
+
 export type LogLine = Record<string, unknown> & { msg: string; level: number };
 
 /** A logger whose lines a test can read back: what the component tests check that a role said. */
