@@ -12,7 +12,7 @@ export { createLogger, silentLogger, type Logger, type LoggerOptions } from './l
 export { parseConfig, configFields, etcdConfigFields, ConfigError, z, type ConfigSources } from './config.js';
 export { Failpoints } from './failpoint.js';
 export { runRole, type RoleContext, type RunningRole, type ReadyMessage } from './lifecycle.js';
-export { hostAndPort, listenOn } from './net-address.js';
+export { anyPortOn, hostAndPort, listenOn } from './net-address.js';
 export { startProbeServer, LIVENESS_PATH, READINESS_PATH, type Readiness, type StartedProbeServer } from './probe-server.js';
 export { startGrpcServer, type ServiceBinding, type StartedGrpcServer } from './grpc/server.js';
 export { ERROR_CODE_KEY, toServiceError, fromServiceError, unaryHandler, type TransportErrorCode } from './grpc/errors.js';
@@ -24,3 +24,19 @@ export { registerWithLease, type Registration } from './etcd/registration.js';
 export { PrefixCache } from './etcd/prefix-cache.js';
 export { campaign, leaderOf, type Leadership } from './etcd/election.js';
 export { transact, transactAsLeader, type SoftwareTransaction } from './etcd/transaction.js';
+export {
+  FRAME_HEADER_BYTES,
+  FRAME_MAGIC,
+  FRAME_META_BYTES_MAX,
+  FRAME_PAYLOAD_BYTES_MAX,
+  FrameError,
+  FrameReader,
+  frameHead,
+  jsonMeta,
+  parseJsonMeta,
+  numbersMeta,
+  parseNumbersMeta,
+  type Frame,
+} from './frames/frames.js';
+export { startCallServer, type StartedCallServer } from './calls/call-server.js';
+export { CallPool } from './calls/call-client.js';

@@ -23,3 +23,9 @@ export async function listenOn(server: Server, address: string): Promise<string>
   if (typeof bound !== 'object' || !bound) return address;
   return `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
 }
+
+/** The same host as `address` on port 0 (the OS picks one): where a role's second listener goes by default. */
+export function anyPortOn(address: string): string {
+  const { host } = hostAndPort(address);
+  return host.includes(':') ? `[${host}]:0` : `${host}:0`;
+}

@@ -3,6 +3,7 @@ import {
   type RoleContext,
   type RunningRole,
   type BackgroundWorker,
+  anyPortOn,
   ignoreError,
   Failpoints,
   configFields,
@@ -31,8 +32,12 @@ export const extentNodeSchema = z.object({
   nodeId: configFields.id(),
   dataDir: z.string().min(1),
   listen: configFields.address().default('127.0.0.1:0'),
-  /** Where the block transport listens (appends and reads of blob bytes); found by others through etcd. */
-  dataListen: configFields.address().default('127.0.0.1:0'),
+  /**
+   * Where the block transport listens (appends and reads of blob bytes); found by others through
+   * etcd. By default the host of `listen` on a port the OS picks, so a node reachable at its
+   * gRPC address (another container, another pod) is reachable at its data address too.
+   */
+  dataListen: configFields.address().optional(),
   faultDomain: z.string().min(1).optional(),
   /** Below this much free disk the node takes no new extents. */
   fullBelowBytes: z.coerce.number().int().min(0).default(EXTENT_BYTES_MAX),
@@ -74,7 +79,7 @@ export async function startExtentNode({ config, log, clock, workers }: RoleConte
     onWriteFailure: () => void capacity.worker?.runNow().catch(ignoreError),
   });
   const server = await startGrpcServer({ address: config.listen, services: [{ definition: extentNodeDefinition(), handlers: extentNodeHandlers(service) }] });
-  const blocks = await startBlockServer({ address: config.dataListen, service, log });
+  const blocks = await startBlockServer({ address: config.dataListen ?? anyPortOn(config.listen), service, log });
   const record: NodeRecord = { nodeId: config.nodeId, address: server.address, dataAddress: blocks.address, faultDomain: config.faultDomain ?? config.nodeId };
   const registration = await registerWithLease({
     client: etcd,

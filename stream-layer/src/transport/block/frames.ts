@@ -1,22 +1,10 @@
-import { assert } from '@strata/common';
+import { frameHead as genericFrameHead } from '@strata/common';
 
 /**
- * The block transport's framing: every message on a connection is a 16-byte header, a small
- * meta part, then the payload (blob bytes, in their on-disk block format):
- *
- *   0  u16  magic 0x5354 ("ST")
- *   2  u8   frame type
- *   3  u8   reserved (0)
- *   4  u32  stream id (the client picks it; one connection carries many streams)
- *   8  u32  meta bytes
- *   12 u32  payload bytes
- *
- * Little-endian. The payload is never decoded or copied by the transport: a receiver gets it
- * as the slices of the socket chunks it arrived in, and a chain node forwards those slices.
+ * The block transport's frame types (the framing itself is `@strata/common`'s frames: a
+ * 16-byte header, a small meta part, then the payload, blob bytes in their on-disk block
+ * format, never decoded or copied on the way).
  */
-export const FRAME_MAGIC = 0x5354;
-export const FRAME_HEADER_BYTES = 16;
-
 export const FrameType = {
   /** c→s: opens an append session; meta JSON {extentId, requestId?}. */
   OpenAppend: 1,
@@ -41,111 +29,9 @@ export const FrameType = {
 } as const;
 export type FrameTypeCode = (typeof FrameType)[keyof typeof FrameType];
 
-/** Largest meta part: meta is small control data, never bytes of a blob. */
-export const FRAME_META_BYTES_MAX = 4096;
-/** Largest payload: one append (APPEND_BYTES_MAX) or one read piece, with room. */
-export const FRAME_PAYLOAD_BYTES_MAX = 16 * 1024 * 1024;
-
-export interface Frame {
-  type: number;
-  streamId: number;
-  meta: Buffer;
-  /** The payload as the slices it arrived in (empty when there is none). */
-  payload: Buffer[];
-  payloadBytes: number;
-}
-
-/** The header (and meta) of a frame: the payload is written after it as it is. */
+/** The header (and meta) of a block-transport frame: the payload is written after it as it is. */
 export function frameHead(type: FrameTypeCode, streamId: number, meta: Buffer, payloadBytes: number): Buffer {
-  assert(meta.length <= FRAME_META_BYTES_MAX, `frame meta of ${meta.length} bytes`);
-  assert(payloadBytes <= FRAME_PAYLOAD_BYTES_MAX, `frame payload of ${payloadBytes} bytes`);
-  const head = Buffer.allocUnsafe(FRAME_HEADER_BYTES + meta.length);
-  head.writeUInt16LE(FRAME_MAGIC, 0);
-  head.writeUInt8(type, 2);
-  head.writeUInt8(0, 3);
-  head.writeUInt32LE(streamId >>> 0, 4);
-  head.writeUInt32LE(meta.length, 8);
-  head.writeUInt32LE(payloadBytes, 12);
-  meta.copy(head, FRAME_HEADER_BYTES);
-  return head;
+  return genericFrameHead(type, streamId, meta, payloadBytes);
 }
 
-export const jsonMeta = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
-export const parseJsonMeta = <T>(meta: Buffer): T => JSON.parse(meta.toString('utf8')) as T;
-
-/** Meta of u64 numbers (offsets): each below 2^53. */
-export function numbersMeta(...values: number[]): Buffer {
-  const meta = Buffer.allocUnsafe(8 * values.length);
-  values.forEach((value, i) => meta.writeBigUInt64LE(BigInt(value), i * 8));
-  return meta;
-}
-
-export function parseNumbersMeta(meta: Buffer, count: number): number[] {
-  if (meta.length !== 8 * count) throw new FrameError(`expected ${count} numbers in meta, got ${meta.length} bytes`);
-  return Array.from({ length: count }, (_, i) => Number(meta.readBigUInt64LE(i * 8)));
-}
-
-/** A connection's bytes do not make frames: the connection is closed. */
-export class FrameError extends Error {
-  override readonly name = 'FrameError';
-}
-
-/**
- * Cuts a connection's byte stream into frames. Header and meta are copied (a few bytes);
- * payloads are handed on as slices of the chunks they arrived in, never concatenated.
- */
-export class FrameReader {
-  private chunks: Buffer[] = [];
-  private buffered = 0;
-  private head: { type: number; streamId: number; metaBytes: number; payloadBytes: number } | undefined;
-
-  constructor(private readonly onFrame: (frame: Frame) => void) {}
-
-  /** Takes the next chunk from the socket; calls onFrame for every frame it completes. Throws FrameError on garbage. */
-  push(chunk: Buffer): void {
-    if (chunk.length === 0) return;
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
-    for (;;) {
-      if (!this.head) {
-        if (this.buffered < FRAME_HEADER_BYTES) return;
-        const bytes = this.take(FRAME_HEADER_BYTES);
-        const header = bytes.length === 1 ? bytes[0]! : Buffer.concat(bytes);
-        if (header.readUInt16LE(0) !== FRAME_MAGIC) throw new FrameError('bad frame magic');
-        const metaBytes = header.readUInt32LE(8);
-        const payloadBytes = header.readUInt32LE(12);
-        if (metaBytes > FRAME_META_BYTES_MAX) throw new FrameError(`frame meta of ${metaBytes} bytes`);
-        if (payloadBytes > FRAME_PAYLOAD_BYTES_MAX) throw new FrameError(`frame payload of ${payloadBytes} bytes`);
-        this.head = { type: header.readUInt8(2), streamId: header.readUInt32LE(4), metaBytes, payloadBytes };
-      }
-      const { metaBytes, payloadBytes } = this.head;
-      if (this.buffered < metaBytes + payloadBytes) return;
-      const metaParts = this.take(metaBytes);
-      const meta = metaParts.length === 1 ? metaParts[0]! : Buffer.concat(metaParts);
-      const payload = this.take(payloadBytes);
-      const frame: Frame = { type: this.head.type, streamId: this.head.streamId, meta, payload, payloadBytes };
-      this.head = undefined;
-      this.onFrame(frame);
-    }
-  }
-
-  /** The next `count` buffered bytes, as slices of the chunks. */
-  private take(count: number): Buffer[] {
-    const out: Buffer[] = [];
-    let left = count;
-    while (left > 0) {
-      const first = this.chunks[0]!;
-      if (first.length <= left) {
-        out.push(first);
-        this.chunks.shift();
-        left -= first.length;
-      } else {
-        out.push(first.subarray(0, left));
-        this.chunks[0] = first.subarray(left);
-        left = 0;
-      }
-    }
-    this.buffered -= count;
-    return out;
-  }
-}
+export { FrameError, FrameReader, jsonMeta, numbersMeta, parseJsonMeta, parseNumbersMeta, type Frame } from '@strata/common';
