@@ -28,7 +28,10 @@ export function partitionKeys(prefix: string) {
 
 export interface ServerRecord {
   serverId: string;
+  /** Its gRPC address. */
   address: string;
+  /** Its call transport's address (the calls on every GET's path); absent on servers before it. */
+  callAddress?: string;
 }
 
 /** Whether background space reclamation is paused (`strata gc pause|resume`). */

@@ -65,8 +65,8 @@ await runRole({
   start: async ({ config, log, clock }) => {
     const etcd = connectEtcd(config.etcd);
     const accounts = await AccountDirectory.open({ etcd, stampPrefix: config.etcdPrefix, log });
-    const map = await PartitionMap.open({ etcd, prefix: config.etcdPrefix, log });
-    const partitions = new PartitionClient(map);
+    const map = await PartitionMap.open({ etcd, prefix: config.etcdPrefix, log, clock });
+    const partitions = new PartitionClient(map, clock);
     const nodes = extentNodeClients();
     const streams = new StreamManagerClient({ etcd, prefix: config.etcdPrefix, clock, log });
     const blobData = new BlobDataStreams({

@@ -1,5 +1,7 @@
-import { isStrataError, rethrowIfAssertion } from '@strata/common';
+import type * as grpc from '@grpc/grpc-js';
+import { assert, isStrataError, rethrowIfAssertion, type Clock } from '@strata/common';
 import { PartitionError } from '../errors.js';
+import { INLINE_BLOB_BYTES_MAX } from '../limits.js';
 import { accountKey, blobKey, blobPrefixKey, compareKeys, containerKey, prefixEnd } from '../keys.js';
 import { MultipartClient } from './multipart-client.js';
 import type { Located, PartitionMap } from './partition-map.js';
@@ -7,6 +9,10 @@ import { partitionServerProto, type partitionV1 } from '@strata/protos';
 import type { ChunkedData } from '@strata/stream-layer';
 import { uploadMessages, withChunkedData, type PartSegment } from './block-messages.js';
 import { PartitionRouter, sendStream, uploadTimeoutMs, type Invoke } from './partition-router.js';
+
+/** The definitions (their encodings) of the calls made over the call transport. */
+const GET_BLOB = partitionServerProto().PartitionServer.service.GetBlob!;
+const PUT_SMALL_BLOB = partitionServerProto().PartitionServer.service.PutSmallBlob!;
 
 /**
  * The typed client of the partition layer for front-ends: routes each call by key to the
@@ -17,8 +23,11 @@ export class PartitionClient {
   /** Multipart uploads and copies. */
   readonly multipart: MultipartClient;
 
-  constructor(private readonly map: PartitionMap) {
-    this.router = new PartitionRouter(map);
+  constructor(
+    private readonly map: PartitionMap,
+    clock?: Clock,
+  ) {
+    this.router = new PartitionRouter(map, clock);
     this.multipart = new MultipartClient(this.router);
   }
 
@@ -43,8 +52,12 @@ export class PartitionClient {
   }
 
   getBlob(request: partitionV1.BlobRequest, requestId?: string): Promise<partitionV1.BlobInfo__Output> {
-    return this.routed(blobKey(request.account!, request.container!, request.blob!), requestId, (client, md, options, done) =>
-      client.getBlob(request, md, options, done),
+    return this.router.routedCall(
+      blobKey(request.account!, request.container!, request.blob!),
+      requestId,
+      GET_BLOB as grpc.MethodDefinition<partitionV1.BlobRequest, partitionV1.BlobInfo__Output>,
+      request,
+      (client, md, options, done) => client.getBlob(request, md, options, done),
     );
   }
 
@@ -160,6 +173,8 @@ export class PartitionClient {
    * the commit cancels the upload and nothing is stored.
    */
   async putBlob(options: PutBlobOptions): Promise<partitionV1.BlobInfo__Output> {
+    if (options.expectedBytes !== undefined && options.expectedBytes <= INLINE_BLOB_BYTES_MAX)
+      return this.putSmallBlob(options as PutBlobOptions & { expectedBytes: number });
     const method = partitionServerProto().PartitionServer.service.PutBlob;
     const opened = await this.router.openStream<partitionV1.PutBlobRequest | ChunkedData, partitionV1.BlobInfo__Output>({
       key: blobKey(options.header.account!, options.header.container!, options.header.blob!),
@@ -172,6 +187,33 @@ export class PartitionClient {
     });
     const body = uploadMessages(options.body);
     return sendStream(opened, body.messages, async () => ({ commit: { ...(await options.beforeCommit()), sizeBytes: body.sizeBytes() } }));
+  }
+
+  /**
+   * A body small enough to live in its commit record is read whole first and sent in one call
+   * (PutSmallBlob), which needs no accepted header before it sends. It is retried only where
+   * nothing can have been stored: a moved or loading partition, a connection never made.
+   */
+  private async putSmallBlob(options: PutBlobOptions & { expectedBytes: number }): Promise<partitionV1.BlobInfo__Output> {
+    const chunks: Buffer[] = [];
+    let sizeBytes = 0;
+    for await (const segment of options.body) {
+      assert(Buffer.isBuffer(segment), 'a small body is sent as its bytes, never as stored blocks');
+      chunks.push(segment);
+      sizeBytes += segment.length;
+      // More than declared: the front-end's own check (beforeCommit) refuses it.
+      if (sizeBytes > options.expectedBytes) break;
+    }
+    const commit = { ...(await options.beforeCommit()), sizeBytes };
+    const request: partitionV1.PutSmallBlobRequest = { header: options.header, data: Buffer.concat(chunks, sizeBytes), commit };
+    return this.router.routedCall(
+      blobKey(options.header.account!, options.header.container!, options.header.blob!),
+      options.requestId,
+      PUT_SMALL_BLOB as grpc.MethodDefinition<partitionV1.PutSmallBlobRequest, partitionV1.BlobInfo__Output>,
+      request,
+      (client, md, callOptions, done) => client.putSmallBlob(request, md, callOptions, done),
+      (error) => error.code !== 'UNAVAILABLE' || error.details['delivered'] === false,
+    );
   }
 
   /**

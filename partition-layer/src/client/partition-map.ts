@@ -8,6 +8,8 @@ export interface Located {
   partition: partitionV1.Partition__Output;
   /** The owning server's address; undefined while the partition has no live owner. */
   address: string | undefined;
+  /** The owning server's call transport address, when it has one. */
+  callAddress?: string | undefined;
 }
 
 /** A front-end that met a moved partition re-reads the map at most this often (its watch may have stalled). */
@@ -48,7 +50,8 @@ export class PartitionMap {
   locate(key: Buffer): Located | undefined {
     for (const partition of this.partitions()) {
       if (compareKeys(key, partition.lowKey) >= 0 && (partition.highKey === '' || compareKeys(key, partition.highKey) < 0)) {
-        return { partition, address: this.servers.get(partition.ownerId)?.address };
+        const server = this.servers.get(partition.ownerId);
+        return { partition, address: server?.address, callAddress: server?.callAddress };
       }
     }
     return undefined;

@@ -6,7 +6,9 @@ import {
   Failpoints,
   etcdConfigFields,
   registerWithLease,
+  startCallServer,
   startGrpcServer,
+  anyPortOn,
   systemRandom,
   z,
   type Registration,
@@ -22,7 +24,7 @@ import { UsagePublisher } from '../gc/usage-publisher.js';
 import { GC_MIB_PER_SECOND_DEFAULT, SERVER_LEASE_TTL_SECONDS, UPLOAD_EXPIRY_MS_DEFAULT } from '../limits.js';
 import { PartitionHost } from '../partition-server/ownership/partition-host.js';
 import type { PartitionOperationFailpoint } from '../partition-server/ownership/partition-operations.js';
-import { partitionServerHandlers } from '../partition-server/service.js';
+import { CALL_METHODS, partitionServerHandlers } from '../partition-server/service.js';
 import type { UploadFailpoint } from '../partition-server/uploads/partition-uploads.js';
 
 /** The partition server's config: flags, `STRATA_*` environment or a JSON file (see common/config.ts). */
@@ -30,6 +32,11 @@ export const partitionServerSchema = z.object({
   nodeId: configFields.id(),
   dataDir: z.string().min(1),
   listen: configFields.address().default('127.0.0.1:0'),
+  /**
+   * Where the call transport listens (GetBlob without gRPC; found by front-ends through etcd).
+   * By default the host of `listen` on a port the OS picks.
+   */
+  callListen: configFields.address().optional(),
   /** Extents of the partitions' streams are sealed at this size (the paper uses 1 GB). */
   extentSizeMaxBytes: z.coerce
     .number()
@@ -89,32 +96,35 @@ export async function startPartitionServer({ config, log, clock, workers }: Role
     log,
     workers,
   });
+  const handlers = partitionServerHandlers(
+    host,
+    {
+      serverId: config.nodeId,
+      etcd,
+      prefix: config.etcdPrefix,
+      manager,
+      writerDeps: { manager, nodes, clock, log, extentBytesMax: config.extentSizeMaxBytes },
+      clock,
+      log,
+      failpoints,
+    },
+    usage,
+  );
   const server = await startGrpcServer({
     address: config.listen,
-    services: [
-      {
-        definition: partitionServerProto().PartitionServer.service,
-        handlers: partitionServerHandlers(
-          host,
-          {
-            serverId: config.nodeId,
-            etcd,
-            prefix: config.etcdPrefix,
-            manager,
-            writerDeps: { manager, nodes, clock, log, extentBytesMax: config.extentSizeMaxBytes },
-            clock,
-            log,
-            failpoints,
-          },
-          usage,
-        ),
-      },
-    ],
+    services: [{ definition: partitionServerProto().PartitionServer.service, handlers }],
+  });
+  const calls = await startCallServer({
+    address: config.callListen ?? anyPortOn(config.listen),
+    definition: partitionServerProto().PartitionServer.service,
+    handlers,
+    methods: CALL_METHODS,
+    log,
   });
   // Serve before registering: the manager assigns partitions to registered servers only.
   await host.start();
   usage.start();
-  const record: ServerRecord = { serverId: config.nodeId, address: server.address };
+  const record: ServerRecord = { serverId: config.nodeId, address: server.address, callAddress: calls.address };
   const registration = await registerWithLease({
     client: etcd,
     key: partitionKeys(config.etcdPrefix).server(config.nodeId),
@@ -136,6 +146,7 @@ export async function startPartitionServer({ config, log, clock, workers }: Role
       // Stop serving before the lease goes: its revocation lets the manager give our
       // partitions away at once, with no wait for us (we no longer serve by then).
       await server.stop();
+      await calls.close();
       await registration.close();
       await host.stop();
       await gcSwitch.close();

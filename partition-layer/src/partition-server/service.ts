@@ -7,8 +7,16 @@ import { LIST_RESULTS_MAX, UPLOAD_LIST_RESULTS_MAX } from '../limits.js';
 import type { UsagePublisher } from '../gc/usage-publisher.js';
 import type { Partition } from './partition.js';
 import type { PartitionHost } from './ownership/partition-host.js';
+import { putSmallBlob } from './uploads/small-blob.js';
 import { receiveUpload } from './uploads/upload-stream.js';
 import { mergePartitions, splitPartition, type OperationDeps } from './ownership/partition-operations.js';
+
+/**
+ * The methods a partition server also serves over the call transport (`@strata/common`'s calls):
+ * those on the path of every GET and HEAD and of every small PUT, where gRPC's own work was the
+ * larger part of the call.
+ */
+export const CALL_METHODS = ['GetBlob', 'PutSmallBlob'] as const;
 
 /** The gRPC edge of a partition server: routes each request to its partition, maps errors. */
 export function partitionServerHandlers(host: PartitionHost, operations: OperationDeps, usage: UsagePublisher): partitionV1.PartitionServerHandlers {
@@ -53,6 +61,9 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
       },
       finish: ({ partition, header, upload, commit }) => partition.putBlob(header, upload, commit),
     }),
+    PutSmallBlob: unary<partitionV1.PutSmallBlobRequest__Output, partitionV1.BlobInfo>((request) =>
+      putSmallBlob((header) => host.route(blobKey(header.account, header.container, header.blob)), request),
+    ),
     GetBlob: unary<partitionV1.BlobRequest__Output, partitionV1.BlobInfo>((request) =>
       host.route(blobKey(request.account, request.container, request.blob)).getBlob(request),
     ),

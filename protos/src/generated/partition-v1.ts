@@ -62,6 +62,7 @@ export type * from './strata/partition/v1/PartitionUsage.js';
 export type * from './strata/partition/v1/PutBlobCommit.js';
 export type * from './strata/partition/v1/PutBlobHeader.js';
 export type * from './strata/partition/v1/PutBlobRequest.js';
+export type * from './strata/partition/v1/PutSmallBlobRequest.js';
 export type * from './strata/partition/v1/ReportUsageRequest.js';
 export type * from './strata/partition/v1/ReportUsageResponse.js';
 export type * from './strata/partition/v1/SetBlobTagsRequest.js';

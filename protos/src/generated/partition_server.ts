@@ -53,6 +53,7 @@ import type { PartitionUsage as _strata_partition_v1_PartitionUsage, PartitionUs
 import type { PutBlobCommit as _strata_partition_v1_PutBlobCommit, PutBlobCommit__Output as _strata_partition_v1_PutBlobCommit__Output } from './strata/partition/v1/PutBlobCommit.js';
 import type { PutBlobHeader as _strata_partition_v1_PutBlobHeader, PutBlobHeader__Output as _strata_partition_v1_PutBlobHeader__Output } from './strata/partition/v1/PutBlobHeader.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from './strata/partition/v1/PutBlobRequest.js';
+import type { PutSmallBlobRequest as _strata_partition_v1_PutSmallBlobRequest, PutSmallBlobRequest__Output as _strata_partition_v1_PutSmallBlobRequest__Output } from './strata/partition/v1/PutSmallBlobRequest.js';
 import type { ReportUsageRequest as _strata_partition_v1_ReportUsageRequest, ReportUsageRequest__Output as _strata_partition_v1_ReportUsageRequest__Output } from './strata/partition/v1/ReportUsageRequest.js';
 import type { ReportUsageResponse as _strata_partition_v1_ReportUsageResponse, ReportUsageResponse__Output as _strata_partition_v1_ReportUsageResponse__Output } from './strata/partition/v1/ReportUsageResponse.js';
 import type { SetBlobTagsRequest as _strata_partition_v1_SetBlobTagsRequest, SetBlobTagsRequest__Output as _strata_partition_v1_SetBlobTagsRequest__Output } from './strata/partition/v1/SetBlobTagsRequest.js';
@@ -131,6 +132,7 @@ export interface ProtoGrpcType {
         PutBlobCommit: MessageTypeDefinition<_strata_partition_v1_PutBlobCommit, _strata_partition_v1_PutBlobCommit__Output>
         PutBlobHeader: MessageTypeDefinition<_strata_partition_v1_PutBlobHeader, _strata_partition_v1_PutBlobHeader__Output>
         PutBlobRequest: MessageTypeDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_PutBlobRequest__Output>
+        PutSmallBlobRequest: MessageTypeDefinition<_strata_partition_v1_PutSmallBlobRequest, _strata_partition_v1_PutSmallBlobRequest__Output>
         ReportUsageRequest: MessageTypeDefinition<_strata_partition_v1_ReportUsageRequest, _strata_partition_v1_ReportUsageRequest__Output>
         ReportUsageResponse: MessageTypeDefinition<_strata_partition_v1_ReportUsageResponse, _strata_partition_v1_ReportUsageResponse__Output>
         SetBlobTagsRequest: MessageTypeDefinition<_strata_partition_v1_SetBlobTagsRequest, _strata_partition_v1_SetBlobTagsRequest__Output>

@@ -31,6 +31,7 @@ import type { PartitionChange as _strata_partition_v1_PartitionChange, Partition
 import type { PartitionStatsRequest as _strata_partition_v1_PartitionStatsRequest, PartitionStatsRequest__Output as _strata_partition_v1_PartitionStatsRequest__Output } from '../../../strata/partition/v1/PartitionStatsRequest.js';
 import type { PartitionStatsResponse as _strata_partition_v1_PartitionStatsResponse, PartitionStatsResponse__Output as _strata_partition_v1_PartitionStatsResponse__Output } from '../../../strata/partition/v1/PartitionStatsResponse.js';
 import type { PutBlobRequest as _strata_partition_v1_PutBlobRequest, PutBlobRequest__Output as _strata_partition_v1_PutBlobRequest__Output } from '../../../strata/partition/v1/PutBlobRequest.js';
+import type { PutSmallBlobRequest as _strata_partition_v1_PutSmallBlobRequest, PutSmallBlobRequest__Output as _strata_partition_v1_PutSmallBlobRequest__Output } from '../../../strata/partition/v1/PutSmallBlobRequest.js';
 import type { ReportUsageRequest as _strata_partition_v1_ReportUsageRequest, ReportUsageRequest__Output as _strata_partition_v1_ReportUsageRequest__Output } from '../../../strata/partition/v1/ReportUsageRequest.js';
 import type { ReportUsageResponse as _strata_partition_v1_ReportUsageResponse, ReportUsageResponse__Output as _strata_partition_v1_ReportUsageResponse__Output } from '../../../strata/partition/v1/ReportUsageResponse.js';
 import type { SetBlobTagsRequest as _strata_partition_v1_SetBlobTagsRequest, SetBlobTagsRequest__Output as _strata_partition_v1_SetBlobTagsRequest__Output } from '../../../strata/partition/v1/SetBlobTagsRequest.js';
@@ -203,6 +204,15 @@ export interface PartitionServerClient extends grpc.Client {
   putBlob(options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   putBlob(callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientWritableStream<_strata_partition_v1_PutBlobRequest>;
   
+  PutSmallBlob(argument: _strata_partition_v1_PutSmallBlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  PutSmallBlob(argument: _strata_partition_v1_PutSmallBlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  PutSmallBlob(argument: _strata_partition_v1_PutSmallBlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  PutSmallBlob(argument: _strata_partition_v1_PutSmallBlobRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  putSmallBlob(argument: _strata_partition_v1_PutSmallBlobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  putSmallBlob(argument: _strata_partition_v1_PutSmallBlobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  putSmallBlob(argument: _strata_partition_v1_PutSmallBlobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  putSmallBlob(argument: _strata_partition_v1_PutSmallBlobRequest, callback: grpc.requestCallback<_strata_partition_v1_BlobInfo__Output>): grpc.ClientUnaryCall;
+  
   ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
   ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
   ReportUsage(argument: _strata_partition_v1_ReportUsageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ReportUsageResponse__Output>): grpc.ClientUnaryCall;
@@ -287,6 +297,8 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
   
   PutBlob: grpc.handleClientStreamingCall<_strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo>;
   
+  PutSmallBlob: grpc.handleUnaryCall<_strata_partition_v1_PutSmallBlobRequest__Output, _strata_partition_v1_BlobInfo>;
+  
   ReportUsage: grpc.handleUnaryCall<_strata_partition_v1_ReportUsageRequest__Output, _strata_partition_v1_ReportUsageResponse>;
   
   SetBlobTags: grpc.handleUnaryCall<_strata_partition_v1_SetBlobTagsRequest__Output, _strata_partition_v1_BlobInfo>;
@@ -318,6 +330,7 @@ export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   MergePartitions: MethodDefinition<_strata_partition_v1_MergePartitionsRequest, _strata_partition_v1_PartitionChange, _strata_partition_v1_MergePartitionsRequest__Output, _strata_partition_v1_PartitionChange__Output>
   PartitionStats: MethodDefinition<_strata_partition_v1_PartitionStatsRequest, _strata_partition_v1_PartitionStatsResponse, _strata_partition_v1_PartitionStatsRequest__Output, _strata_partition_v1_PartitionStatsResponse__Output>
   PutBlob: MethodDefinition<_strata_partition_v1_PutBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_PutBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
+  PutSmallBlob: MethodDefinition<_strata_partition_v1_PutSmallBlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_PutSmallBlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
   ReportUsage: MethodDefinition<_strata_partition_v1_ReportUsageRequest, _strata_partition_v1_ReportUsageResponse, _strata_partition_v1_ReportUsageRequest__Output, _strata_partition_v1_ReportUsageResponse__Output>
   SetBlobTags: MethodDefinition<_strata_partition_v1_SetBlobTagsRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_SetBlobTagsRequest__Output, _strata_partition_v1_BlobInfo__Output>
   SetContainerProperties: MethodDefinition<_strata_partition_v1_SetContainerPropertiesRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_SetContainerPropertiesRequest__Output, _strata_partition_v1_ContainerInfo__Output>
