@@ -42,3 +42,12 @@ export const systemClock: Clock = {
     return { cancel: () => clearInterval(timer) };
   },
 };
+
+/**
+ * Runs `callback` once this turn of the event loop has handled its ready I/O (Node's check
+ * phase): not a timer, no time passes, so it is not the clock's. Writers use it to gather what
+ * the turn's events produced into one write (one syscall, one segment) instead of one each.
+ */
+export function afterThisTurn(callback: () => void): void {
+  setImmediate(callback);
+}

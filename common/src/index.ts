@@ -3,7 +3,7 @@
  * extents or partitions.
  */
 export { assert, unreachable, rethrowIfAssertion, AssertionFailure } from './assert.js';
-export { systemClock, type Clock, type Timer } from './clock.js';
+export { afterThisTurn, systemClock, type Clock, type Timer } from './clock.js';
 export { BackgroundWorker, Workers, type WorkerSpec, type WorkerStatus } from './background-worker.js';
 export { systemRandom, shuffled, type Random } from './random.js';
 export { HotKeys } from './hot-keys.js';

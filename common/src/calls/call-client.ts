@@ -3,6 +3,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { assert, rethrowIfAssertion } from '../assert.js';
 import type { Clock, Timer } from '../clock.js';
 import { StrataError } from '../errors.js';
+import { FrameWriter } from '../frames/frame-writer.js';
 import { FrameReader, frameHead, jsonMeta, type Frame } from '../frames/frames.js';
 import type { CallContext } from '../grpc/client.js';
 import { hostAndPort } from '../net-address.js';
@@ -20,6 +21,7 @@ const STREAM_ID_LIMIT = 0xffff_ffff;
 /** One connection to a call server: calls multiplexed by stream id, answered in any order. */
 class CallConnection {
   private readonly socket: Socket;
+  private readonly writer: FrameWriter;
   private readonly pending = new Map<number, Pending>();
   private nextStreamId = 1;
   /** Whether the connection was ever made: until then no call's bytes reached the server. */
@@ -34,6 +36,7 @@ class CallConnection {
     const { host, port } = hostAndPort(address);
     this.socket = connect({ host, port, noDelay: true });
     this.socket.setKeepAlive(true, 10_000);
+    this.writer = new FrameWriter(this.socket);
     this.socket.once('connect', () => (this.connected = true));
     const reader = new FrameReader((frame) => this.answered(frame));
     this.socket.on('data', (chunk: Buffer) => {
@@ -60,10 +63,7 @@ class CallConnection {
         reject(new StrataError('DEADLINE_EXCEEDED', `${meta.method} got no answer within ${timeoutMs} ms`));
       });
       this.pending.set(streamId, { resolve, reject, timer });
-      this.socket.cork();
-      this.socket.write(frameHead(CallFrame.Call, streamId, jsonMeta(meta), request.length));
-      if (request.length > 0) this.socket.write(request);
-      this.socket.uncork();
+      this.writer.write(frameHead(CallFrame.Call, streamId, jsonMeta(meta), request.length), request);
     });
   }
 

@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { rethrowIfAssertion } from '../assert.js';
 import { StrataError } from '../errors.js';
+import { FrameWriter } from '../frames/frame-writer.js';
 import { FrameError, FrameReader, frameHead, parseJsonMeta } from '../frames/frames.js';
 import { ERROR_CODE_KEY } from '../grpc/errors.js';
 import { REQUEST_ID_KEY } from '../grpc/client.js';
@@ -53,12 +54,9 @@ export async function startCallServer(options: {
 
 function serveConnection(socket: Socket, handlers: ReadonlyMap<string, CallHandler>, log: Logger): void {
   socket.setNoDelay(true);
-  const answer = (type: number, streamId: number, meta: Buffer, payload?: Buffer): void => {
-    if (socket.destroyed) return;
-    socket.cork();
-    socket.write(frameHead(type, streamId, meta, payload?.length ?? 0));
-    if (payload?.length) socket.write(payload);
-    socket.uncork();
+  const writer = new FrameWriter(socket);
+  const answer = (type: number, streamId: number, meta: Buffer, payload: Buffer = Buffer.alloc(0)): void => {
+    if (!socket.destroyed) writer.write(frameHead(type, streamId, meta, payload.length), payload);
   };
   const reader = new FrameReader((frame) => {
     if (frame.type !== CallFrame.Call) throw new FrameError(`unexpected frame type ${frame.type}`);
