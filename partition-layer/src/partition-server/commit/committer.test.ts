@@ -94,7 +94,13 @@ describe('Committer', () => {
     expect(await index.get(key('b39'))).toEqual(Buffer.from('v'));
   });
 
-  it('batches the records that arrive while appends are in flight into one block each (group commit)', async () => {
+  it('batches the records that arrive while appends are in flight into one block each (group commit), and applies each block in one write', async () => {
+    const writes: number[] = [];
+    const applyRecords = index.applyRecords.bind(index);
+    index.applyRecords = async (records) => {
+      writes.push(records.length);
+      await applyRecords(records);
+    };
     writer.holding = true;
     const commits = Array.from({ length: 30 }, (_, i) => committer.commit(async () => ({ mutations: [put(`b${i}`)], result: undefined })));
     // Let every prepare run: the first appends go out alone, the rest wait for one in flight to end.
@@ -104,6 +110,27 @@ describe('Committer', () => {
     await Promise.all(commits);
     expect(writer.blocks.length).toBe(LOG_APPENDS_IN_FLIGHT_MAX + 1);
     expect(writer.sequences()).toEqual(Array.from({ length: 30 }, (_, i) => 8 + i));
+    // Every record applied once, a block's records (or more) per write of the index.
+    expect(writes.reduce((sum, records) => sum + records, 0)).toBe(30);
+    expect(writes.length).toBeLessThanOrEqual(writer.blocks.length);
+    expect(committer.appliedSequence).toBe(37);
+    for (let i = 0; i < 30; i++) expect(await index.get(key(`b${i}`))).toEqual(Buffer.from('v'));
+  });
+
+  it('applies a record that deletes a range alone, after the records before it and before those after it', async () => {
+    writer.holding = true;
+    const commits = [
+      committer.commit(async () => ({ mutations: [put('r1'), put('r2')], result: undefined })),
+      committer.commit(async () => ({ mutations: [{ key: key('r'), deleteRangeEnd: key('s'), delete: true }], result: undefined })),
+      committer.commit(async () => ({ mutations: [put('r3')], result: undefined })),
+    ];
+    await new Promise((resolve) => setImmediate(resolve));
+    writer.release();
+    await Promise.all(commits);
+    expect(await index.get(key('r1'))).toBeUndefined();
+    expect(await index.get(key('r2'))).toBeUndefined();
+    expect(await index.get(key('r3'))).toEqual(Buffer.from('v'));
+    expect(committer.appliedSequence).toBe(10);
   });
 
   it('checks a precondition against records logged but not yet applied, so one of two racing creates wins', async () => {
@@ -149,12 +176,12 @@ describe('Committer', () => {
   it('lets an assertion failure through, never turning it into UNAVAILABLE or a reload', async () => {
     await catchingUnhandled(async (unhandled) => {
       const broken = new AssertionFailure('index broken');
-      const apply = index.apply.bind(index);
-      index.apply = async () => {
+      const applyRecords = index.applyRecords.bind(index);
+      index.applyRecords = async () => {
         throw broken;
       };
       await expect(committer.commit(async () => ({ mutations: [put('x')], result: undefined }))).rejects.toBe(broken);
-      index.apply = apply;
+      index.applyRecords = applyRecords;
       expect(failures).toEqual([]);
       // Left unhandled on the committer's chains too: in a role, that ends the process.
       await new Promise((resolve) => setImmediate(resolve));

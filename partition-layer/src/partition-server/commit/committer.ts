@@ -24,6 +24,18 @@ interface Overlaid {
   sequence: number;
 }
 
+/** A record made and not yet applied: what a group apply needs to know of it. */
+interface Unapplied {
+  mutations: partitionV1.IndexMutation[];
+  /** Whether it deletes a range: such a record is applied alone (its deletes read the index). */
+  deletesRange: boolean;
+  /** Set once its log append succeeded: the extent it landed in. */
+  logExtentId?: string;
+}
+
+/** Records applied in one write of the index at most (one log block's worth, and then some). */
+const APPLY_GROUP_RECORDS_MAX = 256;
+
 /** A range delete logged but not yet applied. */
 interface PendingRange {
   gte: Buffer;
@@ -40,13 +52,17 @@ interface PendingRange {
  * is applied, so any read that starts afterwards sees it (read-after-write). A mutation's
  * precondition is checked under the partition's lock against the index and the records in
  * flight, so conditional mutations are atomic per partition while log appends of consecutive
- * records still overlap.
+ * records still overlap. Consecutive records whose appends have all succeeded (a group commit's
+ * block) are applied in one write of the index, in sequence order, so a later record's write of
+ * a key wins as it would one at a time.
  */
 export class Committer {
   private lock: Promise<void> = Promise.resolve();
   private applyChain: Promise<void> = Promise.resolve();
   private readonly overlay = new Map<string, Overlaid>();
   private readonly deletedRanges = new Set<PendingRange>();
+  /** Records made and not applied yet, by sequence (a Map iterates in the order they were made). */
+  private readonly unapplied = new Map<number, Unapplied>();
   /** The sequence of the last record made (logged or being logged). */
   private lastMadeSequence: number;
   private lastAppliedSequence: number;
@@ -164,23 +180,33 @@ export class Committer {
     this.lastMadeSequence = sequence;
     const record: partitionV1.LogRecord = { sequence, mutations };
     const ranges = this.overlayRecord(sequence, mutations);
+    const unapplied: Unapplied = { mutations, deletesRange: ranges.length > 0 };
+    this.unapplied.set(sequence, unapplied);
     const logged = this.log.append(record);
     // Awaited in apply; it may fail before apply runs, which must not count as unhandled.
-    logged.catch(ignoreError);
+    logged.then((logExtentId) => (unapplied.logExtentId = logExtentId), ignoreError);
     // Each record is applied after the one before it, whether that one succeeded or not: the
     // chain rejects only with an assertion failure.
     const apply = async (): Promise<void> => {
       try {
+        // Applied already, with the group of an earlier record.
+        if (sequence <= this.lastAppliedSequence) return;
         if (this.failure) throw this.failure;
         const logExtentId = await logged;
+        // The records of one log block are resolved together, each noting its extent in a
+        // callback queued then: one more turn of the microtask queue lets those run, so the
+        // group below sees the whole block.
+        await null;
         assert(
           sequence === this.lastAppliedSequence + 1,
           `record ${sequence} applied after ${this.lastAppliedSequence}: records apply in sequence order, one at a time`,
         );
-        await this.index.apply(mutations as partitionV1.IndexMutation__Output[]);
-        this.lastAppliedSequence = sequence;
-        this.lastAppliedLogExtentId = logExtentId;
-        this.recordsSinceSnapshot++;
+        const group = this.groupFrom(sequence, { ...unapplied, logExtentId });
+        await this.index.applyRecords(group.map((entry) => entry.mutations));
+        const last = group[group.length - 1]!;
+        this.lastAppliedSequence = sequence + group.length - 1;
+        this.lastAppliedLogExtentId = last.logExtentId!;
+        this.recordsSinceSnapshot += group.length;
       } catch (error) {
         rethrowIfAssertion(error);
         if (!this.failure) {
@@ -189,6 +215,7 @@ export class Committer {
         }
         throw new PartitionError('UNAVAILABLE', `the commit failed: ${this.failure.message}`);
       } finally {
+        this.unapplied.delete(sequence);
         this.dropOverlay(sequence, mutations, ranges);
       }
     };
@@ -196,6 +223,22 @@ export class Committer {
     // Each caller gets its record's error; the chain only orders the applies.
     this.applyChain = applied.then(() => undefined, ignoreError);
     return applied;
+  }
+
+  /**
+   * The records to apply together from `sequence` on: it, then each next one whose append has
+   * succeeded already, up to one that deletes a range (applied alone: its deletes read the
+   * index as the records before it left it).
+   */
+  private groupFrom(sequence: number, first: Unapplied): Unapplied[] {
+    const group = [first];
+    if (first.deletesRange) return group;
+    for (let next = sequence + 1; group.length < APPLY_GROUP_RECORDS_MAX; next++) {
+      const entry = this.unapplied.get(next);
+      if (!entry?.logExtentId || entry.deletesRange) break;
+      group.push(entry);
+    }
+    return group;
   }
 
   private overlayRecord(sequence: number, mutations: readonly partitionV1.IndexMutation[]): PendingRange[] {

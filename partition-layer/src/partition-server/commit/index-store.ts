@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { assert } from '@strata/common';
 import { Level } from 'level';
 import type { partitionV1 } from '@strata/protos';
 import { isContainerKey, isUploadKey } from '../../keys.js';
@@ -101,16 +102,27 @@ export class IndexStore {
    * Applies one record's mutations atomically. A range delete (`deleteRangeEnd`) deletes the
    * keys the range holds before the record; the record's other mutations apply after it.
    */
-  async apply(mutations: readonly partitionV1.IndexMutation__Output[]): Promise<void> {
+  apply(mutations: readonly partitionV1.IndexMutation__Output[]): Promise<void> {
+    return this.applyRecords([mutations as partitionV1.IndexMutation[]]);
+  }
+
+  /**
+   * Applies consecutive records' mutations in one atomic write, in order (a later record's
+   * write of a key wins). Only a record alone may delete a range: its deletes read the index.
+   */
+  async applyRecords(records: readonly (readonly partitionV1.IndexMutation[])[]): Promise<void> {
     const operations: ({ type: 'del'; key: Buffer } | { type: 'put'; key: Buffer; value: Buffer })[] = [];
-    // Range deletes first: a key the record writes itself keeps that write (as the committer's view has it).
-    for (const mutation of mutations) {
-      if (!mutation.delete || !mutation.deleteRangeEnd?.length) continue;
-      for await (const key of this.db.keys({ gte: mutation.key, lt: mutation.deleteRangeEnd })) operations.push({ type: 'del', key });
-    }
-    for (const mutation of mutations) {
-      if (!mutation.delete) operations.push({ type: 'put', key: mutation.key, value: mutation.value });
-      else if (!mutation.deleteRangeEnd?.length) operations.push({ type: 'del', key: mutation.key });
+    for (const mutations of records) {
+      // Range deletes first: a key the record writes itself keeps that write (as the committer's view has it).
+      for (const mutation of mutations) {
+        if (!mutation.delete || !(mutation.deleteRangeEnd as Buffer | undefined)?.length) continue;
+        assert(records.length === 1, 'a record that deletes a range is applied alone');
+        for await (const key of this.db.keys({ gte: mutation.key as Buffer, lt: mutation.deleteRangeEnd as Buffer })) operations.push({ type: 'del', key });
+      }
+      for (const mutation of mutations) {
+        if (!mutation.delete) operations.push({ type: 'put', key: mutation.key as Buffer, value: mutation.value as Buffer });
+        else if (!(mutation.deleteRangeEnd as Buffer | undefined)?.length) operations.push({ type: 'del', key: mutation.key as Buffer });
+      }
     }
     this.writeEdges++;
     try {
