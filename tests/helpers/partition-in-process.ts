@@ -80,7 +80,12 @@ export class PartitionTestClient {
   }
 
   /** Stores `body` as `blob` through the partition client (with its retries); resolves once acknowledged. */
-  async put(container: string, blob: string, body: string | Buffer, conditions: { ifNoneMatch?: string; ifMatch?: string } = {}): Promise<Stored> {
+  async put(
+    container: string,
+    blob: string,
+    body: string | Buffer,
+    conditions: { ifNoneMatch?: string; ifMatch?: string; versioning?: string } = {},
+  ): Promise<Stored & { versionId: string }> {
     const bytes = Buffer.from(body);
     const contentMd5 = createHash('md5').update(bytes).digest();
     const info = await this.client.putBlob({
@@ -91,7 +96,7 @@ export class PartitionTestClient {
       beforeCommit: async () => ({ contentMd5 }),
       expectedBytes: bytes.length,
     });
-    return { blob, etag: info.record!.etag };
+    return { blob, etag: info.record!.etag, versionId: info.record!.versionId };
   }
 
   /** The blob's ETag, or undefined when there is no such blob. */

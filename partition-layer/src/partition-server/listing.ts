@@ -46,8 +46,8 @@ export async function listBlobs(
       const entry = await cursor.next();
       if (!entry) break;
       const parsed = parseKey(entry[0]);
-      if (parsed.kind === 'upload' || parsed.kind === 'part') {
-        // A blob's uploads and parts are not listed: seek past them all at once.
+      if (parsed.kind === 'upload' || parsed.kind === 'part' || parsed.kind === 'version') {
+        // A blob's noncurrent versions, uploads and parts are not listed: seek past them all at once.
         cursor.seek(afterBlobUploads(account, container, parsed.blob));
         continue;
       }
@@ -62,6 +62,8 @@ export async function listBlobs(
         continue;
       }
       const record = blobRecordCodec.decode(entry[1]);
+      // A current delete marker: the blob is deleted (its versions stay, for ListBlobVersions).
+      if (record.deleteMarker) continue;
       entries.push({ blob: { blob: parsed.blob, sizeBytes: record.sizeBytes, etag: record.etag, lastModifiedMs: record.lastModifiedMs } });
     }
   } finally {

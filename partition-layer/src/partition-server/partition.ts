@@ -21,6 +21,7 @@ import { UploadSweeper } from './uploads/upload-sweeper.js';
 import { CacheLeases } from './cache-leases/cache-leases.js';
 import { PartitionUploads, type UploadFailpoint } from './uploads/partition-uploads.js';
 import { setBlobTags } from './tags/blob-tags.js';
+import { listBlobVersions } from './versions/version-listing.js';
 
 export interface PartitionDeps {
   manager: StreamManagerClient;
@@ -95,6 +96,7 @@ export class Partition {
       leases: this.leases,
       locator: state.locator,
       clock: deps.clock,
+      random: deps.random,
       protect: (pointers) => this.gc.protect(pointers),
       checkWritten: (pointers) => this.gc.checkWritten(pointers),
     });
@@ -312,7 +314,7 @@ export class Partition {
     return this.blobs.getBlob(request);
   }
 
-  deleteBlob(request: partitionV1.BlobRequest__Output): Promise<boolean> {
+  deleteBlob(request: partitionV1.BlobRequest__Output): Promise<partitionV1.DeleteBlobResponse> {
     return this.blobs.deleteBlob(request);
   }
 
@@ -322,6 +324,10 @@ export class Partition {
 
   listBlobs(request: partitionV1.ListBlobsRequest__Output & { maxResults: number }): ReturnType<typeof listBlobs> {
     return listBlobs(this.index, this.bounds, request);
+  }
+
+  listBlobVersions(request: partitionV1.ListBlobVersionsRequest__Output & { maxResults: number }): ReturnType<typeof listBlobVersions> {
+    return listBlobVersions(this.index, this.bounds, request);
   }
 
   listUploads(request: partitionV1.ListUploadsRequest__Output & { maxResults: number }): ReturnType<typeof listUploads> {

@@ -1,4 +1,4 @@
-import type { Clock } from '@strata/common';
+import type { Clock, Random } from '@strata/common';
 import type { partitionV1, streamV1 } from '@strata/protos';
 import { PartitionError } from '../../errors.js';
 import { blobKey, checkBlobName, containerKey } from '../../keys.js';
@@ -11,6 +11,8 @@ import { checkPreconditionsIn } from '../preconditions.js';
 import { blobTags } from '../tags/blob-tags.js';
 import type { BlobUpload } from '../uploads/blob-upload.js';
 import { etagOfContentMd5 } from '../uploads/content-md5.js';
+import { deleteMarkerAt, deleteVersion, findVersion, versioningOf, writeCurrentVersion, type BlobName, type Versioning } from '../versions/blob-versions.js';
+import type { IndexView } from '../commit/committer.js';
 import type { UploadsDeps } from '../uploads/partition-uploads.js';
 
 /** What a partition's blob reads and writes need from it. */
@@ -20,6 +22,8 @@ export interface BlobOperationsDeps {
   leases: CacheLeases;
   locator: Pick<ExtentLocator, 'describe'>;
   clock: Clock;
+  /** The random part of version ids. */
+  random: Random;
   /** Holds blocks another stream or partition wrote before a record points at them (PartitionGc.protect). */
   protect: (pointers: readonly streamV1.BlockPointer[]) => Promise<void>;
   /** Refuses blocks that landed in an extent compaction released meanwhile (PartitionGc.checkWritten). */
@@ -28,8 +32,10 @@ export interface BlobOperationsDeps {
 
 /**
  * The blob records of one partition: PutBlob, GetBlob, DeleteBlob and CopyBlob. Each write
- * waits out the front-ends' read leases on its key, then commits one index mutation of it
- * (README, invariant 9).
+ * waits out the front-ends' read leases on its key, then commits one record of mutations of
+ * it (README, invariant 9): in an unversioned container only the blob key, with no read
+ * unless the write is conditional; in a versioned or suspended one it also moves the current
+ * record to its noncurrent key (versions/blob-versions.ts).
  */
 export class BlobOperations {
   constructor(private readonly deps: BlobOperationsDeps) {}
@@ -54,9 +60,10 @@ export class BlobOperations {
       tags: blobTags(header.tags),
     };
     const key = blobKey(header.account, header.container, header.blob);
+    const versioning = versioningOf(header.versioning);
     const { leases } = this.deps;
     // The container from memory, no read of the key unless the PUT is conditional: the partition's lock never waits on the thread pool for an ordinary PUT.
-    await leases.write(key, () =>
+    const written = await leases.write(key, () =>
       this.deps.commit(async (view) => {
         leases.checkWritable(key);
         if (!view.hasContainer(containerKey(header.account, header.container))) {
@@ -67,34 +74,55 @@ export class BlobOperations {
         // record exists; blocks appended here must not lie in an extent compaction released.
         if (upload.referenced) await this.deps.protect(uploaded.blocks);
         else this.deps.checkWritten(uploaded.blocks);
-        return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
+        return this.written(view, { name: header, key, record, versioning });
       }),
     );
-    return { account: header.account, container: header.container, blob: header.blob, record, extents: [] };
+    return { account: header.account, container: header.container, blob: header.blob, record: written, extents: [] };
   }
 
+  /**
+   * GetBlob: the current record (NO_SUCH_BLOB when it is a delete marker, unless the caller
+   * takes those), or the version `request.versionId` names (no cache lease: the FE does not
+   * cache versions), NO_SUCH_VERSION when there is none and DELETE_MARKER when it is one.
+   */
   async getBlob(request: partitionV1.BlobRequest__Output): Promise<partitionV1.BlobInfo> {
     checkBlobName(request.blob);
     const { index } = this.deps;
     const key = blobKey(request.account, request.container, request.blob);
-    // Granted before the read: no write of the key commits from here until the lease ends,
-    // so the record read below is the key's record for the lease's whole length.
-    const cacheLeaseMs = request.cacheLease ? this.deps.leases.grant(key) : 0;
-    const value = await index.get(key);
-    if (!value) {
-      if (!index.hasContainer(containerKey(request.account, request.container))) {
-        throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
-      }
-      throw new PartitionError('NO_SUCH_BLOB', `no blob ${request.blob}`);
+    const missing = (code: 'NO_SUCH_BLOB' | 'NO_SUCH_VERSION'): PartitionError =>
+      index.hasContainer(containerKey(request.account, request.container))
+        ? new PartitionError(code, `no blob ${request.blob}${code === 'NO_SUCH_VERSION' ? ` version ${request.versionId}` : ''}`)
+        : new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
+    let record: partitionV1.BlobRecord__Output;
+    let cacheLeaseMs = 0;
+    if (request.versionId) {
+      const found = await findVersion(index, request, request.versionId);
+      if (!found) throw missing('NO_SUCH_VERSION');
+      if (found.record.deleteMarker && !request.withDeleteMarkers) throw new PartitionError('DELETE_MARKER', `version ${request.versionId} is a delete marker`);
+      record = found.record;
+    } else {
+      // Granted before the read: no write of the key commits from here until the lease ends,
+      // so the record read below is the key's record for the lease's whole length.
+      cacheLeaseMs = request.cacheLease ? this.deps.leases.grant(key) : 0;
+      const value = await index.get(key);
+      if (!value) throw missing('NO_SUCH_BLOB');
+      record = blobRecordCodec.decode(value);
+      if (record.deleteMarker && !request.withDeleteMarkers) throw new PartitionError('NO_SUCH_BLOB', `no blob ${request.blob} (a delete marker)`);
     }
-    const record = blobRecordCodec.decode(value);
     const extents = await this.deps.locator.describe(record.blocks.map((block) => block.extentId));
     return { account: request.account, container: request.container, blob: request.blob, record, extents, cacheLeaseMs };
   }
 
-  async deleteBlob(request: partitionV1.BlobRequest__Output): Promise<boolean> {
+  /**
+   * DeleteBlob: by version id, removes that version (versions/blob-versions.ts, deleteVersion;
+   * nothing when there is none, as S3); without, removes the blob in an unversioned container
+   * and writes a delete marker as its current version in a versioned or suspended one.
+   * @throws PartitionError NO_SUCH_CONTAINER, INVALID_ARGUMENT (a version id Strata never makes)
+   */
+  async deleteBlob(request: partitionV1.BlobRequest__Output): Promise<partitionV1.DeleteBlobResponse> {
     checkBlobName(request.blob);
     const key = blobKey(request.account, request.container, request.blob);
+    const versioning = versioningOf(request.versioning);
     const { leases } = this.deps;
     return leases.write(key, () =>
       this.deps.commit(async (view) => {
@@ -102,10 +130,29 @@ export class BlobOperations {
         if (!view.hasContainer(containerKey(request.account, request.container))) {
           throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
         }
+        if (request.versionId) {
+          const { mutations, deleted } = await deleteVersion(view, request, request.versionId);
+          return { mutations, result: { existed: deleted !== undefined, versionId: request.versionId, deleteMarker: deleted?.deleteMarker ?? false } };
+        }
+        if (versioning !== '') {
+          const marker = await this.written(view, { name: request, key, record: deleteMarkerAt(this.deps.clock.nowMs()), versioning });
+          return { mutations: marker.mutations, result: { existed: true, versionId: marker.result.versionId ?? '', deleteMarker: true } };
+        }
         const existed = (await view.get(key)) !== undefined;
-        return { mutations: existed ? [{ key, delete: true }] : [], result: existed };
+        return { mutations: existed ? [{ key, delete: true }] : [], result: { existed, versionId: '', deleteMarker: false } };
       }),
     );
+  }
+
+  /** The mutations that make `record` the blob's current record, as the container's versioning says. */
+  private async written(
+    view: IndexView,
+    options: { name: BlobName; key: Buffer; record: partitionV1.BlobRecord; versioning: Versioning },
+  ): Promise<{ mutations: partitionV1.IndexMutation[]; result: partitionV1.BlobRecord }> {
+    const { name, key, record, versioning } = options;
+    if (versioning === '') return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: record };
+    const written = await writeCurrentVersion(view, { name, record, versioning, nowMs: this.deps.clock.nowMs(), random: this.deps.random });
+    return { mutations: written.mutations, result: written.record };
   }
 
   /**
@@ -119,8 +166,9 @@ export class BlobOperations {
     if (given.blocks.length > BLOB_BLOCKS_MAX) throw new PartitionError('ENTITY_TOO_LARGE', `a blob has at most ${BLOB_BLOCKS_MAX} blocks`);
     const record: partitionV1.BlobRecord = { ...given, lastModifiedMs: this.deps.clock.nowMs(), tags: blobTags(given.tags) };
     const key = blobKey(request.account, request.container, request.blob);
+    const versioning = versioningOf(request.versioning);
     const { leases } = this.deps;
-    await leases.write(key, () =>
+    const written = await leases.write(key, () =>
       this.deps.commit(async (view) => {
         leases.checkWritable(key);
         if (!view.hasContainer(containerKey(request.account, request.container)))
@@ -129,9 +177,9 @@ export class BlobOperations {
         // The blocks are another blob's, maybe in another partition's extents: hold those
         // before the record exists, so no compaction there can collect them (see PartitionGc).
         await this.deps.protect(given.blocks);
-        return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
+        return this.written(view, { name: request, key, record, versioning });
       }),
     );
-    return { account: request.account, container: request.container, blob: request.blob, record, extents: [] };
+    return { account: request.account, container: request.container, blob: request.blob, record: written, extents: [] };
   }
 }
