@@ -179,6 +179,26 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     expect((await get('n')).nullVersionKey).toBe('');
   });
 
+  it("counts a noncurrent version's blocks as live until the version is deleted (the GC's mark phase)", async () => {
+    await start();
+    const liveBytes = async (): Promise<number> =>
+      (await client!.usage(server!.address, 'p-1')).extents.reduce((sum, extent) => sum + Number(extent.liveBytes), 0);
+    expect(await liveBytes()).toBe(0);
+    // Over the inline threshold: both versions' bytes are blocks in the data stream.
+    const v1 = await put('big', Buffer.alloc(200_000, 1), 'Enabled');
+    const one = await liveBytes();
+    expect(one).toBeGreaterThanOrEqual(200_000);
+    const v2 = await put('big', Buffer.alloc(200_000, 2), 'Enabled');
+    expect(await liveBytes()).toBe(2 * one);
+    // A delete marker keeps both (noncurrent) versions' blocks live.
+    await del('big', { versioning: 'Enabled' });
+    expect(await liveBytes()).toBe(2 * one);
+    await del('big', { versionId: v1.versionId });
+    expect(await liveBytes()).toBe(one);
+    await del('big', { versionId: v2.versionId });
+    expect(await liveBytes()).toBe(0);
+  });
+
   it('pages through versions with key and version-id markers, and keeps a blob with its versions across a split', async () => {
     await start();
     const a = [await put('a', 'a1', 'Enabled'), await put('a', 'a2', 'Enabled'), await put('a', 'a3', 'Enabled')];

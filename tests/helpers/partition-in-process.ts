@@ -141,6 +141,13 @@ export class PartitionTestClient {
     ).then((info) => info.record!.etag);
   }
 
+  /** Asks one server directly for a partition's usage scan now (the mark phase of space reclamation). */
+  usage(address: string, partitionId: string): Promise<partitionV1.PartitionUsage__Output> {
+    return unary<partitionV1.ReportUsageResponse__Output>((done) =>
+      this.servers.get(address).reportUsage({ partitionId }, callMetadata({ timeoutMs: 30_000 }), callOptions({ timeoutMs: 30_000 }), done),
+    ).then((reply) => reply.partitions[0]!);
+  }
+
   /** Asks one server directly to checkpoint a partition now; resolves with the root's sequence. */
   checkpoint(address: string, partitionId: string): Promise<number> {
     return unary<partitionV1.CheckpointPartitionResponse__Output>((done) =>
