@@ -177,6 +177,26 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     await del('n', { versionId: 'null' });
     expect((await versions()).map((v) => v.versionId)).toEqual([e3.versionId, e2.versionId, e1.versionId]);
     expect((await get('n')).nullVersionKey).toBe('');
+
+    // A common prefix whose only blob is deleted is not listed (S3); one with a live blob is.
+    const folders = async () =>
+      (
+        await client!.client.listBlobs({
+          account: client!.account,
+          container: 'box',
+          prefix: '',
+          delimiter: '/',
+          startAfter: '',
+          startAfterIsPrefix: false,
+          maxResults: 10,
+        })
+      ).entries.map((entry) => entry.commonPrefix ?? entry.blob!.blob);
+    await put('gone/x', 'x', 'Enabled');
+    await put('kept/y', 'y', 'Enabled');
+    await del('gone/x', { versioning: 'Enabled' });
+    expect(await folders()).toEqual(['kept/', 'n']);
+    await put('gone/z', 'z', 'Enabled');
+    expect(await folders()).toEqual(['gone/', 'kept/', 'n']);
   });
 
   it("counts a noncurrent version's blocks as live until the version is deleted (the GC's mark phase)", async () => {

@@ -54,6 +54,9 @@ export async function listBlobs(
       if (parsed.kind !== 'blob') continue;
       const cut = delimiter ? parsed.blob.indexOf(delimiter, prefix.length) : -1;
       if (cut >= 0) {
+        // A prefix is listed for a blob that is not deleted, as in S3: past a current delete
+        // marker the next key under the prefix decides (its versions are skipped above).
+        if (blobRecordCodec.decode(entry[1]).deleteMarker) continue;
         const commonPrefix = parsed.blob.slice(0, cut + delimiter.length);
         entries.push({ commonPrefix });
         const past = prefixEnd(blobPrefixKey(account, container, commonPrefix));
