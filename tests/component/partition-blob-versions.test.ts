@@ -219,6 +219,27 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     expect(await liveBytes()).toBe(0);
   });
 
+  it('compacts noncurrent versions like current records: their blocks move, their bytes and ids stay', async () => {
+    await start();
+    const bodies = [Buffer.alloc(150_000, 1), Buffer.alloc(150_000, 2), Buffer.alloc(150_000, 3)];
+    const ids: string[] = [];
+    for (const body of bodies) ids.push((await put('moved', body, 'Enabled')).versionId);
+    await del('moved', { versioning: 'Enabled' });
+    const before = await client!.client.getBlob({ ...name('moved'), versionId: ids[0]! });
+    const extentId = before.record!.blocks[0]!.extentId;
+    const compacted = await client!.compact(server!.address, 'p-1', [extentId]);
+    expect(Number(compacted.recordsRewritten)).toBe(3);
+    expect(compacted.releasedExtentIds).toContain(extentId);
+    for (const [i, versionId] of ids.entries()) {
+      const info = await client!.client.getBlob({ ...name('moved'), versionId });
+      expect(info.record!.blocks.every((block) => block.extentId !== extentId)).toBe(true);
+      expect(info.record!.versionId).toBe(versionId);
+      expect((await client!.bytesOf(info)).equals(bodies[i]!), versionId).toBe(true);
+    }
+    // The delete marker is still current, over the three versions.
+    expect((await versions()).map((v) => v.deleteMarker)).toEqual([true, false, false, false]);
+  });
+
   it('pages through versions with key and version-id markers, and keeps a blob with its versions across a split', async () => {
     await start();
     const a = [await put('a', 'a1', 'Enabled'), await put('a', 'a2', 'Enabled'), await put('a', 'a3', 'Enabled')];

@@ -141,6 +141,23 @@ export class PartitionTestClient {
     ).then((info) => info.record!.etag);
   }
 
+  /** Asks one server directly to compact a partition's blobs out of `extentIds` now. */
+  compact(address: string, partitionId: string, extentIds: string[]): Promise<partitionV1.CompactPartitionResponse__Output> {
+    return unary<partitionV1.CompactPartitionResponse__Output>((done) =>
+      this.servers.get(address).compactPartition({ partitionId, extentIds }, callMetadata({ timeoutMs: 60_000 }), callOptions({ timeoutMs: 60_000 }), done),
+    );
+  }
+
+  /** A blob's bytes (of the version its info names), read from the extent nodes at its record's pointers. */
+  async bytesOf(info: partitionV1.BlobInfo__Output): Promise<Buffer> {
+    const record = info.record!;
+    if (record.inlineData.length > 0) return record.inlineData;
+    const parts: Buffer[] = [];
+    const extents = new Map(info.extents.map((extent) => [extent.extentId, extent]));
+    for await (const data of new ExtentReader(this.nodes).readPointers({ pointers: record.blocks, extents })) parts.push(data);
+    return Buffer.concat(parts);
+  }
+
   /** Asks one server directly for a partition's usage scan now (the mark phase of space reclamation). */
   usage(address: string, partitionId: string): Promise<partitionV1.PartitionUsage__Output> {
     return unary<partitionV1.ReportUsageResponse__Output>((done) =>
