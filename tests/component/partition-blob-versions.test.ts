@@ -240,7 +240,7 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     expect((await versions()).map((v) => v.deleteMarker)).toEqual([true, false, false, false]);
   });
 
-  it('pages through versions with key and version-id markers, and keeps a blob with its versions across a split', async () => {
+  it('pages through versions with key and version-id markers, and keeps a blob with its versions across a split and a merge', async () => {
     await start();
     const a = [await put('a', 'a1', 'Enabled'), await put('a', 'a2', 'Enabled'), await put('a', 'a3', 'Enabled')];
     const b = [await put('b', 'b1', ''), await put('b', 'b2', 'Enabled')];
@@ -283,5 +283,13 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     expect((await get('a', a[0]!.versionId)).etag).toBe(a[0]!.etag);
     await del('a', { versionId: a[2]!.versionId });
     expect((await get('a')).versionId).toBe(a[1]!.versionId);
+
+    // Merged back, the partition holds every version as before.
+    const [left, right] = [...(await client!.manager.map()).partitions].sort((x, y) => (x.lowKey < y.lowKey ? -1 : 1));
+    await client!.manager.merge(left!.partitionId, right!.partitionId);
+    await waitFor('the merged partition to serve', () => server!.log.find('partition serving').length >= 4, { timeoutMs: 20_000 });
+    expect(await versions()).toEqual(all.slice(1).map((v, i) => (i === 0 ? { ...v, isLatest: true } : v)));
+    expect((await get('a', a[0]!.versionId)).etag).toBe(a[0]!.etag);
+    expect((await get('b', 'null')).etag).toBe(b[0]!.etag);
   });
 });
