@@ -130,8 +130,14 @@ const ANONYMOUS_NEEDS = new Map<S3Operation, AnonymousNeed>([
   [headBucket, 'list'],
 ]);
 
-/** What an anonymous call of `operation` needs, or undefined when anonymous callers may never make it. */
-export function anonymousNeed(operation: S3Operation): AnonymousNeed | undefined {
+/**
+ * What an anonymous call of `operation` needs, or undefined when anonymous callers may never
+ * make it. A version named by id is never public (nor is ListObjectVersions): S3's public-read
+ * statement grants s3:GetObject, not s3:GetObjectVersion, so an object deleted from a public
+ * bucket does not stay readable to anyone who learnt its version id.
+ */
+export function anonymousNeed(operation: S3Operation, query: URLSearchParams): AnonymousNeed | undefined {
+  if (query.has('versionId')) return undefined;
   return ANONYMOUS_NEEDS.get(operation);
 }
 
