@@ -57,8 +57,8 @@ export const copyObject: S3Operation = async (request, { partitions, containers 
       account: request.account,
       container: bucket,
       blob: keyOf(request),
-      // The source's version fields are its own: the copy is a new version of the destination.
-      record: { ...record, properties: replaced ?? record.properties, tags: replacedTags ?? record.tags, versionId: '', versionOrder: 0, nullVersionKey: '' },
+      // The partition layer drops the source's version fields: the copy is a version of its own.
+      record: { ...record, properties: replaced ?? record.properties, tags: replacedTags ?? record.tags },
       versioning,
       ...conditions,
     },

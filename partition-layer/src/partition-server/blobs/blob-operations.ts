@@ -164,7 +164,16 @@ export class BlobOperations {
     const given = request.record;
     if (!given) throw new PartitionError('INVALID_ARGUMENT', 'no record to commit');
     if (given.blocks.length > BLOB_BLOCKS_MAX) throw new PartitionError('ENTITY_TOO_LARGE', `a blob has at most ${BLOB_BLOCKS_MAX} blocks`);
-    const record: partitionV1.BlobRecord = { ...given, lastModifiedMs: this.deps.clock.nowMs(), tags: blobTags(given.tags) };
+    // The source's version fields are its own: the copy is a new version (or the null one) here.
+    const record: partitionV1.BlobRecord = {
+      ...given,
+      lastModifiedMs: this.deps.clock.nowMs(),
+      tags: blobTags(given.tags),
+      versionId: '',
+      versionOrder: 0,
+      nullVersionKey: '',
+      deleteMarker: false,
+    };
     const key = blobKey(request.account, request.container, request.blob);
     const versioning = versioningOf(request.versioning);
     const { leases } = this.deps;
