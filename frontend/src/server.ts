@@ -175,7 +175,13 @@ async function serveS3(deps: FrontEndDeps, s3Deps: Omit<S3Deps, 'log'>, request:
     const operation = chooseOperation(request.method, target, request.headers);
     request.s3Operation = s3OperationName(operation);
     const account = auth.anonymous
-      ? await authorizeAnonymous({ account: unsignedAccount, bucket: target.bucket, need: anonymousNeed(operation), containers: s3Deps.containers, requestId })
+      ? await authorizeAnonymous({
+          account: unsignedAccount,
+          bucket: target.bucket,
+          need: anonymousNeed(operation, target.query),
+          containers: s3Deps.containers,
+          requestId,
+        })
       : auth.account;
     addressed = { account, target };
     const region = auth.anonymous ? deps.region : auth.region;

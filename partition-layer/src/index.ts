@@ -2,7 +2,7 @@
  * The partition layer's public surface: what front-ends use to reach the object index.
  * Everything else in this package is internal to the layer.
  */
-export { PartitionClient, type ListBlobsOptions } from './client/partition-client.js';
+export { PartitionClient, type ListBlobsOptions, type ListBlobVersionsOptions } from './client/partition-client.js';
 export { PartitionMap, type Located } from './client/partition-map.js';
 export { MultipartClient, type ListUploadsOptions, type PartSegment, type UploadPartOptions } from './client/multipart-client.js';
 export { PartitionManagerClient } from './client/partition-manager-client.js';

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { afterBlobUploads, afterUpload, blobKey, compareKeys, isUploadKey, parseKey, partKey, splitPointFor, uploadKey } from './keys.js';
+import {
+  afterBlobUploads,
+  afterUpload,
+  blobKey,
+  compareKeys,
+  isUploadKey,
+  isVersionKey,
+  parseKey,
+  partKey,
+  splitPointFor,
+  uploadKey,
+  versionRecordKey,
+  versionsEnd,
+  versionsStart,
+} from './keys.js';
+import { versionKeyOf } from './partition-server/versions/version-id.js';
 
 const upload = { account: 'acct', container: 'box', blob: 'a/b', uploadId: '0123456789abcdef0123456789abcdef' };
 
@@ -37,5 +52,33 @@ describe('upload keys', () => {
     expect(splitPointFor(partKey(upload, 7).toString())).toBe(blob);
     expect(splitPointFor(blob)).toBe(blob);
     expect(splitPointFor('no separators')).toBe('no separators');
+  });
+});
+
+describe('version keys', () => {
+  const newer = versionKeyOf(2_000_000);
+  const older = versionKeyOf(1_000_000);
+
+  it('sort a blob, then its noncurrent versions newest first, then its uploads, then the next blob', () => {
+    const keys = [
+      blobKey('acct', 'box', 'a/b'),
+      versionsStart('acct', 'box', 'a/b'),
+      versionRecordKey('acct', 'box', 'a/b', newer),
+      versionRecordKey('acct', 'box', 'a/b', older),
+      versionsEnd('acct', 'box', 'a/b'),
+      uploadKey('acct', 'box', 'a/b', upload.uploadId),
+      blobKey('acct', 'box', 'a/b!'),
+    ];
+    expect([...keys].sort(compareKeys)).toEqual(keys);
+  });
+
+  it('parse as versions, never as uploads, and a split never falls between a blob and its versions', () => {
+    const key = versionRecordKey('acct', 'box', 'a/b', newer);
+    expect(parseKey(key)).toEqual({ kind: 'version', account: 'acct', container: 'box', blob: 'a/b', versionKey: newer });
+    expect(isVersionKey(key)).toBe(true);
+    expect(isUploadKey(key)).toBe(false);
+    expect(isVersionKey(uploadKey('acct', 'box', 'a/b', upload.uploadId))).toBe(false);
+    expect(isVersionKey(blobKey('acct', 'box', 'a/b'))).toBe(false);
+    expect(splitPointFor(key.toString())).toBe(blobKey('acct', 'box', 'a/b').toString());
   });
 });

@@ -6,6 +6,7 @@ import { BLOB_NAME_BYTES_MAX } from './limits.js';
  *
  *   account \0 container                               the container's record
  *   account \0 container \0 blob                       a blob's record
+ *   account \0 container \0 blob \0 \1 versionKey      a noncurrent version of that blob
  *   account \0 container \0 blob \0 uploadId           a multipart upload of that blob
  *   account \0 container \0 blob \0 uploadId \0 00042  one of its parts
  *
@@ -13,7 +14,9 @@ import { BLOB_NAME_BYTES_MAX } from './limits.js';
  * comes right before its blobs, its blobs are contiguous and in name order (what a listing
  * wants), and an account's containers and blobs form one range. A blob's uploads and their
  * parts come right after its key and before any other blob's, and a split never cuts between
- * them (see splitPointFor), so an upload is always in its blob's partition. Range partitions
+ * them (see splitPointFor), so an upload is always in its blob's partition. So do its
+ * noncurrent versions (docs/versioning.md): "\1" sorts before every upload id (hex), and a
+ * version key is 16 hex digits of 2^64 - 1 - the version's order value, so newest first. Range partitions
  * cut this space anywhere else. Keys are compared as UTF-8 bytes, the order S3 lists in.
  */
 const SEP = '\u0000';
@@ -63,6 +66,24 @@ export function partKey(upload: UploadName, partNumber: number): Buffer {
   return Buffer.from(`${uploadText(upload)}${SEP}${String(partNumber).padStart(PART_NUMBER_DIGITS, '0')}`);
 }
 
+/** Where a blob's noncurrent versions start: right after its own key, before its uploads. */
+export function versionsStart(account: string, container: string, blob: string): Buffer {
+  return Buffer.from(`${account}${SEP}${container}${SEP}${blob}${SEP}${VERSION_MARK}`);
+}
+
+/** The first key after a blob's noncurrent versions. */
+export function versionsEnd(account: string, container: string, blob: string): Buffer {
+  return Buffer.from(`${account}${SEP}${container}${SEP}${blob}${SEP}\u0002`);
+}
+
+/** A noncurrent version's record: `versionKey` is its 16 hex digits (see versionKeyOf). */
+export function versionRecordKey(account: string, container: string, blob: string, versionKey: string): Buffer {
+  return Buffer.from(`${account}${SEP}${container}${SEP}${blob}${SEP}${VERSION_MARK}${versionKey}`);
+}
+
+/** Marks a key after a blob's as one of its versions rather than an upload (whose ids are hex). */
+const VERSION_MARK = '\u0001';
+
 /** Names one upload of one blob. */
 export interface UploadName {
   account: string;
@@ -89,6 +110,7 @@ export function afterBlobUploads(account: string, container: string, blob: strin
 export type ParsedKey =
   | { kind: 'container'; account: string; container: string }
   | { kind: 'blob'; account: string; container: string; blob: string }
+  | { kind: 'version'; account: string; container: string; blob: string; versionKey: string }
   | { kind: 'upload'; account: string; container: string; blob: string; uploadId: string }
   | { kind: 'part'; account: string; container: string; blob: string; uploadId: string; partNumber: number };
 
@@ -97,6 +119,7 @@ export function parseKey(key: Buffer): ParsedKey {
   if (container === undefined || rest.length > 0) throw new PartitionError('INTERNAL', 'not an index key');
   if (blob === undefined) return { kind: 'container', account: account!, container };
   if (uploadId === undefined) return { kind: 'blob', account: account!, container, blob };
+  if (part === undefined && uploadId.startsWith(VERSION_MARK)) return { kind: 'version', account: account!, container, blob, versionKey: uploadId.slice(1) };
   if (part === undefined) return { kind: 'upload', account: account!, container, blob, uploadId };
   return { kind: 'part', account: account!, container, blob, uploadId, partNumber: Number(part) };
 }
@@ -104,9 +127,28 @@ export function parseKey(key: Buffer): ParsedKey {
 /** Whether a key is an upload's record, without decoding it (the index store asks of every write). */
 export function isUploadKey(key: Buffer): boolean {
   let separators = 0;
-  for (const byte of key) if (byte === 0 && ++separators > 3) return false;
-  return separators === 3;
+  let last = -1;
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] !== 0) continue;
+    if (++separators > 3) return false;
+    last = i;
+  }
+  return separators === 3 && key[last + 1] !== VERSION_MARK_BYTE;
 }
+
+/** Whether a key is a noncurrent version's record (three separators, then the mark), without decoding it. */
+export function isVersionKey(key: Buffer): boolean {
+  let separators = 0;
+  let last = -1;
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] !== 0) continue;
+    if (++separators > 3) return false;
+    last = i;
+  }
+  return separators === 3 && key[last + 1] === VERSION_MARK_BYTE;
+}
+
+const VERSION_MARK_BYTE = 1;
 
 /** Whether a key is a container's record (one separator), without decoding it (the index store asks of every write). */
 export function isContainerKey(key: Buffer): boolean {
@@ -114,13 +156,16 @@ export function isContainerKey(key: Buffer): boolean {
 }
 
 /**
- * Where a split asked to cut at `key` cuts: a key inside a blob's uploads moves to the blob's
- * own key, so that the blob, its uploads and their parts stay in one partition.
+ * Where a split asked to cut at `key` cuts: a key inside a blob's versions or uploads moves to
+ * the blob's own key, so that the blob, its versions, its uploads and their parts stay in one
+ * partition.
  */
 export function splitPointFor(key: string): string {
   if (!key.includes(SEP)) return key;
   const parsed = parseKey(Buffer.from(key));
-  return parsed.kind === 'upload' || parsed.kind === 'part' ? blobKey(parsed.account, parsed.container, parsed.blob).toString('utf8') : key;
+  return parsed.kind === 'upload' || parsed.kind === 'part' || parsed.kind === 'version'
+    ? blobKey(parsed.account, parsed.container, parsed.blob).toString('utf8')
+    : key;
 }
 
 /** Byte order of UTF-8 keys; strings of partition bounds compare the same way. */

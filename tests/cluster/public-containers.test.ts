@@ -58,6 +58,8 @@ describe('public containers: anonymous reads only where the owner allowed them',
     expect((await anonymous('/pics/missing.txt')).status).toBe(404);
     expect((await anonymous('/pics')).status).toBe(403);
     expect((await anonymous('/pics/b.txt', { method: 'PUT', body: 'x' })).status).toBe(403);
+    // s3:GetObject is not s3:GetObjectVersion: a version by id (even "null") stays private.
+    expect((await anonymous('/pics/a.txt?versionId=null')).status).toBe(403);
     const override = await anonymous('/pics/a.txt?response-content-type=text/html');
     expect(override.status).toBe(400);
     expect(errorCodeOf(await override.text())).toBe('InvalidRequest');

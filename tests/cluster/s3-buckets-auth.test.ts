@@ -41,13 +41,14 @@ describe('S3 buckets, CORS, presigned URLs, addressing and auth edges', () => {
     await t?.destroy();
   });
 
-  it('says versioning is not enabled, and answers 501 to enabling it', async () => {
+  it('says versioning was never enabled, and refuses a Status other than Enabled or Suspended (400 MalformedXML)', async () => {
     const versioning = await t.s3.send(new GetBucketVersioningCommand({ Bucket: BUCKET }));
     expect(versioning.Status).toBeUndefined();
-    expect(await sdkFailure(t.s3.send(new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: 'Enabled' } })))).toEqual({
-      code: 'NotImplemented',
-      status: 501,
+    expect(await sdkFailure(t.s3.send(new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: 'Off' as 'Enabled' } })))).toEqual({
+      code: 'MalformedXML',
+      status: 400,
     });
+    expect((await t.s3.send(new GetBucketVersioningCommand({ Bucket: BUCKET }))).Status).toBeUndefined();
   });
 
   it('keeps bucket CORS rules and answers browser preflights and requests from them', async () => {

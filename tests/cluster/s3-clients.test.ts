@@ -136,4 +136,43 @@ describe("Debian's S3 clients at their defaults: aws cli, s3cmd, rclone, boto3",
     expect(sha256(await readFile(join(work, 'boto3-a.bin')))).toBe(sha256(TREE['a.bin']!));
     expect(sha256(await readObject('boto3', 'files/a.bin'))).toBe(sha256(TREE['a.bin']!));
   });
+
+  it('aws cli s3api list-object-versions (encoding-type=url, as the cli asks) and boto3 by VersionId in a versioned bucket', async () => {
+    const bucket = 'cli-versions';
+    const key = 'notes/v ü.txt';
+    await clients.aws(['s3api', 'create-bucket', '--bucket', bucket], work);
+    await clients.aws(['s3api', 'put-bucket-versioning', '--bucket', bucket, '--versioning-configuration', 'Status=Enabled'], work);
+    const body = join(work, 'version.txt');
+    const ids: string[] = [];
+    for (const text of ['first', 'second']) {
+      await writeFile(body, text);
+      ids.push(
+        (JSON.parse(await clients.aws(['s3api', 'put-object', '--bucket', bucket, '--key', key, '--body', body], work)) as { VersionId: string }).VersionId,
+      );
+    }
+    const marker = JSON.parse(await clients.aws(['s3api', 'delete-object', '--bucket', bucket, '--key', key], work)) as {
+      DeleteMarker: boolean;
+      VersionId: string;
+    };
+    expect(marker.DeleteMarker).toBe(true);
+    const listed = JSON.parse(await clients.aws(['s3api', 'list-object-versions', '--bucket', bucket, '--prefix', 'notes/'], work)) as {
+      Versions: Array<{ Key: string; VersionId: string; IsLatest: boolean }>;
+      DeleteMarkers: Array<{ Key: string; VersionId: string; IsLatest: boolean }>;
+    };
+    expect(listed.Versions.map((v) => [v.Key, v.VersionId, v.IsLatest])).toEqual([
+      [key, ids[1], false],
+      [key, ids[0], false],
+    ]);
+    expect(listed.DeleteMarkers.map((m) => [m.Key, m.VersionId, m.IsLatest])).toEqual([[key, marker.VersionId, true]]);
+    const out = await clients.boto3(
+      [
+        `got = s3.get_object(Bucket="${bucket}", Key=${JSON.stringify(key)}, VersionId="${ids[0]}")`,
+        `s3.delete_object(Bucket="${bucket}", Key=${JSON.stringify(key)}, VersionId="${marker.VersionId}")`,
+        `now = s3.get_object(Bucket="${bucket}", Key=${JSON.stringify(key)})`,
+        'print(got["Body"].read().decode(), got["VersionId"] == "' + ids[0] + '", now["Body"].read().decode())',
+      ].join('\n'),
+      work,
+    );
+    expect(out.trim()).toBe('first True second');
+  });
 });

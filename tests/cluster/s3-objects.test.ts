@@ -5,14 +5,18 @@ import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   DeleteBucketTaggingCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   DeleteObjectTaggingCommand,
   GetBucketTaggingCommand,
   GetObjectCommand,
+  GetBucketVersioningCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
+  ListObjectVersionsCommand,
   ListObjectsV2Command,
   PutBucketTaggingCommand,
+  PutBucketVersioningCommand,
   PutObjectCommand,
   PutObjectTaggingCommand,
   UploadPartCommand,
@@ -476,6 +480,117 @@ describe('S3 objects through @aws-sdk/client-s3 at its defaults', () => {
       expect(await sdkFailure(t.s3.send(new GetBucketTaggingCommand({ Bucket: 'never-made' })))).toEqual({ code: 'NoSuchBucket', status: 404 });
       await t.s3.send(new CreateBucketCommand({ Bucket: 'located', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
       expect(await sdkFailure(t.s3.send(new GetBucketTaggingCommand({ Bucket: 'located' })))).toEqual({ code: 'NoSuchTagSet', status: 404 });
+    });
+  });
+
+  describe('versioning', () => {
+    const VERSIONED = 'versioned';
+    const bodyOf = async (key: string, versionId?: string): Promise<string> =>
+      (await (await t.s3.send(new GetObjectCommand({ Bucket: VERSIONED, Key: key, VersionId: versionId }))).Body!.transformToString()).toString();
+    const put = async (key: string, body: string): Promise<string> =>
+      (await t.s3.send(new PutObjectCommand({ Bucket: VERSIONED, Key: key, Body: body }))).VersionId!;
+    const raw = (method: string, path: string) => signedRequest({ info: t.stamp.info, method, path, headers: { 'x-amz-content-sha256': EMPTY_SHA256 } });
+
+    beforeAll(async () => {
+      await t.s3.send(new CreateBucketCommand({ Bucket: VERSIONED }));
+      await t.s3.send(new PutBucketVersioningCommand({ Bucket: VERSIONED, VersioningConfiguration: { Status: 'Enabled' } }));
+    });
+
+    it('keeps every version: ids on PUT, GET, HEAD and DELETE; delete markers; reads by VersionId; undelete by deleting the marker', async () => {
+      expect((await t.s3.send(new GetBucketVersioningCommand({ Bucket: VERSIONED }))).Status).toBe('Enabled');
+      const v1 = await put('doc', 'one');
+      const v2 = await put('doc', 'two');
+      expect(v1).toMatch(/^[0-9a-f]{32}$/);
+      expect(v2).not.toBe(v1);
+      const current = await t.s3.send(new GetObjectCommand({ Bucket: VERSIONED, Key: 'doc' }));
+      expect(current.VersionId).toBe(v2);
+      expect(await current.Body!.transformToString()).toBe('two');
+      expect(await bodyOf('doc', v1)).toBe('one');
+      expect((await t.s3.send(new HeadObjectCommand({ Bucket: VERSIONED, Key: 'doc', VersionId: v1 }))).VersionId).toBe(v1);
+
+      const marker = await t.s3.send(new DeleteObjectCommand({ Bucket: VERSIONED, Key: 'doc' }));
+      expect(marker.DeleteMarker).toBe(true);
+      expect(marker.VersionId).toMatch(/^[0-9a-f]{32}$/);
+      // The current version is a delete marker: 404 NoSuchKey, saying so; by its id: 405 MethodNotAllowed.
+      const deleted = await raw('GET', `/${VERSIONED}/doc`);
+      expect([deleted.status, errorCodeOf(deleted.body), deleted.headers.get('x-amz-delete-marker')]).toEqual([404, 'NoSuchKey', 'true']);
+      const byId = await raw('GET', `/${VERSIONED}/doc?versionId=${marker.VersionId}`);
+      expect([byId.status, errorCodeOf(byId.body), byId.headers.get('x-amz-delete-marker')]).toEqual([405, 'MethodNotAllowed', 'true']);
+      // A version id Strata never made: 400 InvalidArgument; a well-formed unknown one: 404 NoSuchVersion.
+      expect(await sdkFailure(bodyOf('doc', 'not-a-version'))).toEqual({ code: 'InvalidArgument', status: 400 });
+      expect(await sdkFailure(bodyOf('doc', `${v1.slice(0, 16)}${'0'.repeat(16)}`))).toEqual({ code: 'NoSuchVersion', status: 404 });
+      expect((await t.s3.send(new ListObjectsV2Command({ Bucket: VERSIONED, Prefix: 'doc' }))).KeyCount).toBe(0);
+      const listed = await t.s3.send(new ListObjectVersionsCommand({ Bucket: VERSIONED, Prefix: 'doc' }));
+      expect(listed.DeleteMarkers?.map((m) => [m.VersionId, m.IsLatest])).toEqual([[marker.VersionId, true]]);
+      expect(listed.Versions?.map((v) => [v.VersionId, v.IsLatest, v.Size])).toEqual([
+        [v2, false, 3],
+        [v1, false, 3],
+      ]);
+
+      // Deleting the delete marker by id restores v2.
+      const undeleted = await t.s3.send(new DeleteObjectCommand({ Bucket: VERSIONED, Key: 'doc', VersionId: marker.VersionId }));
+      expect([undeleted.DeleteMarker, undeleted.VersionId]).toEqual([true, marker.VersionId]);
+      expect(await bodyOf('doc')).toBe('two');
+
+      // Copying v1 onto its own key restores it as a new version; tags apply per version.
+      const restored = await t.s3.send(new CopyObjectCommand({ Bucket: VERSIONED, Key: 'doc', CopySource: `${VERSIONED}/doc?versionId=${v1}` }));
+      expect(restored.CopySourceVersionId).toBe(v1);
+      expect(restored.VersionId).toMatch(/^[0-9a-f]{32}$/);
+      expect(await bodyOf('doc')).toBe('one');
+      await t.s3.send(new PutObjectTaggingCommand({ Bucket: VERSIONED, Key: 'doc', VersionId: v2, Tagging: { TagSet: [{ Key: 'kept', Value: 'v2' }] } }));
+      expect((await t.s3.send(new GetObjectTaggingCommand({ Bucket: VERSIONED, Key: 'doc', VersionId: v2 }))).TagSet).toEqual([{ Key: 'kept', Value: 'v2' }]);
+      expect((await t.s3.send(new GetObjectTaggingCommand({ Bucket: VERSIONED, Key: 'doc' }))).TagSet).toEqual([]);
+
+      // DeleteObjects: by VersionId removes that version; without, writes a delete marker.
+      const batch = await t.s3.send(new DeleteObjectsCommand({ Bucket: VERSIONED, Delete: { Objects: [{ Key: 'doc', VersionId: v1 }, { Key: 'other' }] } }));
+      expect(batch.Deleted?.find((d) => d.Key === 'doc')).toMatchObject({ VersionId: v1 });
+      expect(batch.Deleted?.find((d) => d.Key === 'other')).toMatchObject({
+        DeleteMarker: true,
+        DeleteMarkerVersionId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
+      expect(await sdkFailure(bodyOf('doc', v1))).toEqual({ code: 'NoSuchVersion', status: 404 });
+    });
+
+    it('writes multipart completions as versions, pages ListObjectVersions by key and version-id markers, and keeps a null version when suspended', async () => {
+      const upload = await t.s3.send(new CreateMultipartUploadCommand({ Bucket: VERSIONED, Key: 'pages/mp' }));
+      const part = await t.s3.send(new UploadPartCommand({ Bucket: VERSIONED, Key: 'pages/mp', UploadId: upload.UploadId, PartNumber: 1, Body: 'part' }));
+      const completed = await t.s3.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: VERSIONED,
+          Key: 'pages/mp',
+          UploadId: upload.UploadId,
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+        }),
+      );
+      expect(completed.VersionId).toMatch(/^[0-9a-f]{32}$/);
+      const a = [await put('pages/a', 'a1'), await put('pages/a', 'a2'), await put('pages/a', 'a3')];
+
+      await t.s3.send(new PutBucketVersioningCommand({ Bucket: VERSIONED, VersioningConfiguration: { Status: 'Suspended' } }));
+      expect((await t.s3.send(new GetBucketVersioningCommand({ Bucket: VERSIONED }))).Status).toBe('Suspended');
+      expect(await put('pages/a', 'null 1')).toBe('null');
+      expect(await put('pages/a', 'null 2')).toBe('null');
+      expect(await bodyOf('pages/a', 'null')).toBe('null 2');
+
+      const seen: string[] = [];
+      let markers: { KeyMarker?: string; VersionIdMarker?: string } = {};
+      for (let page = 0; page < 10; page++) {
+        const listing = await t.s3.send(new ListObjectVersionsCommand({ Bucket: VERSIONED, Prefix: 'pages/', MaxKeys: 2, ...markers }));
+        seen.push(...(listing.Versions ?? []).map((v) => `${v.Key}:${v.VersionId}:${v.IsLatest}`));
+        if (!listing.IsTruncated) break;
+        markers = { KeyMarker: listing.NextKeyMarker, VersionIdMarker: listing.NextVersionIdMarker };
+      }
+      expect(seen).toEqual([
+        'pages/a:null:true',
+        `pages/a:${a[2]}:false`,
+        `pages/a:${a[1]}:false`,
+        `pages/a:${a[0]}:false`,
+        `pages/mp:${completed.VersionId}:true`,
+      ]);
+      // A version-id-marker without a key-marker: 400 InvalidArgument.
+      expect(await sdkFailure(t.s3.send(new ListObjectVersionsCommand({ Bucket: VERSIONED, VersionIdMarker: a[0] })))).toEqual({
+        code: 'InvalidArgument',
+        status: 400,
+      });
     });
   });
 });

@@ -80,7 +80,12 @@ export class PartitionTestClient {
   }
 
   /** Stores `body` as `blob` through the partition client (with its retries); resolves once acknowledged. */
-  async put(container: string, blob: string, body: string | Buffer, conditions: { ifNoneMatch?: string; ifMatch?: string } = {}): Promise<Stored> {
+  async put(
+    container: string,
+    blob: string,
+    body: string | Buffer,
+    conditions: { ifNoneMatch?: string; ifMatch?: string; versioning?: string } = {},
+  ): Promise<Stored & { versionId: string }> {
     const bytes = Buffer.from(body);
     const contentMd5 = createHash('md5').update(bytes).digest();
     const info = await this.client.putBlob({
@@ -91,7 +96,7 @@ export class PartitionTestClient {
       beforeCommit: async () => ({ contentMd5 }),
       expectedBytes: bytes.length,
     });
-    return { blob, etag: info.record!.etag };
+    return { blob, etag: info.record!.etag, versionId: info.record!.versionId };
   }
 
   /** The blob's ETag, or undefined when there is no such blob. */
@@ -134,6 +139,30 @@ export class PartitionTestClient {
         .get(address)
         .getBlob({ account: this.account, container, blob }, callMetadata({ timeoutMs: 5_000 }), callOptions({ timeoutMs: 5_000 }), done),
     ).then((info) => info.record!.etag);
+  }
+
+  /** Asks one server directly to compact a partition's blobs out of `extentIds` now. */
+  compact(address: string, partitionId: string, extentIds: string[]): Promise<partitionV1.CompactPartitionResponse__Output> {
+    return unary<partitionV1.CompactPartitionResponse__Output>((done) =>
+      this.servers.get(address).compactPartition({ partitionId, extentIds }, callMetadata({ timeoutMs: 60_000 }), callOptions({ timeoutMs: 60_000 }), done),
+    );
+  }
+
+  /** A blob's bytes (of the version its info names), read from the extent nodes at its record's pointers. */
+  async bytesOf(info: partitionV1.BlobInfo__Output): Promise<Buffer> {
+    const record = info.record!;
+    if (record.inlineData.length > 0) return record.inlineData;
+    const parts: Buffer[] = [];
+    const extents = new Map(info.extents.map((extent) => [extent.extentId, extent]));
+    for await (const data of new ExtentReader(this.nodes).readPointers({ pointers: record.blocks, extents })) parts.push(data);
+    return Buffer.concat(parts);
+  }
+
+  /** Asks one server directly for a partition's usage scan now (the mark phase of space reclamation). */
+  usage(address: string, partitionId: string): Promise<partitionV1.PartitionUsage__Output> {
+    return unary<partitionV1.ReportUsageResponse__Output>((done) =>
+      this.servers.get(address).reportUsage({ partitionId }, callMetadata({ timeoutMs: 30_000 }), callOptions({ timeoutMs: 30_000 }), done),
+    ).then((reply) => reply.partitions[0]!);
   }
 
   /** Asks one server directly to checkpoint a partition now; resolves with the root's sequence. */

@@ -54,5 +54,5 @@ export class ContainerSettingsCache {
 const ENTRIES_MAX = 10_000;
 
 function emptySettings(): Settings {
-  return { corsRules: [], publicAccess: '', defaultCacheControl: '', tags: [] };
+  return { corsRules: [], publicAccess: '', defaultCacheControl: '', tags: [], versioning: '' };
 }

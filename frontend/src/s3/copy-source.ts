@@ -9,25 +9,24 @@ import type { S3Request } from './operation.js';
 export interface CopySource {
   bucket: string;
   key: string;
+  /** The version named by `?versionId=` ("null" for the null version); undefined for the current one. */
+  versionId?: string;
 }
 
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
 /**
  * x-amz-copy-source: `bucket/key` or `/bucket/key`, URL-encoded, optionally with
- * `?versionId=null` (the only version an unversioned bucket has).
- * @throws S3Error InvalidArgument when it does not name a bucket and a key, or names another
- *   version; InvalidBucketName; KeyTooLongError.
+ * `?versionId=<id>` (a version of a versioned bucket, or "null").
+ * @throws S3Error InvalidArgument when it does not name a bucket and a key, or names an empty
+ *   version id (the partition layer refuses malformed ones); InvalidBucketName; KeyTooLongError.
  */
 export function parseCopySource(request: S3Request): CopySource {
   const raw = one(request.headers['x-amz-copy-source']) ?? '';
   const query = raw.indexOf('?');
   const path = (query >= 0 ? raw.slice(0, query) : raw).replace(/^\//, '');
-  if (query >= 0) {
-    const versionId = new URLSearchParams(raw.slice(query + 1)).get('versionId');
-    if (versionId !== null && versionId !== 'null')
-      throw new S3Error('InvalidArgument', 'Invalid version id specified', { argumentName: 'versionId', argumentValue: versionId });
-  }
+  const versionId = query >= 0 ? (new URLSearchParams(raw.slice(query + 1)).get('versionId') ?? undefined) : undefined;
+  if (versionId === '') throw new S3Error('InvalidArgument', 'Invalid version id specified', { argumentName: 'versionId', argumentValue: versionId });
   const slash = path.indexOf('/');
   let bucket: string;
   let key: string;
@@ -46,7 +45,7 @@ export function parseCopySource(request: S3Request): CopySource {
   }
   checkBucketName(bucket);
   if (Buffer.byteLength(key) > BLOB_NAME_BYTES_MAX) throw new S3Error('KeyTooLongError', 'Your key is too long.', { maxSizeAllowed: BLOB_NAME_BYTES_MAX });
-  return { bucket, key };
+  return { bucket, key, ...(versionId !== undefined ? { versionId } : {}) };
 }
 
 const dateOf = (value: string | undefined): number | undefined => {

@@ -13,7 +13,8 @@ import { deleteBucketCors, getBucketCors, putBucketCors } from './operations/buc
 import { deleteObject } from './operations/delete-object.js';
 import { deleteObjects } from './operations/delete-objects.js';
 import { getBucketLocation } from './operations/get-bucket-location.js';
-import { getBucketVersioning } from './operations/get-bucket-versioning.js';
+import { getBucketVersioning, putBucketVersioning } from './operations/bucket-versioning.js';
+import { listObjectVersions } from './operations/list-object-versions.js';
 import { getObject } from './operations/get-object.js';
 import { headBucket } from './operations/head-bucket.js';
 import { headObject } from './operations/head-object.js';
@@ -30,7 +31,8 @@ import { uploadPartCopy } from './operations/upload-part-copy.js';
 /**
  * S3's sub-resources: a query parameter that names one turns a request into another
  * operation. Those not implemented yet are answered 501 NotImplemented, never served as the
- * plain operation (which would be a wrong success).
+ * plain operation (which would be a wrong success). `versionId` is not one: it names a version
+ * for the operations in VERSION_ID_OPERATIONS, and is 501 on any other.
  */
 const SUBRESOURCES = [
   'accelerate',
@@ -63,7 +65,6 @@ const SUBRESOURCES = [
   'torrent',
   'uploadId',
   'uploads',
-  'versionId',
   'versioning',
   'versions',
   'website',
@@ -83,6 +84,8 @@ const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
     'GET location': getBucketLocation,
     'GET uploads': listMultipartUploads,
     'GET versioning': getBucketVersioning,
+    'PUT versioning': putBucketVersioning,
+    'GET versions': listObjectVersions,
     'PUT cors': putBucketCors,
     'GET cors': getBucketCors,
     'DELETE cors': deleteBucketCors,
@@ -115,6 +118,9 @@ const OPERATIONS: Record<Level, Record<string, S3Operation>> = {
   },
 };
 
+/** The operations that take a `versionId` query parameter. */
+const VERSION_ID_OPERATIONS: ReadonlySet<S3Operation> = new Set([getObject, headObject, deleteObject, getObjectTagging, putObjectTagging, deleteObjectTagging]);
+
 /** What the operations open to anonymous callers need of the container's public access. */
 const ANONYMOUS_NEEDS = new Map<S3Operation, AnonymousNeed>([
   [getObject, 'read-blob'],
@@ -124,8 +130,14 @@ const ANONYMOUS_NEEDS = new Map<S3Operation, AnonymousNeed>([
   [headBucket, 'list'],
 ]);
 
-/** What an anonymous call of `operation` needs, or undefined when anonymous callers may never make it. */
-export function anonymousNeed(operation: S3Operation): AnonymousNeed | undefined {
+/**
+ * What an anonymous call of `operation` needs, or undefined when anonymous callers may never
+ * make it. A version named by id is never public (nor is ListObjectVersions): S3's public-read
+ * statement grants s3:GetObject, not s3:GetObjectVersion, so an object deleted from a public
+ * bucket does not stay readable to anyone who learnt its version id.
+ */
+export function anonymousNeed(operation: S3Operation, query: URLSearchParams): AnonymousNeed | undefined {
+  if (query.has('versionId')) return undefined;
   return ANONYMOUS_NEEDS.get(operation);
 }
 
@@ -142,6 +154,9 @@ export function chooseOperation(method: string, target: RequestTarget, headers: 
   if (level === 'bucket' && method === 'GET' && variant === '' && target.query.get('list-type') === '2') variant = 'list-type=2';
   if (level === 'object' && method === 'PUT' && headers['x-amz-copy-source'] !== undefined) variant = variant === '' ? 'copy' : `${variant}&copy`;
   const operation = OPERATIONS[level][`${method} ${variant}`];
+  if (operation && target.query.has('versionId') && !VERSION_ID_OPERATIONS.has(operation)) {
+    throw new S3Error('NotImplemented', 'A header or query you provided implies functionality that is not implemented.', { query: 'versionId' });
+  }
   if (operation) return operation;
   if (variant !== '' || method === 'POST') {
     throw new S3Error('NotImplemented', 'A header or query you provided implies functionality that is not implemented.', {

@@ -43,6 +43,7 @@ export const S3_ERROR_STATUS = {
   NoSuchKey: 404,
   NoSuchTagSet: 404,
   NoSuchUpload: 404,
+  NoSuchVersion: 404,
   NotImplemented: 501,
   PreconditionFailed: 412,
   RequestHeaderSectionTooLarge: 400,

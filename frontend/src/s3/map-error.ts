@@ -12,6 +12,8 @@ const FROM_PARTITION_LAYER = {
   CONTAINER_EXISTS: ['BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.'],
   CONTAINER_NOT_EMPTY: ['BucketNotEmpty', 'The bucket you tried to delete is not empty.'],
   NO_SUCH_BLOB: ['NoSuchKey', 'The specified key does not exist.'],
+  NO_SUCH_VERSION: ['NoSuchVersion', 'The specified version does not exist.'],
+  DELETE_MARKER: ['MethodNotAllowed', 'The specified method is not allowed against this resource.'],
   PRECONDITION_FAILED: ['PreconditionFailed', 'At least one of the pre-conditions you specified did not hold'],
   NOT_OWNER: ['ServiceUnavailable', 'Please reduce your request rate.'],
   PARTITION_LOADING: ['ServiceUnavailable', 'Please reduce your request rate.'],

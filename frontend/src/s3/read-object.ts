@@ -7,6 +7,7 @@ import { bucketOf, keyOf, type S3Deps, type S3Request, type S3Response } from '.
 import { judgeReadConditions } from './read-conditions.js';
 import { applyResponseOverrides } from './response-overrides.js';
 import { startedBody } from './started-body.js';
+import { deleteMarkerError, versionIdHeader, versionIdOf } from './object-versions.js';
 
 /**
  * GET and HEAD of an object: one answer shape for both (HEAD only drops the body). The
@@ -14,12 +15,16 @@ import { startedBody } from './started-body.js';
  * streamed straight from the extent nodes at the record's pointers, reading only the blocks
  * that hold the range.
  */
-export async function readObject(request: S3Request, { records, reader, containers, blobs }: S3Deps, withBody: boolean): Promise<S3Response> {
+export async function readObject(request: S3Request, { records, reader, containers, blobs, partitions }: S3Deps, withBody: boolean): Promise<S3Response> {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
-  // Shared with other GETs while its lease lasts: read, never changed.
-  const info = await records.get({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
+  const versionId = versionIdOf(request);
+  const blob = { account: request.account, container: bucket, blob: keyOf(request), withDeleteMarkers: true };
+  // The current record is shared with other GETs while its lease lasts: read, never changed.
+  // A version named by id is read from its partition each time (versions are not cached).
+  const info = versionId === undefined ? await records.get(blob, request.requestId) : await partitions.getBlob({ ...blob, versionId }, request.requestId);
   const record = info.record!;
+  if (record.deleteMarker) throw deleteMarkerError(record, versionId !== undefined, request.method);
   const size = Number(record.sizeBytes);
   const defaultCacheControl = record.properties?.cacheControl
     ? ''
@@ -27,7 +32,7 @@ export async function readObject(request: S3Request, { records, reader, containe
   if (judgeReadConditions(request.headers, { etag: record.etag, lastModifiedMs: Number(record.lastModifiedMs) }) === 'not-modified') {
     return { status: 304, headers: validatorHeaders(record, defaultCacheControl) };
   }
-  const headers = objectHeaders(record, request.headers, defaultCacheControl);
+  const headers = { ...objectHeaders(record, request.headers, defaultCacheControl), ...versionIdHeader(record) };
   applyResponseOverrides(headers, request.target.query, request.auth);
   const range = parseByteRange(headerString(request.headers.range), size);
   if (range) {

@@ -74,13 +74,35 @@ export class PartitionClient {
     );
   }
 
-  async deleteBlob(request: partitionV1.BlobRequest, requestId?: string): Promise<boolean> {
-    const reply = await this.routed<partitionV1.DeleteBlobResponse__Output>(
+  /** Deletes a blob, or one version of it (`versionId`); in a versioned container (`versioning`) writes a delete marker. */
+  deleteBlob(request: partitionV1.BlobRequest, requestId?: string): Promise<partitionV1.DeleteBlobResponse__Output> {
+    return this.routed<partitionV1.DeleteBlobResponse__Output>(
       blobKey(request.account!, request.container!, request.blob!),
       requestId,
       (client, md, options, done) => client.deleteBlob(request, md, options, done),
     );
-    return reply.existed;
+  }
+
+  /**
+   * Up to `maxResults` entries (versions, newest first per blob, and common prefixes) of a
+   * container in key order, across partitions; `truncated` if more follow.
+   */
+  async listBlobVersions(request: ListBlobVersionsOptions, requestId?: string): Promise<{ entries: partitionV1.VersionEntry__Output[]; truncated: boolean }> {
+    const start = blobPrefixKey(request.account, request.container, request.prefix);
+    const entries: partitionV1.VersionEntry__Output[] = [];
+    const wanted = request.maxResults + 1;
+    let after = { keyMarker: request.keyMarker, versionIdMarker: request.versionIdMarker, keyMarkerIsPrefix: request.keyMarkerIsPrefix };
+    await this.acrossPartitions(start, prefixEnd(start), requestId, async (located, call) => {
+      const reply = await call<partitionV1.ListBlobVersionsResponse__Output>((client, md, options, done) =>
+        client.listBlobVersions({ ...request, ...after, maxResults: wanted - entries.length, partitionId: located.partition.partitionId }, md, options, done),
+      );
+      entries.push(...reply.entries);
+      const last = entries.at(-1);
+      if (last?.commonPrefix) after = { keyMarker: last.commonPrefix, versionIdMarker: '', keyMarkerIsPrefix: true };
+      else if (last?.version) after = { keyMarker: last.version.blob, versionIdMarker: last.version.versionId || 'null', keyMarkerIsPrefix: false };
+      return entries.length < wanted && reply.partitionEnd;
+    });
+    return { entries: entries.slice(0, request.maxResults), truncated: entries.length > request.maxResults };
   }
 
   /** Up to `maxResults` containers of the account after `startAfter`, across partitions. */
@@ -244,6 +266,18 @@ export interface PutBlobOptions {
   beforeCommit: () => Promise<Omit<partitionV1.PutBlobCommit, 'sizeBytes' | 'contentMd5'> & { contentMd5: Buffer }>;
   expectedBytes?: number;
   requestId?: string;
+}
+
+export interface ListBlobVersionsOptions {
+  account: string;
+  container: string;
+  prefix: string;
+  delimiter: string;
+  /** Resume after this key's versions (all of them, or those up to `versionIdMarker`), or after this common prefix. */
+  keyMarker: string;
+  versionIdMarker: string;
+  keyMarkerIsPrefix: boolean;
+  maxResults: number;
 }
 
 export interface ListBlobsOptions {

@@ -7,14 +7,24 @@ const SEP = 0;
 
 /**
  * What an index key holds, by its separators (see keys.ts): one for a container, two for a
- * blob, three for a multipart upload, four for one of its parts. Only blobs and parts point at
- * blocks.
+ * blob, three for a multipart upload or (when "\1" follows the third) a noncurrent version of
+ * a blob, four for one of an upload's parts. Only blobs, their versions and parts point at
+ * blocks: a noncurrent version holds its blocks until it is deleted.
  */
 function kindOf(key: Buffer): 'blob' | 'part' | 'other' {
   let separators = 0;
-  for (const byte of key) if (byte === SEP) separators++;
+  let last = -1;
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] !== SEP) continue;
+    separators++;
+    last = i;
+  }
+  if (separators === 3) return key[last + 1] === VERSION_MARK ? 'blob' : 'other';
   return separators === 2 ? 'blob' : separators === 4 ? 'part' : 'other';
 }
+
+/** The byte after a noncurrent version key's third separator (keys.ts). */
+const VERSION_MARK = 1;
 
 /**
  * The block pointers an index entry holds, in order. Every kind of record that points at

@@ -46,14 +46,17 @@ export async function listBlobs(
       const entry = await cursor.next();
       if (!entry) break;
       const parsed = parseKey(entry[0]);
-      if (parsed.kind === 'upload' || parsed.kind === 'part') {
-        // A blob's uploads and parts are not listed: seek past them all at once.
+      if (parsed.kind === 'upload' || parsed.kind === 'part' || parsed.kind === 'version') {
+        // A blob's noncurrent versions, uploads and parts are not listed: seek past them all at once.
         cursor.seek(afterBlobUploads(account, container, parsed.blob));
         continue;
       }
       if (parsed.kind !== 'blob') continue;
       const cut = delimiter ? parsed.blob.indexOf(delimiter, prefix.length) : -1;
       if (cut >= 0) {
+        // A prefix is listed for a blob that is not deleted, as in S3: past a current delete
+        // marker the next key under the prefix decides (its versions are skipped above).
+        if (blobRecordCodec.decode(entry[1]).deleteMarker) continue;
         const commonPrefix = parsed.blob.slice(0, cut + delimiter.length);
         entries.push({ commonPrefix });
         const past = prefixEnd(blobPrefixKey(account, container, commonPrefix));
@@ -62,6 +65,8 @@ export async function listBlobs(
         continue;
       }
       const record = blobRecordCodec.decode(entry[1]);
+      // A current delete marker: the blob is deleted (its versions stay, for ListBlobVersions).
+      if (record.deleteMarker) continue;
       entries.push({ blob: { blob: parsed.blob, sizeBytes: record.sizeBytes, etag: record.etag, lastModifiedMs: record.lastModifiedMs } });
     }
   } finally {

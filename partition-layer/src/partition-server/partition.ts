@@ -3,8 +3,8 @@ import type { partitionV1 } from '@strata/protos';
 import type { ExtentNodes, ExtentReader, NodeDirectory, StreamManagerClient } from '@strata/stream-layer';
 import { PartitionError } from '../errors.js';
 import { blobKey, checkBlobName, compareKeys, containerKey } from '../keys.js';
-import { BLOB_BLOCKS_MAX, GC_LEASE_MARGIN_MS, INLINE_BLOB_BYTES_MAX, STATS_TTL_MS, UPLOAD_DRAIN_MS } from '../limits.js';
-import { blobRecordCodec } from '../records.js';
+import { BlobOperations } from './blobs/blob-operations.js';
+import { GC_LEASE_MARGIN_MS, STATS_TTL_MS, UPLOAD_DRAIN_MS } from '../limits.js';
 import type { CompactionFailpoint } from '../gc/compactor.js';
 import type { CheckpointFailpoint } from './commit/checkpointer.js';
 import { PartitionGc } from '../gc/partition-gc.js';
@@ -15,13 +15,13 @@ import type { IndexStore } from './commit/index-store.js';
 import { listBlobs, type PartitionBounds } from './listing.js';
 import { loadPartition, type LoadedPartition } from './ownership/partition-loader.js';
 import { PartitionContainers } from './containers/partition-containers.js';
-import { etagOfContentMd5 } from './uploads/content-md5.js';
 import { checkPreconditionsIn } from './preconditions.js';
 import { listUploads } from './uploads/upload-listing.js';
 import { UploadSweeper } from './uploads/upload-sweeper.js';
 import { CacheLeases } from './cache-leases/cache-leases.js';
 import { PartitionUploads, type UploadFailpoint } from './uploads/partition-uploads.js';
-import { blobTags, setBlobTags } from './tags/blob-tags.js';
+import { setBlobTags } from './tags/blob-tags.js';
+import { listBlobVersions } from './versions/version-listing.js';
 
 export interface PartitionDeps {
   manager: StreamManagerClient;
@@ -67,6 +67,8 @@ export class Partition {
   private readonly sweeper: UploadSweeper;
   /** Space reclamation of this partition: usage scans, compaction, holds for copied pointers. */
   readonly gc: PartitionGc;
+  /** PutBlob, GetBlob, DeleteBlob and CopyBlob. */
+  private readonly blobs: BlobOperations;
 
   private constructor(
     readonly descriptor: partitionV1.Partition__Output,
@@ -87,6 +89,16 @@ export class Partition {
       protect: (pointers) => this.gc.protect(pointers),
       checkWritten: (pointers) => this.gc.checkWritten(pointers),
       leases: this.leases,
+    });
+    this.blobs = new BlobOperations({
+      index: state.index,
+      commit,
+      leases: this.leases,
+      locator: state.locator,
+      clock: deps.clock,
+      random: deps.random,
+      protect: (pointers) => this.gc.protect(pointers),
+      checkWritten: (pointers) => this.gc.checkWritten(pointers),
     });
     this.sweeper = new UploadSweeper({
       partitionId: descriptor.partitionId,
@@ -293,75 +305,17 @@ export class Partition {
     if (this.inFlight.size === 0) for (const idle of this.uploadsIdle.splice(0)) idle();
   }
 
-  /** PutBlob: records a blob uploaded through `upload`, if its container still exists and its conditions hold. */
-  async putBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
-    const sizeBytes = Number(commit.sizeBytes);
-    const etag = etagOfContentMd5(commit.contentMd5);
-    const uploaded = await upload.finish({ inlineBytesMax: INLINE_BLOB_BYTES_MAX });
-    if (uploaded.sizeBytes !== sizeBytes) {
-      throw new PartitionError('SIZE_MISMATCH', `the front-end sent ${sizeBytes} bytes but ${uploaded.sizeBytes} arrived`);
-    }
-    const record: partitionV1.BlobRecord = {
-      sizeBytes,
-      etag,
-      lastModifiedMs: this.deps.clock.nowMs(),
-      properties: header.properties ?? {},
-      blocks: uploaded.blocks,
-      checksumAlgorithm: commit.checksumAlgorithm,
-      checksumValue: commit.checksumValue,
-      ...(uploaded.inline ? { inlineData: uploaded.inline } : {}),
-      tags: blobTags(header.tags),
-    };
-    const key = blobKey(header.account, header.container, header.blob);
-    // The container from memory, no read of the key unless the PUT is conditional: the partition's lock never waits on the thread pool for an ordinary PUT.
-    await this.leases.write(key, () =>
-      this.commit(async (view) => {
-        this.leases.checkWritable(key);
-        if (!view.hasContainer(containerKey(header.account, header.container))) {
-          throw new PartitionError('NO_SUCH_CONTAINER', `no container ${header.container}`);
-        }
-        await checkPreconditionsIn(view, header, header.blob, key);
-        // Blocks the front-end appended to its own stream are held like a copy's, before the
-        // record exists; blocks appended here must not lie in an extent compaction released.
-        if (upload.referenced) await this.gc.protect(uploaded.blocks);
-        else this.gc.checkWritten(uploaded.blocks);
-        return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
-      }),
-    );
-    return { account: header.account, container: header.container, blob: header.blob, record, extents: [] };
+  /** PutBlob: see BlobOperations.putBlob. */
+  putBlob(header: partitionV1.PutBlobHeader__Output, upload: BlobUpload, commit: partitionV1.PutBlobCommit__Output): Promise<partitionV1.BlobInfo> {
+    return this.blobs.putBlob(header, upload, commit);
   }
 
-  async getBlob(request: partitionV1.BlobRequest__Output): Promise<partitionV1.BlobInfo> {
-    checkBlobName(request.blob);
-    const key = blobKey(request.account, request.container, request.blob);
-    // Granted before the read: no write of the key commits from here until the lease ends,
-    // so the record read below is the key's record for the lease's whole length.
-    const cacheLeaseMs = request.cacheLease ? this.leases.grant(key) : 0;
-    const value = await this.index.get(key);
-    if (!value) {
-      if (!this.index.hasContainer(containerKey(request.account, request.container))) {
-        throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
-      }
-      throw new PartitionError('NO_SUCH_BLOB', `no blob ${request.blob}`);
-    }
-    const record = blobRecordCodec.decode(value);
-    const extents = await this.state.locator.describe(record.blocks.map((block) => block.extentId));
-    return { account: request.account, container: request.container, blob: request.blob, record, extents, cacheLeaseMs };
+  getBlob(request: partitionV1.BlobRequest__Output): Promise<partitionV1.BlobInfo> {
+    return this.blobs.getBlob(request);
   }
 
-  async deleteBlob(request: partitionV1.BlobRequest__Output): Promise<boolean> {
-    checkBlobName(request.blob);
-    const key = blobKey(request.account, request.container, request.blob);
-    return this.leases.write(key, () =>
-      this.commit(async (view) => {
-        this.leases.checkWritable(key);
-        if (!view.hasContainer(containerKey(request.account, request.container))) {
-          throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
-        }
-        const existed = (await view.get(key)) !== undefined;
-        return { mutations: existed ? [{ key, delete: true }] : [], result: existed };
-      }),
-    );
+  deleteBlob(request: partitionV1.BlobRequest__Output): Promise<partitionV1.DeleteBlobResponse> {
+    return this.blobs.deleteBlob(request);
   }
 
   setBlobTags(request: partitionV1.SetBlobTagsRequest__Output): Promise<partitionV1.BlobInfo> {
@@ -372,34 +326,17 @@ export class Partition {
     return listBlobs(this.index, this.bounds, request);
   }
 
+  listBlobVersions(request: partitionV1.ListBlobVersionsRequest__Output & { maxResults: number }): ReturnType<typeof listBlobVersions> {
+    return listBlobVersions(this.index, this.bounds, request);
+  }
+
   listUploads(request: partitionV1.ListUploadsRequest__Output & { maxResults: number }): ReturnType<typeof listUploads> {
     return listUploads(this.index, this.bounds, request);
   }
 
-  /**
-   * CopyBlob: records a blob made of blocks already stored (a copy), if its container exists
-   * and its conditions hold. The blocks may lie in other partitions' data extents.
-   */
-  async copyBlob(request: partitionV1.CopyBlobRequest__Output): Promise<partitionV1.BlobInfo> {
-    checkBlobName(request.blob);
-    const given = request.record;
-    if (!given) throw new PartitionError('INVALID_ARGUMENT', 'no record to commit');
-    if (given.blocks.length > BLOB_BLOCKS_MAX) throw new PartitionError('ENTITY_TOO_LARGE', `a blob has at most ${BLOB_BLOCKS_MAX} blocks`);
-    const record: partitionV1.BlobRecord = { ...given, lastModifiedMs: this.deps.clock.nowMs(), tags: blobTags(given.tags) };
-    const key = blobKey(request.account, request.container, request.blob);
-    await this.leases.write(key, () =>
-      this.commit(async (view) => {
-        this.leases.checkWritable(key);
-        if (!view.hasContainer(containerKey(request.account, request.container)))
-          throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
-        await checkPreconditionsIn(view, request, request.blob, key);
-        // The blocks are another blob's, maybe in another partition's extents: hold those
-        // before the record exists, so no compaction there can collect them (see PartitionGc).
-        await this.gc.protect(given.blocks);
-        return { mutations: [{ key, value: blobRecordCodec.encode(record) }], result: undefined };
-      }),
-    );
-    return { account: request.account, container: request.container, blob: request.blob, record, extents: [] };
+  /** CopyBlob: see BlobOperations.copyBlob. */
+  copyBlob(request: partitionV1.CopyBlobRequest__Output): Promise<partitionV1.BlobInfo> {
+    return this.blobs.copyBlob(request);
   }
 
   /** Stops writing (waiting for appends in flight) and drops the local index. */

@@ -14,11 +14,13 @@ export interface WriteConditions {
  * missing key.
  */
 export function checkPreconditions(conditions: WriteConditions, blob: string, existing: Buffer | undefined): void {
-  if (conditions.ifNoneMatch === '*' && existing) throw new PartitionError('PRECONDITION_FAILED', `${blob} exists`);
+  // A current delete marker (a versioned container's deleted blob) is no blob to S3's conditions.
+  const record = existing ? blobRecordCodec.decode(existing) : undefined;
+  const exists = record !== undefined && !record.deleteMarker;
+  if (conditions.ifNoneMatch === '*' && exists) throw new PartitionError('PRECONDITION_FAILED', `${blob} exists`);
   if (conditions.ifMatch) {
-    if (!existing) throw new PartitionError('NO_SUCH_BLOB', `no blob ${blob}`);
-    const etag = blobRecordCodec.decode(existing).etag;
-    if (conditions.ifMatch !== '*' && conditions.ifMatch !== etag) throw new PartitionError('PRECONDITION_FAILED', `${blob} has another ETag`);
+    if (!exists) throw new PartitionError('NO_SUCH_BLOB', `no blob ${blob}`);
+    if (conditions.ifMatch !== '*' && conditions.ifMatch !== record.etag) throw new PartitionError('PRECONDITION_FAILED', `${blob} has another ETag`);
   }
 }
 

@@ -67,9 +67,9 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
     GetBlob: unary<partitionV1.BlobRequest__Output, partitionV1.BlobInfo>((request) =>
       host.route(blobKey(request.account, request.container, request.blob)).getBlob(request),
     ),
-    DeleteBlob: unary<partitionV1.BlobRequest__Output, partitionV1.DeleteBlobResponse>(async (request) => ({
-      existed: await host.route(blobKey(request.account, request.container, request.blob)).deleteBlob(request),
-    })),
+    DeleteBlob: unary<partitionV1.BlobRequest__Output, partitionV1.DeleteBlobResponse>((request) =>
+      host.route(blobKey(request.account, request.container, request.blob)).deleteBlob(request),
+    ),
     SetBlobTags: unary<partitionV1.SetBlobTagsRequest__Output, partitionV1.BlobInfo>((request) =>
       host.route(blobKey(request.account, request.container, request.blob)).setBlobTags(request),
     ),
@@ -78,6 +78,12 @@ export function partitionServerHandlers(host: PartitionHost, operations: Operati
       checkName('container', request.container);
       const partition = request.partitionId ? host.byId(request.partitionId) : host.route(containerKey(request.account, request.container));
       return partition.listBlobs({ ...request, maxResults: limit(request.maxResults) });
+    }),
+    ListBlobVersions: unary<partitionV1.ListBlobVersionsRequest__Output, partitionV1.ListBlobVersionsResponse>((request) => {
+      checkName('account', request.account);
+      checkName('container', request.container);
+      const partition = request.partitionId ? host.byId(request.partitionId) : host.route(containerKey(request.account, request.container));
+      return partition.listBlobVersions({ ...request, maxResults: limit(request.maxResults) });
     }),
     SplitPartition: unary<partitionV1.SplitPartitionRequest__Output, partitionV1.PartitionChange>((request) =>
       splitPartition(operations, host.byId(request.partitionId), request.splitKey || undefined),

@@ -7,6 +7,7 @@ import type { BlobProperties as _strata_partition_v1_BlobProperties, BlobPropert
 import type { BlobRecord as _strata_partition_v1_BlobRecord, BlobRecord__Output as _strata_partition_v1_BlobRecord__Output } from './strata/partition/v1/BlobRecord.js';
 import type { BlobRequest as _strata_partition_v1_BlobRequest, BlobRequest__Output as _strata_partition_v1_BlobRequest__Output } from './strata/partition/v1/BlobRequest.js';
 import type { BlobSummary as _strata_partition_v1_BlobSummary, BlobSummary__Output as _strata_partition_v1_BlobSummary__Output } from './strata/partition/v1/BlobSummary.js';
+import type { BlobVersion as _strata_partition_v1_BlobVersion, BlobVersion__Output as _strata_partition_v1_BlobVersion__Output } from './strata/partition/v1/BlobVersion.js';
 import type { BlockRun as _strata_partition_v1_BlockRun, BlockRun__Output as _strata_partition_v1_BlockRun__Output } from './strata/partition/v1/BlockRun.js';
 import type { CheckpointBlock as _strata_partition_v1_CheckpointBlock, CheckpointBlock__Output as _strata_partition_v1_CheckpointBlock__Output } from './strata/partition/v1/CheckpointBlock.js';
 import type { CheckpointEntry as _strata_partition_v1_CheckpointEntry, CheckpointEntry__Output as _strata_partition_v1_CheckpointEntry__Output } from './strata/partition/v1/CheckpointEntry.js';
@@ -28,6 +29,8 @@ import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, Del
 import type { DeleteContainerResponse as _strata_partition_v1_DeleteContainerResponse, DeleteContainerResponse__Output as _strata_partition_v1_DeleteContainerResponse__Output } from './strata/partition/v1/DeleteContainerResponse.js';
 import type { ExtentUsage as _strata_partition_v1_ExtentUsage, ExtentUsage__Output as _strata_partition_v1_ExtentUsage__Output } from './strata/partition/v1/ExtentUsage.js';
 import type { IndexMutation as _strata_partition_v1_IndexMutation, IndexMutation__Output as _strata_partition_v1_IndexMutation__Output } from './strata/partition/v1/IndexMutation.js';
+import type { ListBlobVersionsRequest as _strata_partition_v1_ListBlobVersionsRequest, ListBlobVersionsRequest__Output as _strata_partition_v1_ListBlobVersionsRequest__Output } from './strata/partition/v1/ListBlobVersionsRequest.js';
+import type { ListBlobVersionsResponse as _strata_partition_v1_ListBlobVersionsResponse, ListBlobVersionsResponse__Output as _strata_partition_v1_ListBlobVersionsResponse__Output } from './strata/partition/v1/ListBlobVersionsResponse.js';
 import type { ListBlobsRequest as _strata_partition_v1_ListBlobsRequest, ListBlobsRequest__Output as _strata_partition_v1_ListBlobsRequest__Output } from './strata/partition/v1/ListBlobsRequest.js';
 import type { ListBlobsResponse as _strata_partition_v1_ListBlobsResponse, ListBlobsResponse__Output as _strata_partition_v1_ListBlobsResponse__Output } from './strata/partition/v1/ListBlobsResponse.js';
 import type { ListContainersRequest as _strata_partition_v1_ListContainersRequest, ListContainersRequest__Output as _strata_partition_v1_ListContainersRequest__Output } from './strata/partition/v1/ListContainersRequest.js';
@@ -67,6 +70,7 @@ import type { UploadPartHeader as _strata_partition_v1_UploadPartHeader, UploadP
 import type { UploadPartRequest as _strata_partition_v1_UploadPartRequest, UploadPartRequest__Output as _strata_partition_v1_UploadPartRequest__Output } from './strata/partition/v1/UploadPartRequest.js';
 import type { UploadRecord as _strata_partition_v1_UploadRecord, UploadRecord__Output as _strata_partition_v1_UploadRecord__Output } from './strata/partition/v1/UploadRecord.js';
 import type { UploadRequest as _strata_partition_v1_UploadRequest, UploadRequest__Output as _strata_partition_v1_UploadRequest__Output } from './strata/partition/v1/UploadRequest.js';
+import type { VersionEntry as _strata_partition_v1_VersionEntry, VersionEntry__Output as _strata_partition_v1_VersionEntry__Output } from './strata/partition/v1/VersionEntry.js';
 import type { BlockPointer as _strata_stream_v1_BlockPointer, BlockPointer__Output as _strata_stream_v1_BlockPointer__Output } from './strata/stream/v1/BlockPointer.js';
 import type { ExtentHold as _strata_stream_v1_ExtentHold, ExtentHold__Output as _strata_stream_v1_ExtentHold__Output } from './strata/stream/v1/ExtentHold.js';
 import type { ExtentInfo as _strata_stream_v1_ExtentInfo, ExtentInfo__Output as _strata_stream_v1_ExtentInfo__Output } from './strata/stream/v1/ExtentInfo.js';
@@ -86,6 +90,7 @@ export interface ProtoGrpcType {
         BlobRecord: MessageTypeDefinition<_strata_partition_v1_BlobRecord, _strata_partition_v1_BlobRecord__Output>
         BlobRequest: MessageTypeDefinition<_strata_partition_v1_BlobRequest, _strata_partition_v1_BlobRequest__Output>
         BlobSummary: MessageTypeDefinition<_strata_partition_v1_BlobSummary, _strata_partition_v1_BlobSummary__Output>
+        BlobVersion: MessageTypeDefinition<_strata_partition_v1_BlobVersion, _strata_partition_v1_BlobVersion__Output>
         BlockRun: MessageTypeDefinition<_strata_partition_v1_BlockRun, _strata_partition_v1_BlockRun__Output>
         CheckpointBlock: MessageTypeDefinition<_strata_partition_v1_CheckpointBlock, _strata_partition_v1_CheckpointBlock__Output>
         CheckpointEntry: MessageTypeDefinition<_strata_partition_v1_CheckpointEntry, _strata_partition_v1_CheckpointEntry__Output>
@@ -107,6 +112,8 @@ export interface ProtoGrpcType {
         DeleteContainerResponse: MessageTypeDefinition<_strata_partition_v1_DeleteContainerResponse, _strata_partition_v1_DeleteContainerResponse__Output>
         ExtentUsage: MessageTypeDefinition<_strata_partition_v1_ExtentUsage, _strata_partition_v1_ExtentUsage__Output>
         IndexMutation: MessageTypeDefinition<_strata_partition_v1_IndexMutation, _strata_partition_v1_IndexMutation__Output>
+        ListBlobVersionsRequest: MessageTypeDefinition<_strata_partition_v1_ListBlobVersionsRequest, _strata_partition_v1_ListBlobVersionsRequest__Output>
+        ListBlobVersionsResponse: MessageTypeDefinition<_strata_partition_v1_ListBlobVersionsResponse, _strata_partition_v1_ListBlobVersionsResponse__Output>
         ListBlobsRequest: MessageTypeDefinition<_strata_partition_v1_ListBlobsRequest, _strata_partition_v1_ListBlobsRequest__Output>
         ListBlobsResponse: MessageTypeDefinition<_strata_partition_v1_ListBlobsResponse, _strata_partition_v1_ListBlobsResponse__Output>
         ListContainersRequest: MessageTypeDefinition<_strata_partition_v1_ListContainersRequest, _strata_partition_v1_ListContainersRequest__Output>
@@ -146,6 +153,7 @@ export interface ProtoGrpcType {
         UploadPartRequest: MessageTypeDefinition<_strata_partition_v1_UploadPartRequest, _strata_partition_v1_UploadPartRequest__Output>
         UploadRecord: MessageTypeDefinition<_strata_partition_v1_UploadRecord, _strata_partition_v1_UploadRecord__Output>
         UploadRequest: MessageTypeDefinition<_strata_partition_v1_UploadRequest, _strata_partition_v1_UploadRequest__Output>
+        VersionEntry: MessageTypeDefinition<_strata_partition_v1_VersionEntry, _strata_partition_v1_VersionEntry__Output>
       }
     }
     stream: {

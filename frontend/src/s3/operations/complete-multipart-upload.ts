@@ -6,6 +6,7 @@ import { S3Error } from '../errors.js';
 import { algorithmName, checksumXml, type ChecksumType } from '../multipart/checksum-algorithm.js';
 import { parseCompleteRequest, type ListedPart } from '../multipart/complete-request.js';
 import { listedChecksums, objectChecksum } from '../multipart/object-checksum.js';
+import { versioningOf } from '../object-versions.js';
 import { bucketOf, keyOf, type S3Deps, type S3Operation, type S3Request } from '../operation.js';
 import { xmlDocument } from '../xml.js';
 import { readXmlBody } from '../xml-body.js';
@@ -29,11 +30,13 @@ export const completeMultipartUpload: S3Operation = async (request, deps) => {
   const upload: Upload = { account: request.account, container: bucket, blob: keyOf(request), uploadId: request.target.query.get('uploadId') ?? '' };
   const parts = parseCompleteRequest(await readXmlBody(request, 'CompleteMultipartUpload', COMPLETE_BODY_BYTES_MAX));
   const checksums = await completionChecksums(request, deps, upload, parts);
+  const versioning = await versioningOf(deps.containers, request, bucket);
   const result = await deps.partitions.multipart.completeUpload(
     {
       upload,
       parts: parts.map((part, i) => ({ partNumber: part.partNumber, etag: part.etag, checksum: checksums.parts[i] ?? '' })),
       checksum: checksums.object,
+      versioning,
       ...conditions,
     },
     request.requestId,
@@ -45,7 +48,9 @@ export const completeMultipartUpload: S3Operation = async (request, deps) => {
     ETag: `"${result.etag}"`,
     ...checksumXml({ algorithm: result.checksumAlgorithm, value: result.checksum, type: result.checksumType }),
   });
-  return { status: 200, headers: { 'content-type': 'application/xml' }, body };
+  // As a PUT's: none in a bucket never versioned, "null" in a suspended one.
+  const version: Record<string, string> = versioning !== '' ? { 'x-amz-version-id': result.versionId || 'null' } : {};
+  return { status: 200, headers: { 'content-type': 'application/xml', ...version }, body };
 };
 
 /**

@@ -5,6 +5,7 @@ import { S3Error } from '../errors.js';
 import { checksumXml } from '../multipart/checksum-algorithm.js';
 import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
 import { tagSetFromHeader } from '../tag-set.js';
+import { copySourceRead, versionIdHeader, versioningOf } from '../object-versions.js';
 import { xmlDocument, xmlTimestamp } from '../xml.js';
 import { writeConditions } from './put-object.js';
 
@@ -30,12 +31,13 @@ function directive(request: S3Request, of: 'metadata' | 'tagging'): 'COPY' | 'RE
  * the metadata directive is REPLACE, and its tags unless the tagging directive is REPLACE (then
  * x-amz-tagging's, none without it).
  */
-export const copyObject: S3Operation = async (request, { partitions }) => {
+export const copyObject: S3Operation = async (request, { partitions, containers }) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
   const source = parseCopySource(request);
   const metadata = directive(request, 'metadata');
-  if (source.bucket === bucket && source.key === keyOf(request) && metadata === 'COPY') {
+  // Copying an older version onto its own key is how S3 restores it: allowed.
+  if (source.bucket === bucket && source.key === keyOf(request) && metadata === 'COPY' && source.versionId === undefined) {
     throw new S3Error(
       'InvalidRequest',
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
@@ -44,15 +46,20 @@ export const copyObject: S3Operation = async (request, { partitions }) => {
   const conditions = writeConditions(request.headers);
   const replaced = metadata === 'REPLACE' ? blobPropertiesFrom(request.headers) : undefined;
   const replacedTags = directive(request, 'tagging') === 'REPLACE' ? (tagSetFromHeader(request) ?? []) : undefined;
-  const info = await partitions.getBlob({ account: request.account, container: source.bucket, blob: source.key }, request.requestId);
+  const info = await copySourceRead(() =>
+    partitions.getBlob({ account: request.account, container: source.bucket, blob: source.key, versionId: source.versionId ?? '' }, request.requestId),
+  );
   const record = info.record!;
   checkCopySourceConditions(request, record);
+  const versioning = await versioningOf(containers, request, bucket);
   const stored = await partitions.copyBlob(
     {
       account: request.account,
       container: bucket,
       blob: keyOf(request),
+      // The partition layer drops the source's version fields: the copy is a version of its own.
       record: { ...record, properties: replaced ?? record.properties, tags: replacedTags ?? record.tags },
+      versioning,
       ...conditions,
     },
     request.requestId,
@@ -62,5 +69,11 @@ export const copyObject: S3Operation = async (request, { partitions }) => {
     LastModified: xmlTimestamp(stored.record!.lastModifiedMs),
     ...checksumXml({ algorithm: record.checksumAlgorithm, value: record.checksumValue, type: record.multipart?.checksumType || 'FULL_OBJECT' }),
   });
-  return { status: 200, headers: { 'content-type': 'application/xml' }, body };
+  const sourceVersion = versionIdHeader(record)['x-amz-version-id'];
+  const headers: Record<string, string> = {
+    'content-type': 'application/xml',
+    ...versionIdHeader(stored.record!),
+    ...(sourceVersion ? { 'x-amz-copy-source-version-id': sourceVersion } : {}),
+  };
+  return { status: 200, headers, body };
 };

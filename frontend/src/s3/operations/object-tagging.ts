@@ -1,4 +1,5 @@
 import { checkBucketName } from '../bucket-names.js';
+import { versionIdHeader, versionIdOf } from '../object-versions.js';
 import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
 import { tagSetFromXml, tagSetToXml, type Tag } from '../tag-set.js';
 import { readXmlBody } from '../xml-body.js';
@@ -11,8 +12,15 @@ export const TAGGING_BODY_BYTES_MAX = 128 * 1024;
 export const getObjectTagging: S3Operation = async (request, { partitions }) => {
   const bucket = bucketOf(request);
   checkBucketName(bucket);
-  const info = await partitions.getBlob({ account: request.account, container: bucket, blob: keyOf(request) }, request.requestId);
-  return { status: 200, headers: { 'content-type': 'application/xml' }, body: xmlDocument('Tagging', tagSetToXml(info.record!.tags)) };
+  const info = await partitions.getBlob(
+    { account: request.account, container: bucket, blob: keyOf(request), versionId: versionIdOf(request) ?? '' },
+    request.requestId,
+  );
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/xml', ...versionIdHeader(info.record!) },
+    body: xmlDocument('Tagging', tagSetToXml(info.record!.tags)),
+  };
 };
 
 /**
@@ -22,17 +30,21 @@ export const getObjectTagging: S3Operation = async (request, { partitions }) => 
 export const putObjectTagging: S3Operation = async (request, deps) => {
   checkBucketName(bucketOf(request));
   const tags = tagSetFromXml(await readXmlBody(request, 'Tagging', TAGGING_BODY_BYTES_MAX), 'object');
-  await setTags(request, deps, tags);
-  return { status: 200 };
+  return { status: 200, headers: await setTags(request, deps, tags) };
 };
 
 /** DeleteObjectTagging: removes the object's tags (204, also when it had none). */
 export const deleteObjectTagging: S3Operation = async (request, deps) => {
   checkBucketName(bucketOf(request));
-  await setTags(request, deps, []);
-  return { status: 204 };
+  return { status: 204, headers: await setTags(request, deps, []) };
 };
 
-function setTags(request: S3Request, { partitions }: Parameters<S3Operation>[1], tags: Tag[]): Promise<unknown> {
-  return partitions.setBlobTags({ account: request.account, container: bucketOf(request), blob: keyOf(request), tags }, request.requestId);
+/** Sets the tags of the object (or of its version `versionId`); the version's x-amz-version-id header. */
+async function setTags(request: S3Request, { partitions }: Parameters<S3Operation>[1], tags: Tag[]): Promise<Record<string, string>> {
+  const versionId = versionIdOf(request) ?? '';
+  const info = await partitions.setBlobTags(
+    { account: request.account, container: bucketOf(request), blob: keyOf(request), tags, versionId },
+    request.requestId,
+  );
+  return versionIdHeader(info.record!);
 }

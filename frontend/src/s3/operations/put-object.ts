@@ -4,6 +4,7 @@ import { S3Error } from '../errors.js';
 import { bucketOf, keyOf, type S3Operation, type S3Request } from '../operation.js';
 import { checkObjectAcl, publicAccessOf } from '../public-access.js';
 import { storedBody } from '../stored-body.js';
+import { versionIdHeader, versioningOf } from '../object-versions.js';
 import { tagSetFromHeader } from '../tag-set.js';
 
 /**
@@ -20,11 +21,12 @@ export const putObject: S3Operation = async (request, { partitions, containers, 
   const properties = blobPropertiesFrom(request.headers);
   const tags = tagSetFromHeader(request) ?? [];
   const conditions = writeConditions(request.headers);
+  const versioning = await versioningOf(containers, request, bucket);
   const stored = storedBody(request, blobData);
   const { body } = stored;
   const info = await partitions
     .putBlob({
-      header: { account: request.account, container: bucket, blob: keyOf(request), properties, tags, ...conditions },
+      header: { account: request.account, container: bucket, blob: keyOf(request), properties, tags, versioning, ...conditions },
       body: stored.segments,
       expectedBytes: body.expectedBytes,
       requestId: request.requestId,
@@ -36,7 +38,7 @@ export const putObject: S3Operation = async (request, { partitions, containers, 
     })
     .finally(stored.end);
   const checksum = body.checksum();
-  const headers: Record<string, string> = { etag: `"${info.record?.etag}"` };
+  const headers: Record<string, string> = { etag: `"${info.record?.etag}"`, ...versionIdHeader(info.record!) };
   if (checksum) headers[`x-amz-checksum-${checksum.algorithm}`] = checksum.base64;
   return { status: 200, headers };
 };

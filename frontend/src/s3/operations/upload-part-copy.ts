@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copySourceRange, checkCopySourceConditions, parseCopySource } from '../copy-source.js';
 import { rangeSegments } from '../copy-range.js';
 import type { S3Operation } from '../operation.js';
+import { copySourceRead, versionIdHeader } from '../object-versions.js';
 import { xmlDocument, xmlTimestamp } from '../xml.js';
 import { partTarget } from './upload-part.js';
 
@@ -16,7 +17,9 @@ import { partTarget } from './upload-part.js';
 export const uploadPartCopy: S3Operation = async (request, { partitions, reader }) => {
   const target = partTarget(request);
   const source = parseCopySource(request);
-  const info = await partitions.getBlob({ account: request.account, container: source.bucket, blob: source.key }, request.requestId);
+  const info = await copySourceRead(() =>
+    partitions.getBlob({ account: request.account, container: source.bucket, blob: source.key, versionId: source.versionId ?? '' }, request.requestId),
+  );
   const record = info.record!;
   checkCopySourceConditions(request, record);
   const { first, last } = copySourceRange(request, record.sizeBytes);
@@ -30,5 +33,6 @@ export const uploadPartCopy: S3Operation = async (request, { partitions, reader 
     beforeCommit: async () => ({ etag }),
   });
   const body = xmlDocument('CopyPartResult', { ETag: `"${part.etag}"`, LastModified: xmlTimestamp(part.lastModifiedMs) });
-  return { status: 200, headers: { 'content-type': 'application/xml' }, body };
+  const sourceVersion = versionIdHeader(record)['x-amz-version-id'];
+  return { status: 200, headers: { 'content-type': 'application/xml', ...(sourceVersion ? { 'x-amz-copy-source-version-id': sourceVersion } : {}) }, body };
 };

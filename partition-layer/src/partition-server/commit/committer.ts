@@ -11,6 +11,8 @@ export interface IndexView {
   hasContainer(key: Buffer): boolean;
   /** Whether any key in the range (that `accept` takes, if given) holds a value. */
   any(range: RangeOptions & { lt: Buffer }, accept?: (key: Buffer) => boolean): Promise<boolean>;
+  /** The first key in the range that holds a value, with its value (a blob's newest noncurrent version). */
+  first(range: RangeOptions & { lt: Buffer }): Promise<[Buffer, Buffer] | undefined>;
 }
 
 /** What `commit`'s `prepare` returns: the mutations of one record (none is fine) and the caller's result. */
@@ -299,6 +301,23 @@ export class Committer {
         if (!pending || pending.value !== undefined) return true;
       }
       return false;
+    },
+    first: async (range) => {
+      let pendingFirst: [Buffer, Buffer] | undefined;
+      for (const hex of this.overlay.keys()) {
+        const key = Buffer.from(hex, 'hex');
+        const value = inRange(key, range) ? this.pending(key)?.value : undefined;
+        if (value && (!pendingFirst || Buffer.compare(key, pendingFirst[0]) < 0)) pendingFirst = [key, value];
+      }
+      let stored: [Buffer, Buffer] | undefined;
+      for await (const [key, value] of this.index.entries(range)) {
+        if (pendingFirst && Buffer.compare(key, pendingFirst[0]) >= 0) break;
+        const pending = this.pending(key);
+        if (pending && pending.value === undefined) continue;
+        stored = [key, pending?.value ?? value];
+        break;
+      }
+      return stored ?? pendingFirst;
     },
   };
 }

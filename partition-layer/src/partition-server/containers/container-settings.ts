@@ -23,3 +23,13 @@ export function checkHeaderValue(value: string): string {
   }
   return value;
 }
+
+/**
+ * A container's new versioning state: "Enabled" or "Suspended" (S3's two; a container once
+ * versioned never goes back to unversioned, and one never versioned may be suspended).
+ */
+export function checkVersioningChange(previous: string, next: string): string {
+  if (next !== 'Enabled' && next !== 'Suspended')
+    throw new PartitionError('INVALID_ARGUMENT', `versioning is "Enabled" or "Suspended", not ${JSON.stringify(next)} (was ${JSON.stringify(previous)})`);
+  return next;
+}

@@ -6,7 +6,7 @@ import { containerRecordCodec } from '../../records.js';
 import type { IndexStore } from '../commit/index-store.js';
 import { listContainers, type PartitionBounds } from '../listing.js';
 import type { UploadsDeps } from '../uploads/partition-uploads.js';
-import { checkHeaderValue, checkPublicAccess } from './container-settings.js';
+import { checkHeaderValue, checkPublicAccess, checkVersioningChange } from './container-settings.js';
 import { CONTAINER_TAGS_MAX } from '../../limits.js';
 import { checkTags } from '../tags/check-tags.js';
 
@@ -82,6 +82,7 @@ export class PartitionContainers {
         else if (field === 'public_access') properties.publicAccess = checkPublicAccess(given.publicAccess ?? '');
         else if (field === 'default_cache_control') properties.defaultCacheControl = checkHeaderValue(given.defaultCacheControl ?? '');
         else if (field === 'tags') properties.tags = checkTags(given.tags ?? [], CONTAINER_TAGS_MAX);
+        else if (field === 'versioning') properties.versioning = checkVersioningChange(record.properties?.versioning ?? '', given.versioning ?? '');
         else throw new PartitionError('INVALID_ARGUMENT', `no container property ${field}`);
       }
       const updated = { createdMs: record.createdMs, properties };

@@ -6,6 +6,7 @@ import { blobRecordCodec } from '../../records.js';
 import type { CacheLeases } from '../cache-leases/cache-leases.js';
 import type { UploadsDeps } from '../uploads/partition-uploads.js';
 import { checkTags } from './check-tags.js';
+import { findVersion } from '../versions/blob-versions.js';
 
 /** A blob's tag set, checked (at most BLOB_TAGS_MAX tags) and in key order: see checkTags. */
 export function blobTags(tags: readonly partitionV1.Tag[]): partitionV1.Tag__Output[] {
@@ -20,7 +21,9 @@ export function blobTags(tags: readonly partitionV1.Tag[]): partitionV1.Tag__Out
  * replaces blob and tags), never in between. Like any write of the key, it waits out the
  * front-ends' read leases on it first, so no cached copy of the record outlives the change.
  * The commit is an ordinary index mutation of the blob key, replayed like a PUT's.
- * @throws PartitionError NO_SUCH_CONTAINER, NO_SUCH_BLOB, INVALID_ARGUMENT (checkTags)
+ * With a version id, that version's tags (a noncurrent version's record is rewritten under
+ * its own key; the front-ends never cache those).
+ * @throws PartitionError NO_SUCH_CONTAINER, NO_SUCH_BLOB, NO_SUCH_VERSION, DELETE_MARKER, INVALID_ARGUMENT (checkTags)
  */
 export async function setBlobTags(
   deps: { leases: Pick<CacheLeases, 'write' | 'checkWritable'>; commit: UploadsDeps['commit'] },
@@ -34,9 +37,17 @@ export async function setBlobTags(
       deps.leases.checkWritable(key);
       if (!view.hasContainer(containerKey(request.account, request.container)))
         throw new PartitionError('NO_SUCH_CONTAINER', `no container ${request.container}`);
+      if (request.versionId) {
+        const found = await findVersion(view, request, request.versionId);
+        if (!found) throw new PartitionError('NO_SUCH_VERSION', `no blob ${request.blob} version ${request.versionId}`);
+        if (found.record.deleteMarker) throw new PartitionError('DELETE_MARKER', `version ${request.versionId} is a delete marker`);
+        const tagged: partitionV1.BlobRecord = { ...found.record, tags };
+        return { mutations: [{ key: found.key, value: blobRecordCodec.encode(tagged) }], result: tagged };
+      }
       const value = await view.get(key);
-      if (!value) throw new PartitionError('NO_SUCH_BLOB', `no blob ${request.blob}`);
-      const tagged: partitionV1.BlobRecord = { ...blobRecordCodec.decode(value), tags };
+      const current = value ? blobRecordCodec.decode(value) : undefined;
+      if (!current || current.deleteMarker) throw new PartitionError('NO_SUCH_BLOB', `no blob ${request.blob}`);
+      const tagged: partitionV1.BlobRecord = { ...current, tags };
       return { mutations: [{ key, value: blobRecordCodec.encode(tagged) }], result: tagged };
     }),
   );

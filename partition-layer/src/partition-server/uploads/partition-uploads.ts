@@ -12,6 +12,7 @@ import { etagOfContentMd5 } from './content-md5.js';
 import { checkPreconditions } from '../preconditions.js';
 import type { CacheLeases } from '../cache-leases/cache-leases.js';
 import { blobTags } from '../tags/blob-tags.js';
+import { versioningOf, writeCurrentVersion } from '../versions/blob-versions.js';
 
 /** Named failure points of an upload's completion (armed with --failpoints). */
 export type UploadFailpoint = 'partitionServer.complete.beforeCommit' | 'partitionServer.complete.afterCommit';
@@ -130,6 +131,7 @@ export class PartitionUploads {
     checkPartList(request.parts);
     const etag = multipartEtag(request.parts.map((part) => part.etag));
     const key = blobKey(name.account, name.container, name.blob);
+    const versioning = versioningOf(request.versioning);
     await this.deps.failpoints.hit('partitionServer.complete.beforeCommit');
     const completed = await this.deps.leases.write(key, () =>
       this.deps.commit(async (view) => {
@@ -161,17 +163,23 @@ export class PartitionUploads {
           },
           tags: upload.tags,
         };
+        // In a versioned container the blob's current record moves to its noncurrent key in this same commit.
+        const written =
+          versioning === ''
+            ? { mutations: [{ key, value: blobRecordCodec.encode(record) }], record }
+            : await writeCurrentVersion(view, { name, record, versioning, nowMs: this.deps.clock.nowMs(), random: this.deps.random });
         const tombstone: partitionV1.UploadRecord = {
           initiatedMs: upload.initiatedMs,
           completedMs: record.lastModifiedMs,
           completedEtag: etag,
           completedChecksum: record.multipart!.checksum!,
+          completedVersionId: written.record.versionId ?? '',
         };
         const start = uploadKey(name.account, name.container, name.blob, name.uploadId);
         const mutations: partitionV1.IndexMutation[] = [
           { key: start, delete: true, deleteRangeEnd: afterUpload(name) },
           { key: start, value: uploadRecordCodec.encode(tombstone) },
-          { key, value: blobRecordCodec.encode(record) },
+          ...written.mutations,
         ];
         return {
           mutations,
@@ -181,6 +189,7 @@ export class PartitionUploads {
             checksumAlgorithm: upload.checksumAlgorithm,
             checksumType: upload.checksumType,
             checksum: record.multipart!.checksum!,
+            versionId: written.record.versionId ?? '',
           },
         };
       }),
@@ -288,7 +297,13 @@ function retriedCompletion(
   etag: string,
 ): partitionV1.CompleteUploadResponse {
   if (upload.completedEtag === etag) {
-    return { etag, checksumAlgorithm: upload.checksumAlgorithm, checksumType: upload.checksumType, checksum: upload.completedChecksum };
+    return {
+      etag,
+      checksumAlgorithm: upload.checksumAlgorithm,
+      checksumType: upload.checksumType,
+      checksum: upload.completedChecksum,
+      versionId: upload.completedVersionId,
+    };
   }
   if (request.ifMatch || request.ifNoneMatch) throw new PartitionError('UPLOAD_CONFLICT', 'another request completed the upload with other parts');
   throw new PartitionError('NO_SUCH_UPLOAD', 'the upload was completed');

@@ -17,6 +17,10 @@ export interface BlobRecord {
   'multipart'?: (_strata_partition_v1_MultipartSummary | null);
   'inlineData'?: (Buffer | Uint8Array | string);
   'tags'?: (_strata_partition_v1_Tag)[];
+  'versionId'?: (string);
+  'deleteMarker'?: (boolean);
+  'versionOrder'?: (number | string | Long);
+  'nullVersionKey'?: (string);
 }
 
 export interface BlobRecord__Output {
@@ -30,4 +34,8 @@ export interface BlobRecord__Output {
   'multipart': (_strata_partition_v1_MultipartSummary__Output | null);
   'inlineData': (Buffer);
   'tags': (_strata_partition_v1_Tag__Output)[];
+  'versionId': (string);
+  'deleteMarker': (boolean);
+  'versionOrder': (number);
+  'nullVersionKey': (string);
 }

@@ -6,6 +6,9 @@ export interface BlobRequest {
   'container'?: (string);
   'blob'?: (string);
   'cacheLease'?: (boolean);
+  'versionId'?: (string);
+  'versioning'?: (string);
+  'withDeleteMarkers'?: (boolean);
 }
 
 export interface BlobRequest__Output {
@@ -13,4 +16,7 @@ export interface BlobRequest__Output {
   'container': (string);
   'blob': (string);
   'cacheLease': (boolean);
+  'versionId': (string);
+  'versioning': (string);
+  'withDeleteMarkers': (boolean);
 }

@@ -9,6 +9,7 @@ export interface CompleteUploadRequest {
   'ifNoneMatch'?: (string);
   'ifMatch'?: (string);
   'checksum'?: (string);
+  'versioning'?: (string);
 }
 
 export interface CompleteUploadRequest__Output {
@@ -17,4 +18,5 @@ export interface CompleteUploadRequest__Output {
   'ifNoneMatch': (string);
   'ifMatch': (string);
   'checksum': (string);
+  'versioning': (string);
 }

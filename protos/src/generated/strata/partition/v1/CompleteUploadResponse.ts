@@ -8,6 +8,7 @@ export interface CompleteUploadResponse {
   'checksumAlgorithm'?: (string);
   'checksumType'?: (string);
   'checksum'?: (string);
+  'versionId'?: (string);
 }
 
 export interface CompleteUploadResponse__Output {
@@ -16,4 +17,5 @@ export interface CompleteUploadResponse__Output {
   'checksumAlgorithm': (string);
   'checksumType': (string);
   'checksum': (string);
+  'versionId': (string);
 }

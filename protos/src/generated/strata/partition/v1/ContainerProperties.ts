@@ -8,6 +8,7 @@ export interface ContainerProperties {
   'publicAccess'?: (string);
   'defaultCacheControl'?: (string);
   'tags'?: (_strata_partition_v1_Tag)[];
+  'versioning'?: (string);
 }
 
 export interface ContainerProperties__Output {
@@ -15,4 +16,5 @@ export interface ContainerProperties__Output {
   'publicAccess': (string);
   'defaultCacheControl': (string);
   'tags': (_strata_partition_v1_Tag__Output)[];
+  'versioning': (string);
 }

@@ -9,6 +9,7 @@ export interface CopyBlobRequest {
   'record'?: (_strata_partition_v1_BlobRecord | null);
   'ifNoneMatch'?: (string);
   'ifMatch'?: (string);
+  'versioning'?: (string);
 }
 
 export interface CopyBlobRequest__Output {
@@ -18,4 +19,5 @@ export interface CopyBlobRequest__Output {
   'record': (_strata_partition_v1_BlobRecord__Output | null);
   'ifNoneMatch': (string);
   'ifMatch': (string);
+  'versioning': (string);
 }

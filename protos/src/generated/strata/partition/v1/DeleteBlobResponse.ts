@@ -3,8 +3,12 @@
 
 export interface DeleteBlobResponse {
   'existed'?: (boolean);
+  'versionId'?: (string);
+  'deleteMarker'?: (boolean);
 }
 
 export interface DeleteBlobResponse__Output {
   'existed': (boolean);
+  'versionId': (string);
+  'deleteMarker': (boolean);
 }

@@ -17,6 +17,8 @@ import type { CopyBlobRequest as _strata_partition_v1_CopyBlobRequest, CopyBlobR
 import type { CreateUploadRequest as _strata_partition_v1_CreateUploadRequest, CreateUploadRequest__Output as _strata_partition_v1_CreateUploadRequest__Output } from '../../../strata/partition/v1/CreateUploadRequest.js';
 import type { DeleteBlobResponse as _strata_partition_v1_DeleteBlobResponse, DeleteBlobResponse__Output as _strata_partition_v1_DeleteBlobResponse__Output } from '../../../strata/partition/v1/DeleteBlobResponse.js';
 import type { DeleteContainerResponse as _strata_partition_v1_DeleteContainerResponse, DeleteContainerResponse__Output as _strata_partition_v1_DeleteContainerResponse__Output } from '../../../strata/partition/v1/DeleteContainerResponse.js';
+import type { ListBlobVersionsRequest as _strata_partition_v1_ListBlobVersionsRequest, ListBlobVersionsRequest__Output as _strata_partition_v1_ListBlobVersionsRequest__Output } from '../../../strata/partition/v1/ListBlobVersionsRequest.js';
+import type { ListBlobVersionsResponse as _strata_partition_v1_ListBlobVersionsResponse, ListBlobVersionsResponse__Output as _strata_partition_v1_ListBlobVersionsResponse__Output } from '../../../strata/partition/v1/ListBlobVersionsResponse.js';
 import type { ListBlobsRequest as _strata_partition_v1_ListBlobsRequest, ListBlobsRequest__Output as _strata_partition_v1_ListBlobsRequest__Output } from '../../../strata/partition/v1/ListBlobsRequest.js';
 import type { ListBlobsResponse as _strata_partition_v1_ListBlobsResponse, ListBlobsResponse__Output as _strata_partition_v1_ListBlobsResponse__Output } from '../../../strata/partition/v1/ListBlobsResponse.js';
 import type { ListContainersRequest as _strata_partition_v1_ListContainersRequest, ListContainersRequest__Output as _strata_partition_v1_ListContainersRequest__Output } from '../../../strata/partition/v1/ListContainersRequest.js';
@@ -140,6 +142,15 @@ export interface PartitionServerClient extends grpc.Client {
   getContainer(argument: _strata_partition_v1_ContainerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   getContainer(argument: _strata_partition_v1_ContainerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
   getContainer(argument: _strata_partition_v1_ContainerRequest, callback: grpc.requestCallback<_strata_partition_v1_ContainerInfo__Output>): grpc.ClientUnaryCall;
+  
+  ListBlobVersions(argument: _strata_partition_v1_ListBlobVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListBlobVersionsResponse__Output>): grpc.ClientUnaryCall;
+  ListBlobVersions(argument: _strata_partition_v1_ListBlobVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ListBlobVersionsResponse__Output>): grpc.ClientUnaryCall;
+  ListBlobVersions(argument: _strata_partition_v1_ListBlobVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListBlobVersionsResponse__Output>): grpc.ClientUnaryCall;
+  ListBlobVersions(argument: _strata_partition_v1_ListBlobVersionsRequest, callback: grpc.requestCallback<_strata_partition_v1_ListBlobVersionsResponse__Output>): grpc.ClientUnaryCall;
+  listBlobVersions(argument: _strata_partition_v1_ListBlobVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListBlobVersionsResponse__Output>): grpc.ClientUnaryCall;
+  listBlobVersions(argument: _strata_partition_v1_ListBlobVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ListBlobVersionsResponse__Output>): grpc.ClientUnaryCall;
+  listBlobVersions(argument: _strata_partition_v1_ListBlobVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListBlobVersionsResponse__Output>): grpc.ClientUnaryCall;
+  listBlobVersions(argument: _strata_partition_v1_ListBlobVersionsRequest, callback: grpc.requestCallback<_strata_partition_v1_ListBlobVersionsResponse__Output>): grpc.ClientUnaryCall;
   
   ListBlobs(argument: _strata_partition_v1_ListBlobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
   ListBlobs(argument: _strata_partition_v1_ListBlobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strata_partition_v1_ListBlobsResponse__Output>): grpc.ClientUnaryCall;
@@ -283,6 +294,8 @@ export interface PartitionServerHandlers extends grpc.UntypedServiceImplementati
   
   GetContainer: grpc.handleUnaryCall<_strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo>;
   
+  ListBlobVersions: grpc.handleUnaryCall<_strata_partition_v1_ListBlobVersionsRequest__Output, _strata_partition_v1_ListBlobVersionsResponse>;
+  
   ListBlobs: grpc.handleUnaryCall<_strata_partition_v1_ListBlobsRequest__Output, _strata_partition_v1_ListBlobsResponse>;
   
   ListContainers: grpc.handleUnaryCall<_strata_partition_v1_ListContainersRequest__Output, _strata_partition_v1_ListContainersResponse>;
@@ -323,6 +336,7 @@ export interface PartitionServerDefinition extends grpc.ServiceDefinition {
   DeleteContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_DeleteContainerResponse, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_DeleteContainerResponse__Output>
   GetBlob: MethodDefinition<_strata_partition_v1_BlobRequest, _strata_partition_v1_BlobInfo, _strata_partition_v1_BlobRequest__Output, _strata_partition_v1_BlobInfo__Output>
   GetContainer: MethodDefinition<_strata_partition_v1_ContainerRequest, _strata_partition_v1_ContainerInfo, _strata_partition_v1_ContainerRequest__Output, _strata_partition_v1_ContainerInfo__Output>
+  ListBlobVersions: MethodDefinition<_strata_partition_v1_ListBlobVersionsRequest, _strata_partition_v1_ListBlobVersionsResponse, _strata_partition_v1_ListBlobVersionsRequest__Output, _strata_partition_v1_ListBlobVersionsResponse__Output>
   ListBlobs: MethodDefinition<_strata_partition_v1_ListBlobsRequest, _strata_partition_v1_ListBlobsResponse, _strata_partition_v1_ListBlobsRequest__Output, _strata_partition_v1_ListBlobsResponse__Output>
   ListContainers: MethodDefinition<_strata_partition_v1_ListContainersRequest, _strata_partition_v1_ListContainersResponse, _strata_partition_v1_ListContainersRequest__Output, _strata_partition_v1_ListContainersResponse__Output>
   ListParts: MethodDefinition<_strata_partition_v1_ListPartsRequest, _strata_partition_v1_ListPartsResponse, _strata_partition_v1_ListPartsRequest__Output, _strata_partition_v1_ListPartsResponse__Output>

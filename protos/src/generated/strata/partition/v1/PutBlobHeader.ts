@@ -11,6 +11,7 @@ export interface PutBlobHeader {
   'ifNoneMatch'?: (string);
   'ifMatch'?: (string);
   'tags'?: (_strata_partition_v1_Tag)[];
+  'versioning'?: (string);
 }
 
 export interface PutBlobHeader__Output {
@@ -21,4 +22,5 @@ export interface PutBlobHeader__Output {
   'ifNoneMatch': (string);
   'ifMatch': (string);
   'tags': (_strata_partition_v1_Tag__Output)[];
+  'versioning': (string);
 }

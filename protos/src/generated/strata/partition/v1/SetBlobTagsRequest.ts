@@ -7,6 +7,7 @@ export interface SetBlobTagsRequest {
   'container'?: (string);
   'blob'?: (string);
   'tags'?: (_strata_partition_v1_Tag)[];
+  'versionId'?: (string);
 }
 
 export interface SetBlobTagsRequest__Output {
@@ -14,4 +15,5 @@ export interface SetBlobTagsRequest__Output {
   'container': (string);
   'blob': (string);
   'tags': (_strata_partition_v1_Tag__Output)[];
+  'versionId': (string);
 }

@@ -13,6 +13,7 @@ export interface UploadRecord {
   'completedEtag'?: (string);
   'completedChecksum'?: (string);
   'tags'?: (_strata_partition_v1_Tag)[];
+  'completedVersionId'?: (string);
 }
 
 export interface UploadRecord__Output {
@@ -24,4 +25,5 @@ export interface UploadRecord__Output {
   'completedEtag': (string);
   'completedChecksum': (string);
   'tags': (_strata_partition_v1_Tag__Output)[];
+  'completedVersionId': (string);
 }
