@@ -2,39 +2,15 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isStrataError } from '@strata/common';
 import { waitFor } from '@strata/common/testing';
-import { InProcessStamp } from '../helpers/in-process-stamp.js';
-import { PartitionTestClient, startCapturedServer, type CapturedServer, QUIET_MANAGER } from '../helpers/partition-in-process.js';
+import { OneServerStamp } from '../helpers/one-server-stamp.js';
 
 describe('SetBlobTags (in-process stamp)', () => {
-  let stamp: InProcessStamp | undefined;
-  let server: CapturedServer | undefined;
-  let client: PartitionTestClient | undefined;
-  afterEach(async () => {
-    await client?.close();
-    await server?.stop();
-    await stamp?.stop();
-    stamp = server = client = undefined;
-  });
+  const one = new OneServerStamp();
+  afterEach(() => one.stop());
 
-  async function serve(): Promise<CapturedServer> {
-    await server?.stop();
-    server = await startCapturedServer(stamp!, 'ps-1');
-    const started = server;
-    await waitFor('ps-1 to serve p-1', () => started.log.find('partition serving').length > 0, { timeoutMs: 20_000 });
-    return started;
-  }
-
-  async function start(): Promise<PartitionTestClient> {
-    stamp = await InProcessStamp.start({ partitionManagers: 1, args: { 'partition-manager': QUIET_MANAGER } });
-    await serve();
-    client = await PartitionTestClient.open(stamp);
-    await client.client.createContainer({ account: client.account, container: 'box' });
-    return client;
-  }
-
-  const record = async (blob: string) => (await client!.client.getBlob({ account: client!.account, container: 'box', blob })).record!;
+  const record = async (blob: string) => (await one.client.client.getBlob({ account: one.client.account, container: 'box', blob })).record!;
   const setTags = (blob: string, tags: Array<{ key: string; value: string }>, container = 'box') =>
-    client!.client.setBlobTags({ account: client!.account, container, blob, tags });
+    one.client.client.setBlobTags({ account: one.client.account, container, blob, tags });
   const codeOf = async (promise: Promise<unknown>): Promise<string> =>
     promise.then(
       () => 'ok',
@@ -42,7 +18,7 @@ describe('SetBlobTags (in-process stamp)', () => {
     );
 
   it('replaces only the tags, through the commit log: a checkpoint keeps them, a reload replays them, a PUT replaces them', async () => {
-    const client = await start();
+    const client = await one.start({ container: 'box' });
     await client.put('box', 'a', 'small body of a');
     await client.put('box', 'b', Buffer.alloc(200_000, 7));
     const [a, b] = [await record('a'), await record('b')];
@@ -56,10 +32,10 @@ describe('SetBlobTags (in-process stamp)', () => {
       { key: 'z', value: '1' },
     ]);
     // Record 1 made the container, 2 and 3 the blobs, 4 the tags.
-    expect(await client.checkpoint(server!.address, 'p-1')).toBe(4);
+    expect(await client.checkpoint(one.server.address, 'p-1')).toBe(4);
     await setTags('b', [{ key: 'after', value: 'checkpoint' }]);
 
-    const reloaded = await serve();
+    const reloaded = await one.serve();
     expect(reloaded.log.find('partition state loaded')[0]).toMatchObject({ checkpointSequence: 4, lastSequence: 5 });
     expect(reloaded.log.find('commit log replayed')[0]).toMatchObject({ records: 1 });
     const [a2, b2] = [await record('a'), await record('b')];
@@ -76,8 +52,8 @@ describe('SetBlobTags (in-process stamp)', () => {
   });
 
   it('refuses a missing blob or container and a tag set no blob may hold', async () => {
-    await start();
-    await client!.put('box', 'x', 'x');
+    await one.start({ container: 'box' });
+    await one.client.put('box', 'x', 'x');
     expect(await codeOf(setTags('missing', [{ key: 'k', value: 'v' }]))).toBe('NO_SUCH_BLOB');
     expect(await codeOf(setTags('x', [{ key: 'k', value: 'v' }], 'nobox'))).toBe('NO_SUCH_CONTAINER');
     const eleven = Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, value: '' }));
@@ -96,13 +72,13 @@ describe('SetBlobTags (in-process stamp)', () => {
   });
 
   it('waits out the read leases on a hot blob before the tags commit, so no cached record serves the old tags', async () => {
-    await start();
-    await client!.put('box', 'hot', 'hot body');
+    await one.start({ container: 'box' });
+    await one.client.put('box', 'hot', 'hot body');
     let lease = { sentMs: 0, leaseMs: 0 };
     // A key earns leases once read often enough in a short window.
     await waitFor('a cache lease on the hot blob', async () => {
       const sentMs = performance.now();
-      const info = await client!.client.getBlob({ account: client!.account, container: 'box', blob: 'hot', cacheLease: true });
+      const info = await one.client.client.getBlob({ account: one.client.account, container: 'box', blob: 'hot', cacheLease: true });
       lease = { sentMs, leaseMs: info.cacheLeaseMs };
       return info.cacheLeaseMs > 0;
     });

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isStrataError } from '@strata/common';
 import { waitFor } from '@strata/common/testing';
-import { InProcessStamp } from '../helpers/in-process-stamp.js';
-import { PartitionTestClient, startCapturedServer, type CapturedServer, QUIET_MANAGER } from '../helpers/partition-in-process.js';
+import { OneServerStamp } from '../helpers/one-server-stamp.js';
 
 /** What a test reads of ListBlobVersions: blob, which body (by ETag), latest, marker. */
 interface Seen {
@@ -14,38 +13,16 @@ interface Seen {
 }
 
 describe('blob versions in the partition layer (in-process stamp)', () => {
-  let stamp: InProcessStamp | undefined;
-  let server: CapturedServer | undefined;
-  let client: PartitionTestClient | undefined;
-  afterEach(async () => {
-    await client?.close();
-    await server?.stop();
-    await stamp?.stop();
-    stamp = server = client = undefined;
-  });
+  const one = new OneServerStamp();
+  afterEach(() => one.stop());
 
-  async function serve(): Promise<void> {
-    await server?.stop();
-    server = await startCapturedServer(stamp!, 'ps-1');
-    const started = server;
-    await waitFor('ps-1 to serve its partitions', () => started.log.find('partition serving').length > 0, { timeoutMs: 20_000 });
-  }
-
-  async function start(): Promise<PartitionTestClient> {
-    stamp = await InProcessStamp.start({ partitionManagers: 1, args: { 'partition-manager': QUIET_MANAGER } });
-    await serve();
-    client = await PartitionTestClient.open(stamp);
-    await client.client.createContainer({ account: client.account, container: 'box' });
-    return client;
-  }
-
-  const name = (blob: string) => ({ account: client!.account, container: 'box', blob });
-  const put = (blob: string, body: string | Buffer, versioning: string) => client!.put('box', blob, body, { versioning });
-  const get = async (blob: string, versionId = '') => (await client!.client.getBlob({ ...name(blob), versionId })).record!;
-  const del = (blob: string, options: { versionId?: string; versioning?: string }) => client!.client.deleteBlob({ ...name(blob), ...options });
+  const name = (blob: string) => ({ account: one.client.account, container: 'box', blob });
+  const put = (blob: string, body: string | Buffer, versioning: string) => one.client.put('box', blob, body, { versioning });
+  const get = async (blob: string, versionId = '') => (await one.client.client.getBlob({ ...name(blob), versionId })).record!;
+  const del = (blob: string, options: { versionId?: string; versioning?: string }) => one.client.client.deleteBlob({ ...name(blob), ...options });
   const versions = async (prefix = '', maxResults = 1000): Promise<Seen[]> => {
-    const listing = await client!.client.listBlobVersions({
-      account: client!.account,
+    const listing = await one.client.client.listBlobVersions({
+      account: one.client.account,
       container: 'box',
       prefix,
       delimiter: '',
@@ -69,7 +46,7 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     );
 
   it('keeps every version newest first, writes delete markers and makes the newest remaining version current again', async () => {
-    await start();
+    await one.start({ container: 'box' });
     // One small (inline) and two in blocks, so versions hold pointers too.
     const v1 = await put('k', 'first', 'Enabled');
     const v2 = await put('k', Buffer.alloc(100_000, 2), 'Enabled');
@@ -89,10 +66,10 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     expect(marker).toMatchObject({ existed: true, deleteMarker: true });
     expect(marker.versionId).toMatch(/^[0-9a-f]{32}$/);
     expect(await codeOf(get('k'))).toBe('NO_SUCH_BLOB');
-    expect((await client!.client.getBlob({ ...name('k'), withDeleteMarkers: true })).record!.deleteMarker).toBe(true);
+    expect((await one.client.client.getBlob({ ...name('k'), withDeleteMarkers: true })).record!.deleteMarker).toBe(true);
     expect(await codeOf(get('k', marker.versionId))).toBe('DELETE_MARKER');
-    const listed = await client!.client.listBlobs({
-      account: client!.account,
+    const listed = await one.client.client.listBlobs({
+      account: one.client.account,
       container: 'box',
       prefix: '',
       delimiter: '',
@@ -108,13 +85,13 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
       [v1.versionId, false, false],
     ]);
     // A PUT If-None-Match: * sees no blob behind a delete marker (S3).
-    expect(await codeOf(client!.put('box', 'k', 'x', { ifNoneMatch: '*', versioning: 'Enabled' }).then((v) => del('k', { versionId: v.versionId })))).toBe(
+    expect(await codeOf(one.client.put('box', 'k', 'x', { ifNoneMatch: '*', versioning: 'Enabled' }).then((v) => del('k', { versionId: v.versionId })))).toBe(
       'ok',
     );
 
     // The log replays it all: a reload lists the same versions.
     const before = await versions();
-    await serve();
+    await one.serve();
     expect(await versions()).toEqual(before);
 
     // Deleting the delete marker brings v3 back; deleting v3 (current) brings v2 back.
@@ -134,7 +111,7 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     expect(await codeOf(get('nothing', v2.versionId))).toBe('NO_SUCH_VERSION');
     expect(await codeOf(del('k', { versionId: 'zz' }))).toBe('INVALID_ARGUMENT');
     expect(await del('k', { versionId: unknown })).toMatchObject({ existed: false });
-    expect(await codeOf(client!.client.setBlobTags({ ...name('k'), versionId: unknown, tags: [] }))).toBe('NO_SUCH_VERSION');
+    expect(await codeOf(one.client.client.setBlobTags({ ...name('k'), versionId: unknown, tags: [] }))).toBe('NO_SUCH_VERSION');
 
     // The last version deleted: the blob is gone, with nothing left behind.
     await del('k', { versionId: v2.versionId });
@@ -143,7 +120,7 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
   });
 
   it('keeps one null version: written unversioned or suspended, replaced by the next suspended write, deleted by "null"', async () => {
-    await start();
+    await one.start({ container: 'box' });
     const u0 = await put('n', 'unversioned', '');
     expect(u0.versionId).toBe('');
     const e1 = await put('n', 'enabled 1', 'Enabled');
@@ -181,8 +158,8 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     // A common prefix whose only blob is deleted is not listed (S3); one with a live blob is.
     const folders = async () =>
       (
-        await client!.client.listBlobs({
-          account: client!.account,
+        await one.client.client.listBlobs({
+          account: one.client.account,
           container: 'box',
           prefix: '',
           delimiter: '/',
@@ -200,48 +177,48 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
   });
 
   it("counts a noncurrent version's blocks as live until the version is deleted (the GC's mark phase)", async () => {
-    await start();
+    await one.start({ container: 'box' });
     const liveBytes = async (): Promise<number> =>
-      (await client!.usage(server!.address, 'p-1')).extents.reduce((sum, extent) => sum + Number(extent.liveBytes), 0);
+      (await one.client.usage(one.server.address, 'p-1')).extents.reduce((sum, extent) => sum + Number(extent.liveBytes), 0);
     expect(await liveBytes()).toBe(0);
     // Over the inline threshold: both versions' bytes are blocks in the data stream.
     const v1 = await put('big', Buffer.alloc(200_000, 1), 'Enabled');
-    const one = await liveBytes();
-    expect(one).toBeGreaterThanOrEqual(200_000);
+    const oneVersion = await liveBytes();
+    expect(oneVersion).toBeGreaterThanOrEqual(200_000);
     const v2 = await put('big', Buffer.alloc(200_000, 2), 'Enabled');
-    expect(await liveBytes()).toBe(2 * one);
+    expect(await liveBytes()).toBe(2 * oneVersion);
     // A delete marker keeps both (noncurrent) versions' blocks live.
     await del('big', { versioning: 'Enabled' });
-    expect(await liveBytes()).toBe(2 * one);
+    expect(await liveBytes()).toBe(2 * oneVersion);
     await del('big', { versionId: v1.versionId });
-    expect(await liveBytes()).toBe(one);
+    expect(await liveBytes()).toBe(oneVersion);
     await del('big', { versionId: v2.versionId });
     expect(await liveBytes()).toBe(0);
   });
 
   it('compacts noncurrent versions like current records: their blocks move, their bytes and ids stay', async () => {
-    await start();
+    await one.start({ container: 'box' });
     const bodies = [Buffer.alloc(150_000, 1), Buffer.alloc(150_000, 2), Buffer.alloc(150_000, 3)];
     const ids: string[] = [];
     for (const body of bodies) ids.push((await put('moved', body, 'Enabled')).versionId);
     await del('moved', { versioning: 'Enabled' });
-    const before = await client!.client.getBlob({ ...name('moved'), versionId: ids[0]! });
+    const before = await one.client.client.getBlob({ ...name('moved'), versionId: ids[0]! });
     const extentId = before.record!.blocks[0]!.extentId;
-    const compacted = await client!.compact(server!.address, 'p-1', [extentId]);
+    const compacted = await one.client.compact(one.server.address, 'p-1', [extentId]);
     expect(Number(compacted.recordsRewritten)).toBe(3);
     expect(compacted.releasedExtentIds).toContain(extentId);
     for (const [i, versionId] of ids.entries()) {
-      const info = await client!.client.getBlob({ ...name('moved'), versionId });
+      const info = await one.client.client.getBlob({ ...name('moved'), versionId });
       expect(info.record!.blocks.every((block) => block.extentId !== extentId)).toBe(true);
       expect(info.record!.versionId).toBe(versionId);
-      expect((await client!.bytesOf(info)).equals(bodies[i]!), versionId).toBe(true);
+      expect((await one.client.bytesOf(info)).equals(bodies[i]!), versionId).toBe(true);
     }
     // The delete marker is still current, over the three versions.
     expect((await versions()).map((v) => v.deleteMarker)).toEqual([true, false, false, false]);
   });
 
   it('pages through versions with key and version-id markers, and keeps a blob with its versions across a split and a merge', async () => {
-    await start();
+    await one.start({ container: 'box' });
     const a = [await put('a', 'a1', 'Enabled'), await put('a', 'a2', 'Enabled'), await put('a', 'a3', 'Enabled')];
     const b = [await put('b', 'b1', ''), await put('b', 'b2', 'Enabled')];
     const all = await versions();
@@ -256,8 +233,8 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     const paged: string[] = [];
     let marker = { keyMarker: '', versionIdMarker: '' };
     for (let page = 0; page < 5; page++) {
-      const listing = await client!.client.listBlobVersions({
-        account: client!.account,
+      const listing = await one.client.client.listBlobVersions({
+        account: one.client.account,
         container: 'box',
         prefix: '',
         delimiter: '',
@@ -273,21 +250,21 @@ describe('blob versions in the partition layer (in-process stamp)', () => {
     expect(paged).toEqual(all.map((v) => `${v.blob}:${v.versionId}`));
 
     // Asked to cut between a's versions, the split cuts at a's own key: a and all its versions on one side.
-    const cutInside = Buffer.concat([Buffer.from(`${client!.account}\0box\0a\0\u0001`), Buffer.from(a[1]!.versionId.slice(0, 16))]).toString('utf8');
-    const change = await client!.manager.split('p-1', cutInside);
+    const cutInside = Buffer.concat([Buffer.from(`${one.client.account}\0box\0a\0\u0001`), Buffer.from(a[1]!.versionId.slice(0, 16))]).toString('utf8');
+    const change = await one.client.manager.split('p-1', cutInside);
     expect(change.added).toHaveLength(2);
-    const map = await client!.manager.map();
-    expect(map.partitions.map((p) => p.lowKey)).toContain(`${client!.account}\0box\0a`);
-    await waitFor('both children to serve', () => server!.log.find('partition serving').length >= 3, { timeoutMs: 20_000 });
+    const map = await one.client.manager.map();
+    expect(map.partitions.map((p) => p.lowKey)).toContain(`${one.client.account}\0box\0a`);
+    await waitFor('both children to serve', () => one.server.log.find('partition serving').length >= 3, { timeoutMs: 20_000 });
     expect(await versions()).toEqual(all);
     expect((await get('a', a[0]!.versionId)).etag).toBe(a[0]!.etag);
     await del('a', { versionId: a[2]!.versionId });
     expect((await get('a')).versionId).toBe(a[1]!.versionId);
 
     // Merged back, the partition holds every version as before.
-    const [left, right] = [...(await client!.manager.map()).partitions].sort((x, y) => (x.lowKey < y.lowKey ? -1 : 1));
-    await client!.manager.merge(left!.partitionId, right!.partitionId);
-    await waitFor('the merged partition to serve', () => server!.log.find('partition serving').length >= 4, { timeoutMs: 20_000 });
+    const [left, right] = [...(await one.client.manager.map()).partitions].sort((x, y) => (x.lowKey < y.lowKey ? -1 : 1));
+    await one.client.manager.merge(left!.partitionId, right!.partitionId);
+    await waitFor('the merged partition to serve', () => one.server.log.find('partition serving').length >= 4, { timeoutMs: 20_000 });
     expect(await versions()).toEqual(all.slice(1).map((v, i) => (i === 0 ? { ...v, isLatest: true } : v)));
     expect((await get('a', a[0]!.versionId)).etag).toBe(a[0]!.etag);
     expect((await get('b', 'null')).etag).toBe(b[0]!.etag);

@@ -2,48 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isStrataError } from '@strata/common';
 import { waitFor } from '@strata/common/testing';
 import { StreamWriter, extentNodeClients } from '@strata/stream-layer';
-import { InProcessStamp } from '../helpers/in-process-stamp.js';
-import { consecutiveFrom, PartitionTestClient, startCapturedServer, type CapturedServer, type Stored, QUIET_MANAGER } from '../helpers/partition-in-process.js';
+import { OneServerStamp } from '../helpers/one-server-stamp.js';
+import { consecutiveFrom, type Stored } from '../helpers/partition-in-process.js';
 
 describe('Committer (in-process stamp)', () => {
-  let stamp: InProcessStamp | undefined;
-  let server: CapturedServer | undefined;
-  let client: PartitionTestClient | undefined;
-  afterEach(async () => {
-    await client?.close();
-    await server?.stop();
-    await stamp?.stop();
-    stamp = server = client = undefined;
-  });
-
-  /** A stamp whose one partition (p-1) is served by ps-1, with a container `box`. */
-  async function start(): Promise<{ stamp: InProcessStamp; server: CapturedServer; client: PartitionTestClient }> {
-    stamp = await InProcessStamp.start({ partitionManagers: 1, args: { 'partition-manager': QUIET_MANAGER } });
-    server = await startCapturedServer(stamp, 'ps-1');
-    client = await PartitionTestClient.open(stamp);
-    const ready = server;
-    await waitFor('ps-1 to serve p-1', () => ready.running.readiness?.() === undefined && ready.log.find('partition serving').length > 0, {
-      timeoutMs: 20_000,
-    });
-    await client.client.createContainer({ account: client.account, container: 'box' });
-    return { stamp, server, client };
-  }
-
-  /** Stops ps-1 and starts it again on its data: the load seals the log, so every record is readable. */
-  async function reload(): Promise<CapturedServer> {
-    await server!.stop();
-    server = await startCapturedServer(stamp!, 'ps-1');
-    const restarted = server;
-    await waitFor('ps-1 to serve p-1 again', () => restarted.log.find('partition serving').length > 0, { timeoutMs: 20_000 });
-    return restarted;
-  }
+  const one = new OneServerStamp();
+  afterEach(() => one.stop());
 
   it('gives concurrent writes consecutive sequence numbers, batching them into fewer log blocks (group commit)', async () => {
-    const { client } = await start();
+    const client = await one.start({ container: 'box' });
     // Empty blobs: no data append, so the commits arrive together and queue behind the log appends in flight.
     const stored = await Promise.all(Array.from({ length: 120 }, (_, i) => client.put('box', `b${String(i).padStart(3, '0')}`, '')));
     const p1 = (await client.partition('p-1'))!;
-    await reload();
+    await one.serve();
     const log = await client.sealedLog(p1.streams!.logStreamId);
     // Record 1 created the container; the puts follow it.
     expect(consecutiveFrom(log.sequences)).toEqual({ first: 1, last: 1 + stored.length });
@@ -52,7 +23,7 @@ describe('Committer (in-process stamp)', () => {
   });
 
   it('lets exactly one of many concurrent If-None-Match: * writes of one key win, and If-Match write only over the ETag named', async () => {
-    const { client } = await start();
+    const client = await one.start({ container: 'box' });
     const outcomes = await Promise.allSettled(Array.from({ length: 16 }, (_, i) => client.put('box', 'contested', `writer ${i}`, { ifNoneMatch: '*' })));
     const winners = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     expect(winners).toHaveLength(1);
@@ -69,7 +40,8 @@ describe('Committer (in-process stamp)', () => {
   });
 
   it('reloads the partition after a failed log append, losing nothing acknowledged and leaving no gap in the log', async () => {
-    const { stamp, server, client } = await start();
+    const client = await one.start({ container: 'box' });
+    const { stamp, server } = one;
     const p1 = (await client.partition('p-1'))!;
     const acknowledged: Stored[] = [];
     let refused = 0;
@@ -114,7 +86,7 @@ describe('Committer (in-process stamp)', () => {
     // The write whose append met the fenced log was refused, not acknowledged (its outcome is unknown).
     expect(refused).toBeGreaterThan(0);
     for (const { blob, etag } of acknowledged) expect(await client.etagOf('box', blob), blob).toBe(etag);
-    await reload();
+    await one.serve();
     for (const { blob, etag } of acknowledged) expect(await client.etagOf('box', blob), blob).toBe(etag);
     const log = await client.sealedLog(p1.streams!.logStreamId);
     expect(consecutiveFrom(log.sequences)?.first).toBe(1);

@@ -3,43 +3,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
 import { CallPool, systemClock } from '@strata/common';
-import { waitFor } from '@strata/common/testing';
 import { partitionServerProto, type partitionV1 } from '@strata/protos';
-import { InProcessStamp } from '../helpers/in-process-stamp.js';
-import { PartitionTestClient, startCapturedServer, type CapturedServer, QUIET_MANAGER } from '../helpers/partition-in-process.js';
+import { OneServerStamp } from '../helpers/one-server-stamp.js';
 
 const INLINE_MAX = 64 * 1024;
 
 describe('small blobs inside their commit record (in-process stamp)', () => {
-  let stamp: InProcessStamp | undefined;
-  let server: CapturedServer | undefined;
-  let client: PartitionTestClient | undefined;
-  afterEach(async () => {
-    await client?.close();
-    await server?.stop();
-    await stamp?.stop();
-    stamp = server = client = undefined;
-  });
-
-  async function serve(): Promise<CapturedServer> {
-    server = await startCapturedServer(stamp!, 'ps-1');
-    const started = server;
-    await waitFor('ps-1 to serve p-1', () => started.log.find('partition serving').length > 0, { timeoutMs: 20_000 });
-    return started;
-  }
+  const one = new OneServerStamp();
+  afterEach(() => one.stop());
 
   /** Bytes the partition's data stream holds, over all its extents. */
   async function dataStreamBytes(): Promise<number> {
-    const partition = (await client!.partition('p-1'))!;
-    const stream = await client!.streams.getStream(partition.streams!.dataStreamId);
+    const partition = (await one.client.partition('p-1'))!;
+    const stream = await one.client.streams.getStream(partition.streams!.dataStreamId);
     return stream.extents.reduce((sum, extent) => sum + Number(extent.sealed ? extent.sealedLengthBytes : extent.lengthBytes), 0);
   }
 
   it('keeps a blob up to the threshold in its record (nothing appended to the data stream), a larger one in blocks; both survive a reload', async () => {
-    stamp = await InProcessStamp.start({ partitionManagers: 1, args: { 'partition-manager': QUIET_MANAGER } });
-    await serve();
-    client = await PartitionTestClient.open(stamp);
-    await client.client.createContainer({ account: client.account, container: 'box' });
+    const client = await one.start({ container: 'box' });
     const small = randomBytes(4096);
     const edge = randomBytes(INLINE_MAX);
     const large = randomBytes(INLINE_MAX + 1);
@@ -60,17 +41,13 @@ describe('small blobs inside their commit record (in-process stamp)', () => {
     expect(largeRecord.blocks.reduce((sum, block) => sum + block.dataBytes, 0)).toBe(large.length);
 
     // A reload replays the log (and checkpoints): the bytes come back from the records.
-    await server!.stop();
-    await serve();
+    await one.serve();
     const again = (await client.client.getBlob({ account: client.account, container: 'box', blob: 'small' })).record!;
     expect(Buffer.from(again.inlineData).equals(small)).toBe(true);
   });
 
   it('takes a small blob whole in one call over the call transport, and refuses one that is not whole or too big', async () => {
-    stamp = await InProcessStamp.start({ partitionManagers: 1, args: { 'partition-manager': QUIET_MANAGER } });
-    await serve();
-    client = await PartitionTestClient.open(stamp);
-    await client.client.createContainer({ account: client.account, container: 'box' });
+    const client = await one.start({ container: 'box' });
     const callAddress = client.map.locate(Buffer.from(client.account))?.callAddress;
     expect(callAddress, 'the partition server registers its call address').toMatch(/^127\.0\.0\.1:\d+$/);
     const calls = new CallPool(systemClock);
@@ -79,7 +56,7 @@ describe('small blobs inside their commit record (in-process stamp)', () => {
       partitionV1.BlobInfo__Output
     >;
     const putSmall = (request: partitionV1.PutSmallBlobRequest) => calls.unary(callAddress!, method, request, { timeoutMs: 10_000 });
-    const header = (blob: string, container = 'box'): partitionV1.PutBlobHeader => ({ account: client!.account, container, blob });
+    const header = (blob: string, container = 'box'): partitionV1.PutBlobHeader => ({ account: one.client.account, container, blob });
     const commitOf = (bytes: Buffer): partitionV1.PutBlobCommit => ({ sizeBytes: bytes.length, contentMd5: createHash('md5').update(bytes).digest() });
     try {
       const bytes = randomBytes(1000);
