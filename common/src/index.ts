@@ -31,6 +31,7 @@ export {
   FRAME_PAYLOAD_BYTES_MAX,
   FrameError,
   FrameReader,
+  feedFrames,
   frameHead,
   jsonMeta,
   parseJsonMeta,

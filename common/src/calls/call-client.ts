@@ -1,10 +1,10 @@
 import { connect, type Socket } from 'node:net';
 import type * as grpc from '@grpc/grpc-js';
-import { assert, rethrowIfAssertion } from '../assert.js';
+import { assert } from '../assert.js';
 import type { Clock, Timer } from '../clock.js';
 import { StrataError } from '../errors.js';
 import { FrameWriter } from '../frames/frame-writer.js';
-import { FrameReader, frameHead, jsonMeta, type Frame } from '../frames/frames.js';
+import { FrameReader, feedFrames, frameHead, jsonMeta, type Frame } from '../frames/frames.js';
 import type { CallContext } from '../grpc/client.js';
 import { hostAndPort } from '../net-address.js';
 import { CallFrame, parseFailure, wholePayload, type CallMeta } from './call-frames.js';
@@ -39,14 +39,7 @@ class CallConnection {
     this.writer = new FrameWriter(this.socket);
     this.socket.once('connect', () => (this.connected = true));
     const reader = new FrameReader((frame) => this.answered(frame));
-    this.socket.on('data', (chunk: Buffer) => {
-      try {
-        reader.push(chunk);
-      } catch (error) {
-        rethrowIfAssertion(error);
-        this.close(`the call server at ${address} sent bytes that are not call frames`);
-      }
-    });
+    feedFrames(this.socket, reader, () => this.close(`the call server at ${address} sent bytes that are not call frames`));
     this.socket.on('error', (error) => this.close(`the call server at ${address}: ${error.message}`));
     this.socket.on('close', () => this.close(`the connection to the call server at ${address} closed`));
   }

@@ -3,7 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import { rethrowIfAssertion } from '../assert.js';
 import { StrataError } from '../errors.js';
 import { FrameWriter } from '../frames/frame-writer.js';
-import { FrameError, FrameReader, frameHead, parseJsonMeta } from '../frames/frames.js';
+import { FrameError, FrameReader, feedFrames, frameHead, parseJsonMeta } from '../frames/frames.js';
 import { ERROR_CODE_KEY } from '../grpc/errors.js';
 import { REQUEST_ID_KEY } from '../grpc/client.js';
 import type { Logger } from '../logger.js';
@@ -75,15 +75,10 @@ function serveConnection(socket: Socket, handlers: ReadonlyMap<string, CallHandl
       },
     );
   });
-  socket.on('data', (chunk: Buffer) => {
-    try {
-      reader.push(chunk);
-    } catch (error) {
-      rethrowIfAssertion(error);
-      // Bytes that are not frames (or JSON that is not meta) end the connection, not the server.
-      log.warn({ err: error, remote: socket.remoteAddress }, 'call connection closed: bad frames');
-      socket.destroy();
-    }
+  // Bytes that are not frames (or JSON that is not meta) end the connection, not the server.
+  feedFrames(socket, reader, (error) => {
+    log.warn({ err: error, remote: socket.remoteAddress }, 'call connection closed: bad frames');
+    socket.destroy();
   });
   // A client that went away: its calls' answers are dropped (answer checks `destroyed`).
   socket.on('error', () => socket.destroy());

@@ -1,4 +1,5 @@
-import { assert } from '../assert.js';
+import type { Socket } from 'node:net';
+import { assert, rethrowIfAssertion } from '../assert.js';
 
 /**
  * The framing of Strata's binary transports over plain TCP (the stream layer's block transport,
@@ -125,4 +126,20 @@ export class FrameReader {
     this.buffered -= count;
     return out;
   }
+}
+
+/**
+ * Feeds a socket's bytes to `reader`. Bytes that are not frames (or frames its callback cannot
+ * take: it throws) go to `onBadBytes`, which ends the connection; an assertion failure is
+ * never caught.
+ */
+export function feedFrames(socket: Socket, reader: FrameReader, onBadBytes: (error: Error) => void): void {
+  socket.on('data', (chunk: Buffer) => {
+    try {
+      reader.push(chunk);
+    } catch (error) {
+      rethrowIfAssertion(error);
+      onBadBytes(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
 }

@@ -1,10 +1,11 @@
 import { connect, type Socket } from 'node:net';
-import { StrataError, hostAndPort, ignoreError, rethrowIfAssertion, systemClock, type CallContext, type Clock } from '@strata/common';
+import { StrataError, hostAndPort, ignoreError, systemClock, type CallContext, type Clock } from '@strata/common';
 import { walkEncodedBlocks } from '../../extent-node/encoded-blocks.js';
 import type { AppendChannel, AppendHandlers, AppendMessage, ReadBlock } from '../extent-node-api.js';
 import {
   FrameError,
   FrameReader,
+  feedFrames,
   FrameType,
   frameHead,
   jsonMeta,
@@ -58,16 +59,9 @@ class BlockConnection {
     // connection has a waiter to take the rejection.
     this.ready.catch(ignoreError);
     const reader = new FrameReader((frame) => this.streams.get(frame.streamId)?.onFrame(frame));
-    this.socket.on('data', (chunk: Buffer) => {
-      try {
-        reader.push(chunk);
-      } catch (error) {
-        rethrowIfAssertion(error);
-        this.socket.destroy(
-          error instanceof FrameError ? new StrataError('INTERNAL', `node ${dataAddress} sent bad frames: ${error.message}`) : (error as Error),
-        );
-      }
-    });
+    feedFrames(this.socket, reader, (error) =>
+      this.socket.destroy(error instanceof FrameError ? new StrataError('INTERNAL', `node ${dataAddress} sent bad frames: ${error.message}`) : error),
+    );
     this.socket.on('error', (error) => (this.failure ??= error));
     this.socket.on('close', () => {
       timer.cancel();

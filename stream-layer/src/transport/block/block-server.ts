@@ -4,6 +4,7 @@ import type { AppendMessage, AppendUpstream } from '../extent-node-api.js';
 import {
   FrameError,
   FrameReader,
+  feedFrames,
   FrameType,
   frameHead,
   jsonMeta,
@@ -171,14 +172,9 @@ function serveConnection(socket: Socket, service: BlockService, log: Logger): vo
       if (streams.get(streamId) === read) streams.delete(streamId);
     }
   };
-  socket.on('data', (chunk: Buffer) => {
-    try {
-      reader.push(chunk);
-    } catch (error) {
-      rethrowIfAssertion(error);
-      log.warn({ err: error, remote: socket.remoteAddress }, 'block transport connection refused: bad frames');
-      socket.destroy();
-    }
+  feedFrames(socket, reader, (error) => {
+    log.warn({ err: error, remote: socket.remoteAddress }, 'block transport connection refused: bad frames');
+    socket.destroy();
   });
   const gone = (): void => {
     for (const [streamId, stream] of streams) {

@@ -34,4 +34,4 @@ export function frameHead(type: FrameTypeCode, streamId: number, meta: Buffer, p
   return genericFrameHead(type, streamId, meta, payloadBytes);
 }
 
-export { FrameError, FrameReader, jsonMeta, numbersMeta, parseJsonMeta, parseNumbersMeta, type Frame } from '@strata/common';
+export { FrameError, FrameReader, feedFrames, jsonMeta, numbersMeta, parseJsonMeta, parseNumbersMeta, type Frame } from '@strata/common';
