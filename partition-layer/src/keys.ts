@@ -124,28 +124,32 @@ export function parseKey(key: Buffer): ParsedKey {
   return { kind: 'part', account: account!, container, blob, uploadId, partNumber: Number(part) };
 }
 
-/** Whether a key is an upload's record, without decoding it (the index store asks of every write). */
-export function isUploadKey(key: Buffer): boolean {
+/**
+ * Where a key's third separator is, if it has exactly three (an upload's or a noncurrent
+ * version's key: `account \0 container \0 blob \0 ...`); -1 otherwise. Read without decoding:
+ * the index store asks it of every write.
+ */
+function thirdSeparatorOfThree(key: Buffer): number {
   let separators = 0;
   let last = -1;
   for (let i = 0; i < key.length; i++) {
     if (key[i] !== 0) continue;
-    if (++separators > 3) return false;
+    if (++separators > 3) return -1;
     last = i;
   }
-  return separators === 3 && key[last + 1] !== VERSION_MARK_BYTE;
+  return separators === 3 ? last : -1;
+}
+
+/** Whether a key is an upload's record, without decoding it (the index store asks of every write). */
+export function isUploadKey(key: Buffer): boolean {
+  const third = thirdSeparatorOfThree(key);
+  return third >= 0 && key[third + 1] !== VERSION_MARK_BYTE;
 }
 
 /** Whether a key is a noncurrent version's record (three separators, then the mark), without decoding it. */
 export function isVersionKey(key: Buffer): boolean {
-  let separators = 0;
-  let last = -1;
-  for (let i = 0; i < key.length; i++) {
-    if (key[i] !== 0) continue;
-    if (++separators > 3) return false;
-    last = i;
-  }
-  return separators === 3 && key[last + 1] === VERSION_MARK_BYTE;
+  const third = thirdSeparatorOfThree(key);
+  return third >= 0 && key[third + 1] === VERSION_MARK_BYTE;
 }
 
 const VERSION_MARK_BYTE = 1;

@@ -11,11 +11,26 @@ export interface PartitionBounds {
 
 const minKey = (a: Buffer | undefined, b: Buffer | undefined): Buffer | undefined =>
   a === undefined ? b : b === undefined ? a : compareKeys(a, b) <= 0 ? a : b;
-const maxKey = (a: Buffer, b: Buffer): Buffer => (compareKeys(a, b) >= 0 ? a : b);
+export const maxKey = (a: Buffer, b: Buffer): Buffer => (compareKeys(a, b) >= 0 ? a : b);
 
 /** Whether the partition ends before `end` (undefined: the end of the key space). */
 const cutsBefore = (bounds: PartitionBounds, end: Buffer | undefined): boolean =>
   bounds.high !== undefined && (end === undefined || compareKeys(bounds.high, end) < 0);
+
+/**
+ * The keys of a container's blobs (and their versions and uploads) named with `prefix` that
+ * this partition holds: from `start`, below `lt` (undefined: the end of the key space), and
+ * whether the partition ends before the prefix does (`partitionCuts`: a listing that runs off
+ * its end goes on in the next partition).
+ */
+export function prefixRange(
+  bounds: PartitionBounds,
+  request: { account: string; container: string; prefix: string },
+): { start: Buffer; lt: Buffer | undefined; partitionCuts: boolean } {
+  const prefixStart = blobPrefixKey(request.account, request.container, request.prefix);
+  const wantedEnd = prefixEnd(prefixStart);
+  return { start: maxKey(prefixStart, bounds.low), lt: minKey(wantedEnd, bounds.high), partitionCuts: cutsBefore(bounds, wantedEnd) };
+}
 
 /**
  * The container's blobs named with `prefix`, after `startAfter`, within this partition's
@@ -29,17 +44,16 @@ export async function listBlobs(
   request: partitionV1.ListBlobsRequest__Output & { maxResults: number },
 ): Promise<{ entries: partitionV1.ListEntry[]; partitionEnd: boolean }> {
   const { account, container, prefix, delimiter } = request;
-  const prefixStart = blobPrefixKey(account, container, prefix);
-  const wantedEnd = prefixEnd(prefixStart);
-  let start = maxKey(prefixStart, bounds.low);
+  const range = prefixRange(bounds, request);
+  let start = range.start;
   if (request.startAfter) {
     const after = blobPrefixKey(account, container, request.startAfter);
     const resume = request.startAfterIsPrefix ? prefixEnd(after) : Buffer.concat([after, Buffer.from([0])]);
     if (resume) start = maxKey(start, resume);
   }
-  const lt = minKey(wantedEnd, bounds.high);
+  const { lt } = range;
   const entries: partitionV1.ListEntry[] = [];
-  if (lt && compareKeys(start, lt) >= 0) return { entries, partitionEnd: cutsBefore(bounds, wantedEnd) };
+  if (lt && compareKeys(start, lt) >= 0) return { entries, partitionEnd: range.partitionCuts };
   const cursor: SeekableEntries = index.seekable({ gte: start, ...(lt ? { lt } : {}) });
   try {
     while (entries.length < request.maxResults) {
@@ -73,7 +87,7 @@ export async function listBlobs(
     await cursor.close();
   }
   const hitLimit = entries.length >= request.maxResults;
-  return { entries, partitionEnd: !hitLimit && cutsBefore(bounds, wantedEnd) };
+  return { entries, partitionEnd: !hitLimit && range.partitionCuts };
 }
 
 /**

@@ -1,11 +1,9 @@
 import type { partitionV1 } from '@strata/protos';
-import { afterBlobUploads, blobPrefixKey, compareKeys, parseKey, prefixEnd, uploadKey } from '../../keys.js';
+import { afterBlobUploads, blobPrefixKey, parseKey, prefixEnd, uploadKey } from '../../keys.js';
 import { uploadRecordCodec } from '../../records.js';
 import type { IndexStore } from '../commit/index-store.js';
-import type { PartitionBounds } from '../listing.js';
+import { maxKey, prefixRange, type PartitionBounds } from '../listing.js';
 import { infoOf } from './partition-uploads.js';
-
-const maxKey = (a: Buffer, b: Buffer): Buffer => (compareKeys(a, b) >= 0 ? a : b);
 
 /** Where a listing of uploads resumes, from S3's markers. */
 function resumeKey(request: partitionV1.ListUploadsRequest__Output): Buffer | undefined {
@@ -29,9 +27,9 @@ export async function listUploads(
   request: partitionV1.ListUploadsRequest__Output & { maxResults: number },
 ): Promise<{ entries: partitionV1.UploadEntry[]; partitionEnd: boolean }> {
   const { account, container, prefix, delimiter } = request;
-  const wantedEnd = prefixEnd(blobPrefixKey(account, container, prefix));
-  const high = bounds.high === undefined ? wantedEnd : wantedEnd === undefined || compareKeys(bounds.high, wantedEnd) < 0 ? bounds.high : wantedEnd;
-  let cursor = maxKey(blobPrefixKey(account, container, prefix), bounds.low);
+  const range = prefixRange(bounds, request);
+  const high = range.lt;
+  let cursor = range.start;
   const resume = resumeKey(request);
   if (resume) cursor = maxKey(cursor, resume);
   const entries: partitionV1.UploadEntry[] = [];
@@ -55,6 +53,5 @@ export async function listUploads(
     if (record && record.completedMs === 0) entries.push({ upload: infoOf(parsed, record) });
   }
   const hitLimit = entries.length >= request.maxResults;
-  const cutsBefore = bounds.high !== undefined && (wantedEnd === undefined || compareKeys(bounds.high, wantedEnd) < 0);
-  return { entries, partitionEnd: !hitLimit && cutsBefore };
+  return { entries, partitionEnd: !hitLimit && range.partitionCuts };
 }

@@ -2,10 +2,8 @@ import type { partitionV1 } from '@strata/protos';
 import { afterBlobUploads, blobKey, blobPrefixKey, compareKeys, parseKey, prefixEnd, versionRecordKey, versionsEnd, versionsStart } from '../../keys.js';
 import { blobRecordCodec } from '../../records.js';
 import type { IndexStore } from '../commit/index-store.js';
-import type { PartitionBounds } from '../listing.js';
+import { maxKey, prefixRange, type PartitionBounds } from '../listing.js';
 import { NULL_VERSION_ID, versionKeyOfId } from './version-id.js';
-
-const maxKey = (a: Buffer, b: Buffer): Buffer => (compareKeys(a, b) >= 0 ? a : b);
 
 /**
  * ListBlobVersions in one partition: every version of the container's blobs named with
@@ -20,13 +18,10 @@ export async function listBlobVersions(
   request: partitionV1.ListBlobVersionsRequest__Output & { maxResults: number },
 ): Promise<{ entries: partitionV1.VersionEntry[]; partitionEnd: boolean }> {
   const { account, container, prefix, delimiter } = request;
-  const prefixStart = blobPrefixKey(account, container, prefix);
-  const wantedEnd = prefixEnd(prefixStart);
-  let start = maxKey(prefixStart, bounds.low);
+  const { start: rangeStart, lt, partitionCuts: cutsBefore } = prefixRange(bounds, request);
+  let start = rangeStart;
   const resume = await resumeKey(index, request);
   if (resume) start = maxKey(start, resume);
-  const lt = bounds.high === undefined ? wantedEnd : wantedEnd === undefined || compareKeys(bounds.high, wantedEnd) < 0 ? bounds.high : wantedEnd;
-  const cutsBefore = bounds.high !== undefined && (wantedEnd === undefined || compareKeys(bounds.high, wantedEnd) < 0);
   const entries: partitionV1.VersionEntry[] = [];
   if (lt && compareKeys(start, lt) >= 0) return { entries, partitionEnd: cutsBefore };
   const cursor = index.seekable({ gte: start, ...(lt ? { lt } : {}) });
