@@ -12,7 +12,7 @@ export { createLogger, silentLogger, type Logger, type LoggerOptions } from './l
 export { parseConfig, configFields, etcdConfigFields, ConfigError, z, type ConfigSources } from './config.js';
 export { Failpoints } from './failpoint.js';
 export { runRole, type RoleContext, type RunningRole, type ReadyMessage } from './lifecycle.js';
-export { anyPortOn, hostAndPort, listenOn } from './net-address.js';
+export { anyPortOn, hostAndPort, listenOn, startTcpServer, type StartedTcpServer } from './net-address.js';
 export { startProbeServer, LIVENESS_PATH, READINESS_PATH, type Readiness, type StartedProbeServer } from './probe-server.js';
 export { startGrpcServer, type ServiceBinding, type StartedGrpcServer } from './grpc/server.js';
 export { ERROR_CODE_KEY, toServiceError, fromServiceError, unaryHandler, type TransportErrorCode } from './grpc/errors.js';

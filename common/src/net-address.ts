@@ -1,4 +1,4 @@
-import type { Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 
 /** `host:port` (`[v6]:port` too) as net.connect and net.Server.listen take them. */
 export function hostAndPort(address: string): { host: string; port: number } {
@@ -28,4 +28,28 @@ export async function listenOn(server: Server, address: string): Promise<string>
 export function anyPortOn(address: string): string {
   const { host } = hostAndPort(address);
   return host.includes(':') ? `[${host}]:0` : `${host}:0`;
+}
+
+/** A TCP server listening: its bound address, and `close`, which also ends every connection it has. */
+export interface StartedTcpServer {
+  address: string;
+  close(): Promise<void>;
+}
+
+/** Listens on `address` and hands each connection to `serve`; the binary transports' servers. */
+export async function startTcpServer(address: string, serve: (socket: Socket) => void): Promise<StartedTcpServer> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    serve(socket);
+  });
+  return {
+    address: await listenOn(server, address),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { rethrowIfAssertion } from '../assert.js';
 import { StrataError } from '../errors.js';
@@ -7,14 +7,11 @@ import { FrameError, FrameReader, feedFrames, frameHead, parseJsonMeta } from '.
 import { ERROR_CODE_KEY } from '../grpc/errors.js';
 import { REQUEST_ID_KEY } from '../grpc/client.js';
 import type { Logger } from '../logger.js';
-import { listenOn } from '../net-address.js';
+import { startTcpServer, type StartedTcpServer } from '../net-address.js';
 import { CallFrame, failureMeta, wholePayload, type CallMeta } from './call-frames.js';
 
-export interface StartedCallServer {
-  /** host:port it listens on (the role registers it next to its gRPC address). */
-  address: string;
-  close(): Promise<void>;
-}
+/** Its `address` is host:port (the role registers it next to its gRPC address). */
+export type StartedCallServer = StartedTcpServer;
 
 /** Answers one call: the request's encoding in, the reply's encoding out, or a StrataError. */
 type CallHandler = (request: Buffer, requestId: string | undefined) => Promise<Buffer>;
@@ -36,20 +33,7 @@ export async function startCallServer(options: {
   const handlers = new Map<string, CallHandler>(
     options.methods.map((method) => [options.definition[method]?.path ?? method, bridge(options.definition, options.handlers, method)]),
   );
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    serveConnection(socket, handlers, options.log);
-  });
-  return {
-    address: await listenOn(server, options.address),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
+  return startTcpServer(options.address, (socket) => serveConnection(socket, handlers, options.log));
 }
 
 function serveConnection(socket: Socket, handlers: ReadonlyMap<string, CallHandler>, log: Logger): void {

@@ -1,5 +1,5 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import { isStrataError, listenOn, rethrowIfAssertion, type Logger } from '@strata/common';
+import type { Socket } from 'node:net';
+import { isStrataError, rethrowIfAssertion, startTcpServer, type Logger, type StartedTcpServer } from '@strata/common';
 import type { AppendMessage, AppendUpstream } from '../extent-node-api.js';
 import {
   FrameError,
@@ -22,11 +22,8 @@ export interface BlockService {
   readRaw(request: { extentId: string; offset: number; lengthBytes: number }): AsyncIterable<{ offset: number; bytes: Buffer }>;
 }
 
-export interface StartedBlockServer {
-  /** host:port it listens on (the node registers it as its data address). */
-  address: string;
-  close(): Promise<void>;
-}
+/** Its `address` is host:port (the node registers it as its data address). */
+export type StartedBlockServer = StartedTcpServer;
 
 /** Bytes of blocks a read puts in one Data frame (a block larger than this goes alone). */
 const READ_FRAME_BYTES = 1024 * 1024;
@@ -52,20 +49,7 @@ interface ServerRead {
  * its socket to drain.
  */
 export async function startBlockServer(options: { address: string; service: BlockService; log: Logger }): Promise<StartedBlockServer> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    serveConnection(socket, options.service, options.log);
-  });
-  return {
-    address: await listenOn(server, options.address),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
+  return startTcpServer(options.address, (socket) => serveConnection(socket, options.service, options.log));
 }
 
 function serveConnection(socket: Socket, service: BlockService, log: Logger): void {
