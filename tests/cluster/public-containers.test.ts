@@ -9,6 +9,7 @@ import {
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@strata/common/testing';
 import { strata, strataJson } from '../helpers/location.js';
 import { startTestStamp, type TestStamp } from '../helpers/test-stamp.js';
 import { sdkFailure, errorCodeOf } from '../helpers/s3-failures.js';
@@ -120,7 +121,14 @@ describe('public containers: anonymous reads only where the owner allowed them',
     const dataDir = ['--data-dir', t.dataDir];
     expect((await strata(['containers', 'set-access', 'cli', 'blob', ...dataDir])).code).toBe(0);
     expect((await strata(['containers', 'set-cache-control', 'cli', 'public, max-age=3600', ...dataDir])).code).toBe(0);
-    const got = await anonymous('/cli/a.txt');
+    // The front-end learns of a container's new settings within its cache's TTL (2 s): the
+    // PUT of a.txt above may have left the old ones there.
+    let got = await anonymous('/cli/a.txt');
+    await waitFor(
+      'the front-end to serve the new settings',
+      async () => (got = await anonymous('/cli/a.txt')).status === 200 && got.headers.get('cache-control') === 'public, max-age=3600',
+      { timeoutMs: 10_000 },
+    );
     expect(got.status).toBe(200);
     expect(got.headers.get('cache-control')).toBe('public, max-age=3600');
     await t.s3.send(new PutObjectCommand({ Bucket: 'cli', Key: 'own.txt', Body: 'x', CacheControl: 'no-cache' }));
