@@ -34,11 +34,13 @@ export class RecordCache {
 
   constructor(private readonly deps: { partitions: PartitionClient; clock: Clock; capacityBytes: number }) {}
 
-  /** The blob's record (and extents): a live copy, else the partition server's, kept if it came with a lease. */
-  async get(
-    request: { account: string; container: string; blob: string; withDeleteMarkers?: boolean },
-    requestId: string,
-  ): Promise<partitionV1.BlobInfo__Output> {
+  /**
+   * The blob's current record (and extents): a live copy, else the partition server's, kept if
+   * it came with a lease. A current delete marker is answered too (GET and HEAD turn it into
+   * 404 with `x-amz-delete-marker`), so every copy is one thing: the key's current record.
+   */
+  async get(blob: { account: string; container: string; blob: string }, requestId: string): Promise<partitionV1.BlobInfo__Output> {
+    const request = { ...blob, withDeleteMarkers: true };
     if (this.deps.capacityBytes <= 0) return this.deps.partitions.getBlob(request, requestId);
     const key = `${request.account}\0${request.container}\0${request.blob}`;
     const entry = this.entries.get(key);

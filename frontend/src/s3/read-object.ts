@@ -19,10 +19,13 @@ export async function readObject(request: S3Request, { records, reader, containe
   const bucket = bucketOf(request);
   checkBucketName(bucket);
   const versionId = versionIdOf(request);
-  const blob = { account: request.account, container: bucket, blob: keyOf(request), withDeleteMarkers: true };
+  const blob = { account: request.account, container: bucket, blob: keyOf(request) };
   // The current record is shared with other GETs while its lease lasts: read, never changed.
   // A version named by id is read from its partition each time (versions are not cached).
-  const info = versionId === undefined ? await records.get(blob, request.requestId) : await partitions.getBlob({ ...blob, versionId }, request.requestId);
+  const info =
+    versionId === undefined
+      ? await records.get(blob, request.requestId)
+      : await partitions.getBlob({ ...blob, versionId, withDeleteMarkers: true }, request.requestId);
   const record = info.record!;
   if (record.deleteMarker) throw deleteMarkerError(record, versionId !== undefined, request.method);
   const size = Number(record.sizeBytes);
